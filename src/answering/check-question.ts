@@ -1,0 +1,18 @@
+/** Questions refused before any work, each with a message meant for the person who asked. */
+import type { QuestionProblem } from './types.js';
+
+export const MAX_QUESTION_CHARACTERS = 1000;
+
+export type CheckedQuestion = { readonly ok: true; readonly question: string } | { readonly ok: false; readonly problem: QuestionProblem };
+
+export function checkQuestion(raw: string): CheckedQuestion {
+  const question = raw.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/gu, '').trim();
+  if (question === '') return { ok: false, problem: { kind: 'empty', message: 'Ask a question about the article, e.g. "Why did Baku close the Russian House?"' } };
+  if (question.length > MAX_QUESTION_CHARACTERS) {
+    return { ok: false, problem: { kind: 'too-long', message: `That question is ${question.length} characters long; please keep it under ${MAX_QUESTION_CHARACTERS}.` } };
+  }
+  // Letters of any script count; combining marks alone (zalgo debris) and emoji do not.
+  const letters = question.normalize('NFC').replace(/\p{M}/gu, '').match(/\p{L}/gu)?.length ?? 0;
+  if (letters < 2) return { ok: false, problem: { kind: 'no-words', message: 'I need a question in words, e.g. "What did the autopsies reveal?"' } };
+  return { ok: true, question };
+}

@@ -1,0 +1,124 @@
+/**
+ * The offline answer: the sentences that best answer the question, quoted exactly, or an honest
+ * "the article doesn't say" with the closest passages when nothing covers the question well enough.
+ */
+import type { Corpus, CorpusDocument, HeaderLine } from '../corpus/types.js';
+import { HEADER_SECTION } from '../chunking/chunk-corpus.js';
+import type { AnalyzedQuestion } from '../retrieval/question-analysis.js';
+import type { RetrievalResult, ScoredSentence } from '../retrieval/retriever.js';
+import type { Answer, Passage, Quote } from './types.js';
+
+export interface AbstentionSettings {
+  /** The best sentence must cover at least this share of the question's weighted words... */
+  readonly minimumCoverage: number;
+  /** ...and score at least this. */
+  readonly minimumScore: number;
+  /** Further quotes must score at least this share of the best one. */
+  readonly secondQuoteRatio: number;
+  readonly maxQuotes: number;
+}
+
+export const DEFAULT_ABSTENTION: AbstentionSettings = { minimumCoverage: 0.5, minimumScore: 0.45, secondQuoteRatio: 0.85, maxQuotes: 3 };
+
+export const NOT_IN_TEXT = "The article doesn't say. These are the closest passages.";
+
+export interface ExtractiveInput {
+  readonly question: string;
+  readonly standaloneQuestion: string;
+  readonly analyzed: AnalyzedQuestion;
+  readonly retrieval: RetrievalResult;
+  readonly corpus: Corpus;
+  readonly settings?: AbstentionSettings;
+  readonly passageLimit?: number;
+}
+
+export function answerExtractively(input: ExtractiveInput): Answer {
+  const settings = input.settings ?? DEFAULT_ABSTENTION;
+  const passages = toPassages(input.retrieval, input.passageLimit ?? 5);
+  const base = { question: input.question, standaloneQuestion: input.standaloneQuestion, mode: 'extractive' as const, passages, droppedQuotes: [], repairedQuotes: [], fallbackReason: undefined };
+
+  const metadata = input.analyzed.metadata !== undefined ? metadataAnswer(input.corpus, input.analyzed.metadata) : undefined;
+  if (metadata !== undefined) return { ...base, ...metadata, abstained: false };
+
+  const chosen = chooseSentences(input.retrieval.sentences, input.analyzed, settings);
+  const quotes = chosen.map((scored) => quoteOf(input.corpus, scored)).filter((quote): quote is Quote => quote !== undefined);
+  if (quotes.length === 0) return { ...base, answer: NOT_IN_TEXT, abstained: true, quotes: [] };
+  return { ...base, answer: shorten((quotes[0] as Quote).text, 240), abstained: false, quotes };
+}
+
+function chooseSentences(sentences: readonly ScoredSentence[], analyzed: AnalyzedQuestion, settings: AbstentionSettings): ScoredSentence[] {
+  let best = sentences[0];
+  if (best === undefined) return [];
+  // A number/person/time question prefers a nearly-as-good sentence that has that kind of answer in it.
+  if (!best.fitsAnswerKind && ['number', 'person', 'time'].includes(analyzed.answerKind)) {
+    const fitting = sentences.slice(1, 6).find((scored) => scored.fitsAnswerKind && scored.score >= 0.85 * (best as ScoredSentence).score);
+    if (fitting !== undefined) best = fitting;
+  }
+  if (best.coverage < settings.minimumCoverage || best.score < settings.minimumScore) return [];
+  const chosen = [best];
+  for (const scored of sentences) {
+    if (chosen.length >= settings.maxQuotes) break;
+    if (chosen.includes(scored)) continue;
+    if (scored.score >= settings.secondQuoteRatio * best.score && scored.coverage >= settings.minimumCoverage) chosen.push(scored);
+  }
+  return chosen;
+}
+
+/** A quote leaves here only when the source file has exactly this text at these offsets. */
+function quoteOf(corpus: Corpus, scored: ScoredSentence): Quote | undefined {
+  const sentence = scored.entry.sentence;
+  const document = corpus.documents.find((candidate) => candidate.id === sentence.documentId);
+  if (document === undefined || document.text.slice(sentence.start, sentence.end) !== sentence.text) return undefined;
+  return { text: sentence.text, documentId: document.id, documentTitle: document.title, section: sentence.section, paragraph: sentence.paragraph, start: sentence.start, end: sentence.end };
+}
+
+function toPassages(retrieval: RetrievalResult, limit: number): Passage[] {
+  return retrieval.passages.slice(0, limit).map((passage) => ({
+    chunkId: passage.chunk.id,
+    text: passage.chunk.text,
+    score: Math.round(passage.score * 1000) / 1000,
+    documentId: passage.chunk.documentId,
+    documentTitle: passage.chunk.documentTitle,
+    section: passage.chunk.section,
+    paragraph: passage.chunk.paragraph,
+    start: passage.chunk.start,
+    end: passage.chunk.end,
+  }));
+}
+
+function metadataAnswer(corpus: Corpus, ask: 'author' | 'date' | 'title'): { answer: string; quotes: Quote[] } | undefined {
+  const kind = ask === 'author' ? 'byline' : ask;
+  for (const document of corpus.documents) {
+    const line = document.header.find((header) => header.kind === kind);
+    if (line === undefined) continue;
+    const quote = headerQuote(document, line);
+    if (quote === undefined) continue;
+    const answer =
+      ask === 'author' && document.author !== undefined
+        ? `It was written by ${document.author}.`
+        : ask === 'date' && document.date !== undefined
+          ? `It was published on ${formatDate(document.date)}.`
+          : `The article is titled “${document.title}”.`;
+    return { answer, quotes: [quote] };
+  }
+  return undefined;
+}
+
+function headerQuote(document: CorpusDocument, line: HeaderLine): Quote | undefined {
+  if (document.text.slice(line.start, line.end) !== line.text) return undefined;
+  return { text: line.text, documentId: document.id, documentTitle: document.title, section: HEADER_SECTION, paragraph: 0, start: line.start, end: line.end };
+}
+
+function formatDate(iso: string): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+}
+
+/** Cuts at a clause or word boundary; the full sentence is always in the quotes. */
+export function shorten(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  const window = text.slice(0, limit);
+  const clause = Math.max(window.lastIndexOf(', '), window.lastIndexOf('; '), window.lastIndexOf('—'));
+  const cut = clause > limit * 0.5 ? clause : window.lastIndexOf(' ');
+  return `${text.slice(0, cut > 0 ? cut : limit).trimEnd()}…`;
+}

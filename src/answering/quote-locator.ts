@@ -1,0 +1,227 @@
+/**
+ * Finds a model's quote in the corpus and returns the source's own wording with exact offsets.
+ *
+ * Only three kinds of difference are forgiven when matching: whitespace runs (including line ends and the
+ * space a writer may put around a dash), curly versus straight quote marks and apostrophes, and dash
+ * variants. Everything else — case, spelling, punctuation, word order — must match. Whatever is forgiven,
+ * the text returned is always `document.text.slice(start, end)`.
+ */
+import type { Corpus, CorpusDocument, Sentence } from '../corpus/types.js';
+
+/** A span of one document, e.g. a retrieved passage. */
+export interface TextRange {
+  readonly documentId: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface LocateOptions {
+  /** When the quote occurs more than once, the occurrence in this document wins. */
+  readonly preferDocumentId?: string;
+  /** When the quote occurs more than once, an occurrence inside one of these ranges wins. */
+  readonly within?: readonly TextRange[];
+}
+
+export type LocatedQuote =
+  | { readonly status: 'exact' | 'normalised'; readonly documentId: string; readonly start: number; readonly end: number; readonly text: string }
+  | { readonly status: 'not-found' }
+  | { readonly status: 'ambiguous' };
+
+export type RepairedQuoteResult =
+  | { readonly status: 'repaired'; readonly documentId: string; readonly start: number; readonly end: number; readonly text: string; readonly score: number }
+  | { readonly status: 'not-found' }
+  | { readonly status: 'ambiguous' };
+
+export interface RepairOptions {
+  /** Only sentences overlapping these ranges are candidates (all sentences when omitted). */
+  readonly within?: readonly TextRange[];
+  /** Lowest acceptable similarity (Dice over content words) with the best sentence. */
+  readonly minScore?: number;
+  /** How far the best sentence must lead the runner-up. */
+  readonly minMargin?: number;
+}
+
+const repairDefaults = { within: [], minScore: 0.6, minMargin: 0.15 } as const satisfies Required<RepairOptions>;
+
+const SINGLE_QUOTES = /[\u2018\u2019\u201A\u201B\u2032]/;
+const DOUBLE_QUOTES = /[\u201C\u201D\u201E\u201F\u2033]/;
+const DASHES = /[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]/;
+const WHITESPACE = /\s/;
+
+interface NormalisedText {
+  readonly text: string;
+  /** `offsets[i]` is the index in the original text of normalised character `i`. */
+  readonly offsets: readonly number[];
+}
+
+function normaliseCharacter(character: string): string {
+  if (SINGLE_QUOTES.test(character)) return "'";
+  if (DOUBLE_QUOTES.test(character)) return '"';
+  if (DASHES.test(character)) return '-';
+  return character;
+}
+
+/** Collapses whitespace runs, folds quote marks and dashes, and drops spaces next to a dash. */
+export function normaliseForMatching(original: string): NormalisedText {
+  const characters: string[] = [];
+  const offsets: number[] = [];
+  let pendingSpace = -1;
+  for (let index = 0; index < original.length; index += 1) {
+    const character = original[index] as string;
+    if (WHITESPACE.test(character)) {
+      if (pendingSpace < 0) pendingSpace = index;
+      continue;
+    }
+    const folded = normaliseCharacter(character);
+    const previous = characters[characters.length - 1];
+    if (pendingSpace >= 0 && characters.length > 0 && folded !== '-' && previous !== '-') {
+      characters.push(' ');
+      offsets.push(pendingSpace);
+    }
+    pendingSpace = -1;
+    characters.push(folded);
+    offsets.push(index);
+  }
+  return { text: characters.join(''), offsets };
+}
+
+const documentCache = new WeakMap<CorpusDocument, NormalisedText>();
+
+function normalisedDocument(document: CorpusDocument): NormalisedText {
+  let cached = documentCache.get(document);
+  if (cached === undefined) {
+    cached = normaliseForMatching(document.text);
+    documentCache.set(document, cached);
+  }
+  return cached;
+}
+
+interface Occurrence {
+  readonly documentId: string;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+function occurrencesOf(corpus: Corpus, needle: string): Occurrence[] {
+  const occurrences: Occurrence[] = [];
+  for (const document of corpus.documents) {
+    const haystack = normalisedDocument(document);
+    for (let at = haystack.text.indexOf(needle); at >= 0; at = haystack.text.indexOf(needle, at + 1)) {
+      const start = haystack.offsets[at] as number;
+      const end = (haystack.offsets[at + needle.length - 1] as number) + 1;
+      occurrences.push({ documentId: document.id, start, end, text: document.text.slice(start, end) });
+    }
+  }
+  return occurrences;
+}
+
+function inside(occurrence: TextRange, ranges: readonly TextRange[]): boolean {
+  return ranges.some((range) => range.documentId === occurrence.documentId && range.start <= occurrence.start && occurrence.end <= range.end);
+}
+
+/** Narrows several occurrences with the caller's preferences; one left means the quote is placed. */
+function choose(occurrences: readonly Occurrence[], options: LocateOptions): Occurrence[] {
+  let candidates = [...occurrences];
+  const within = options.within ?? [];
+  if (candidates.length > 1 && within.length > 0) {
+    const preferred = candidates.filter((occurrence) => inside(occurrence, within));
+    if (preferred.length > 0) candidates = preferred;
+  }
+  if (candidates.length > 1 && options.preferDocumentId !== undefined) {
+    const preferred = candidates.filter((occurrence) => occurrence.documentId === options.preferDocumentId);
+    if (preferred.length > 0) candidates = preferred;
+  }
+  return candidates;
+}
+
+const ELLIPSIS_EDGES = /^(?:\.\.\.|\u2026)\s*|\s*(?:\.\.\.|\u2026)$/g;
+const WRAPPING_QUOTES = /^["'\u2018\u2019\u201C\u201D](.*)["'\u2018\u2019\u201C\u201D]$/s;
+
+/** The quote as given, then without the wrapping quote marks or edge ellipses models like to add. */
+function variantsOf(quoteText: string): string[] {
+  const trimmed = quoteText.trim();
+  const variants = [trimmed];
+  const unwrapped = WRAPPING_QUOTES.exec(trimmed)?.[1]?.trim();
+  if (unwrapped !== undefined && unwrapped !== '') variants.push(unwrapped);
+  for (const variant of [...variants]) {
+    const bare = variant.replace(ELLIPSIS_EDGES, '').trim();
+    if (bare !== variant && bare !== '') variants.push(bare);
+  }
+  return variants;
+}
+
+/** Finds `quoteText` in the corpus; the result carries the source's wording and offsets. */
+export function locateQuote(corpus: Corpus, quoteText: string, options: LocateOptions = {}): LocatedQuote {
+  for (const variant of variantsOf(quoteText)) {
+    const needle = normaliseForMatching(variant).text;
+    if (needle === '') continue;
+    const occurrences = occurrencesOf(corpus, needle);
+    if (occurrences.length === 0) continue;
+    const candidates = choose(occurrences, options);
+    if (candidates.length > 1) return { status: 'ambiguous' };
+    const found = candidates[0] as Occurrence;
+    return { status: found.text === variant ? 'exact' : 'normalised', ...found };
+  }
+  return { status: 'not-found' };
+}
+
+// Words that carry no content: two sentences sharing only these are not alike.
+const STOPWORDS = new Set(
+  'a an the and or but of to in on at by for with from as is are was were be been being it its this that these those which who whom whose what when where why how not no nor so than then there their they them he she his her him we our you your i my me do does did has have had will would can could should may might must also such into over after before about between during under while'.split(
+    ' ',
+  ),
+);
+
+function contentWords(text: string): Set<string> {
+  const words = normaliseForMatching(text).text.toLowerCase().match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? [];
+  return new Set(words.filter((word) => !STOPWORDS.has(word)));
+}
+
+function dice(left: ReadonlySet<string>, right: ReadonlySet<string>): number {
+  if (left.size === 0 || right.size === 0) return 0;
+  let shared = 0;
+  for (const word of left) if (right.has(word)) shared += 1;
+  return (2 * shared) / (left.size + right.size);
+}
+
+function overlaps(sentence: Sentence, ranges: readonly TextRange[]): boolean {
+  return ranges.some((range) => range.documentId === sentence.documentId && sentence.start < range.end && range.start < sentence.end);
+}
+
+/** Quotes with fewer content words than this are too thin to attribute to one sentence. */
+const MIN_CONTENT_WORDS = 4;
+
+/**
+ * Maps a near-quote (a light paraphrase of one sentence) to that sentence, in the source's wording — but
+ * only when one sentence is clearly the closest. Anything less certain is `not-found` or `ambiguous`, and
+ * the caller drops the quote.
+ */
+export function repairQuote(corpus: Corpus, quoteText: string, options: RepairOptions = {}): RepairedQuoteResult {
+  const settings = { ...repairDefaults, ...options };
+  const quoteWords = contentWords(quoteText);
+  if (quoteWords.size < MIN_CONTENT_WORDS) return { status: 'not-found' };
+
+  let best: { sentence: Sentence; score: number } | undefined;
+  let runnerUp = 0;
+  for (const document of corpus.documents) {
+    for (const paragraph of document.paragraphs) {
+      for (const sentence of paragraph.sentences) {
+        if (settings.within.length > 0 && !overlaps(sentence, settings.within)) continue;
+        const score = dice(quoteWords, contentWords(sentence.text));
+        if (best === undefined || score > best.score) {
+          runnerUp = best?.score ?? 0;
+          best = { sentence, score };
+        } else if (score > runnerUp) {
+          runnerUp = score;
+        }
+      }
+    }
+  }
+  if (best === undefined || best.score < settings.minScore) return { status: 'not-found' };
+  if (best.score - runnerUp < settings.minMargin) return { status: 'ambiguous' };
+  const { sentence, score } = best;
+  const document = corpus.documents.find((candidate) => candidate.id === sentence.documentId);
+  if (document === undefined) return { status: 'not-found' };
+  return { status: 'repaired', documentId: document.id, start: sentence.start, end: sentence.end, text: document.text.slice(sentence.start, sentence.end), score };
+}

@@ -1,0 +1,52 @@
+import type { Citation } from '../corpus/types.js';
+
+/** A verbatim quote: `text` is exactly `document.text.slice(start, end)`. */
+export interface Quote extends Citation {
+  readonly text: string;
+}
+
+/** A retrieved passage (a chunk of one section), best first. */
+export interface Passage extends Citation {
+  readonly chunkId: string;
+  readonly text: string;
+  readonly score: number;
+}
+
+export type AnswerMode = 'extractive' | 'llm';
+
+export interface DroppedQuote {
+  readonly text: string;
+  readonly reason: 'not-in-corpus' | 'ambiguous' | 'not-in-retrieved-passages';
+}
+
+export interface RepairedQuote {
+  readonly original: string;
+  readonly text: string;
+}
+
+export interface Answer {
+  /** The question as the user asked it. */
+  readonly question: string;
+  /** The question after follow-up resolution (same as `question` when it stood on its own). */
+  readonly standaloneQuestion: string;
+  /** One short line: the answer, or why there is none. */
+  readonly answer: string;
+  readonly abstained: boolean;
+  readonly mode: AnswerMode;
+  /** 0–3 verbatim quotes, each located in its source before it got here. */
+  readonly quotes: readonly Quote[];
+  /** The closest passages, best first (shown when abstaining). */
+  readonly passages: readonly Passage[];
+  readonly droppedQuotes: readonly DroppedQuote[];
+  readonly repairedQuotes: readonly RepairedQuote[];
+  /** Set when a configured model could not answer and the offline answer was used instead. */
+  readonly fallbackReason: string | undefined;
+}
+
+/** Why a question was refused before any retrieval; `message` is meant for the user. */
+export interface QuestionProblem {
+  readonly kind: 'empty' | 'too-long' | 'no-words';
+  readonly message: string;
+}
+
+export type AskOutcome = { readonly ok: true; readonly answer: Answer } | { readonly ok: false; readonly problem: QuestionProblem };

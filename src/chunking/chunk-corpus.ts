@@ -1,0 +1,84 @@
+/**
+ * Passages for retrieval: a paragraph is one chunk; a long paragraph becomes overlapping windows of
+ * whole sentences. Chunks never cross a paragraph, so never a section. The title, date line and byline
+ * form one small chunk of their own (paragraph 0), so "who wrote this?" can be quoted too.
+ */
+import type { Corpus, CorpusDocument, Sentence } from '../corpus/types.js';
+
+/** Bump when chunk boundaries change: an index built by another version is rebuilt. */
+export const CHUNKER_VERSION = 2;
+export const HEADER_SECTION = 'Title and byline';
+
+export interface Chunk {
+  readonly id: string;
+  readonly documentId: string;
+  readonly documentTitle: string;
+  readonly section: string;
+  readonly paragraph: number;
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly sentences: readonly Sentence[];
+}
+
+export interface ChunkOptions {
+  /** A paragraph longer than this is split into sentence windows. */
+  readonly maxCharacters: number;
+}
+
+const DEFAULT_OPTIONS: ChunkOptions = { maxCharacters: 900 };
+
+export function chunkCorpus(corpus: Corpus, options: Partial<ChunkOptions> = {}): Chunk[] {
+  const settings = { ...DEFAULT_OPTIONS, ...options };
+  return corpus.documents.flatMap((document) => chunkDocument(document, settings));
+}
+
+function chunkDocument(document: CorpusDocument, options: ChunkOptions): Chunk[] {
+  const chunks: Chunk[] = [];
+  const headerSentences: Sentence[] = document.header.map((line) => ({
+    documentId: document.id,
+    paragraph: 0,
+    section: HEADER_SECTION,
+    ordinal: -1,
+    start: line.start,
+    end: line.end,
+    text: line.text,
+  }));
+  if (headerSentences.length > 0) chunks.push(makeChunk(document, `${document.id}#header`, headerSentences));
+
+  for (const paragraph of document.paragraphs) {
+    const sentences = paragraph.sentences;
+    if (paragraph.end - paragraph.start <= options.maxCharacters || sentences.length <= 1) {
+      chunks.push(makeChunk(document, `${document.id}#p${paragraph.number}`, sentences));
+      continue;
+    }
+    // Windows of whole sentences up to maxCharacters, each starting one sentence before the last one ended.
+    let first = 0;
+    let part = 1;
+    while (first < sentences.length) {
+      let last = first;
+      while (last + 1 < sentences.length && (sentences[last + 1]?.end ?? 0) - (sentences[first]?.start ?? 0) <= options.maxCharacters) last += 1;
+      chunks.push(makeChunk(document, `${document.id}#p${paragraph.number}.${part}`, sentences.slice(first, last + 1)));
+      if (last + 1 >= sentences.length) break;
+      first = last > first ? last : last + 1;
+      part += 1;
+    }
+  }
+  return chunks;
+}
+
+function makeChunk(document: CorpusDocument, id: string, sentences: readonly Sentence[]): Chunk {
+  const first = sentences[0] as Sentence;
+  const last = sentences.at(-1) as Sentence;
+  return {
+    id,
+    documentId: document.id,
+    documentTitle: document.title,
+    section: first.section,
+    paragraph: first.paragraph,
+    start: first.start,
+    end: last.end,
+    text: document.text.slice(first.start, last.end),
+    sentences,
+  };
+}

@@ -1,0 +1,7 @@
+/** Every `npx footnote` subcommand, listed explicitly. */
+import type { CliCommand } from './cli-command.js';
+import { askCommand } from './commands/ask.js';
+import { evalCommand } from './commands/eval.js';
+import { ingestCommand } from './commands/ingest.js';
+
+export const commands: readonly CliCommand[] = [ingestCommand, askCommand, evalCommand];

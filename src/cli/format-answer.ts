@@ -1,0 +1,45 @@
+/** An answer as terminal text, and as the one JSON object `ask --json` prints. */
+import type { Answer } from '../answering/types.js';
+
+export function formatAnswerText(answer: Answer): string {
+  const lines: string[] = [];
+  lines.push(answer.abstained ? answer.answer : `Answer: ${answer.answer}`);
+  if (answer.quotes.length > 0) {
+    lines.push('');
+    for (const quote of answer.quotes) {
+      lines.push(`  “${quote.text}”`);
+      lines.push(`      — ${citationLabel(quote)} [chars ${quote.start}–${quote.end}]`);
+    }
+  }
+  if (answer.abstained && answer.passages.length > 0) {
+    lines.push('');
+    for (const passage of answer.passages.slice(0, 3)) {
+      lines.push(`  ${citationLabel(passage)} (score ${passage.score.toFixed(2)})`);
+      lines.push(`      ${passage.text.length > 300 ? `${passage.text.slice(0, 300)}…` : passage.text}`);
+    }
+  }
+  lines.push('');
+  const mode = answer.mode === 'llm' ? 'answered by the model, quotes verified in the text' : 'answered offline from the text';
+  lines.push(`(${mode}${answer.fallbackReason !== undefined ? `; model not used: ${answer.fallbackReason}` : ''})`);
+  return lines.join('\n');
+}
+
+export function citationLabel(citation: { documentTitle: string; section: string; paragraph: number }): string {
+  const where = citation.paragraph === 0 ? citation.section : `${citation.section}, ¶${citation.paragraph}`;
+  return `${citation.documentTitle} — ${where}`;
+}
+
+export function answerJson(answer: Answer): Record<string, unknown> {
+  return {
+    answer: answer.answer,
+    abstained: answer.abstained,
+    mode: answer.mode,
+    question: answer.question,
+    standaloneQuestion: answer.standaloneQuestion,
+    quotes: answer.quotes.map(({ text, documentId, section, paragraph, start, end }) => ({ text, documentId, section, paragraph, start, end })),
+    passages: answer.passages.map(({ text, score, documentId, section, paragraph }) => ({ text, score, documentId, section, paragraph })),
+    dropped: answer.droppedQuotes,
+    repaired: answer.repairedQuotes,
+    ...(answer.fallbackReason !== undefined ? { fallbackReason: answer.fallbackReason } : {}),
+  };
+}

@@ -1,0 +1,51 @@
+/**
+ * `npx footnote <command>`: finds the command, loads the configuration once, maps failures to short
+ * messages and exit codes (2 for usage and configuration, 1 for everything else).
+ */
+import { ConfigError } from '../config.js';
+import { UsageError, writeLine, type CliIo } from './cli-command.js';
+import { commands } from './command-list.js';
+
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const [name, ...args] = argv;
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    printHelp(io);
+    return name === undefined ? 2 : 0;
+  }
+  const command = commands.find((candidate) => candidate.name === name);
+  if (command === undefined) {
+    writeLine(io.stderr, `footnote: unknown command "${name}"`);
+    printHelp(io);
+    return 2;
+  }
+  if (args.includes('--help') || args.includes('-h')) {
+    writeLine(io.stdout, `usage: npx footnote ${command.usage}\n\n${command.summary}`);
+    return 0;
+  }
+  try {
+    return await command.run(args, io);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      writeLine(io.stderr, `footnote ${name}: ${error.message}\nusage: npx footnote ${command.usage}`);
+      return 2;
+    }
+    if (error instanceof ConfigError) {
+      writeLine(io.stderr, error.message);
+      return 2;
+    }
+    writeLine(io.stderr, `footnote ${name}: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
+}
+
+function printHelp(io: CliIo): void {
+  writeLine(io.stdout, 'footnote — answers questions about your reading with verbatim, cited quotes.\n\nusage: npx footnote <command> [options]\n');
+  for (const command of commands) writeLine(io.stdout, `  ${command.name.padEnd(16)}${command.summary}`);
+  writeLine(io.stdout, '\nRun `npx footnote <command> --help` for its options.');
+}
+
+const isEntryPoint = process.argv[1] !== undefined && /(?:^|[\\/])(?:footnote(?:\.js)?|main\.[jt]s)$/u.test(process.argv[1]);
+if (isEntryPoint) {
+  const code = await main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
+  process.exitCode = code;
+}

@@ -1,0 +1,151 @@
+/**
+ * The one place that reads the environment. Everything else receives a frozen `Config`.
+ */
+import path from 'node:path';
+import { z } from 'zod';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const booleanText = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', ''])
+  .optional()
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const positiveInteger = (fallback: number) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value === undefined || value === '' ? String(fallback) : value))
+    .pipe(z.coerce.number().int().positive());
+
+const environmentSchema = z.object({
+  FOOTNOTE_CORPUS_DIR: optionalText,
+  FOOTNOTE_DATA_DIR: optionalText,
+  FOOTNOTE_DB: optionalText,
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent', '']).optional(),
+  LOG_CONTENT: booleanText,
+  OPENAI_API_KEY: optionalText,
+  OPENAI_BASE_URL: optionalText.pipe(z.url({ message: 'must be a URL such as http://localhost:11434/v1' }).optional()),
+  CHAT_MODEL: optionalText,
+  EMBEDDING_MODEL: optionalText,
+  LLM_TIMEOUT_MS: positiveInteger(10_000),
+  DISCORD_TOKEN: optionalText,
+  DISCORD_API_URL: optionalText.pipe(z.url({ message: 'must be a URL such as https://discord.com/api' }).optional()),
+  GUILD_ID: optionalText.pipe(z.string().regex(/^\d{5,25}$/, 'must be a server (guild) id: digits only').optional()),
+  REPLY_MODE: z.enum(['thread', 'inline', '']).optional(),
+  COOLDOWN_SECONDS: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value === undefined || value === '' ? '3' : value))
+    .pipe(z.coerce.number().min(0)),
+  CONVERSATION_TURNS: positiveInteger(6),
+  CONVERSATION_TTL_MINUTES: positiveInteger(30),
+});
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+
+export interface LlmConfig {
+  readonly apiKey: string | undefined;
+  readonly baseUrl: string | undefined;
+  readonly chatModel: string;
+  readonly timeoutMs: number;
+}
+
+export type EmbeddingsConfig =
+  | { readonly provider: 'local' }
+  | { readonly provider: 'openai'; readonly model: string; readonly apiKey: string | undefined; readonly baseUrl: string | undefined };
+
+export interface DiscordConfig {
+  readonly token: string | undefined;
+  readonly apiUrl: string;
+  readonly guildId: string | undefined;
+  readonly replyMode: 'thread' | 'inline';
+  readonly cooldownSeconds: number;
+}
+
+export interface Config {
+  readonly corpusDir: string;
+  readonly dataDir: string;
+  readonly databaseFile: string;
+  readonly logLevel: LogLevel;
+  readonly logContent: boolean;
+  /** Undefined when no model is configured: the offline engine answers. */
+  readonly llm: LlmConfig | undefined;
+  readonly embeddings: EmbeddingsConfig;
+  readonly discord: DiscordConfig;
+  readonly conversation: { readonly maxTurns: number; readonly ttlMs: number };
+}
+
+export const DEFAULT_CHAT_MODEL = 'gpt-4o-mini';
+export const DEFAULT_DISCORD_API_URL = 'https://discord.com/api';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`footnote's configuration has ${problems.length} problem(s):\n${problems.map((problem) => `  - ${problem}`).join('\n')}\nFix them in .env (see .env.example) or the environment.`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Builds a Config from an environment map. Pure: pass `process.env` or a test's own map. */
+export function readConfig(environment: Readonly<Record<string, string | undefined>>, options: { cwd?: string } = {}): Config {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+  }
+  const env = parsed.data;
+  const cwd = options.cwd ?? process.cwd();
+  const dataDir = path.resolve(cwd, env.FOOTNOTE_DATA_DIR ?? 'data');
+  const llmConfigured = env.OPENAI_API_KEY !== undefined || env.OPENAI_BASE_URL !== undefined;
+
+  const embeddings: EmbeddingsConfig =
+    env.EMBEDDING_MODEL !== undefined
+      ? { provider: 'openai', model: env.EMBEDDING_MODEL, apiKey: env.OPENAI_API_KEY, baseUrl: env.OPENAI_BASE_URL }
+      : { provider: 'local' };
+  if (embeddings.provider === 'openai' && !llmConfigured) {
+    throw new ConfigError(['EMBEDDING_MODEL: set OPENAI_API_KEY or OPENAI_BASE_URL too, or unset EMBEDDING_MODEL to use the local model']);
+  }
+
+  return Object.freeze({
+    corpusDir: path.resolve(cwd, env.FOOTNOTE_CORPUS_DIR ?? 'corpus'),
+    dataDir,
+    databaseFile: path.resolve(cwd, env.FOOTNOTE_DB ?? path.join(dataDir, 'footnote.sqlite')),
+    logLevel: env.LOG_LEVEL === undefined || env.LOG_LEVEL === '' ? 'info' : env.LOG_LEVEL,
+    logContent: env.LOG_CONTENT,
+    llm: llmConfigured
+      ? Object.freeze({
+          apiKey: env.OPENAI_API_KEY,
+          baseUrl: env.OPENAI_BASE_URL,
+          chatModel: env.CHAT_MODEL ?? DEFAULT_CHAT_MODEL,
+          timeoutMs: env.LLM_TIMEOUT_MS,
+        })
+      : undefined,
+    embeddings: Object.freeze(embeddings),
+    discord: Object.freeze({
+      token: env.DISCORD_TOKEN,
+      apiUrl: env.DISCORD_API_URL ?? DEFAULT_DISCORD_API_URL,
+      guildId: env.GUILD_ID,
+      replyMode: env.REPLY_MODE === 'inline' ? 'inline' : 'thread',
+      cooldownSeconds: env.COOLDOWN_SECONDS,
+    }),
+    conversation: Object.freeze({ maxTurns: env.CONVERSATION_TURNS, ttlMs: env.CONVERSATION_TTL_MINUTES * 60_000 }),
+  });
+}
+
+/** Reads `.env` (if present) into process.env, then the environment into a Config. */
+export async function loadConfig(options: { cwd?: string } = {}): Promise<Config> {
+  const dotenv = await import('dotenv');
+  dotenv.config({ path: path.resolve(options.cwd ?? process.cwd(), '.env'), quiet: true });
+  return readConfig(process.env, options);
+}
+
+/** Values that must never appear in logs or replies. */
+export function secretsOf(config: Config): string[] {
+  const secrets = [config.llm?.apiKey, config.discord.token, config.embeddings.provider === 'openai' ? config.embeddings.apiKey : undefined];
+  return secrets.filter((secret): secret is string => secret !== undefined && secret.length >= 6);
+}

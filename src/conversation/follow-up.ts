@@ -1,0 +1,29 @@
+/**
+ * Offline follow-up resolution: decides whether a question leans on earlier turns (pronouns, ellipsis,
+ * very few words of its own) and, if so, which earlier text to carry over as context.
+ */
+import { isContentWord, tokenize } from '../text/tokenize.js';
+import type { Turn } from './conversation-store.js';
+
+const LEANING_WORDS = /\b(it|its|it's|they|them|their|theirs|he|him|his|she|her|hers|this|that|these|those|there|then|the same|such|former|latter|one)\b/iu;
+const ELLIPSIS_START = /^\s*(and|but|so|also|what about|how about|why|why not|how come|and why|what else|anything else|since when|who else|really)\b/iu;
+
+export interface FollowUpDecision {
+  /** True when the question should be read together with earlier turns. */
+  readonly leans: boolean;
+  /** Earlier questions to carry over, most recent first (empty when not leaning). */
+  readonly context: string;
+  /** A readable standalone form for display ("question (about: earlier question)"). */
+  readonly standalone: string;
+}
+
+export function resolveFollowUp(question: string, history: readonly Turn[]): FollowUpDecision {
+  const previous = history.at(-1);
+  if (previous === undefined) return { leans: false, context: '', standalone: question };
+  const ownWords = tokenize(question).filter((token) => isContentWord(token.word));
+  const leans = LEANING_WORDS.test(question) || ELLIPSIS_START.test(question) || ownWords.length <= 1;
+  if (!leans) return { leans: false, context: '', standalone: question };
+  // The previous turn's standalone question already carries what it leaned on.
+  const context = previous.standaloneQuestion;
+  return { leans: true, context, standalone: `${question.trim()} (following: ${context.trim()})` };
+}

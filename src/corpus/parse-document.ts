@@ -1,0 +1,221 @@
+/**
+ * Structure of one decoded document: front matter, title, date line, byline, section headings and
+ * paragraphs, each with offsets into the unchanged text.
+ *
+ * Plain text like the first article has one paragraph per line and headings as short lines without
+ * final punctuation; Markdown has `#` headings and blank-line separated paragraphs. Both are read here.
+ */
+import type { CorpusDocument, HeaderLine, Paragraph, Section, Sentence } from './types.js';
+import { splitSentences } from './split-sentences.js';
+import { parseDateLine } from './parse-date.js';
+
+interface Line {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
+interface Block {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly lines: number;
+}
+
+export interface ParseInput {
+  readonly id: string;
+  readonly text: string;
+  readonly encoding: 'utf-8' | 'windows-1252';
+  readonly markdown: boolean;
+}
+
+export function parseDocument(input: ParseInput): CorpusDocument {
+  const { text } = input;
+  const bodyStart = text.startsWith('\uFEFF') ? 1 : 0;
+  const frontMatter = readFrontMatter(text, bodyStart);
+  const blocks = toBlocks(splitLines(text, frontMatter.end), text);
+
+  const header: HeaderLine[] = [];
+  let title = frontMatter.fields.get('title');
+  let author = frontMatter.fields.get('author');
+  let date = frontMatter.fields.get('date') !== undefined ? parseDateLine(frontMatter.fields.get('date') ?? '')?.iso : undefined;
+  let cursor = 0;
+
+  // Title: the first block, when it reads like one (or a Markdown level-1 heading).
+  const first = blocks[0];
+  if (first !== undefined) {
+    const markdownTitle = input.markdown ? /^#\s+(.+?)\s*#*\s*$/u.exec(first.text) : null;
+    if (markdownTitle?.[1] !== undefined) {
+      const offset = first.text.indexOf(markdownTitle[1]);
+      header.push({ kind: 'title', start: first.start + offset, end: first.start + offset + markdownTitle[1].length, text: markdownTitle[1] });
+      title ??= markdownTitle[1];
+      cursor = 1;
+    } else if (!input.markdown && isHeadingLike(first.text) && first.lines === 1) {
+      header.push({ kind: 'title', start: first.start, end: first.end, text: first.text });
+      title ??= first.text;
+      cursor = 1;
+    }
+  }
+
+  // Date line (possibly split over two short lines, as in "25.07" / "2025") and byline, in either order.
+  for (let step = 0; step < 2 && cursor < blocks.length; step += 1) {
+    const block = blocks[cursor];
+    if (block === undefined) break;
+    const dated = readDate(blocks, cursor);
+    if (dated !== undefined) {
+      header.push({ kind: 'date', start: dated.start, end: dated.end, text: text.slice(dated.start, dated.end) });
+      date ??= dated.iso;
+      cursor = dated.nextBlock;
+      continue;
+    }
+    const byline = /^(?:by|written by|author:)\s+(.{2,150})$/iu.exec(block.text.replace(/\s+/gu, ' '));
+    if (byline?.[1] !== undefined && block.text.length <= 200) {
+      header.push({ kind: 'byline', start: block.start, end: block.end, text: block.text });
+      author ??= byline[1].split(/[,;|]/u)[0]?.trim();
+      cursor += 1;
+      continue;
+    }
+    break;
+  }
+
+  const sections: Section[] = [];
+  const paragraphs: Paragraph[] = [];
+  let sectionTitle = 'Introduction';
+  let sectionStart = blocks[cursor]?.start ?? text.length;
+  let headingStart: number | undefined;
+  let headingEnd: number | undefined;
+  let sentenceOrdinal = 0;
+  const closeSection = (end: number) => {
+    sections.push({ title: sectionTitle, index: sections.length + 1, start: sectionStart, end, headingStart, headingEnd });
+  };
+
+  for (let position = cursor; position < blocks.length; position += 1) {
+    const block = blocks[position] as Block;
+    const heading = headingOf(block, input.markdown, blocks[position + 1]);
+    if (heading !== undefined) {
+      if (paragraphs.some((paragraph) => paragraph.sectionIndex === sections.length + 1)) closeSection(block.start);
+      sectionTitle = heading.title;
+      sectionStart = block.start;
+      headingStart = block.start + heading.offset;
+      headingEnd = headingStart + heading.title.length;
+      continue;
+    }
+    const number = paragraphs.length + 1;
+    const sentences: Sentence[] = splitSentences(block.text).map((span) => ({
+      documentId: input.id,
+      paragraph: number,
+      section: sectionTitle,
+      ordinal: sentenceOrdinal++,
+      start: block.start + span.start,
+      end: block.start + span.end,
+      text: block.text.slice(span.start, span.end),
+    }));
+    paragraphs.push({
+      documentId: input.id,
+      number,
+      section: sectionTitle,
+      sectionIndex: sections.length + 1,
+      start: block.start,
+      end: block.end,
+      text: block.text,
+      sentences,
+    });
+  }
+  if (paragraphs.length > 0 && paragraphs.at(-1)?.sectionIndex === sections.length + 1) closeSection(paragraphs.at(-1)?.end ?? text.length);
+
+  return {
+    id: input.id,
+    title: title ?? input.id.replace(/\.(txt|md|markdown)$/iu, ''),
+    author,
+    date,
+    url: frontMatter.fields.get('url'),
+    text,
+    encoding: input.encoding,
+    sections,
+    paragraphs,
+    header,
+  };
+}
+
+function readFrontMatter(text: string, from: number): { end: number; fields: Map<string, string> } {
+  const fields = new Map<string, string>();
+  const match = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/u.exec(text.slice(from));
+  if (match === null || match[1] === undefined) return { end: from, fields };
+  for (const line of match[1].split(/\r?\n/u)) {
+    const field = /^([A-Za-z_][\w-]*)\s*:\s*(.*)$/u.exec(line);
+    if (field?.[1] !== undefined && field[2] !== undefined) fields.set(field[1].toLowerCase(), field[2].trim().replace(/^(["'])(.*)\1$/u, '$2'));
+  }
+  return { end: from + match[0].length, fields };
+}
+
+function splitLines(text: string, from: number): Line[] {
+  const lines: Line[] = [];
+  const pattern = /[^\r\n]*(?:\r\n|\r|\n|$)/gu;
+  pattern.lastIndex = from;
+  for (let match = pattern.exec(text); match !== null && match.index < text.length; match = pattern.exec(text)) {
+    const raw = match[0].replace(/[\r\n]+$/u, '');
+    const leading = raw.length - raw.trimStart().length;
+    const content = raw.trim();
+    lines.push({ start: match.index + leading, end: match.index + leading + content.length, text: content });
+    if (match[0] === '') break;
+  }
+  return lines;
+}
+
+/**
+ * Paragraph blocks. When the text separates paragraphs with blank lines, consecutive lines form one
+ * block; when it puts one paragraph per line (no blank lines), every line is a block.
+ */
+function toBlocks(lines: readonly Line[], text: string): Block[] {
+  const nonEmpty = lines.filter((line) => line.text !== '');
+  let followedByText = 0;
+  for (let position = 0; position + 1 < lines.length; position += 1) {
+    if (lines[position]?.text !== '' && lines[position + 1]?.text !== '') followedByText += 1;
+  }
+  const blankLineSeparated = nonEmpty.length > 1 && followedByText < (nonEmpty.length - 1) / 2;
+  if (!blankLineSeparated) return nonEmpty.map((line) => ({ ...line, lines: 1 }));
+
+  const blocks: Block[] = [];
+  let group: Line[] = [];
+  const flush = () => {
+    const first = group[0];
+    const last = group.at(-1);
+    if (first !== undefined && last !== undefined) blocks.push({ start: first.start, end: last.end, text: text.slice(first.start, last.end), lines: group.length });
+    group = [];
+  };
+  for (const line of lines) {
+    if (line.text === '' || /^#{1,6}\s/u.test(line.text)) flush();
+    if (line.text !== '') group.push(line);
+    if (/^#{1,6}\s/u.test(line.text)) flush();
+  }
+  flush();
+  return blocks;
+}
+
+/** Short line, no final sentence punctuation, starts like a title. */
+function isHeadingLike(line: string): boolean {
+  if (line.length === 0 || line.length > 110) return false;
+  if (line.split(/\s+/u).length > 16) return false;
+  if (/[.!?:;,…"”'’)]$/u.test(line)) return false;
+  return /^[\p{Lu}\p{N}“"'‘]/u.test(line);
+}
+
+function headingOf(block: Block, markdown: boolean, next: Block | undefined): { title: string; offset: number } | undefined {
+  const markdownHeading = /^(#{1,6})\s+(.+?)\s*#*\s*$/u.exec(block.text);
+  if (markdownHeading?.[2] !== undefined) return { title: markdownHeading[2], offset: block.text.indexOf(markdownHeading[2]) };
+  if (markdown || block.lines > 1 || next === undefined) return undefined;
+  return isHeadingLike(block.text) ? { title: block.text, offset: 0 } : undefined;
+}
+
+function readDate(blocks: readonly Block[], at: number): { start: number; end: number; iso: string; nextBlock: number } | undefined {
+  const block = blocks[at];
+  if (block === undefined || block.text.length > 60) return undefined;
+  const next = blocks[at + 1];
+  // "25.07" then "2025" on the next line.
+  if (next !== undefined && /^\d{1,2}[./-]\d{1,2}$/u.test(block.text) && /^\d{4}$/u.test(next.text)) {
+    const parsed = parseDateLine(`${block.text}.${next.text}`);
+    if (parsed !== undefined) return { start: block.start, end: next.end, iso: parsed.iso, nextBlock: at + 2 };
+  }
+  const parsed = parseDateLine(block.text);
+  return parsed === undefined ? undefined : { start: block.start, end: block.end, iso: parsed.iso, nextBlock: at + 1 };
+}

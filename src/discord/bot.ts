@@ -1,0 +1,135 @@
+/**
+ * The Discord client, wired: interactions to the router, messages to the mention handler, and a shutdown that
+ * stops taking work, lets what is in flight finish, then disconnects.
+ */
+import { randomUUID } from 'node:crypto';
+import { Client, Events, GatewayIntentBits, Options, Partials, RESTEvents } from 'discord.js';
+import type { ClientOptions, RESTOptions } from 'discord.js';
+import type { Config } from '../config.js';
+import type { Engine } from '../engine-types.js';
+import type { Logger } from '../logger.js';
+import type { FeedbackStore } from '../storage/feedback-store.js';
+import type { CommandServices } from './command.js';
+import { createCooldowns } from './cooldowns.js';
+import { createInteractionRouter, noMentions } from './interaction-router.js';
+import { createMentionHandler } from './mentions.js';
+import { createLeadSentenceSummaries } from './summary-provider.js';
+import type { SummaryProvider } from './summary-provider.js';
+import { createWorkTracker } from './work-tracker.js';
+
+export interface StartBotOptions {
+  readonly config: Config;
+  readonly engine: Engine;
+  readonly feedback: FeedbackStore;
+  readonly logger: Logger;
+  readonly summaries?: SummaryProvider;
+  readonly now?: () => Date;
+  readonly newId?: () => string;
+  /** Merged over the REST defaults (tests raise `globalRequestsPerSecond`). */
+  readonly rest?: Partial<RESTOptions>;
+  /** How long to wait for Discord's READY before giving up. */
+  readonly readyTimeoutMs?: number;
+}
+
+export interface Bot {
+  readonly client: Client<true>;
+  /** Interactions and mentions still being answered. */
+  readonly pending: number;
+  /** Declines new work, waits up to `timeoutMs` for work in flight, then disconnects. Idempotent. */
+  stop(options?: { readonly timeoutMs?: number }): Promise<void>;
+}
+
+const defaults = {
+  readyTimeoutMs: 30_000,
+  stopTimeoutMs: 10_000,
+} as const;
+
+export function createDiscordClient(config: Config, rest: Partial<RESTOptions> = {}): Client {
+  const options: ClientOptions = {
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent, GatewayIntentBits.DirectMessages],
+    // DM channels are not cached before their first message.
+    partials: [Partials.Channel],
+    rest: { api: config.discord.apiUrl, ...rest },
+    allowedMentions: noMentions,
+    // Messages are only needed while being answered; keeping a few per channel bounds memory in busy servers.
+    makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 25 }),
+  };
+  return new Client(options);
+}
+
+export async function startBot(options: StartBotOptions): Promise<Bot> {
+  const { config, engine, feedback } = options;
+  const token = config.discord.token;
+  if (token === undefined) throw new Error('DISCORD_TOKEN is not set: put the bot token in .env (see docs/discord.md)');
+  const logger = options.logger.child({ component: 'discord' });
+  const services: CommandServices = {
+    engine,
+    summaries: options.summaries ?? createLeadSentenceSummaries(engine),
+    feedback,
+    logger,
+    now: options.now ?? (() => new Date()),
+    newId: options.newId ?? (() => randomUUID().replaceAll('-', '')),
+  };
+  const cooldowns = createCooldowns({ seconds: config.discord.cooldownSeconds });
+  const work = createWorkTracker();
+  let stopping = false;
+  const isStopping = () => stopping;
+
+  const client = createDiscordClient(config, options.rest);
+  const route = createInteractionRouter({ services, cooldowns, logger, logContent: config.logContent, isStopping });
+  const onMention = createMentionHandler({ services, cooldowns, logger, replyMode: config.discord.replyMode, isStopping });
+  client.on(Events.InteractionCreate, (interaction) => void work.track(() => route(interaction)));
+  client.on(Events.MessageCreate, (message) => void work.track(() => onMention(message)));
+  client.on(Events.Error, (error) => logger.error('discord client error', { error }));
+  client.on(Events.Warn, (message) => logger.warn('discord client warning', { detail: message }));
+  client.on(Events.ShardDisconnect, (event, shardId) => logger.error('gateway connection closed for good', { code: event.code, shardId }));
+  client.on(Events.ShardResume, (shardId, replayed) => logger.info('gateway session resumed', { shardId, replayed }));
+  client.rest.on(RESTEvents.RateLimited, (info) => logger.warn('rate limited by Discord', { route: info.route, global: info.global, retryAfterMs: info.retryAfter }));
+
+  // The ready listener goes on before login, or a fast READY could be missed.
+  const ready = new Promise<Client<true>>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`Discord did not send READY within ${options.readyTimeoutMs ?? defaults.readyTimeoutMs} ms`)), options.readyTimeoutMs ?? defaults.readyTimeoutMs);
+    client.once(Events.ClientReady, (readyClient) => {
+      clearTimeout(timer);
+      resolve(readyClient);
+    });
+  });
+  try {
+    await client.login(token);
+    const readyClient = await ready;
+    logger.info('connected to Discord', { user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, replyMode: config.discord.replyMode });
+  } catch (error) {
+    await client.destroy();
+    throw explainLoginError(error);
+  }
+
+  let stopped: Promise<void> | undefined;
+  return {
+    client: client as Client<true>,
+    get pending() {
+      return work.pending;
+    },
+    stop(stopOptions = {}) {
+      stopped ??= (async () => {
+        stopping = true;
+        const finished = await work.drain(stopOptions.timeoutMs ?? defaults.stopTimeoutMs);
+        if (!finished) logger.warn('shutting down with answers still in flight', { pending: work.pending });
+        await client.destroy();
+        logger.info('disconnected from Discord');
+      })();
+      return stopped;
+    },
+  };
+}
+
+/** Turns the two setup mistakes people make into instructions. */
+function explainLoginError(error: unknown): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  if (/disallowed intents/i.test(message)) {
+    return new Error('Discord refused the Message Content intent: enable "Message Content Intent" under Bot → Privileged Gateway Intents in the developer portal (see docs/discord.md).');
+  }
+  if (/token/i.test(message) && /invalid/i.test(message)) {
+    return new Error('Discord rejected DISCORD_TOKEN: copy the bot token again from the developer portal (Bot → Reset Token) into .env.');
+  }
+  return error instanceof Error ? error : new Error(message);
+}

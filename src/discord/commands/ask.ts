@@ -1,0 +1,48 @@
+import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import type { Command, CommandRequest, CommandServices } from '../command.js';
+import { booleanOption, stringOption } from '../command.js';
+import { answerReply } from '../answer-reply.js';
+import { errorReply } from '../reply.js';
+import type { Reply } from '../reply.js';
+
+/** Asks the engine and saves the answer so its 👍/👎 buttons can be recorded later. Shared with mentions. */
+export async function answerQuestion(question: string, request: CommandRequest, services: CommandServices): Promise<Reply> {
+  const outcome = await services.engine.ask(question, { conversationId: request.conversationId, ...(request.signal === undefined ? {} : { signal: request.signal }) });
+  if (!outcome.ok) return errorReply(outcome.problem.message);
+  const { answer } = outcome;
+  const answerId = services.newId();
+  const saved = services.feedback.saveAnswer({
+    id: answerId,
+    question: answer.question,
+    answer: answer.answer,
+    quotes: answer.quotes,
+    mode: answer.mode,
+    userId: request.user.id,
+    guildId: request.guildId,
+    channelId: request.channelId,
+    createdAt: services.now(),
+  });
+  return answerReply(answer, {
+    answerId: saved.ok ? answerId : undefined,
+    showDocument: services.engine.corpus.documents.length > 1,
+    chatModel: services.engine.config.llm?.chatModel,
+    ...(saved.ok ? {} : { feedbackProblem: saved.message }),
+  });
+}
+
+export const askCommand = {
+  data: new SlashCommandBuilder()
+    .setName('ask')
+    .setDescription('Ask a question about the text; the answer quotes it verbatim, with citations.')
+    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+    .addStringOption((option) => option.setName('question').setDescription('Your question').setRequired(true).setMaxLength(1500))
+    .addBooleanOption((option) => option.setName('private').setDescription('Only you see the answer'))
+    .toJSON(),
+  isPrivate: (request) => booleanOption(request, 'private') === true,
+  slow: true,
+  cooldown: true,
+  async execute(request, services) {
+    return answerQuestion(stringOption(request, 'question') ?? '', request, services);
+  },
+} satisfies Command;

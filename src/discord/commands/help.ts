@@ -1,0 +1,35 @@
+import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import type { Command } from '../command.js';
+import { accents } from '../reply.js';
+
+export const helpCommand = {
+  data: new SlashCommandBuilder()
+    .setName('help')
+    .setDescription('How to use footnote.')
+    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+    .toJSON(),
+  isPrivate: () => true,
+  slow: false,
+  cooldown: false,
+  async execute() {
+    return {
+      kind: 'content',
+      cards: [
+        {
+          title: 'footnote answers questions about the text with verbatim, cited quotes',
+          blocks: [
+            { kind: 'field', name: '/ask question', value: 'an answer with quotes and their section and paragraph (private:true to keep it to yourself)' },
+            { kind: 'field', name: '/summary [section] [length]', value: 'the key points of the text or of one section' },
+            { kind: 'field', name: '/passage [paragraph] [search]', value: 'full paragraphs, by number or by search' },
+            { kind: 'field', name: '/about', value: 'what footnote has read and how fresh its index is' },
+            { kind: 'field', name: '/reindex', value: 'rebuild the index (Manage Server only)' },
+            { kind: 'text', text: 'You can also mention footnote with a question: it answers in a thread, where follow-up questions continue the conversation. Under each answer, “Show ¶” opens the whole paragraph and 👍/👎 tell the maintainers how it did.' },
+          ],
+          accent: accents.info,
+        },
+      ],
+      buttons: [],
+    };
+  },
+} satisfies Command;

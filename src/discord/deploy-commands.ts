@@ -1,0 +1,22 @@
+/** Registers the slash commands: to one server when a guild id is given (instant), otherwise globally (up to an hour). */
+import { REST, Routes } from 'discord.js';
+import type { RESTGetCurrentApplicationResult, RESTOptions, RESTPutAPIApplicationCommandsResult } from 'discord.js';
+import type { Config } from '../config.js';
+import { slashCommands } from './command-list.js';
+
+export interface DeployResult {
+  readonly scope: 'guild' | 'global';
+  readonly applicationId: string;
+  readonly commands: readonly string[];
+}
+
+export async function deployCommands(options: { readonly config: Config; readonly rest?: Partial<RESTOptions> }): Promise<DeployResult> {
+  const { token, apiUrl, guildId } = options.config.discord;
+  if (token === undefined) throw new Error('DISCORD_TOKEN is not set: put the bot token in .env (see docs/discord.md)');
+  const rest = new REST({ api: apiUrl, ...options.rest }).setToken(token);
+  const application = (await rest.get(Routes.currentApplication())) as RESTGetCurrentApplicationResult;
+  const body = slashCommands.map((command) => command.data);
+  const route = guildId === undefined ? Routes.applicationCommands(application.id) : Routes.applicationGuildCommands(application.id, guildId);
+  const registered = (await rest.put(route, { body })) as RESTPutAPIApplicationCommandsResult;
+  return { scope: guildId === undefined ? 'global' : 'guild', applicationId: application.id, commands: registered.map((command) => command.name) };
+}

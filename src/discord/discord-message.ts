@@ -1,0 +1,157 @@
+/**
+ * Pure: turns a Reply into the Discord messages that carry it, every limit respected. Cards become embeds;
+ * an embed is split between blocks (quotes stay whole), embeds are grouped into messages of at most ten
+ * embeds and 6000 characters; buttons go under the last message.
+ */
+import { ButtonStyle, ComponentType, escapeMarkdown } from 'discord.js';
+import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } from 'discord.js';
+import { discordLimits } from './discord-limits.js';
+import type { Reply, ReplyBlock, ReplyButton, ReplyCard } from './reply.js';
+
+export interface DiscordMessage {
+  readonly content?: string;
+  readonly embeds: APIEmbed[];
+  readonly components: APIActionRowComponent<APIButtonComponentWithCustomId>[];
+}
+
+const blockSeparator = '\n\n';
+const ellipsis = '…';
+
+export function truncate(text: string, limit: number): string {
+  const characters = Array.from(text);
+  if (characters.length <= limit) return text;
+  // Counted in code points so an emoji is never cut in half; Discord counts UTF-16 units, so stay under both.
+  let result = '';
+  for (const character of characters) {
+    if (result.length + character.length + ellipsis.length > limit) break;
+    result += character;
+  }
+  return result + ellipsis;
+}
+
+/** Escapes Discord markdown in text that is shown as written (questions, quotes, section names). */
+export function escapeText(text: string): string {
+  return escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true }).replace(/^>/gm, '\\>');
+}
+
+function renderBlock(block: ReplyBlock): string {
+  switch (block.kind) {
+    case 'text':
+      return escapeText(block.text);
+    case 'field':
+      return `**${escapeText(block.name)}:** ${escapeText(block.value)}`;
+    case 'quote': {
+      const quoted = escapeText(block.text)
+        .split(/\r?\n/)
+        .map((line) => `> ${line}`)
+        .join('\n');
+      return `${quoted}\n— ${escapeText(block.citation)}`;
+    }
+  }
+}
+
+/** Cuts one oversized block at the last sentence end, line break or space that fits; hard cut as a last resort. */
+function splitOversized(text: string, limit: number): string[] {
+  const pieces: string[] = [];
+  let rest = text;
+  while (rest.length > limit) {
+    const window = rest.slice(0, limit);
+    const boundary = Math.max(window.lastIndexOf('. '), window.lastIndexOf('\n'), window.lastIndexOf('? '), window.lastIndexOf('! '));
+    let cut = boundary > limit / 2 ? boundary + 1 : window.lastIndexOf(' ');
+    if (cut <= 0) cut = limit;
+    // Never cut a surrogate pair.
+    if (/[\uD800-\uDBFF]/.test(rest.charAt(cut - 1))) cut -= 1;
+    pieces.push(rest.slice(0, cut).trimEnd());
+    rest = rest.slice(cut).trimStart();
+    if (text.startsWith('> ') && rest !== '' && !rest.startsWith('> ')) rest = `> ${rest}`;
+  }
+  if (rest !== '') pieces.push(rest);
+  return pieces;
+}
+
+function embedLength(embed: APIEmbed): number {
+  return (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0);
+}
+
+function cardToEmbeds(card: ReplyCard): APIEmbed[] {
+  const title = card.title === undefined ? undefined : truncate(escapeText(card.title), discordLimits.embedTitle);
+  const footer = card.footer === undefined ? undefined : truncate(card.footer, discordLimits.embedFooter);
+  // Keep every embed alone under the per-message budget, whatever the title and footer take.
+  const descriptionLimit = Math.min(discordLimits.embedDescription, discordLimits.embedCharactersPerMessage - (title?.length ?? 0) - (footer?.length ?? 0));
+  const pieces = card.blocks.flatMap((block) => splitOversized(renderBlock(block), descriptionLimit));
+
+  const descriptions: string[] = [];
+  let current = '';
+  for (const piece of pieces) {
+    if (current !== '' && current.length + blockSeparator.length + piece.length > descriptionLimit) {
+      descriptions.push(current);
+      current = piece;
+    } else {
+      current = current === '' ? piece : current + blockSeparator + piece;
+    }
+  }
+  if (current !== '' || descriptions.length === 0) descriptions.push(current);
+
+  return descriptions.map((description, position) => {
+    const embed: APIEmbed = {};
+    if (position === 0 && title !== undefined) embed.title = title;
+    if (description !== '') embed.description = description;
+    if (position === descriptions.length - 1 && footer !== undefined) embed.footer = { text: footer };
+    if (card.accent !== undefined) embed.color = card.accent;
+    return embed;
+  });
+}
+
+const buttonStyles = {
+  primary: ButtonStyle.Primary,
+  secondary: ButtonStyle.Secondary,
+  success: ButtonStyle.Success,
+  danger: ButtonStyle.Danger,
+} as const;
+
+function buttonRows(rows: readonly (readonly ReplyButton[])[]): APIActionRowComponent<APIButtonComponentWithCustomId>[] {
+  return rows
+    .filter((row) => row.length > 0)
+    .slice(0, discordLimits.rows)
+    .map((row) => ({
+      type: ComponentType.ActionRow,
+      components: row.slice(0, discordLimits.buttonsPerRow).map((button) => {
+        const component: APIButtonComponentWithCustomId = {
+          type: ComponentType.Button,
+          style: buttonStyles[button.style],
+          custom_id: button.customId.slice(0, discordLimits.customId),
+          label: truncate(button.label, discordLimits.buttonLabel),
+        };
+        if (button.emoji !== undefined) component.emoji = { name: button.emoji };
+        return component;
+      }),
+    }));
+}
+
+/** At least one message; the first is the one that replaces a deferred reply. */
+export function toDiscordMessages(reply: Reply): DiscordMessage[] {
+  if (reply.kind === 'error') {
+    return [{ content: truncate(reply.text, discordLimits.content), embeds: [], components: [] }];
+  }
+  const embeds = reply.cards.flatMap(cardToEmbeds);
+  const messages: { content?: string; embeds: APIEmbed[]; components: DiscordMessage['components'] }[] = [];
+  let current: APIEmbed[] = [];
+  let currentLength = 0;
+  for (const embed of embeds) {
+    const length = embedLength(embed);
+    if (current.length > 0 && (current.length === discordLimits.embeds || currentLength + length > discordLimits.embedCharactersPerMessage)) {
+      messages.push({ embeds: current, components: [] });
+      current = [];
+      currentLength = 0;
+    }
+    current.push(embed);
+    currentLength += length;
+  }
+  messages.push({ embeds: current, components: [] });
+
+  const first = messages[0];
+  if (first !== undefined && reply.text !== undefined) first.content = truncate(reply.text, discordLimits.content);
+  const last = messages[messages.length - 1];
+  if (last !== undefined) last.components = buttonRows(reply.buttons);
+  return messages;
+}

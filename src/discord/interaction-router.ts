@@ -1,0 +1,194 @@
+/**
+ * Routes every interaction: slash commands (deferred within Discord's 3-second deadline when the work may be
+ * slow, then the @original reply is edited), autocomplete, and the buttons under answers.
+ */
+import { MessageFlags } from 'discord.js';
+import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction, InteractionReplyOptions, TextBasedChannel } from 'discord.js';
+import type { Logger } from '../logger.js';
+import { paragraphsReply } from './answer-reply.js';
+import type { CommandRequest, CommandServices, OptionValue } from './command.js';
+import { findCommand } from './command-list.js';
+import type { Cooldowns } from './cooldowns.js';
+import { cooldownMessage } from './cooldowns.js';
+import { documentHash, parseButtonId } from './custom-ids.js';
+import { toDiscordMessages } from './discord-message.js';
+import type { DiscordMessage } from './discord-message.js';
+import { errorReply } from './reply.js';
+import type { Reply } from './reply.js';
+import { runCommand } from './run-command.js';
+
+export const noMentions = { parse: [], repliedUser: false } as const;
+
+export interface RouterOptions {
+  readonly services: CommandServices;
+  readonly cooldowns: Cooldowns;
+  readonly logger: Logger;
+  readonly logContent: boolean;
+  /** True once shutdown began: new work is declined politely. */
+  readonly isStopping: () => boolean;
+}
+
+const restartingMessage = 'footnote is restarting; please try again in a minute.';
+
+/** Threads the bot started are one conversation each; elsewhere each user has their own per channel. */
+export function conversationIdFor(channel: TextBasedChannel | null, channelId: string | null, userId: string): string {
+  if (channel?.isThread() === true && channel.ownerId === channel.client.user.id) return `discord:thread:${channel.id}`;
+  return `discord:channel:${channelId ?? 'dm'}:user:${userId}`;
+}
+
+function payload(message: DiscordMessage, ephemeral: boolean): InteractionReplyOptions {
+  return {
+    ...(message.content === undefined ? {} : { content: message.content }),
+    embeds: message.embeds,
+    components: message.components,
+    allowedMentions: noMentions,
+    ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+  };
+}
+
+/** Sends a reply, splitting it over follow-ups when needed. Errors are always ephemeral. */
+async function deliver(interaction: ChatInputCommandInteraction | ButtonInteraction, reply: Reply, ephemeral: boolean): Promise<void> {
+  if (reply.kind === 'error') {
+    const error = payload(toDiscordMessages(reply)[0] ?? { embeds: [], components: [] }, true);
+    if (!interaction.deferred && !interaction.replied) {
+      await interaction.reply(error);
+    } else if (ephemeral) {
+      await interaction.editReply({ content: error.content ?? '', embeds: [], components: [], allowedMentions: noMentions });
+    } else {
+      // A public "thinking…" cannot turn private: remove it and say it only to the user.
+      await interaction.deleteReply();
+      await interaction.followUp(error);
+    }
+    return;
+  }
+  const [first, ...rest] = toDiscordMessages(reply);
+  if (first === undefined) return;
+  if (interaction.deferred) {
+    const { flags: _flags, ...edit } = payload(first, ephemeral);
+    await interaction.editReply(edit);
+  } else {
+    await interaction.reply(payload(first, ephemeral));
+  }
+  for (const message of rest) await interaction.followUp(payload(message, ephemeral));
+}
+
+function requestFrom(interaction: ChatInputCommandInteraction | ButtonInteraction, options: ReadonlyMap<string, OptionValue>): CommandRequest {
+  return {
+    options,
+    user: { id: interaction.user.id, name: interaction.user.username },
+    guildId: interaction.guildId ?? undefined,
+    channelId: interaction.channelId ?? undefined,
+    conversationId: conversationIdFor(interaction.channel, interaction.channelId, interaction.user.id),
+    permissions: interaction.memberPermissions?.bitfield,
+  };
+}
+
+export function createInteractionRouter(options: RouterOptions): (interaction: Interaction) => Promise<void> {
+  const { services, cooldowns, logger } = options;
+
+  async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
+    const command = findCommand(interaction.commandName);
+    if (command === undefined) {
+      await deliver(interaction, errorReply('footnote does not know that command any more: it may have been removed.'), true);
+      return;
+    }
+    const values = new Map<string, OptionValue>();
+    for (const option of interaction.options.data) {
+      if (option.value !== undefined) values.set(option.name, option.value);
+    }
+    const request = requestFrom(interaction, values);
+    if (command.cooldown) {
+      const turn = cooldowns.take(`user:${request.user.id}`);
+      if (!turn.ok) {
+        await deliver(interaction, errorReply(cooldownMessage(turn.retryAfterMs)), true);
+        return;
+      }
+    }
+    const ephemeral = command.isPrivate(request);
+    if (command.slow) await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+    const reply = await runCommand(command, request, services);
+    await deliver(interaction, reply, ephemeral);
+  }
+
+  async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
+    const command = findCommand(interaction.commandName);
+    const focused = interaction.options.getFocused(true);
+    const choices = command?.autocomplete?.({ name: focused.name, value: String(focused.value) }, services) ?? [];
+    await interaction.respond(choices.map((choice) => ({ name: choice.name, value: choice.value })));
+  }
+
+  async function onButton(interaction: ButtonInteraction): Promise<void> {
+    const action = parseButtonId(interaction.customId);
+    if (action === undefined) {
+      await deliver(interaction, errorReply('This button no longer works. Ask again for a fresh answer.'), true);
+      return;
+    }
+    if (action.kind === 'paragraph') {
+      const { engine } = services;
+      const paragraph = engine
+        .paragraphs()
+        .find(
+          (candidate) =>
+            candidate.number === action.paragraph &&
+            ('id' in action.document ? candidate.documentId === action.document.id : documentHash(candidate.documentId) === action.document.hash),
+        );
+      if (paragraph === undefined) {
+        await deliver(interaction, errorReply('That paragraph is no longer in the text (it may have been edited since).'), true);
+        return;
+      }
+      const titleOf = (documentId: string) => engine.corpus.documents.find((document) => document.id === documentId)?.title ?? documentId;
+      const reply = paragraphsReply([paragraph], { documentTitle: titleOf, showDocument: engine.corpus.documents.length > 1, heading: `¶ ${paragraph.number} — ${paragraph.section}` });
+      await deliver(interaction, reply, true);
+      return;
+    }
+    const stored = services.feedback.recordVote({
+      answerId: action.answerId,
+      vote: action.vote,
+      userId: interaction.user.id,
+      guildId: interaction.guildId ?? undefined,
+      at: services.now(),
+    });
+    const text = stored.ok ? `Thanks, your ${action.vote === 'up' ? '👍' : '👎'} is noted.` : `Your vote could not be saved: ${stored.message}. The answer itself is unaffected.`;
+    await interaction.reply({ content: text, flags: MessageFlags.Ephemeral, allowedMentions: noMentions });
+  }
+
+  return async (interaction) => {
+    const started = Date.now();
+    const kind = interaction.isChatInputCommand() ? `/${interaction.commandName}` : interaction.isButton() ? 'button' : interaction.isAutocomplete() ? 'autocomplete' : 'other';
+    try {
+      if (interaction.isAutocomplete()) {
+        await onAutocomplete(interaction);
+        return;
+      }
+      if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
+      if (options.isStopping()) {
+        await interaction.reply({ content: restartingMessage, flags: MessageFlags.Ephemeral, allowedMentions: noMentions });
+        return;
+      }
+      if (interaction.isChatInputCommand()) await onCommand(interaction);
+      else await onButton(interaction);
+      logger.info('interaction answered', {
+        kind,
+        userId: interaction.user.id,
+        guildId: interaction.guildId,
+        ms: Date.now() - started,
+        ...(options.logContent && interaction.isChatInputCommand() ? { options: interaction.options.data.map((option) => [option.name, option.value]) } : {}),
+      });
+    } catch (error) {
+      logger.error('interaction failed', { kind, userId: interaction.user.id, guildId: interaction.guildId, ms: Date.now() - started, error });
+      await apologise(interaction, logger);
+    }
+  };
+}
+
+/** Last resort after a failure (often Discord itself failing): one short ephemeral line, if Discord takes it. */
+async function apologise(interaction: Interaction, logger: Logger): Promise<void> {
+  if (!interaction.isRepliable()) return;
+  const message = { content: 'Sorry, something went wrong while answering. Please try again.', allowedMentions: noMentions } as const;
+  try {
+    if (interaction.deferred || interaction.replied) await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
+    else await interaction.reply({ ...message, flags: MessageFlags.Ephemeral });
+  } catch (error) {
+    logger.warn('could not tell the user about a failure', { error });
+  }
+}

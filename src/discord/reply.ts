@@ -1,0 +1,51 @@
+/**
+ * What a command answers, independent of where it is shown: Discord renders it as embeds and buttons
+ * (discord-message.ts), the console as plain text (console/render-text.ts). Text here is raw, never escaped.
+ */
+
+/** The unit a reply is split between: a block is never cut unless it alone exceeds a limit. */
+export type ReplyBlock =
+  | { readonly kind: 'text'; readonly text: string }
+  /** A verbatim quote and where it stands ("Section, ¶ 3"). */
+  | { readonly kind: 'quote'; readonly text: string; readonly citation: string }
+  | { readonly kind: 'field'; readonly name: string; readonly value: string };
+
+export interface ReplyCard {
+  readonly title?: string;
+  readonly blocks: readonly ReplyBlock[];
+  readonly footer?: string;
+  readonly accent?: number;
+}
+
+export interface ReplyButton {
+  readonly customId: string;
+  readonly label: string;
+  readonly emoji?: string;
+  readonly style: 'primary' | 'secondary' | 'success' | 'danger';
+}
+
+export type Reply =
+  | {
+      readonly kind: 'content';
+      readonly cards: readonly ReplyCard[];
+      /** Rows of buttons, shown under the last message of the reply. */
+      readonly buttons: readonly (readonly ReplyButton[])[];
+      /** A short line above the cards. */
+      readonly text?: string;
+    }
+  /** A short message only the user sees: a refusal, a missing section, a failure. */
+  | { readonly kind: 'error'; readonly text: string };
+
+export const accents = {
+  answer: 0x5865f2,
+  abstain: 0x99aab5,
+  info: 0x2b9a66,
+} as const;
+
+export function errorReply(text: string): Reply {
+  return { kind: 'error', text };
+}
+
+export function cardReply(card: ReplyCard, buttons: readonly (readonly ReplyButton[])[] = []): Reply {
+  return { kind: 'content', cards: [card], buttons };
+}

@@ -1,0 +1,41 @@
+/**
+ * The contract every front end (CLI, console, Discord, study tools) uses. `openEngine` in engine.ts builds it.
+ */
+import type { Config } from './config.js';
+import type { Corpus, Paragraph, Sentence } from './corpus/types.js';
+import type { AskOutcome, Passage } from './answering/types.js';
+
+export interface IndexInfo {
+  readonly provider: string;
+  readonly model: string;
+  readonly dimensions: number;
+  readonly chunks: number;
+  readonly documents: number;
+  readonly corpusHash: string;
+  /** ISO time the index was built. */
+  readonly builtAt: string;
+  readonly bytesOnDisk: number;
+}
+
+export interface AskOptions {
+  /** Channel, thread or console session id: follow-ups in one conversation are resolved against its earlier turns. */
+  readonly conversationId?: string;
+  readonly signal?: AbortSignal;
+}
+
+export interface Engine {
+  readonly config: Config;
+  readonly corpus: Corpus;
+  readonly index: IndexInfo;
+  /** 'llm' when a chat model is configured, otherwise 'extractive'. */
+  readonly mode: 'llm' | 'extractive';
+  ask(question: string, options?: AskOptions): Promise<AskOutcome>;
+  /** Ranked passages for a free-text query, best first. */
+  search(query: string, limit?: number): Promise<Passage[]>;
+  /** Every body paragraph of every document, in reading order. */
+  paragraphs(): readonly Paragraph[];
+  sentences(): readonly Sentence[];
+  /** Rebuilds the index from the corpus folder and swaps it in atomically. */
+  reindex(onProgress?: (done: number, total: number) => void): Promise<IndexInfo>;
+  close(): Promise<void>;
+}

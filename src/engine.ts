@@ -1,0 +1,234 @@
+/**
+ * Wires the pipeline: corpus → chunks → embeddings → vector index → retrieval → answer with verified
+ * quotes. Front ends (CLI, console, Discord, study tools) only ever see the `Engine` contract.
+ */
+import type { EmbeddingsInterface } from '@langchain/core/embeddings';
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from './config.js';
+import type { Engine, IndexInfo, AskOptions } from './engine-types.js';
+import { chunkCorpus, type Chunk } from './chunking/chunk-corpus.js';
+import { loadCorpus } from './corpus/load-corpus.js';
+import type { Corpus, Paragraph, Sentence } from './corpus/types.js';
+import { LocalEmbeddings } from './embeddings/local-embeddings.js';
+import { loadWordVectors, type WordVectors } from './embeddings/word-vectors.js';
+import { silentLogger, type Logger } from './logger.js';
+import { indexDirectory, openIndex, type EmbeddingModelInfo, type OpenedIndex } from './vector-index/open-index.js';
+import { LexicalIndex } from './retrieval/lexical-index.js';
+import { TermMatcher } from './retrieval/term-matcher.js';
+import { Retriever, type RankingWeights } from './retrieval/retriever.js';
+import { analyzeQuestion, withContext, type AnalyzedQuestion } from './retrieval/question-analysis.js';
+import { answerExtractively, type AbstentionSettings } from './answering/extractive-answerer.js';
+import { checkQuestion } from './answering/check-question.js';
+import type { Answer, AskOutcome, Passage } from './answering/types.js';
+import { ConversationStore } from './conversation/conversation-store.js';
+import { resolveFollowUp } from './conversation/follow-up.js';
+
+export interface OpenEngineOptions {
+  readonly logger?: Logger;
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Rebuild the index even when the saved one matches. */
+  readonly rebuild?: boolean;
+  /** For tests and the benchmark: replace the tuned ranking and abstention settings. */
+  readonly weights?: RankingWeights;
+  readonly abstention?: AbstentionSettings;
+  /** Answers with a model when one is configured (see answering/llm-answerer.ts); injected so tests can replace it. */
+  readonly modelAnswerer?: ModelAnswerer;
+  /** Conversation memory; the command line passes one restored from disk. */
+  readonly conversations?: ConversationStore;
+}
+
+/** The model side of answering; the offline answer is passed in as the fallback. */
+export interface ModelAnswerer {
+  answer(input: { question: string; standaloneQuestion: string; passages: readonly Passage[]; fallback: Answer; signal?: AbortSignal }): Promise<Answer>;
+  rewrite?(input: { history: readonly { question: string; answer: string }[]; question: string; signal?: AbortSignal }): Promise<string | undefined>;
+}
+
+/** Weight of words carried over from earlier turns, relative to the question's own words. */
+const CONTEXT_WEIGHT = 0.5;
+
+export async function openEngine(config: Config, options: OpenEngineOptions = {}): Promise<Engine> {
+  const logger = options.logger ?? silentLogger;
+  const words = loadWordVectors({ dataDir: config.dataDir, onConvert: (message) => logger.info(message) });
+  const localEmbeddings = new LocalEmbeddings(words);
+  const { embeddings, model } = await chooseEmbeddings(config, localEmbeddings);
+  const conversations = options.conversations ?? new ConversationStore({ maxTurns: config.conversation.maxTurns, ttlMs: config.conversation.ttlMs });
+  let state = await loadState({ config, logger, words, localEmbeddings, embeddings, model, rebuild: options.rebuild ?? false, onProgress: options.onProgress, weights: options.weights });
+  const modelAnswerer = options.modelAnswerer ?? (await createConfiguredModelAnswerer(config, () => state.corpus, logger));
+
+  const askOnce = async (question: string, standalone: string, analyzed: AnalyzedQuestion, retrievalText: string): Promise<Answer> => {
+    const retrieval = await state.retriever.retrieve(analyzed, retrievalText);
+    return answerExtractively({ question, standaloneQuestion: standalone, analyzed, retrieval, corpus: state.corpus, ...(options.abstention ? { settings: options.abstention } : {}) });
+  };
+
+  const engine: Engine = {
+    config,
+    get corpus() {
+      return state.corpus;
+    },
+    get index() {
+      return state.info;
+    },
+    mode: modelAnswerer !== undefined ? 'llm' : 'extractive',
+
+    async ask(rawQuestion: string, askOptions: AskOptions = {}): Promise<AskOutcome> {
+      const checked = checkQuestion(rawQuestion);
+      if (!checked.ok) return checked;
+      const question = checked.question;
+      const conversationId = askOptions.conversationId;
+      const history = conversationId !== undefined ? conversations.history(conversationId) : [];
+
+      let rewritten: string | undefined;
+      if (history.length > 0 && modelAnswerer?.rewrite !== undefined) {
+        rewritten = await modelAnswerer
+          .rewrite({ history: history.map((turn) => ({ question: turn.standaloneQuestion, answer: turn.answer })), question, ...(askOptions.signal ? { signal: askOptions.signal } : {}) })
+          .catch(() => undefined);
+      }
+
+      let answer: Answer;
+      if (rewritten !== undefined) {
+        answer = await askOnce(question, rewritten, analyzeQuestion(rewritten), rewritten);
+      } else {
+        const followUp = resolveFollowUp(question, history);
+        const own = analyzeQuestion(question);
+        if (followUp.leans) {
+          answer = await askOnce(question, followUp.standalone, withContext(own, followUp.context, CONTEXT_WEIGHT), `${question} ${followUp.context}`);
+        } else {
+          answer = await askOnce(question, question, own, question);
+          // Weak on its own in a running conversation: try it as a follow-up before giving up.
+          const previous = history.at(-1);
+          if (answer.abstained && previous !== undefined) {
+            const retry = await askOnce(question, `${question} (following: ${previous.standaloneQuestion})`, withContext(own, previous.standaloneQuestion, CONTEXT_WEIGHT), `${question} ${previous.standaloneQuestion}`);
+            if (!retry.abstained) answer = retry;
+          }
+        }
+      }
+
+      if (modelAnswerer !== undefined) {
+        answer = await modelAnswerer.answer({ question, standaloneQuestion: answer.standaloneQuestion, passages: answer.passages, fallback: answer, ...(askOptions.signal ? { signal: askOptions.signal } : {}) });
+      }
+      if (conversationId !== undefined) {
+        conversations.record(conversationId, { question, standaloneQuestion: answer.standaloneQuestion, answer: answer.answer, abstained: answer.abstained });
+      }
+      return { ok: true, answer };
+    },
+
+    async search(query: string, limit = 5): Promise<Passage[]> {
+      const analyzed = analyzeQuestion(query);
+      const retrieval = await state.retriever.retrieve(analyzed, query);
+      return answerExtractively({ question: query, standaloneQuestion: query, analyzed, retrieval, corpus: state.corpus, passageLimit: limit }).passages.slice();
+    },
+
+    paragraphs(): readonly Paragraph[] {
+      return state.paragraphs;
+    },
+
+    sentences(): readonly Sentence[] {
+      return state.sentences;
+    },
+
+    async reindex(onProgress?: (done: number, total: number) => void): Promise<IndexInfo> {
+      state = await loadState({ config, logger, words, localEmbeddings, embeddings, model, rebuild: true, onProgress, weights: options.weights });
+      return state.info;
+    },
+
+    async close(): Promise<void> {
+      // Nothing holds a file or socket open between calls; kept for front ends that close what they open.
+    },
+  };
+  return engine;
+}
+
+interface EngineState {
+  readonly corpus: Corpus;
+  readonly chunks: readonly Chunk[];
+  readonly retriever: Retriever;
+  readonly info: IndexInfo;
+  readonly paragraphs: readonly Paragraph[];
+  readonly sentences: readonly Sentence[];
+}
+
+async function loadState(input: {
+  config: Config;
+  logger: Logger;
+  words: WordVectors;
+  localEmbeddings: LocalEmbeddings;
+  embeddings: EmbeddingsInterface;
+  model: EmbeddingModelInfo;
+  rebuild: boolean;
+  onProgress: ((done: number, total: number) => void) | undefined;
+  weights: RankingWeights | undefined;
+}): Promise<EngineState> {
+  const { corpus, warnings } = await loadCorpus(input.config.corpusDir);
+  for (const warning of warnings) input.logger.warn('corpus file skipped or read with care', { detail: warning });
+  const chunks = chunkCorpus(corpus);
+  const directory = indexDirectory(input.config.dataDir);
+  const opened: OpenedIndex = await openIndex({
+    directory,
+    corpus,
+    chunks,
+    embeddings: input.embeddings,
+    model: input.model,
+    logger: input.logger,
+    forceRebuild: input.rebuild,
+    ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+  });
+  const lexical = new LexicalIndex(chunks);
+  const retriever = new Retriever({
+    lexical,
+    matcher: new TermMatcher(lexical.vocabulary, input.words),
+    store: opened.store,
+    queryEmbeddings: input.embeddings,
+    sentenceEmbeddings: input.localEmbeddings,
+    ...(input.weights ? { weights: input.weights } : {}),
+  });
+  const manifest = opened.manifest;
+  const info: IndexInfo = {
+    provider: manifest.provider,
+    model: manifest.model,
+    dimensions: manifest.dimensions,
+    chunks: manifest.counts.chunks,
+    documents: manifest.counts.documents,
+    corpusHash: manifest.corpusHash,
+    builtAt: manifest.builtAt,
+    bytesOnDisk: [manifest.files.vectors, manifest.files.documents].reduce((sum, file) => sum + sizeOf(path.join(directory, file.name)), 0),
+  };
+  const paragraphs = corpus.documents.flatMap((document) => document.paragraphs);
+  return { corpus, chunks, retriever, info, paragraphs, sentences: paragraphs.flatMap((paragraph) => paragraph.sentences) };
+}
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+async function chooseEmbeddings(config: Config, local: LocalEmbeddings): Promise<{ embeddings: EmbeddingsInterface; model: EmbeddingModelInfo }> {
+  if (config.embeddings.provider === 'local') return { embeddings: local, model: { provider: local.provider, model: local.model, dimensions: local.dimensions } };
+  const { createOpenAiEmbeddings, embeddingDimensions } = await import('./embeddings/openai-embeddings.js');
+  const embeddings = createOpenAiEmbeddings(config.embeddings);
+  return { embeddings, model: { provider: 'openai', model: config.embeddings.model, dimensions: await embeddingDimensions(embeddings) } };
+}
+
+/** Loaded only when a model is configured, so the offline path never loads @langchain/openai. */
+async function createConfiguredModelAnswerer(config: Config, corpus: () => Corpus, logger: Logger): Promise<ModelAnswerer | undefined> {
+  const llm = config.llm;
+  if (llm === undefined) return undefined;
+  const [{ createLlmAnswerer }, { createModelRewriter }] = await Promise.all([import('./answering/llm-answerer.js'), import('./conversation/model-rewriter.js')]);
+  const rewriter = createModelRewriter({ llm, logger, timeoutMs: Math.min(llm.timeoutMs, 4000) });
+  let answerer = createLlmAnswerer({ llm, corpus: corpus(), logger });
+  let answeredCorpus = corpus();
+  return {
+    answer: (input) => {
+      // A reindex may have swapped the corpus: quotes are verified against the one being served.
+      if (answeredCorpus !== corpus()) {
+        answeredCorpus = corpus();
+        answerer = createLlmAnswerer({ llm, corpus: answeredCorpus, logger });
+      }
+      return answerer.answer(input);
+    },
+    rewrite: (input) => rewriter.rewrite(input),
+  };
+}

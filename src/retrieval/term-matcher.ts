@@ -1,0 +1,62 @@
+/**
+ * How well a question word is matched by a corpus word: 1 for the same stem, a little less for the
+ * same long prefix (apologised ~ apology, Russian ~ Russia), and otherwise the pretrained word vectors'
+ * similarity (quarrel ~ tension, cut ~ sever) mapped onto 0..1 so that unrelated words count nothing.
+ */
+import type { WordVectors } from '../embeddings/word-vectors.js';
+
+export interface TermMatcherSettings {
+  /** Word-vector cosine at or below which a pair counts nothing. */
+  readonly floor: number;
+  /** Cosine at which a pair counts as much as `ceilingValue`. */
+  readonly ceiling: number;
+  readonly ceilingValue: number;
+  readonly prefixValue: number;
+}
+
+export const DEFAULT_TERM_MATCHER: TermMatcherSettings = { floor: 0.35, ceiling: 0.85, ceilingValue: 0.9, prefixValue: 0.85 };
+
+export class TermMatcher {
+  private readonly cache = new Map<string, ReadonlyMap<string, number>>();
+
+  constructor(
+    private readonly vocabulary: ReadonlyMap<string, string>,
+    private readonly words: WordVectors | undefined,
+    private readonly settings: TermMatcherSettings = DEFAULT_TERM_MATCHER,
+  ) {}
+
+  /** Corpus words similar to `word` (with stem `stem`), each with a match strength in (0, 1]. */
+  matches(word: string, stem: string): ReadonlyMap<string, number> {
+    const cached = this.cache.get(word);
+    if (cached !== undefined) return cached;
+    const found = new Map<string, number>();
+    const vector = this.words?.vector(word);
+    for (const [candidate, candidateStem] of this.vocabulary) {
+      let strength = 0;
+      if (candidateStem === stem) strength = 1;
+      else if (sharesLongPrefix(word, candidate)) strength = this.settings.prefixValue;
+      else if (vector !== undefined && this.words !== undefined) {
+        const similarity = this.words.similarity(word, candidate);
+        if (similarity !== undefined) strength = this.strengthOf(similarity);
+      }
+      if (strength > 0) found.set(candidate, strength);
+    }
+    if (this.cache.size > 5000) this.cache.clear();
+    this.cache.set(word, found);
+    return found;
+  }
+
+  private strengthOf(similarity: number): number {
+    const { floor, ceiling, ceilingValue } = this.settings;
+    if (similarity <= floor) return 0;
+    return Math.min(ceilingValue, ((similarity - floor) / (ceiling - floor)) * ceilingValue);
+  }
+}
+
+function sharesLongPrefix(first: string, second: string): boolean {
+  const shorter = Math.min(first.length, second.length);
+  if (shorter < 5) return false;
+  let common = 0;
+  while (common < shorter && first[common] === second[common]) common += 1;
+  return common >= 5 && common >= 0.7 * shorter;
+}

@@ -1,0 +1,54 @@
+/**
+ * Words for retrieval: lower-cased, apostrophes straightened, possessive "'s" dropped, hyphenated
+ * compounds split into their parts ("North-South" → north, south), each with its Porter stem.
+ */
+import { stemmer } from 'stemmer';
+
+export interface Token {
+  /** Lower-cased surface form ("russia"). */
+  readonly word: string;
+  readonly stem: string;
+  readonly start: number;
+  readonly end: number;
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const match of text.matchAll(WORD)) {
+    let word = match[0].toLowerCase().replace(/’/gu, "'");
+    word = word.replace(/'s$/u, '').replace(/n't$/u, '');
+    if (word === '') continue;
+    tokens.push({ word, stem: stemWord(word), start: match.index, end: match.index + match[0].length });
+  }
+  return tokens;
+}
+
+const stems = new Map<string, string>();
+
+export function stemWord(word: string): string {
+  let stem = stems.get(word);
+  if (stem === undefined) {
+    stem = /^\d+$/u.test(word) ? word : stemmer(word);
+    if (stems.size < 200_000) stems.set(word, stem);
+  }
+  return stem;
+}
+
+/** Common English function words: no evidence of topic on their own. */
+export const STOPWORDS: ReadonlySet<string> = new Set(
+  `a about above after again against all also am an and any are aren as at be because been before being below between both but by
+  can cannot could couldn did didn do does doesn doing don down during each either else ever every few for from further had hadn
+  has hasn have haven having he her here hers herself him himself his how however i if in into is isn it its itself just let
+  ll me might more most much must mustn my myself neither no nor not now of off on once one only or other ought our ours ourselves
+  out over own per quite rather re really s same shall shan she should shouldn so some such t than that the their theirs them
+  themselves then there these they this those through thus to too under until up upon us ve very was wasn we were weren what
+  whatever when where whether which while who whom whose why will with within without won would wouldn yet you your yours
+  yourself yourselves tell said says say according did does do done get got give given make made many way ways thing things
+  article text author's mention mentioned`.split(/\s+/u),
+);
+
+export function isContentWord(word: string): boolean {
+  return !STOPWORDS.has(word) && (word.length > 1 || /\d/u.test(word));
+}

@@ -1,0 +1,145 @@
+/**
+ * hnswlib-node (cosine) behind LangChain's VectorStore interface, so providers and stores swap.
+ * Documents are LangChain `Document`s whose metadata is the chunk's citation; labels are their positions.
+ */
+import type { EmbeddingsInterface } from '@langchain/core/embeddings';
+import { Document, type DocumentInterface } from '@langchain/core/documents';
+import { SaveableVectorStore } from '@langchain/core/vectorstores';
+import hnswlib from 'hnswlib-node';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
+import { writeIndexFiles, type IndexManifest } from './index-files.js';
+
+const { HierarchicalNSW } = hnswlib;
+type HnswIndex = InstanceType<typeof HierarchicalNSW>;
+
+export interface HnswSettings {
+  readonly m: number;
+  readonly efConstruction: number;
+  readonly efSearch: number;
+}
+
+export const DEFAULT_HNSW: HnswSettings = { m: 16, efConstruction: 100, efSearch: 64 };
+
+export class HnswVectorStore extends SaveableVectorStore {
+  declare FilterType: (document: DocumentInterface) => boolean;
+  private index: HnswIndex | undefined;
+  private readonly documents: DocumentInterface[] = [];
+
+  constructor(
+    embeddings: EmbeddingsInterface,
+    readonly dimensions: number,
+    private readonly settings: HnswSettings = DEFAULT_HNSW,
+  ) {
+    super(embeddings, {});
+  }
+
+  _vectorstoreType(): string {
+    return 'hnswlib-node';
+  }
+
+  get size(): number {
+    return this.documents.length;
+  }
+
+  documentAt(label: number): DocumentInterface | undefined {
+    return this.documents[label];
+  }
+
+  async addDocuments(documents: DocumentInterface[]): Promise<string[]> {
+    const vectors = await this.embeddings.embedDocuments(documents.map((document) => document.pageContent));
+    return this.addVectors(vectors, documents);
+  }
+
+  /** Adds in batches, yielding to the event loop between them so a bot stays responsive during a rebuild. */
+  async addVectors(vectors: number[][], documents: DocumentInterface[]): Promise<string[]> {
+    if (vectors.length !== documents.length) throw new Error(`addVectors: ${vectors.length} vectors for ${documents.length} documents`);
+    const index = this.ensureCapacity(this.documents.length + vectors.length);
+    const ids: string[] = [];
+    for (let position = 0; position < vectors.length; position += 1) {
+      const vector = vectors[position] as number[];
+      if (vector.length !== this.dimensions) throw new Error(`a ${vector.length}-dimension vector cannot go into a ${this.dimensions}-dimension index`);
+      const label = this.documents.length;
+      index.addPoint(vector, label);
+      const document = documents[position] as DocumentInterface;
+      this.documents.push(document);
+      ids.push(document.id ?? String(label));
+      if (position % 256 === 255) await yieldToEventLoop();
+    }
+    return ids;
+  }
+
+  async similaritySearchVectorWithScore(query: number[], k: number, filter?: this['FilterType']): Promise<[DocumentInterface, number][]> {
+    return this.searchLabels(query, k, filter).map(([label, score]) => [this.documents[label] as DocumentInterface, score]);
+  }
+
+  /** Nearest labels with cosine similarity (1 - hnswlib's cosine distance), best first. */
+  searchLabels(query: ArrayLike<number>, k: number, filter?: (document: DocumentInterface) => boolean): [number, number][] {
+    if (this.index === undefined || this.documents.length === 0) return [];
+    const limit = Math.min(k, this.documents.length);
+    this.index.setEf(Math.max(this.settings.efSearch, limit));
+    const found = filter
+      ? this.index.searchKnn(Array.from(query), limit, (label: number) => filter(this.documents[label] as DocumentInterface))
+      : this.index.searchKnn(Array.from(query), limit);
+    return found.neighbors.map((label, position) => [label, 1 - (found.distances[position] ?? 1)]);
+  }
+
+  /** Writes the index and its documents atomically into `directory` (see index-files.ts). */
+  async save(directory: string): Promise<void> {
+    await this.saveWithManifest(directory, {});
+  }
+
+  async saveWithManifest(directory: string, manifestFields: Record<string, unknown>): Promise<IndexManifest> {
+    const index = this.ensureCapacity(Math.max(1, this.documents.length));
+    const documents = this.documents.map((document) => ({ pageContent: document.pageContent, metadata: document.metadata, id: document.id }));
+    return writeIndexFiles(directory, {
+      writeVectors: (file) => index.writeIndexSync(file),
+      documents,
+      manifest: { ...manifestFields, dimensions: this.dimensions, vectorStore: this._vectorstoreType(), hnsw: this.settings, count: this.documents.length },
+    });
+  }
+
+  /** Reads a file written by `save`; the caller has already checked the manifest and the checksums. */
+  static fromFiles(options: { embeddings: EmbeddingsInterface; dimensions: number; vectorsFile: string; documents: readonly { pageContent: string; metadata: Record<string, unknown>; id?: string }[]; settings?: HnswSettings }): HnswVectorStore {
+    const store = new HnswVectorStore(options.embeddings, options.dimensions, options.settings ?? DEFAULT_HNSW);
+    const fileDimensions = hnswFileDimensions(options.vectorsFile);
+    if (fileDimensions !== options.dimensions) {
+      throw new Error(`the index file holds ${fileDimensions}-dimension vectors but ${options.dimensions} were expected`);
+    }
+    const index = new HierarchicalNSW('cosine', options.dimensions);
+    index.readIndexSync(options.vectorsFile);
+    if (index.getCurrentCount() !== options.documents.length) {
+      throw new Error(`the index file holds ${index.getCurrentCount()} vectors but ${options.documents.length} documents`);
+    }
+    store.index = index;
+    for (const document of options.documents) store.documents.push(new Document(document));
+    return store;
+  }
+
+  private ensureCapacity(needed: number): HnswIndex {
+    if (this.index === undefined) {
+      this.index = new HierarchicalNSW('cosine', this.dimensions);
+      this.index.initIndex(Math.max(needed, 16), this.settings.m, this.settings.efConstruction, 100);
+    } else if (this.index.getMaxElements() < needed) {
+      this.index.resizeIndex(Math.max(needed, this.index.getMaxElements() * 2));
+    }
+    return this.index;
+  }
+}
+
+/**
+ * hnswlib's readIndex accepts a file of another dimension without complaint, so read it from the header:
+ * bytes 32–40 hold label_offset and 40–48 offsetData; the vector takes the bytes between them (float32).
+ */
+export function hnswFileDimensions(file: string): number {
+  const header = Buffer.alloc(48);
+  const descriptor = openSync(file, 'r');
+  try {
+    if (readSync(descriptor, header, 0, 48, 0) < 48) return -1;
+  } finally {
+    closeSync(descriptor);
+  }
+  const labelOffset = Number(header.readBigUInt64LE(32));
+  const dataOffset = Number(header.readBigUInt64LE(40));
+  return (labelOffset - dataOffset) / 4;
+}

@@ -1,0 +1,101 @@
+/**
+ * Opens the saved index when it still matches the corpus and the embedding model, and rebuilds it
+ * (atomically, see index-files.ts) when it does not: changed corpus, other model or dimensions, other
+ * chunker, missing, truncated or damaged files. An index written by a newer footnote is never overwritten.
+ */
+import type { EmbeddingsInterface } from '@langchain/core/embeddings';
+import { Document } from '@langchain/core/documents';
+import path from 'node:path';
+import type { Chunk } from '../chunking/chunk-corpus.js';
+import { CHUNKER_VERSION } from '../chunking/chunk-corpus.js';
+import type { Corpus } from '../corpus/types.js';
+import type { Logger } from '../logger.js';
+import { HnswVectorStore } from './hnsw-store.js';
+import { readIndexFiles, type IndexManifest } from './index-files.js';
+
+export interface EmbeddingModelInfo {
+  readonly provider: string;
+  readonly model: string;
+  readonly dimensions: number;
+}
+
+export interface OpenIndexInput {
+  readonly directory: string;
+  readonly corpus: Corpus;
+  readonly chunks: readonly Chunk[];
+  readonly embeddings: EmbeddingsInterface;
+  readonly model: EmbeddingModelInfo;
+  readonly logger: Logger;
+  readonly forceRebuild?: boolean;
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+export interface OpenedIndex {
+  readonly store: HnswVectorStore;
+  readonly manifest: IndexManifest;
+  /** Why it was rebuilt, or undefined when the saved index was used. */
+  readonly rebuiltBecause: string | undefined;
+}
+
+export function indexDirectory(dataDir: string): string {
+  return path.join(dataDir, 'index');
+}
+
+export async function openIndex(input: OpenIndexInput): Promise<OpenedIndex> {
+  const reason = input.forceRebuild === true ? 'a rebuild was asked for' : await reuse(input);
+  if (typeof reason !== 'string') return reason;
+  input.logger.info('building the index', { reason, chunks: input.chunks.length });
+  const saveable = !reason.startsWith('the index was written by a newer footnote');
+  return { ...(await buildIndex(input, saveable)), rebuiltBecause: reason };
+}
+
+async function reuse(input: OpenIndexInput): Promise<OpenedIndex | string> {
+  const files = await readIndexFiles(input.directory);
+  if (!files.ok) return files.reason === 'newer-version' ? `${files.detail}; using a rebuilt copy in memory and leaving the files alone` : files.detail;
+  const { manifest } = files;
+  const mismatch =
+    manifest.provider !== input.model.provider || manifest.model !== input.model.model
+      ? `the index was built with ${manifest.provider}/${manifest.model}, the configured model is ${input.model.provider}/${input.model.model}`
+      : manifest.dimensions !== input.model.dimensions
+        ? `the index holds ${manifest.dimensions}-dimension vectors, the model gives ${input.model.dimensions}`
+        : manifest.corpusHash !== input.corpus.contentHash
+          ? 'the corpus has changed since the index was built'
+          : manifest.chunkerVersion !== CHUNKER_VERSION
+            ? `the index was chunked by chunker version ${manifest.chunkerVersion}, this is version ${CHUNKER_VERSION}`
+            : files.documents.length !== input.chunks.length || files.documents.some((document, position) => document.id !== input.chunks[position]?.id)
+              ? 'the stored passages do not match the corpus'
+              : undefined;
+  if (mismatch !== undefined) return mismatch;
+  try {
+    const store = HnswVectorStore.fromFiles({ embeddings: input.embeddings, dimensions: input.model.dimensions, vectorsFile: files.vectorsFile, documents: files.documents });
+    return { store, manifest, rebuiltBecause: undefined };
+  } catch (error) {
+    return `the index file could not be read (${(error as Error).message})`;
+  }
+}
+
+async function buildIndex(input: OpenIndexInput, save: boolean): Promise<{ store: HnswVectorStore; manifest: IndexManifest }> {
+  const store = new HnswVectorStore(input.embeddings, input.model.dimensions);
+  const batch = 512;
+  for (let start = 0; start < input.chunks.length; start += batch) {
+    const slice = input.chunks.slice(start, start + batch);
+    const vectors = await input.embeddings.embedDocuments(slice.map((chunk) => chunk.text));
+    await store.addVectors(
+      vectors,
+      slice.map((chunk) => new Document({ id: chunk.id, pageContent: chunk.text, metadata: { documentId: chunk.documentId, section: chunk.section, paragraph: chunk.paragraph, start: chunk.start, end: chunk.end } })),
+    );
+    input.onProgress?.(Math.min(start + batch, input.chunks.length), input.chunks.length);
+  }
+  const fields = {
+    provider: input.model.provider,
+    model: input.model.model,
+    corpusHash: input.corpus.contentHash,
+    chunkerVersion: CHUNKER_VERSION,
+    counts: { documents: input.corpus.documents.length, chunks: input.chunks.length },
+    builtAt: new Date().toISOString(),
+  };
+  const manifest = save
+    ? await store.saveWithManifest(input.directory, fields)
+    : ({ ...fields, formatVersion: 1, dimensions: input.model.dimensions, files: { vectors: { name: '', bytes: 0, sha256: '' }, documents: { name: '', bytes: 0, sha256: '' } } } satisfies IndexManifest);
+  return { store, manifest };
+}

@@ -1,0 +1,92 @@
+/**
+ * Validates request bodies against Discord's own OpenAPI description (../shared/discord-api-spec/openapi.json),
+ * with Ajv's 2020-12 draft. The spec is not copied into the project: without it, `loadDiscordOpenApi` returns
+ * undefined and callers skip with `discordSpecMissingMessage`.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import type { ValidateFunction } from 'ajv/dist/2020.js';
+import formatsModule from 'ajv-formats';
+
+export const discordSpecPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/discord-api-spec/openapi.json');
+export const discordSpecMissingMessage = `Discord's OpenAPI description is not at ${discordSpecPath}: request bodies are not validated against it`;
+
+export interface DiscordApiValidator {
+  /** Problems with `body` as the JSON body of `method path` (path after /api/v10); empty when valid. */
+  validate(method: string, requestPath: string, body: unknown): string[];
+}
+
+interface SpecOperation {
+  readonly requestBody?: { readonly content?: Record<string, unknown> };
+}
+
+interface Route {
+  readonly template: string;
+  readonly pattern: RegExp;
+  readonly literalSegments: number;
+}
+
+const specKey = 'discord-openapi.json';
+
+function escapePointer(segment: string): string {
+  return segment.replaceAll('~', '~0').replaceAll('/', '~1');
+}
+
+let cached: DiscordApiValidator | null | undefined;
+
+export function loadDiscordOpenApi(): DiscordApiValidator | undefined {
+  if (cached !== undefined) return cached ?? undefined;
+  if (!existsSync(discordSpecPath)) {
+    cached = null;
+    return undefined;
+  }
+  const spec = JSON.parse(readFileSync(discordSpecPath, 'utf8')) as { paths: Record<string, Record<string, SpecOperation>> };
+  const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
+  formatsModule.default(ajv);
+  // Formats and keyword the spec uses beyond the standard ones (see the spec's README).
+  ajv.addFormat('int32', { type: 'number', validate: (value: number) => Number.isInteger(value) && value >= -(2 ** 31) && value < 2 ** 31 });
+  ajv.addFormat('int64', { type: 'number', validate: (value: number) => Number.isInteger(value) });
+  ajv.addFormat('double', { type: 'number', validate: (value: number) => Number.isFinite(value) });
+  ajv.addFormat('snowflake', /^(0|[1-9][0-9]*)$/);
+  ajv.addFormat('nonce', true);
+  ajv.addKeyword({ keyword: 'x-discord-union' });
+  ajv.addSchema(spec, specKey);
+
+  const routes: Route[] = Object.keys(spec.paths)
+    .map((template) => {
+      const segments = template.split('/');
+      const source = segments.map((segment) => (/^\{.+\}$/.test(segment) ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('/');
+      return { template, pattern: new RegExp(`^${source}$`), literalSegments: segments.filter((segment) => !segment.startsWith('{')).length };
+    })
+    // "/messages/@original" must win over "/messages/{message_id}".
+    .sort((left, right) => right.literalSegments - left.literalSegments);
+
+  const validators = new Map<string, ValidateFunction | undefined>();
+  const validatorFor = (method: string, requestPath: string): { template: string; validate: ValidateFunction | undefined } | undefined => {
+    const route = routes.find((candidate) => candidate.pattern.test(requestPath));
+    if (route === undefined) return undefined;
+    const key = `${method} ${route.template}`;
+    if (!validators.has(key)) {
+      const operation = spec.paths[route.template]?.[method];
+      const hasJsonBody = operation?.requestBody?.content?.['application/json'] !== undefined;
+      const pointer = `${specKey}#/paths/${escapePointer(route.template)}/${method}/requestBody/content/application~1json/schema`;
+      validators.set(key, hasJsonBody ? ajv.compile({ $ref: pointer }) : undefined);
+    }
+    return { template: route.template, validate: validators.get(key) };
+  };
+
+  cached = {
+    validate(method, requestPath, body) {
+      const lower = method.toLowerCase();
+      const found = validatorFor(lower, requestPath);
+      if (found === undefined) return [`${method} ${requestPath} is not in Discord's API description`];
+      if (spec.paths[found.template]?.[lower] === undefined) return [`${method} is not allowed on ${found.template}`];
+      if (found.validate === undefined || body === undefined) return [];
+      if (found.validate(body)) return [];
+      return (found.validate.errors ?? []).map((error) => `${method} ${found.template}: ${error.instancePath || '(body)'} ${error.message ?? 'is invalid'}`);
+    },
+  };
+  return cached;
+}
