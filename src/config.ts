@@ -21,7 +21,8 @@ const positiveInteger = (fallback: number) =>
     .trim()
     .optional()
     .transform((value) => (value === undefined || value === '' ? String(fallback) : value))
-    .pipe(z.coerce.number().int().positive());
+    .transform((value) => Number(value))
+    .pipe(z.number().int().positive());
 
 const environmentSchema = z.object({
   FOOTNOTE_CORPUS_DIR: optionalText,
@@ -42,8 +43,8 @@ const environmentSchema = z.object({
     .string()
     .trim()
     .optional()
-    .transform((value) => (value === undefined || value === '' ? '3' : value))
-    .pipe(z.coerce.number().min(0)),
+    .transform((value) => Number(value === undefined || value === '' ? '3' : value))
+    .pipe(z.number().min(0)),
   CONVERSATION_TURNS: positiveInteger(6),
   CONVERSATION_TTL_MINUTES: positiveInteger(30),
 });

@@ -7,6 +7,7 @@ import { HEADER_SECTION } from '../chunking/chunk-corpus.js';
 import type { AnalyzedQuestion } from '../retrieval/question-analysis.js';
 import type { RetrievalResult, ScoredSentence } from '../retrieval/retriever.js';
 import type { Answer, Passage, Quote } from './types.js';
+import { holdsAnswerKind } from './answer-type.js';
 
 export interface AbstentionSettings {
   /** The best sentence must cover at least this share of the question's weighted words... */
@@ -16,9 +17,20 @@ export interface AbstentionSettings {
   /** Further quotes must score at least this share of the best one. */
   readonly secondQuoteRatio: number;
   readonly maxQuotes: number;
+  /** How far down the ranking to look for a sentence that fits the question's names and answer kind... */
+  readonly candidates: number;
+  /** ...as long as it scores at least this share of the top sentence. */
+  readonly candidateRatio: number;
+  /** A following sentence that continues the best one ("These men...", "This tension...") is quoted too above this share. */
+  readonly continuationRatio: number;
 }
 
-export const DEFAULT_ABSTENTION: AbstentionSettings = { minimumCoverage: 0.5, minimumScore: 0.45, secondQuoteRatio: 0.85, maxQuotes: 3 };
+export const DEFAULT_ABSTENTION: AbstentionSettings = { minimumCoverage: 0.2, minimumScore: 0.3, secondQuoteRatio: 0.85, maxQuotes: 3, candidates: 6, candidateRatio: 0.8, continuationRatio: 0.6 };
+
+const CONTINUES = /^\W*(?:\S+\s+){0,3}?(this|these|that|those|it|its|they|their|such|he|she|his|her)\b/iu;
+
+/** The sentence must match the asked-for attribute ("population", "compensation") at least this well. */
+const FOCUS_MATCH = 0.75;
 
 export const NOT_IN_TEXT = "The article doesn't say. These are the closest passages.";
 
@@ -34,7 +46,8 @@ export interface ExtractiveInput {
 
 export function answerExtractively(input: ExtractiveInput): Answer {
   const settings = input.settings ?? DEFAULT_ABSTENTION;
-  const passages = toPassages(input.retrieval, input.passageLimit ?? 5);
+  const metadataFirst = input.analyzed.metadata !== undefined;
+  const passages = toPassages(input.retrieval, input.passageLimit ?? 5, metadataFirst);
   const base = { question: input.question, standaloneQuestion: input.standaloneQuestion, mode: 'extractive' as const, passages, droppedQuotes: [], repairedQuotes: [], fallbackReason: undefined };
 
   const metadata = input.analyzed.metadata !== undefined ? metadataAnswer(input.corpus, input.analyzed.metadata) : undefined;
@@ -47,19 +60,27 @@ export function answerExtractively(input: ExtractiveInput): Answer {
 }
 
 function chooseSentences(sentences: readonly ScoredSentence[], analyzed: AnalyzedQuestion, settings: AbstentionSettings): ScoredSentence[] {
-  let best = sentences[0];
+  const top = sentences[0];
+  if (top === undefined) return [];
+  // The best sentence that names what the question names and holds the kind of answer it asks for,
+  // among those nearly as good as the top one; none means the text does not answer the question.
+  const acceptable = (scored: ScoredSentence) =>
+    scored.missingNames === 0 &&
+    // "What is the X of Y?" asks about Y itself: X and Y must meet in one sentence.
+    (analyzed.focus === undefined || (scored.focusMatch >= FOCUS_MATCH && scored.namesMissingHere === 0)) &&
+    scored.entry.sentence.kind !== 'header' && holdsAnswerKind(analyzed.answerKind, scored.entry.sentence.text, analyzed.text);
+  const best = sentences.slice(0, settings.candidates).find((scored) => scored.score >= settings.candidateRatio * top.score && acceptable(scored));
   if (best === undefined) return [];
-  // A number/person/time question prefers a nearly-as-good sentence that has that kind of answer in it.
-  if (!best.fitsAnswerKind && ['number', 'person', 'time'].includes(analyzed.answerKind)) {
-    const fitting = sentences.slice(1, 6).find((scored) => scored.fitsAnswerKind && scored.score >= 0.85 * (best as ScoredSentence).score);
-    if (fitting !== undefined) best = fitting;
-  }
   if (best.coverage < settings.minimumCoverage || best.score < settings.minimumScore) return [];
   const chosen = [best];
+  // The sentence right after often carries the answer about what the best one introduces
+  // ("The detention of staff from Sputnik’s office..." → "...these men were charged with...").
+  const next = sentences.find((scored) => scored.entry.sentence.paragraph === best.entry.sentence.paragraph && scored.entry.sentence.ordinal === best.entry.sentence.ordinal + 1);
+  if (next !== undefined && CONTINUES.test(next.entry.sentence.text) && next.score >= settings.continuationRatio * best.score) chosen.push(next);
   for (const scored of sentences) {
     if (chosen.length >= settings.maxQuotes) break;
     if (chosen.includes(scored)) continue;
-    if (scored.score >= settings.secondQuoteRatio * best.score && scored.coverage >= settings.minimumCoverage) chosen.push(scored);
+    if (scored.score >= settings.secondQuoteRatio * best.score && scored.coverage >= settings.minimumCoverage && acceptable(scored)) chosen.push(scored);
   }
   return chosen;
 }
@@ -72,8 +93,10 @@ function quoteOf(corpus: Corpus, scored: ScoredSentence): Quote | undefined {
   return { text: sentence.text, documentId: document.id, documentTitle: document.title, section: sentence.section, paragraph: sentence.paragraph, start: sentence.start, end: sentence.end };
 }
 
-function toPassages(retrieval: RetrievalResult, limit: number): Passage[] {
-  return retrieval.passages.slice(0, limit).map((passage) => ({
+function toPassages(retrieval: RetrievalResult, limit: number, headerFirst: boolean): Passage[] {
+  // A question about the article itself (author, date, title) is answered from the header passage.
+  const ordered = headerFirst ? [...retrieval.passages].sort((first, second) => Number(second.chunk.paragraph === 0) - Number(first.chunk.paragraph === 0)) : retrieval.passages;
+  return ordered.slice(0, limit).map((passage) => ({
     chunkId: passage.chunk.id,
     text: passage.chunk.text,
     score: Math.round(passage.score * 1000) / 1000,

@@ -1,12 +1,13 @@
 /**
  * Passages for retrieval: a paragraph is one chunk; a long paragraph becomes overlapping windows of
- * whole sentences. Chunks never cross a paragraph, so never a section. The title, date line and byline
- * form one small chunk of their own (paragraph 0), so "who wrote this?" can be quoted too.
+ * whole sentences. Chunks never cross a paragraph, so never a section. A section's heading leads the
+ * chunk of its first paragraph (headings are text too: "which three causes does it name?"), and the
+ * title, date line and byline form one small chunk of their own (paragraph 0).
  */
 import type { Corpus, CorpusDocument, Sentence } from '../corpus/types.js';
 
 /** Bump when chunk boundaries change: an index built by another version is rebuilt. */
-export const CHUNKER_VERSION = 2;
+export const CHUNKER_VERSION = 3;
 export const HEADER_SECTION = 'Title and byline';
 
 export interface Chunk {
@@ -43,12 +44,20 @@ function chunkDocument(document: CorpusDocument, options: ChunkOptions): Chunk[]
     start: line.start,
     end: line.end,
     text: line.text,
+    kind: 'header' as const,
   }));
   if (headerSentences.length > 0) chunks.push(makeChunk(document, `${document.id}#header`, headerSentences));
 
+  const sectionsWithHeading = new Map(document.sections.filter((section) => section.headingStart !== undefined).map((section) => [section.index, section]));
   for (const paragraph of document.paragraphs) {
-    const sentences = paragraph.sentences;
-    if (paragraph.end - paragraph.start <= options.maxCharacters || sentences.length <= 1) {
+    const section = sectionsWithHeading.get(paragraph.sectionIndex);
+    const leadsSection = section !== undefined && document.paragraphs.find((candidate) => candidate.sectionIndex === paragraph.sectionIndex) === paragraph;
+    const heading: Sentence[] =
+      leadsSection && section.headingStart !== undefined && section.headingEnd !== undefined
+        ? [{ documentId: document.id, paragraph: paragraph.number, section: section.title, ordinal: -1, start: section.headingStart, end: section.headingEnd, text: document.text.slice(section.headingStart, section.headingEnd), kind: 'heading' }]
+        : [];
+    const sentences = [...heading, ...paragraph.sentences];
+    if (paragraph.end - paragraph.start <= options.maxCharacters || paragraph.sentences.length <= 1) {
       chunks.push(makeChunk(document, `${document.id}#p${paragraph.number}`, sentences));
       continue;
     }

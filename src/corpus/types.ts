@@ -60,6 +60,8 @@ export interface Sentence {
   readonly start: number;
   readonly end: number;
   readonly text: string;
+  /** Set on the title/date/byline lines and section headings when they are treated as sentences. */
+  readonly kind?: 'header' | 'heading';
 }
 
 export interface Corpus {

@@ -19,7 +19,7 @@ const maxParagraphButtons = 3;
 const maxClosestPassages = 3;
 
 export function citationText(citation: Citation, showDocument: boolean): string {
-  const where = `${citation.section}, ¶ ${citation.paragraph}`;
+  const where = citation.paragraph === 0 ? citation.section : `${citation.section}, ¶ ${citation.paragraph}`;
   return showDocument ? `${citation.documentTitle} — ${where}` : where;
 }
 

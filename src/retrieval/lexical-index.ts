@@ -73,6 +73,10 @@ export class LexicalIndex {
     return Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5));
   }
 
+  hasStem(stem: string): boolean {
+    return this.sentenceFrequency.has(stem);
+  }
+
   /** BM25 scores of chunks for weighted stems; only chunks with a score are returned. */
   bm25(stems: ReadonlyMap<string, number>): Map<number, number> {
     const scores = new Map<number, number>();

@@ -22,16 +22,30 @@ export interface AnalyzedQuestion {
   readonly terms: readonly QueryTerm[];
   readonly answerKind: AnswerKind;
   readonly metadata: MetadataAsk | undefined;
+  /** Names the question mentions (capitalised words past its first word): a passage that answers it names them too. */
+  readonly names: readonly QueryTerm[];
+  /**
+   * The attribute asked for in "how many X", "how much X", "what is the X of Y": the sentence that
+   * answers must speak of X itself — the article can name Y often and still never give its X.
+   */
+  readonly focus: QueryTerm | undefined;
 }
 
-const NUMBER_WORDS = /\b(how many|how much|what (?:share|percentage|percent|proportion|number|amount|fraction)|what per ?cent)\b/iu;
+const NUMBER_WORDS = /\b(how many|how much|how old|what (?:is|was) the (?:population|size|number|total|age)|what (?:share|percentage|percent|proportion|number|amount|fraction)|what per ?cent)\b/iu;
 const TIME_WORDS = /\b(when|what year|which year|what date|how long ago|since when|what time)\b/iu;
-const PERSON_WORDS = /\b(who|whom|whose|which (?:official|person|politician|leader|minister|analyst|spokes\w*|expert|president))\b/iu;
+const PERSON_WORDS = /^(?:who|whom|whose)\b|\b(which (?:official|person|politician|leader|minister|analyst|spokes\w*|expert|president))\b/iu;
 const PLACE_WORDS = /\b(where|which (?:country|countries|city|cities|region|regions|place|territor\w*))\b/iu;
 
 export function analyzeQuestion(text: string): AnalyzedQuestion {
-  const terms = uniqueTerms(tokenize(text).filter((token) => isContentWord(token.word)), 1, false);
-  return { text, terms, answerKind: answerKindOf(text), metadata: metadataAskOf(text) };
+  const tokens = tokenize(text).filter((token) => isContentWord(token.word));
+  const terms = uniqueTerms(tokens, 1, false);
+  const firstWordEnd = /^\s*\S+/u.exec(text)?.[0].length ?? 0;
+  const names = uniqueTerms(
+    tokens.filter((token) => token.start >= firstWordEnd && /^\p{Lu}/u.test(text.slice(token.start, token.end)) && !isDescriptiveDemonym(text, token)),
+    1,
+    false,
+  );
+  return { text, terms, answerKind: answerKindOf(text), metadata: metadataAskOf(text), names, focus: focusOf(text, terms) };
 }
 
 /** Adds earlier-turn terms the question does not already have, as low-weight context terms. */
@@ -52,7 +66,31 @@ function uniqueTerms(tokens: readonly Token[], weight: number, context: boolean)
   return terms;
 }
 
-function answerKindOf(text: string): AnswerKind {
+const GENERIC_FOCUS = new Set(['number', 'name', 'amount', 'size', 'total', 'kind', 'type', 'level', 'sort', 'part', 'share', 'percentage', 'proportion']);
+
+function focusOf(text: string, terms: readonly QueryTerm[]): QueryTerm | undefined {
+  const match = /\bhow (?:many|much)\s+([\p{L}-]+)|\b(?:what|which) (?:is|was|are|were) (?:the|its|their|his|her) ([\p{L}-]+)(?:\s+([\p{L}-]+))?\s+(?:of|for|in)\b/iu.exec(text);
+  if (match === null) return undefined;
+  const candidates = [match[1], match[2], match[3]].filter((word): word is string => word !== undefined).map((word) => word.toLowerCase());
+  const word = candidates.find((candidate) => !GENERIC_FOCUS.has(candidate) && candidate !== 'of');
+  return word === undefined ? undefined : terms.find((term) => term.word === word);
+}
+
+/**
+ * "a Qatari broadcaster", "an American newspaper": a nationality adjective before a common noun
+ * describes rather than names, and the text may well say "Al Jazeera" instead.
+ */
+function isDescriptiveDemonym(text: string, token: Token): boolean {
+  const word = text.slice(token.start, token.end);
+  if (!/(?:an|ian|ish|ese|i|ic)$/u.test(word)) return false;
+  return /^\s+\p{Ll}/u.test(text.slice(token.end));
+}
+
+/** The kind of answer, read from the question word that opens the question proper ("In what lines of work..." → thing). */
+function answerKindOf(question: string): AnswerKind {
+  const opening = /\b(who|whom|whose|what|which|when|where|why|how)\b/iu.exec(question);
+  const text = opening === null ? question : question.slice(opening.index, opening.index + 60);
+  if (opening !== null && /^(what|which)\b/iu.test(opening[0]) && !NUMBER_WORDS.test(text) && !TIME_WORDS.test(text) && !PERSON_WORDS.test(text) && !PLACE_WORDS.test(text)) return 'thing';
   if (NUMBER_WORDS.test(text)) return 'number';
   if (TIME_WORDS.test(text)) return 'time';
   if (PERSON_WORDS.test(text)) return 'person';
@@ -63,11 +101,11 @@ function answerKindOf(text: string): AnswerKind {
 }
 
 function metadataAskOf(text: string): MetadataAsk | undefined {
-  const lower = text.toLowerCase();
-  const aboutDocument = /\b(article|piece|text|essay|analysis|report|story|this|it)\b/u.test(lower);
-  if (!aboutDocument) return undefined;
-  if (/\b(who (?:wrote|writes|authored|penned|is the author)|(?:whose|what is the|who's the) (?:article|byline|author)|author of|written by whom|by whom)\b/u.test(lower)) return 'author';
-  if (/\b(when (?:was|is) (?:the |this |it )?(?:article |piece |text |analysis |report )?(?:published|written|released|posted|dated)|publication date|date of (?:publication|the article)|what date)\b/u.test(lower)) return 'date';
-  if (/\b(what is the (?:title|headline)|title of|headline of|what (?:is|was) (?:the )?(?:article|piece) called)\b/u.test(lower)) return 'title';
+  const lower = text.toLowerCase().replace(/’/gu, "'");
+  if (/\b(headline|title)\b/u.test(lower) && !/\b(section|heading|chapter|part)\b/u.test(lower)) return 'title';
+  if (/\b(who (?:wrote|writes|authored|penned|is the (?:author|writer))|by whom|byline|(?:author|writer)'s (?:name|expertise|background|speciali[sz]\w*|area|field|credentials|job|profession|role|position|knowledge))\b/u.test(lower)) return 'author';
+  if (/\b(publication date|date of publication)\b/u.test(lower)) return 'date';
+  const asksWhen = /\b(when|what (?:day|date|month|year)|which (?:day|date|month|year)|on what|in what (?:month|year))\b/u.test(lower);
+  if (asksWhen && /\b(publish\w*|come out|came out|appear\w*|released?|dated|(?:was|is) (?:it|this|the \w+) written|post(?:ed)?)\b/u.test(lower) && /\b(article|piece|text|essay|analysis|report|story|this|it)\b/u.test(lower)) return 'date';
   return undefined;
 }

@@ -10,7 +10,7 @@
  */
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { Chunk } from '../chunking/chunk-corpus.js';
-import { dot, type LocalEmbeddings } from '../embeddings/local-embeddings.js';
+import { dot, normalize, type LocalEmbeddings } from '../embeddings/local-embeddings.js';
 import type { HnswVectorStore } from '../vector-index/hnsw-store.js';
 import type { AnalyzedQuestion, AnswerKind, QueryTerm } from './question-analysis.js';
 import type { IndexedSentence, LexicalIndex } from './lexical-index.js';
@@ -22,9 +22,13 @@ export interface RankingWeights {
   readonly sentenceDense: number;
   readonly passageDense: number;
   readonly answerKind: number;
+  /** How much of the previous sentence's coverage an anaphoric sentence ("These men were...") inherits. */
+  readonly inheritance: number;
+  /** A question word the corpus lacks counts this share of the top idf, times its rarity in English. */
+  readonly outOfCorpusShare: number;
 }
 
-export const DEFAULT_WEIGHTS: RankingWeights = { sentenceCoverage: 0.5, passageCoverage: 0.2, sentenceDense: 0.2, passageDense: 0.1, answerKind: 0.05 };
+export const DEFAULT_WEIGHTS: RankingWeights = { sentenceCoverage: 0.35, passageCoverage: 0.25, sentenceDense: 0.4, passageDense: 0.05, answerKind: 0.05, inheritance: 0.5, outOfCorpusShare: 0.6 };
 
 export interface ScoredSentence {
   readonly entry: IndexedSentence;
@@ -34,6 +38,12 @@ export interface ScoredSentence {
   readonly passageCoverage: number;
   readonly dense: number;
   readonly fitsAnswerKind: boolean;
+  /** Names in the question that this sentence's passage does not mention (same word, word family or close variant). */
+  readonly missingNames: number;
+  /** How well the sentence itself matches the question's focus (1 when the question has none). */
+  readonly focusMatch: number;
+  /** Question names missing from this sentence and the one before it, by their own word or family (no vector look-alikes). */
+  readonly namesMissingHere: number;
 }
 
 export interface ScoredPassage {
@@ -66,22 +76,34 @@ export class Retriever {
   private readonly sentenceVectors = new Map<number, Float32Array>();
   private readonly weights: RankingWeights;
   private readonly candidates: number;
+  /** The direction every SIF sentence vector shares; removed so similarities tell sentences apart. */
+  private readonly commonDirection: Float32Array;
 
   constructor(private readonly parts: RetrieverParts) {
     this.weights = parts.weights ?? DEFAULT_WEIGHTS;
     this.candidates = parts.candidates ?? 40;
+    this.commonDirection = this.meanSentenceDirection();
+  }
+
+  /** How much a question word should count: rare in the corpus, or (when the corpus lacks it) rare in English. */
+  importance(term: QueryTerm): number {
+    const { lexical, sentenceEmbeddings } = this.parts;
+    const idf = lexical.hasStem(term.stem) ? lexical.idf(term.stem) : this.weights.outOfCorpusShare * lexical.idf(term.stem) * sentenceEmbeddings.weight(term.word);
+    return term.weight * idf;
   }
 
   async retrieve(question: AnalyzedQuestion, queryText: string): Promise<RetrievalResult> {
     const { lexical, matcher } = this.parts;
-    const terms = question.terms.map((term) => ({ term, importance: term.weight * lexical.idf(term.stem), matches: matcher.matches(term.word, term.stem) }));
+    const terms = question.terms.map((term) => ({ term, importance: this.importance(term), matches: matcher.matches(term.word, term.stem) }));
     const primary = terms.filter(({ term }) => !term.context);
     const primaryTotal = primary.reduce((sum, { importance }) => sum + importance, 0);
     const allTotal = terms.reduce((sum, { importance }) => sum + importance, 0);
 
+    const names = question.names.map((name) => matcher.matches(name.word, name.stem));
+    const focus = question.focus === undefined ? undefined : matcher.matches(question.focus.word, question.focus.stem);
     const denseByChunk = await this.denseCandidates(queryText);
     const chunkPositions = this.candidateChunks(terms, denseByChunk);
-    const questionVector = this.parts.sentenceEmbeddings.embed(queryText);
+    const questionVector = this.withoutCommonDirection(this.parts.sentenceEmbeddings.embed(queryText));
     const lowestDense = Math.min(0, ...denseByChunk.values());
 
     const passages: ScoredPassage[] = [];
@@ -92,9 +114,15 @@ export class Retriever {
       const chunkWords = entries.flatMap((entry) => entry.words);
       const passageCoverage = allTotal > 0 ? terms.reduce((sum, { importance, matches }) => sum + importance * bestMatch(matches, chunkWords), 0) / allTotal : 0;
       const passageDense = denseByChunk.get(position) ?? lowestDense;
+      const missingNames = names.filter((matches) => bestMatch(matches, chunkWords) < NAME_MATCH).length;
+      const ownCoverage = entries.map((entry) => (primaryTotal > 0 ? primary.reduce((sum, { importance, matches }) => sum + importance * bestMatch(matches, entry.words), 0) / primaryTotal : 0));
       const scored = sentencePositions.map((sentencePosition, index) => {
         const entry = entries[index] as IndexedSentence;
-        const coverage = primaryTotal > 0 ? primary.reduce((sum, { importance, matches }) => sum + importance * bestMatch(matches, entry.words), 0) / primaryTotal : 0;
+        // "These men were charged with..." continues the sentence before it: it inherits part of its coverage.
+        const previous = entries[index - 1];
+        const own = ownCoverage[index] ?? 0;
+        const inherited = previous !== undefined && previous.sentence.paragraph === entry.sentence.paragraph && ANAPHORIC_START.test(entry.sentence.text) ? ownCoverage[index - 1] ?? 0 : 0;
+        const coverage = own + this.weights.inheritance * (1 - own) * inherited;
         const dense = dot(questionVector, this.sentenceVector(sentencePosition, entry));
         const fitsAnswerKind = fitsKind(question.answerKind, entry.sentence.text);
         const weights = this.weights;
@@ -104,7 +132,11 @@ export class Retriever {
           weights.sentenceDense * Math.max(0, dense) +
           weights.passageDense * Math.max(0, passageDense) +
           (fitsAnswerKind ? weights.answerKind : 0);
-        return { entry, score, coverage, passageCoverage, dense, fitsAnswerKind };
+        const focusMatch = focus === undefined ? 1 : bestMatch(focus, entry.words);
+        // The sentence before it often holds the name ("the Azal plane ... The plane crashed ..."), so it counts too.
+        const nearWords = previous !== undefined && previous.sentence.paragraph === entry.sentence.paragraph ? [...previous.words, ...entry.words] : entry.words;
+        const namesMissingHere = names.filter((matches) => bestMatch(matches, nearWords) < STRICT_MATCH).length;
+        return { entry, score, coverage, passageCoverage, dense, fitsAnswerKind, missingNames, focusMatch, namesMissingHere };
       });
       scored.sort((first, second) => second.score - first.score);
       const best = scored[0]?.score ?? 0;
@@ -140,13 +172,32 @@ export class Retriever {
   private sentenceVector(position: number, entry: IndexedSentence): Float32Array {
     let vector = this.sentenceVectors.get(position);
     if (vector === undefined) {
-      vector = this.parts.sentenceEmbeddings.embed(entry.sentence.text);
+      vector = this.withoutCommonDirection(this.parts.sentenceEmbeddings.embed(entry.sentence.text));
       if (this.sentenceVectors.size > 200_000) this.sentenceVectors.clear();
       this.sentenceVectors.set(position, vector);
     }
     return vector;
   }
+
+  private meanSentenceDirection(): Float32Array {
+    const { lexical, sentenceEmbeddings } = this.parts;
+    const mean = new Float32Array(sentenceEmbeddings.dimensions);
+    const step = Math.max(1, Math.floor(lexical.sentences.length / 2000));
+    for (let position = 0; position < lexical.sentences.length; position += step) {
+      const vector = sentenceEmbeddings.embed((lexical.sentences[position] as IndexedSentence).sentence.text);
+      for (let dimension = 0; dimension < mean.length; dimension += 1) mean[dimension] = (mean[dimension] as number) + (vector[dimension] as number);
+    }
+    return normalize(mean);
+  }
+
+  private withoutCommonDirection(vector: Float32Array): Float32Array {
+    const projection = dot(vector, this.commonDirection);
+    for (let dimension = 0; dimension < vector.length; dimension += 1) vector[dimension] = (vector[dimension] as number) - projection * (this.commonDirection[dimension] as number);
+    return normalize(vector);
+  }
 }
+
+const ANAPHORIC_START = /^\W*(?:\S+\s+){0,4}?(this|these|that|those|it|its|they|their|them|such|he|she|his|her)\b/iu;
 
 function bestMatch(matches: ReadonlyMap<string, number>, words: readonly string[]): number {
   let best = 0;
@@ -171,6 +222,10 @@ function dedupeSentences(sentences: readonly ScoredSentence[]): ScoredSentence[]
   });
 }
 
+/** A name counts as mentioned when matched at least this well: same stem, family or prefix, or a close vector (Azerbaijan ~ Baku). */
+const NAME_MATCH = 0.6;
+/** Same stem, word family or long prefix (vector neighbours stay below this). */
+const STRICT_MATCH = 0.85;
 const NUMBER = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|percent|dozen|half|third|quarter)\b/iu;
 const TIME = /\b(1[5-9]\d\d|20\d\d|january|february|march|april|may|june|july|august|september|october|november|december|since|ago|years?|months?|weeks?|days?|century|decade|recent|after|before|during|when)\b/iu;
 const NAME = /\p{Lu}[\p{Ll}’'-]+\s+\p{Lu}[\p{Ll}’'-]+/u;

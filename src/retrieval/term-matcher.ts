@@ -4,17 +4,24 @@
  * similarity (quarrel ~ tension, cut ~ sever) mapped onto 0..1 so that unrelated words count nothing.
  */
 import type { WordVectors } from '../embeddings/word-vectors.js';
+import { rootOf } from '../text/tokenize.js';
 
 export interface TermMatcherSettings {
   /** Word-vector cosine at or below which a pair counts nothing. */
   readonly floor: number;
+  /**
+   * The floor for pairs involving a very common word (frequency rank below `commonRank`): common words
+   * sit close to many others in GloVe space ("close" ~ "time" 0.65), so they must be closer to count.
+   */
+  readonly commonFloor: number;
+  readonly commonRank: number;
   /** Cosine at which a pair counts as much as `ceilingValue`. */
   readonly ceiling: number;
   readonly ceilingValue: number;
   readonly prefixValue: number;
 }
 
-export const DEFAULT_TERM_MATCHER: TermMatcherSettings = { floor: 0.35, ceiling: 0.85, ceilingValue: 0.9, prefixValue: 0.85 };
+export const DEFAULT_TERM_MATCHER: TermMatcherSettings = { floor: 0.45, commonFloor: 0.62, commonRank: 1500, ceiling: 0.9, ceilingValue: 0.9, prefixValue: 0.85 };
 
 export class TermMatcher {
   private readonly cache = new Map<string, ReadonlyMap<string, number>>();
@@ -30,14 +37,15 @@ export class TermMatcher {
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
     const found = new Map<string, number>();
-    const vector = this.words?.vector(word);
+    const root = rootOf(stem);
+    const wordRank = this.words?.rank(word);
     for (const [candidate, candidateStem] of this.vocabulary) {
       let strength = 0;
       if (candidateStem === stem) strength = 1;
-      else if (sharesLongPrefix(word, candidate)) strength = this.settings.prefixValue;
-      else if (vector !== undefined && this.words !== undefined) {
+      else if (rootOf(candidateStem) === root || sharesLongPrefix(word, candidate)) strength = this.settings.prefixValue;
+      else if (wordRank !== undefined && this.words !== undefined) {
         const similarity = this.words.similarity(word, candidate);
-        if (similarity !== undefined) strength = this.strengthOf(similarity);
+        if (similarity !== undefined) strength = this.strengthOf(similarity, Math.min(wordRank, this.words.rank(candidate) ?? Infinity));
       }
       if (strength > 0) found.set(candidate, strength);
     }
@@ -46,8 +54,9 @@ export class TermMatcher {
     return found;
   }
 
-  private strengthOf(similarity: number): number {
-    const { floor, ceiling, ceilingValue } = this.settings;
+  private strengthOf(similarity: number, commonestRank: number): number {
+    const { ceiling, ceilingValue } = this.settings;
+    const floor = commonestRank < this.settings.commonRank ? this.settings.commonFloor : this.settings.floor;
     if (similarity <= floor) return 0;
     return Math.min(ceilingValue, ((similarity - floor) / (ceiling - floor)) * ceilingValue);
   }

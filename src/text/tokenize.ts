@@ -18,12 +18,20 @@ export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(WORD)) {
     let word = match[0].toLowerCase().replace(/’/gu, "'");
+    const negated = /n't$/u.test(word);
     word = word.replace(/'s$/u, '').replace(/n't$/u, '');
+    if (negated) word = NEGATED_STEMS[word] ?? word;
     if (word === '') continue;
-    tokens.push({ word, stem: stemWord(word), start: match.index, end: match.index + match[0].length });
+    const end = match.index + match[0].length;
+    tokens.push({ word, stem: stemWord(word), start: match.index, end });
+    // "can't", "cannot", "won't" also say "not": a question with a negation can meet a sentence with one.
+    if (negated || word === 'cannot') tokens.push({ word: 'not', stem: 'not', start: match.index, end });
   }
   return tokens;
 }
+
+/** What is left of a contraction once "n't" is cut off: "ca" (can't) → can, "wo" (won't) → will. */
+const NEGATED_STEMS: Record<string, string> = { ca: 'can', wo: 'will', sha: 'shall' };
 
 const stems = new Map<string, string>();
 
@@ -41,13 +49,22 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   `a about above after again against all also am an and any are aren as at be because been before being below between both but by
   can cannot could couldn did didn do does doesn doing don down during each either else ever every few for from further had hadn
   has hasn have haven having he her here hers herself him himself his how however i if in into is isn it its itself just let
-  ll me might more most much must mustn my myself neither no nor not now of off on once one only or other ought our ours ourselves
+  ll me might more most much must mustn my myself neither no nor now of off on once one only or other ought our ours ourselves
   out over own per quite rather re really s same shall shan she should shouldn so some such t than that the their theirs them
   themselves then there these they this those through thus to too under until up upon us ve very was wasn we were weren what
   whatever when where whether which while who whom whose why will with within without won would wouldn yet you your yours
   yourself yourselves tell said says say according did does do done get got give given make made many way ways thing things
   article text author's mention mentioned`.split(/\s+/u),
 );
+
+/**
+ * A rougher root than the Porter stem, for "same word family" matches: derivational endings are cut
+ * too, so closure ~ close and apologised ~ apology match without the word vectors.
+ */
+export function rootOf(stem: string): string {
+  const root = stem.replace(/(ation|ition|ment|ness|ship|ity|iti|ance|ence|ure|ur|ion|ist|ism|is|iz|al|ic|ive|ous|ant|ent|er|or|ed|e|i|y)$/u, '');
+  return root.length >= 4 ? root : stem;
+}
 
 export function isContentWord(word: string): boolean {
   return !STOPWORDS.has(word) && (word.length > 1 || /\d/u.test(word));

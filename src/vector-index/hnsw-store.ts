@@ -8,7 +8,7 @@ import { SaveableVectorStore } from '@langchain/core/vectorstores';
 import hnswlib from 'hnswlib-node';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import { writeIndexFiles, type IndexManifest } from './index-files.js';
+import { writeIndexFiles, type IndexManifest, type StoredDocument } from './index-files.js';
 
 const { HierarchicalNSW } = hnswlib;
 type HnswIndex = InstanceType<typeof HierarchicalNSW>;
@@ -100,7 +100,7 @@ export class HnswVectorStore extends SaveableVectorStore {
   }
 
   /** Reads a file written by `save`; the caller has already checked the manifest and the checksums. */
-  static fromFiles(options: { embeddings: EmbeddingsInterface; dimensions: number; vectorsFile: string; documents: readonly { pageContent: string; metadata: Record<string, unknown>; id?: string }[]; settings?: HnswSettings }): HnswVectorStore {
+  static fromFiles(options: { embeddings: EmbeddingsInterface; dimensions: number; vectorsFile: string; documents: readonly StoredDocument[]; settings?: HnswSettings }): HnswVectorStore {
     const store = new HnswVectorStore(options.embeddings, options.dimensions, options.settings ?? DEFAULT_HNSW);
     const fileDimensions = hnswFileDimensions(options.vectorsFile);
     if (fileDimensions !== options.dimensions) {
@@ -112,7 +112,7 @@ export class HnswVectorStore extends SaveableVectorStore {
       throw new Error(`the index file holds ${index.getCurrentCount()} vectors but ${options.documents.length} documents`);
     }
     store.index = index;
-    for (const document of options.documents) store.documents.push(new Document(document));
+    for (const document of options.documents) store.documents.push(new Document({ pageContent: document.pageContent, metadata: document.metadata, ...(document.id !== undefined ? { id: document.id } : {}) }));
     return store;
   }
 

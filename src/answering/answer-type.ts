@@ -1,0 +1,44 @@
+/**
+ * Does a sentence hold the kind of answer the question asks for? "How many..." needs a count that the
+ * question does not already contain (a year is not a count), "when..." a time, "who..." a name or role.
+ * This is what lets footnote say "the article doesn't say" to "how many peacekeepers were deployed?"
+ * when the article talks about the peacekeepers but never counts them.
+ */
+import type { AnswerKind } from '../retrieval/question-analysis.js';
+
+const NUMBER_WORD = String.raw`(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|third|quarter)(?:-\w+)?`;
+const NUMBER = new RegExp(String.raw`\b(?:\d[\d,.]*%?|${NUMBER_WORD})\b|\bper ?cent\b`, 'giu');
+const YEAR = /^(1[5-9]\d\d|20\d\d)$/u;
+const MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/iu;
+const TIME = new RegExp(String.raw`\b(1[5-9]\d\d|20\d\d)s?\b|\b(?:\d+|${NUMBER_WORD}|a few|several|many)\s+(?:years?|months?|weeks?|days?|decades?)\s+(?:ago|after|before|later|earlier)\b|\bsince\b`, 'iu');
+const NAME = /\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}[\p{Ll}’'-]+)+/gu;
+const CAPITALISED = /(?<=\s)\p{Lu}[\p{Ll}’'-]+/gu;
+const ROLE = /\b(president|minister|spokes\w*|analyst|expert|official|member|leader|deputy|brothers?|agents?|author|experts|analysts|activists)\b/iu;
+
+export function holdsAnswerKind(kind: AnswerKind, sentence: string, question: string): boolean {
+  const asked = question.toLowerCase();
+  switch (kind) {
+    case 'number': {
+      if (/\bhow old\b/iu.test(question)) return /\b(aged?|\d+-year-old|years? old|age of)\b/iu.test(sentence);
+      const counting = /\b(how many|how much|how old|population|number of)\b/iu.test(question);
+      return (sentence.match(NUMBER) ?? []).some((value) => {
+        const lower = value.toLowerCase();
+        if (counting && YEAR.test(lower)) return false;
+        return !asked.includes(lower);
+      });
+    }
+    case 'time':
+      return (TIME.test(sentence) && !sameTimes(sentence, asked)) || MONTH.test(sentence);
+    case 'person':
+      // People, but also groups and institutions ("Russian air defenses", "Baku media").
+      return (sentence.slice(1).match(NAME) ?? []).some((name) => !asked.includes(name.toLowerCase())) || ROLE.test(sentence) || (sentence.slice(1).match(CAPITALISED) ?? []).some((word) => !asked.includes(word.toLowerCase()));
+    default:
+      return true;
+  }
+}
+
+/** True when every time expression in the sentence is one the question already names. */
+function sameTimes(sentence: string, asked: string): boolean {
+  const years = sentence.match(/\b(1[5-9]\d\d|20\d\d)\b/gu) ?? [];
+  return years.length > 0 && years.every((year) => asked.includes(year)) && !/\bsince\b|\bago\b|\bafter\b/iu.test(sentence);
+}
