@@ -27,6 +27,7 @@ const positiveInteger = (fallback: number) =>
 const environmentSchema = z.object({
   FOOTNOTE_CORPUS_DIR: optionalText,
   FOOTNOTE_DATA_DIR: optionalText,
+  FOOTNOTE_MODEL_DIR: optionalText,
   FOOTNOTE_DB: optionalText,
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent', '']).optional(),
   LOG_CONTENT: booleanText,
@@ -73,6 +74,8 @@ export interface DiscordConfig {
 export interface Config {
   readonly corpusDir: string;
   readonly dataDir: string;
+  /** Where the converted word vectors are cached (default: <dataDir>/models). */
+  readonly modelDir: string;
   readonly databaseFile: string;
   readonly logLevel: LogLevel;
   readonly logContent: boolean;
@@ -115,6 +118,7 @@ export function readConfig(environment: Readonly<Record<string, string | undefin
   return Object.freeze({
     corpusDir: path.resolve(cwd, env.FOOTNOTE_CORPUS_DIR ?? 'corpus'),
     dataDir,
+    modelDir: path.resolve(cwd, env.FOOTNOTE_MODEL_DIR ?? path.join(dataDir, 'models')),
     databaseFile: path.resolve(cwd, env.FOOTNOTE_DB ?? path.join(dataDir, 'footnote.sqlite')),
     logLevel: env.LOG_LEVEL === undefined || env.LOG_LEVEL === '' ? 'info' : env.LOG_LEVEL,
     logContent: env.LOG_CONTENT,

@@ -49,7 +49,7 @@ const CONTEXT_WEIGHT = 0.5;
 
 export async function openEngine(config: Config, options: OpenEngineOptions = {}): Promise<Engine> {
   const logger = options.logger ?? silentLogger;
-  const words = loadWordVectors({ dataDir: config.dataDir, onConvert: (message) => logger.info(message) });
+  const words = loadWordVectors({ modelDir: config.modelDir, onConvert: (message) => logger.info(message) });
   const localEmbeddings = new LocalEmbeddings(words);
   const { embeddings, model } = await chooseEmbeddings(config, localEmbeddings);
   const conversations = options.conversations ?? new ConversationStore({ maxTurns: config.conversation.maxTurns, ttlMs: config.conversation.ttlMs });

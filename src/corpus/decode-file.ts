@@ -10,7 +10,17 @@ export interface DecodedFile {
 export type DecodeResult = { readonly ok: true; readonly file: DecodedFile } | { readonly ok: false; readonly reason: 'empty' | 'binary' };
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-const windows1252 = new TextDecoder('windows-1252');
+/**
+ * Windows-1252 differs from Latin-1 only in 0x80–0x9F (curly quotes, dashes, €...). Node's TextDecoder
+ * decodes the 'windows-1252' label as Latin-1, so those 27 characters are mapped here.
+ */
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let text = '';
+  for (const byte of bytes) text += byte >= 0x80 && byte <= 0x9f ? WINDOWS_1252_HIGH[byte - 0x80] : String.fromCharCode(byte);
+  return text;
+}
 
 export function decodeFile(bytes: Uint8Array): DecodeResult {
   if (bytes.length === 0) return { ok: false, reason: 'empty' };
@@ -19,7 +29,7 @@ export function decodeFile(bytes: Uint8Array): DecodeResult {
   try {
     file = { text: strictUtf8.decode(bytes), encoding: 'utf-8' };
   } catch {
-    file = { text: windows1252.decode(bytes), encoding: 'windows-1252' };
+    file = { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
   if (file.text.replace(/^\uFEFF/, '').trim() === '') return { ok: false, reason: 'empty' };
   return { ok: true, file };

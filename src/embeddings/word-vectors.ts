@@ -82,8 +82,8 @@ export class WordVectorsError extends Error {
 }
 
 /** Loads the converted vectors, converting the npm package's JSON first when the cache is missing or damaged. */
-export function loadWordVectors(options: { dataDir: string; onConvert?: (message: string) => void }): WordVectors {
-  const file = path.join(options.dataDir, 'models', WORD_VECTORS_FILE);
+export function loadWordVectors(options: { modelDir: string; onConvert?: (message: string) => void }): WordVectors {
+  const file = path.join(options.modelDir, WORD_VECTORS_FILE);
   if (existsSync(file)) {
     const loaded = readBinary(file);
     if (loaded !== undefined) return loaded;

@@ -1,0 +1,69 @@
+/**
+ * The offline front end: the Discord commands, through the same handlers, one per line, rendered as text.
+ * Works on a terminal (prompt) and with piped input (no prompt; ends at end of input).
+ */
+import { createInterface } from 'node:readline';
+import { PermissionFlagsBits } from 'discord.js';
+import type { CommandRequest, CommandServices } from '../discord/command.js';
+import { slashCommands } from '../discord/command-list.js';
+import { runCommand } from '../discord/run-command.js';
+import { parseConsoleLine } from './parse-console-line.js';
+import { renderText } from './render-text.js';
+
+export interface ConsoleOptions {
+  readonly services: CommandServices;
+  readonly input: NodeJS.ReadableStream;
+  readonly output: NodeJS.WritableStream;
+  /** A terminal: show a prompt and a welcome. Piped input gets neither, only answers. */
+  readonly interactive: boolean;
+  /** One conversation per console session: follow-up questions lean on earlier ones. */
+  readonly sessionId: string;
+}
+
+export const connectHint = 'To use footnote in Discord: put DISCORD_TOKEN in .env, run `npx footnote deploy-commands`, then `npm start` (see docs/discord.md).';
+
+export interface ConsoleSummary {
+  readonly commands: number;
+  readonly problems: number;
+}
+
+export async function runConsole(options: ConsoleOptions): Promise<ConsoleSummary> {
+  const { services, output } = options;
+  const write = (text: string) => output.write(`${text}\n`);
+  if (options.interactive) {
+    write(`footnote console — ${services.engine.corpus.documents.length} document(s), answering ${services.engine.mode === 'llm' ? 'with the model' : 'offline'}.`);
+    write('Type a question, or /help for the commands, /quit to leave.');
+  }
+  write(connectHint);
+
+  const lines = createInterface({ input: options.input, ...(options.interactive ? { output, prompt: 'footnote> ', terminal: true } : { terminal: false }) });
+  let commands = 0;
+  let problems = 0;
+  if (options.interactive) lines.prompt();
+  for await (const line of lines) {
+    const parsed = parseConsoleLine(line, slashCommands);
+    if (parsed.kind === 'quit') break;
+    if (parsed.kind === 'problem') {
+      problems += 1;
+      write(parsed.message);
+    } else if (parsed.kind === 'command') {
+      commands += 1;
+      const request: CommandRequest = {
+        options: parsed.options,
+        user: { id: 'console', name: 'console' },
+        guildId: undefined,
+        channelId: undefined,
+        conversationId: `console:${options.sessionId}`,
+        // Whoever runs the console owns the bot: /reindex is allowed.
+        permissions: PermissionFlagsBits.Administrator,
+      };
+      const reply = await runCommand(parsed.command, request, services);
+      if (reply.kind === 'error') problems += 1;
+      write(renderText(reply));
+      if (!options.interactive) write('');
+    }
+    if (options.interactive) lines.prompt();
+  }
+  lines.close();
+  return { commands, problems };
+}

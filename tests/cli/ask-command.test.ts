@@ -1,0 +1,65 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import { articleCorpus, articleFile, projectRoot, sharedModelDir, temporaryFolder } from '../helpers/test-config.js';
+
+const data = temporaryFolder('cli');
+after(() => data.remove());
+
+function footnote(...args: string[]) {
+  const result = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(projectRoot, 'src/cli/main.ts'), ...args], {
+    cwd: data.path,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', FOOTNOTE_CORPUS_DIR: articleCorpus, FOOTNOTE_DATA_DIR: data.path, FOOTNOTE_MODEL_DIR: sharedModelDir },
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+test('GIVEN ask --json THEN stdout is exactly one JSON object with verbatim quotes and their offsets', () => {
+  const { code, stdout } = footnote('ask', 'Why did Baku close the Russian House?', '--json');
+  assert.equal(code, 0);
+  const answer = JSON.parse(stdout) as { answer: string; abstained: boolean; mode: string; quotes: { text: string; documentId: string; section: string; paragraph: number; start: number; end: number }[]; passages: { text: string; score: number }[] };
+  assert.equal(answer.abstained, false);
+  assert.equal(answer.mode, 'extractive');
+  const file = readFileSync(articleFile, 'utf8');
+  assert.ok(answer.quotes.length > 0);
+  for (const quote of answer.quotes) {
+    assert.equal(file.slice(quote.start, quote.end), quote.text);
+    assert.equal(quote.documentId, 'how-baku-is-playing-with-fire.txt');
+  }
+  assert.ok(answer.passages.length > 0 && typeof answer.passages[0]?.score === 'number');
+});
+
+test('GIVEN bad questions THEN a short message and exit code 2, never a crash', () => {
+  const cases: [string, RegExp][] = [
+    ['', /Ask a question about the article/u],
+    ['   \t  ', /Ask a question about the article/u],
+    ['x'.repeat(10_000), /10000 characters long; please keep it under 1000/u],
+    ['🔥🔥🔥 🤔', /I need a question in words/u],
+  ];
+  for (const [question, message] of cases) {
+    const { code, stderr } = footnote('ask', question);
+    assert.equal(code, 2, JSON.stringify(question.slice(0, 20)));
+    assert.match(stderr, message);
+    assert.ok(stderr.length < 300);
+  }
+  const json = footnote('ask', '', '--json');
+  assert.equal(JSON.parse(json.stdout).error.kind, 'empty');
+});
+
+test('GIVEN an unknown option or no question THEN usage is shown with exit code 2', () => {
+  assert.equal(footnote('ask', '--bogus', 'x').code, 2);
+  const missing = footnote('ask');
+  assert.equal(missing.code, 2);
+  assert.match(missing.stderr, /usage: npx footnote ask/u);
+});
+
+test('GIVEN --conversation THEN a second command-line run continues the first', () => {
+  assert.equal(footnote('ask', 'Tell me about the Azal plane that was shot down.', '--conversation', 'c1').code, 0);
+  const { stdout } = footnote('ask', 'Who apologised for it?', '--conversation', 'c1', '--json');
+  const answer = JSON.parse(stdout) as { quotes: { text: string }[] };
+  assert.ok(answer.quotes.some((quote) => quote.text.includes('Vladimir Putin’s personal apology')));
+});

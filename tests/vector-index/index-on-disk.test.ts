@@ -1,0 +1,88 @@
+import assert from 'node:assert/strict';
+import { copyFileSync, readFileSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { openEngine } from '../../src/engine.js';
+import { createLogger } from '../../src/logger.js';
+import { hnswFileDimensions } from '../../src/vector-index/hnsw-store.js';
+import { articleFile, temporaryFolder, testConfig } from '../helpers/test-config.js';
+
+function capturingLogger() {
+  const lines: string[] = [];
+  return { lines, logger: createLogger({ level: 'info', write: (line) => lines.push(line) }) };
+}
+
+function manifestOf(dataDir: string) {
+  return JSON.parse(readFileSync(path.join(dataDir, 'index', 'manifest.json'), 'utf8')) as { corpusHash: string; dimensions: number; formatVersion: number; files: { vectors: { name: string } }; counts: { chunks: number } };
+}
+
+test('GIVEN a saved index WHEN nothing changed THEN it is reused; WHEN the corpus changes THEN it is rebuilt', async () => {
+  const data = temporaryFolder('reuse');
+  const corpus = temporaryFolder('corpus');
+  try {
+    copyFileSync(articleFile, path.join(corpus.path, 'article.txt'));
+    const config = testConfig({ FOOTNOTE_DATA_DIR: data.path, FOOTNOTE_CORPUS_DIR: corpus.path });
+    const first = await openEngine(config);
+    const built = manifestOf(data.path);
+    assert.equal(built.dimensions, 100);
+    assert.equal(built.counts.chunks, first.index.chunks);
+
+    const second = capturingLogger();
+    await openEngine(config, { logger: second.logger });
+    assert.ok(!second.lines.some((line) => line.includes('building the index')), 'a matching index must be reused');
+
+    writeFileSync(path.join(corpus.path, 'extra.txt'), 'Extra notes\nA new paragraph about Baku and the Caspian Sea.\n');
+    const third = capturingLogger();
+    const engine = await openEngine(config, { logger: third.logger });
+    assert.ok(third.lines.some((line) => line.includes('the corpus has changed since the index was built')));
+    assert.notEqual(manifestOf(data.path).corpusHash, built.corpusHash);
+    assert.equal(engine.index.documents, 2);
+  } finally {
+    data.remove();
+    corpus.remove();
+  }
+});
+
+test('GIVEN a truncated vectors file THEN it is detected by its checksum and rebuilt, leaving one generation on disk', async () => {
+  const data = temporaryFolder('truncated');
+  try {
+    const config = testConfig({ FOOTNOTE_DATA_DIR: data.path });
+    await openEngine(config);
+    const vectors = path.join(data.path, 'index', manifestOf(data.path).files.vectors.name);
+    truncateSync(vectors, 100);
+    const { lines, logger } = capturingLogger();
+    const engine = await openEngine(config, { logger });
+    assert.ok(lines.some((line) => line.includes('truncated or overwritten')), lines.join('\n'));
+    const outcome = await engine.ask('How many people died when the Azal plane crashed?');
+    assert.ok(outcome.ok && outcome.answer.quotes.some((quote) => quote.text.includes('killing 67 people')));
+    assert.equal(readdirSync(path.join(data.path, 'index')).filter((name) => name.startsWith('vectors-')).length, 1);
+  } finally {
+    data.remove();
+  }
+});
+
+test('GIVEN an index from another model or a newer footnote THEN it is not trusted, and a newer one is left untouched', async () => {
+  const data = temporaryFolder('foreign');
+  try {
+    const config = testConfig({ FOOTNOTE_DATA_DIR: data.path });
+    await openEngine(config);
+    const manifestFile = path.join(data.path, 'index', 'manifest.json');
+    const manifest = manifestOf(data.path);
+    assert.equal(hnswFileDimensions(path.join(data.path, 'index', manifest.files.vectors.name)), 100);
+
+    writeFileSync(manifestFile, JSON.stringify({ ...manifest, dimensions: 1536 }));
+    const other = capturingLogger();
+    await openEngine(config, { logger: other.logger });
+    assert.ok(other.lines.some((line) => line.includes('the index holds 1536-dimension vectors, the model gives 100')));
+
+    const newer = { ...manifestOf(data.path), formatVersion: 99 };
+    writeFileSync(manifestFile, JSON.stringify(newer));
+    const later = capturingLogger();
+    const engine = await openEngine(config, { logger: later.logger });
+    assert.ok(later.lines.some((line) => line.includes('written by a newer footnote')));
+    assert.equal(manifestOf(data.path).formatVersion, 99, 'the newer index must not be overwritten');
+    assert.ok((await engine.ask('What did the autopsies reveal?')).ok);
+  } finally {
+    data.remove();
+  }
+});
