@@ -43,7 +43,9 @@ function paragraphButtons(citations: readonly Citation[]): ReplyButton[] {
 
 export function answerReply(answer: Answer, options: AnswerReplyOptions): Reply {
   const quoteBlock = (quote: Quote | Passage): ReplyBlock => ({ kind: 'quote', text: quote.text, citation: citationText(quote, options.showDocument) });
-  const blocks: ReplyBlock[] = [{ kind: 'text', text: answer.answer }, ...answer.quotes.map(quoteBlock)];
+  // An offline answer is often its first quote word for word: saying it twice only adds noise.
+  const repeatsQuote = answer.quotes.some((quote) => quote.text.trim() === answer.answer.trim());
+  const blocks: ReplyBlock[] = [...(repeatsQuote ? [] : [{ kind: 'text', text: answer.answer } as const]), ...answer.quotes.map(quoteBlock)];
   const closest = answer.abstained && answer.quotes.length === 0 ? answer.passages.slice(0, maxClosestPassages) : [];
   if (closest.length > 0) blocks.push({ kind: 'text', text: 'The closest passages:' }, ...closest.map(quoteBlock));
   if (options.feedbackProblem !== undefined) blocks.push({ kind: 'text', text: `(Votes are off for this answer: ${options.feedbackProblem}.)` });

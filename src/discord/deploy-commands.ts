@@ -15,8 +15,18 @@ export async function deployCommands(options: { readonly config: Config; readonl
   if (token === undefined) throw new Error('DISCORD_TOKEN is not set: put the bot token in .env (see docs/discord.md)');
   const rest = new REST({ api: apiUrl, ...options.rest }).setToken(token);
   const application = (await rest.get(Routes.currentApplication())) as RESTGetCurrentApplicationResult;
-  const body = slashCommands.map((command) => command.data);
+  const body = slashCommands.map((command) => withIntegerPermissions(command.data));
   const route = guildId === undefined ? Routes.applicationCommands(application.id) : Routes.applicationGuildCommands(application.id, guildId);
   const registered = (await rest.put(route, { body })) as RESTPutAPIApplicationCommandsResult;
   return { scope: guildId === undefined ? 'global' : 'guild', applicationId: application.id, commands: registered.map((command) => command.name) };
+}
+
+/**
+ * The builders write `default_member_permissions` as a string; Discord's OpenAPI description types it as an
+ * integer. Discord takes both, so send the form its own description documents whenever it is exact.
+ */
+function withIntegerPermissions<T extends { default_member_permissions?: string | null | undefined }>(data: T): T | (Omit<T, 'default_member_permissions'> & { default_member_permissions: number }) {
+  const permissions = data.default_member_permissions;
+  if (typeof permissions !== 'string' || !/^\d+$/.test(permissions) || !Number.isSafeInteger(Number(permissions))) return data;
+  return { ...data, default_member_permissions: Number(permissions) };
 }

@@ -94,7 +94,8 @@ export function createMentionHandler(options: MentionHandlerOptions): (message: 
         guildId: message.guildId ?? undefined,
         channelId: thread?.id ?? channel.id,
         conversationId: thread !== undefined ? `discord:thread:${thread.id}` : inOwnThread ? `discord:thread:${channel.id}` : `discord:channel:${channel.id}:user:${message.author.id}`,
-        permissions: message.member?.permissions.bitfield,
+        // Mentions only ask: no permission-gated command runs from here.
+        permissions: undefined,
       };
       const reply = await answerQuestion(question, request, services).catch((error: unknown) => {
         logger.error('mention failed', { channelId: channel.id, error });

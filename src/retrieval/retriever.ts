@@ -99,7 +99,10 @@ export class Retriever {
     const primaryTotal = primary.reduce((sum, { importance }) => sum + importance, 0);
     const allTotal = terms.reduce((sum, { importance }) => sum + importance, 0);
 
-    const names = question.names.map((name) => matcher.matches(name.word, name.stem));
+    // A name the corpus never uses ("France") cannot be answered about; one it does use may appear as a
+    // close stand-in in the answering passage ("Azerbaijan" ~ "Baku").
+    const unknownNames = question.names.filter((name) => !lexical.hasStem(name.stem)).length;
+    const names = question.names.filter((name) => lexical.hasStem(name.stem)).map((name) => matcher.matches(name.word, name.stem));
     const focus = question.focus === undefined ? undefined : matcher.matches(question.focus.word, question.focus.stem);
     const denseByChunk = await this.denseCandidates(queryText);
     const chunkPositions = this.candidateChunks(terms, denseByChunk);
@@ -114,7 +117,7 @@ export class Retriever {
       const chunkWords = entries.flatMap((entry) => entry.words);
       const passageCoverage = allTotal > 0 ? terms.reduce((sum, { importance, matches }) => sum + importance * bestMatch(matches, chunkWords), 0) / allTotal : 0;
       const passageDense = denseByChunk.get(position) ?? lowestDense;
-      const missingNames = names.filter((matches) => bestMatch(matches, chunkWords) < NAME_MATCH).length;
+      const missingNames = unknownNames + names.filter((matches) => bestMatch(matches, chunkWords) < NAME_MATCH).length;
       const ownCoverage = entries.map((entry) => (primaryTotal > 0 ? primary.reduce((sum, { importance, matches }) => sum + importance * bestMatch(matches, entry.words), 0) / primaryTotal : 0));
       const scored = sentencePositions.map((sentencePosition, index) => {
         const entry = entries[index] as IndexedSentence;

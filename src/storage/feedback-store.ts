@@ -51,6 +51,8 @@ export interface FeedbackStore {
 export interface OpenFeedbackStoreOptions {
   readonly file: string;
   readonly logger?: Logger;
+  /** How long a write waits for another writer's lock. better-sqlite3 is synchronous: keep it short. */
+  readonly busyTimeoutMs?: number;
 }
 
 const schema = `
@@ -96,7 +98,7 @@ interface FeedbackColumns extends AnswerColumns {
 export function openFeedbackStore(options: OpenFeedbackStoreOptions): FeedbackStore {
   const logger = options.logger ?? silentLogger;
   mkdirSync(path.dirname(options.file), { recursive: true });
-  const database = new Database(options.file, { timeout: 2_000 });
+  const database = new Database(options.file, { timeout: options.busyTimeoutMs ?? 500 });
   try {
     database.pragma('journal_mode = WAL');
     database.pragma('synchronous = FULL');

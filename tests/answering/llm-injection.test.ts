@@ -116,7 +116,7 @@ describe('instructions inside a corpus document', () => {
       fake.queueChat(reply.structured({ answer: 'x', notInText: true, quotes: [] }));
       const passages = [passageFor(sneaky, 1, 'sneaky.txt')];
       await createLlmAnswerer({ llm: llmConfig(fake.baseUrl), corpus: sneaky }).answer({ question: 'q', standaloneQuestion: 'q', passages, fallback: offlineAnswer('q', passages) });
-      const prompt = promptText(fake.chatRequests()[0]!);
+      const prompt = String(fake.chatRequests()[0]?.messages.find((message) => message.role === 'user')?.content);
       assert.equal(prompt.match(/<\/passage>/g)?.length, 1);
       assert.equal(prompt.match(/<question>/g)?.length, 1);
     } finally {

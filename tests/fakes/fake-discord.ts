@@ -1,0 +1,634 @@
+/**
+ * A local fake of Discord for tests: the REST API over HTTP and the gateway over WebSocket, both on 127.0.0.1,
+ * close enough to the real thing that the unmodified discord.js Client logs in, receives events and answers
+ * through it. Every request is recorded; JSON bodies are checked against Discord's OpenAPI description when a
+ * validator is given. Faults can be injected: REST errors and 429s, gateway closes with any code.
+ *
+ * Like Discord it refuses an interaction callback after the 3-second deadline (10062 Unknown interaction) or a
+ * second time (40060), and an edit of @original before the callback (10015 Unknown Webhook).
+ */
+import { once } from 'node:events';
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer } from 'ws';
+import type { WebSocket } from 'ws';
+import type { DiscordApiValidator } from './discord-openapi.js';
+
+export interface RecordedRequest {
+  readonly method: string;
+  /** After /api/v10, without the query string. */
+  readonly path: string;
+  readonly query: URLSearchParams;
+  readonly body: unknown;
+  readonly headers: IncomingMessage['headers'];
+  readonly at: number;
+  /** The status the fake answered with. */
+  status: number;
+}
+
+export interface InjectedFault {
+  readonly method?: string;
+  readonly path: RegExp;
+  readonly status: number;
+  /** For 429: seconds, sent as Retry-After. */
+  readonly retryAfter?: number;
+  readonly global?: boolean;
+  /** How many matching requests fail (default 1). */
+  times?: number;
+}
+
+export interface FakeUser {
+  readonly id: string;
+  readonly username: string;
+  readonly global_name: string | null;
+  readonly discriminator: string;
+  readonly avatar: string | null;
+  readonly bot?: boolean;
+}
+
+export interface SentInteraction {
+  readonly id: string;
+  readonly token: string;
+  readonly dispatchedAt: number;
+}
+
+export interface FakeMessage {
+  readonly id: string;
+  readonly channel_id: string;
+  readonly guild_id?: string;
+  readonly author: FakeUser;
+  readonly content: string;
+  readonly embeds: unknown[];
+  readonly components: unknown[];
+  readonly [key: string]: unknown;
+}
+
+export const permissionBits = {
+  none: 0n,
+  sendMessages: 0x800n,
+  manageGuild: 0x20n,
+  administrator: 0x8n,
+} as const;
+
+const discordEpoch = 1_420_070_400_000n;
+let sequence = 0n;
+
+/** A real-looking snowflake (18–19 digits: @discordjs/rest buckets routes by those). */
+export function snowflake(): string {
+  sequence = (sequence + 1n) % 4096n;
+  return (((BigInt(Date.now()) - discordEpoch) << 22n) | sequence).toString();
+}
+
+const interactionDeadlineMs = 3_000;
+const memberPermissions = permissionBits.sendMessages | 0x400n | 0x4000n | 0x10000n | 0x800000000n;
+
+function user(id: string, username: string, bot = false): FakeUser {
+  return { id, username, global_name: bot ? null : username, discriminator: '0', avatar: null, ...(bot ? { bot: true } : {}) };
+}
+
+export class FakeDiscord {
+  readonly token = 'ZmFrZS1ib3QtdG9rZW4.fake.token-for-tests-only';
+  readonly applicationId = snowflake();
+  readonly botUser: FakeUser;
+  readonly guildId = snowflake();
+  readonly channelId = snowflake();
+  readonly member: FakeUser = user(snowflake(), 'reader');
+  readonly moderator: FakeUser = user(snowflake(), 'moderator');
+  readonly requests: RecordedRequest[] = [];
+  /** Requests whose body Discord's API description rejects, with the reasons. */
+  readonly invalidRequests: { readonly request: RecordedRequest; readonly problems: string[] }[] = [];
+  readonly messages: FakeMessage[] = [];
+  readonly threads = new Map<string, { readonly id: string; readonly parentId: string; readonly name: string; readonly ownerId: string }>();
+  readonly registeredCommands = new Map<string, unknown[]>();
+  identifyCount = 0;
+  resumeCount = 0;
+  heartbeatCount = 0;
+
+  private readonly server: Server;
+  private readonly gateway: WebSocketServer;
+  private readonly validator: DiscordApiValidator | undefined;
+  private readonly faults: InjectedFault[] = [];
+  private readonly interactions = new Map<string, SentInteraction & { acknowledged: boolean; original?: Record<string, unknown>; messageId: string; channelId: string | undefined; guildId: string | undefined }>();
+  private readonly waiters = new Set<() => void>();
+  private socket: WebSocket | undefined;
+  private sessionId = '';
+  private seq = 0;
+  private readonly dispatched: { s: number; payload: string }[] = [];
+  private readonly dmChannels = new Set<string>();
+  private readonly heartbeatIntervalMs: number;
+  private port = 0;
+
+  private constructor(options: { validator?: DiscordApiValidator | undefined; heartbeatIntervalMs?: number }) {
+    this.botUser = user(this.applicationId, 'footnote', true);
+    this.validator = options.validator;
+    this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 41_250;
+    this.server = createServer((request, response) => void this.onHttp(request, response));
+    this.gateway = new WebSocketServer({ server: this.server });
+    this.gateway.on('connection', (socket) => this.onGatewayConnection(socket));
+  }
+
+  static async start(options: { validator?: DiscordApiValidator | undefined; heartbeatIntervalMs?: number } = {}): Promise<FakeDiscord> {
+    const fake = new FakeDiscord(options);
+    fake.server.listen(0, '127.0.0.1');
+    await once(fake.server, 'listening');
+    fake.port = (fake.server.address() as AddressInfo).port;
+    return fake;
+  }
+
+  /** What DISCORD_API_URL / discord.js's `rest.api` points at. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  get gatewayUrl(): string {
+    return `ws://127.0.0.1:${this.port}/gateway`;
+  }
+
+  get connected(): boolean {
+    return this.socket !== undefined;
+  }
+
+  async stop(): Promise<void> {
+    for (const client of this.gateway.clients) client.terminate();
+    this.gateway.close();
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  /** Makes the next `times` requests matching `path` (and `method`) fail with `status`. */
+  failNext(fault: InjectedFault): void {
+    this.faults.push({ times: 1, ...fault });
+  }
+
+  clearFaults(): void {
+    this.faults.length = 0;
+  }
+
+  // ---------------------------------------------------------------- waiting
+
+  /** Resolves once `check` returns a value (checked after every request and gateway event, and every 50 ms for outside state). */
+  async waitFor<T>(check: () => T | undefined | false, options: { timeoutMs?: number; what?: string } = {}): Promise<T> {
+    const first = check();
+    if (first !== undefined && first !== false) return first;
+    const timeoutMs = options.timeoutMs ?? 10_000;
+    return new Promise<T>((resolve, reject) => {
+      const waiter = () => {
+        const value = check();
+        if (value === undefined || value === false) return;
+        clearTimeout(timer);
+        clearInterval(poll);
+        this.waiters.delete(waiter);
+        resolve(value);
+      };
+      const poll = setInterval(waiter, 50);
+      const timer = setTimeout(() => {
+        clearInterval(poll);
+        this.waiters.delete(waiter);
+        reject(new Error(`fake Discord: timed out after ${timeoutMs} ms waiting for ${options.what ?? 'a condition'}; requests so far:\n${this.describeRequests()}`));
+      }, timeoutMs);
+      this.waiters.add(waiter);
+    });
+  }
+
+  async waitForRequest(predicate: (request: RecordedRequest) => boolean, options: { timeoutMs?: number; what?: string } = {}): Promise<RecordedRequest> {
+    return this.waitFor(() => this.requests.find(predicate), options);
+  }
+
+  requestsFor(interaction: { readonly token: string }): RecordedRequest[] {
+    return this.requests.filter((request) => request.path.includes(`/${interaction.token}`));
+  }
+
+  describeRequests(): string {
+    return this.requests.map((request) => `  ${request.method} ${request.path} → ${request.status}`).join('\n');
+  }
+
+  private notify(): void {
+    for (const waiter of [...this.waiters]) waiter();
+  }
+
+  // ---------------------------------------------------------------- gateway
+
+  /** Closes the gateway connection from Discord's side (4000: unknown error, which clients resume after). */
+  closeGateway(code = 4000, reason = 'fake Discord closed the connection'): void {
+    this.socket?.close(code, reason);
+    this.socket = undefined;
+  }
+
+  private onGatewayConnection(socket: WebSocket): void {
+    this.socket = socket;
+    socket.on('message', (raw) => this.onGatewayMessage(socket, String(raw)));
+    socket.on('close', () => {
+      if (this.socket === socket) this.socket = undefined;
+    });
+    this.sendRaw(socket, { op: 10, d: { heartbeat_interval: this.heartbeatIntervalMs }, s: null, t: null });
+  }
+
+  private sendRaw(socket: WebSocket, payload: unknown): void {
+    socket.send(JSON.stringify(payload));
+  }
+
+  private onGatewayMessage(socket: WebSocket, raw: string): void {
+    const payload = JSON.parse(raw) as { op: number; d: Record<string, unknown> | number | null };
+    switch (payload.op) {
+      case 1:
+        this.heartbeatCount += 1;
+        this.sendRaw(socket, { op: 11, d: null, s: null, t: null });
+        break;
+      case 2: {
+        const data = payload.d as { token: string };
+        if (data.token !== this.token) {
+          socket.close(4004, 'Authentication failed');
+          return;
+        }
+        this.identifyCount += 1;
+        this.sessionId = `session-${snowflake()}`;
+        this.seq = 0;
+        this.dispatched.length = 0;
+        this.dispatch('READY', {
+          v: 10,
+          user: { ...this.botUser, verified: true, mfa_enabled: false, flags: 0 },
+          guilds: [{ id: this.guildId, unavailable: true }],
+          session_id: this.sessionId,
+          resume_gateway_url: this.gatewayUrl,
+          shard: [0, 1],
+          application: { id: this.applicationId, flags: 0 },
+          private_channels: [],
+        });
+        this.dispatch('GUILD_CREATE', this.guildPayload());
+        break;
+      }
+      case 6: {
+        const data = payload.d as { token: string; session_id: string; seq: number };
+        if (data.token !== this.token || data.session_id !== this.sessionId) {
+          this.sendRaw(socket, { op: 9, d: false, s: null, t: null });
+          return;
+        }
+        this.resumeCount += 1;
+        // Replay what the client missed while it was away, then confirm.
+        for (const missed of this.dispatched.filter((event) => event.s > data.seq)) socket.send(missed.payload);
+        this.dispatch('RESUMED', {});
+        break;
+      }
+      default:
+        break;
+    }
+    this.notify();
+  }
+
+  /** Sends a dispatch event; while disconnected it is kept and replayed on RESUME, as Discord does. */
+  dispatch(event: string, data: unknown): void {
+    this.seq += 1;
+    const payload = JSON.stringify({ op: 0, t: event, s: this.seq, d: data });
+    this.dispatched.push({ s: this.seq, payload });
+    if (this.dispatched.length > 1000) this.dispatched.shift();
+    this.socket?.send(payload);
+  }
+
+  private channelPayload(): Record<string, unknown> {
+    return {
+      id: this.channelId,
+      type: 0,
+      guild_id: this.guildId,
+      name: 'reading-group',
+      position: 0,
+      permission_overwrites: [],
+      topic: null,
+      nsfw: false,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      parent_id: null,
+      flags: 0,
+    };
+  }
+
+  private guildPayload(): Record<string, unknown> {
+    return {
+      id: this.guildId,
+      name: 'Study group',
+      icon: null,
+      splash: null,
+      discovery_splash: null,
+      owner_id: this.moderator.id,
+      afk_channel_id: null,
+      afk_timeout: 300,
+      verification_level: 0,
+      default_message_notifications: 0,
+      explicit_content_filter: 0,
+      roles: [{ id: this.guildId, name: '@everyone', permissions: memberPermissions.toString(), position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+      emojis: [],
+      stickers: [],
+      features: [],
+      mfa_level: 0,
+      system_channel_id: null,
+      system_channel_flags: 0,
+      rules_channel_id: null,
+      vanity_url_code: null,
+      description: null,
+      banner: null,
+      premium_tier: 0,
+      preferred_locale: 'en-US',
+      public_updates_channel_id: null,
+      nsfw_level: 0,
+      premium_progress_bar_enabled: false,
+      joined_at: new Date().toISOString(),
+      large: false,
+      unavailable: false,
+      member_count: 3,
+      voice_states: [],
+      members: [{ user: this.botUser, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0 }],
+      channels: [this.channelPayload()],
+      threads: [],
+      presences: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+      soundboard_sounds: [],
+    };
+  }
+
+  private memberPayload(who: FakeUser, permissions: bigint): Record<string, unknown> {
+    return { user: who, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, pending: false, nick: null, avatar: null, permissions: permissions.toString() };
+  }
+
+  private interactionBase(options: { user?: FakeUser; permissions?: bigint; channelId?: string; dm?: boolean }): Record<string, unknown> & { id: string; token: string } {
+    const who = options.user ?? this.member;
+    const id = snowflake();
+    const token = `interaction-token-${id}`;
+    const channelId = options.channelId ?? this.channelId;
+    const common = {
+      id,
+      token,
+      application_id: this.applicationId,
+      version: 1,
+      locale: 'en-US',
+      app_permissions: '2248473465835073',
+      // discord.js rejects an interaction without it.
+      entitlements: [],
+      attachment_size_limit: 10_485_760,
+    };
+    if (options.dm === true) {
+      const dmChannel = options.channelId ?? snowflake();
+      this.dmChannels.add(dmChannel);
+      return { ...common, channel_id: dmChannel, channel: { id: dmChannel, type: 1, recipients: [who] }, user: who, context: 1, authorizing_integration_owners: { '0': this.guildId } };
+    }
+    const thread = this.threads.get(channelId);
+    const channel = thread === undefined ? this.channelPayload() : this.threadPayload(thread);
+    return {
+      ...common,
+      guild_id: this.guildId,
+      guild: { id: this.guildId, locale: 'en-US', features: [] },
+      guild_locale: 'en-US',
+      channel_id: channelId,
+      channel,
+      member: this.memberPayload(who, options.permissions ?? memberPermissions),
+      context: 0,
+      authorizing_integration_owners: { '0': this.guildId },
+    };
+  }
+
+  private remember(base: { id: string; token: string }, channelId: string | undefined, guildId: string | undefined): SentInteraction {
+    const sent = { id: base.id, token: base.token, dispatchedAt: Date.now(), acknowledged: false, messageId: snowflake(), channelId, guildId };
+    this.interactions.set(base.token, sent);
+    return sent;
+  }
+
+  /** A user runs a slash command: INTERACTION_CREATE type 2. */
+  sendSlashCommand(options: {
+    name: string;
+    options?: Record<string, string | number | boolean>;
+    user?: FakeUser;
+    permissions?: bigint;
+    channelId?: string;
+    dm?: boolean;
+  }): SentInteraction {
+    const base = this.interactionBase(options);
+    const types = { string: 3, number: 10, boolean: 5 } as const;
+    const commandOptions = Object.entries(options.options ?? {}).map(([name, value]) => ({
+      name,
+      type: typeof value === 'number' ? (Number.isInteger(value) ? 4 : types.number) : types[typeof value as 'string' | 'boolean'],
+      value,
+    }));
+    const payload = { ...base, type: 2, data: { id: snowflake(), name: options.name, type: 1, options: commandOptions, ...(options.dm === true ? {} : { guild_id: this.guildId }) } };
+    const sent = this.remember(base, base['channel_id'] as string, options.dm === true ? undefined : this.guildId);
+    this.dispatch('INTERACTION_CREATE', payload);
+    return sent;
+  }
+
+  /** A user types in an autocomplete option: INTERACTION_CREATE type 4. */
+  sendAutocomplete(options: { name: string; focused: string; value: string; user?: FakeUser }): SentInteraction {
+    const base = this.interactionBase(options);
+    const payload = { ...base, type: 4, data: { id: snowflake(), name: options.name, type: 1, options: [{ name: options.focused, type: 3, value: options.value, focused: true }], guild_id: this.guildId } };
+    const sent = this.remember(base, this.channelId, this.guildId);
+    this.dispatch('INTERACTION_CREATE', payload);
+    return sent;
+  }
+
+  /** A user clicks a button under `message`: INTERACTION_CREATE type 3. */
+  clickButton(options: { customId: string; message: FakeMessage; user?: FakeUser }): SentInteraction {
+    const base = this.interactionBase({ ...options, channelId: options.message.channel_id });
+    const payload = { ...base, type: 3, message: options.message, data: { custom_id: options.customId, component_type: 2 } };
+    const sent = this.remember(base, options.message.channel_id, this.guildId);
+    this.dispatch('INTERACTION_CREATE', payload);
+    return sent;
+  }
+
+  /** A user posts in a channel (or a thread, or a DM with `dm`). Mentions of the bot are filled in from `<@id>`. */
+  sendUserMessage(options: { content: string; channelId?: string; user?: FakeUser; dm?: boolean }): FakeMessage {
+    const who = options.user ?? this.member;
+    const dm = options.dm === true;
+    const channelId = options.channelId ?? (dm ? snowflake() : this.channelId);
+    if (dm) this.dmChannels.add(channelId);
+    const mentioned = new RegExp(`<@!?${this.botUser.id}>`).test(options.content) ? [this.botUser] : [];
+    const message: FakeMessage = {
+      ...this.messageBase(channelId, who, options.content, [], []),
+      mentions: mentioned,
+      ...(dm ? { channel_type: 1 } : { guild_id: this.guildId, member: this.memberPayload(who, memberPermissions) }),
+    };
+    this.messages.push(message);
+    this.dispatch('MESSAGE_CREATE', message);
+    return message;
+  }
+
+  private messageBase(channelId: string, author: FakeUser, content: string, embeds: unknown[], components: unknown[]): FakeMessage {
+    return {
+      id: snowflake(),
+      channel_id: channelId,
+      author,
+      content,
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds,
+      components,
+      pinned: false,
+      type: 0,
+      flags: 0,
+    };
+  }
+
+  private threadPayload(thread: { id: string; parentId: string; name: string; ownerId: string }): Record<string, unknown> {
+    return {
+      id: thread.id,
+      type: 11,
+      guild_id: this.guildId,
+      parent_id: thread.parentId,
+      owner_id: thread.ownerId,
+      name: thread.name,
+      last_message_id: null,
+      rate_limit_per_user: 0,
+      message_count: 0,
+      member_count: 1,
+      total_message_sent: 0,
+      flags: 0,
+      thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false },
+    };
+  }
+
+  // ---------------------------------------------------------------- REST
+
+  private async onHttp(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    const raw = Buffer.concat(chunks).toString('utf8');
+    let body: unknown;
+    if (raw !== '' && (request.headers['content-type'] ?? '').includes('application/json')) body = JSON.parse(raw);
+    const recorded: RecordedRequest = {
+      method: request.method ?? 'GET',
+      path: decodeURIComponent(url.pathname).replace(/^\/api\/v10/, ''),
+      query: url.searchParams,
+      body,
+      headers: request.headers,
+      at: Date.now(),
+      status: 0,
+    };
+    this.requests.push(recorded);
+    if (this.validator !== undefined) {
+      const problems = this.validator.validate(recorded.method, recorded.path, body);
+      if (problems.length > 0) this.invalidRequests.push({ request: recorded, problems });
+    }
+
+    const send = (status: number, payload?: unknown, headers: Record<string, string> = {}) => {
+      recorded.status = status;
+      response.writeHead(status, payload === undefined ? headers : { 'content-type': 'application/json', ...headers });
+      response.end(payload === undefined ? undefined : JSON.stringify(payload));
+      this.notify();
+    };
+
+    const fault = this.faults.find((candidate) => (candidate.times ?? 0) > 0 && candidate.path.test(recorded.path) && (candidate.method === undefined || candidate.method === recorded.method));
+    if (fault !== undefined) {
+      fault.times = (fault.times ?? 1) - 1;
+      if (fault.status === 429) {
+        const retryAfter = fault.retryAfter ?? 1;
+        send(
+          429,
+          { message: 'You are being rate limited.', retry_after: retryAfter, global: fault.global === true },
+          {
+            'retry-after': String(retryAfter),
+            'x-ratelimit-limit': '5',
+            'x-ratelimit-remaining': '0',
+            'x-ratelimit-reset-after': String(retryAfter),
+            'x-ratelimit-bucket': 'fake-bucket',
+            'x-ratelimit-scope': fault.global === true ? 'global' : 'user',
+            ...(fault.global === true ? { 'x-ratelimit-global': 'true' } : {}),
+          },
+        );
+      } else {
+        send(fault.status, { message: `fake Discord: injected ${fault.status}`, code: 0 });
+      }
+      return;
+    }
+
+    const reply = this.route(recorded);
+    send(reply.status, reply.body);
+  }
+
+  private route(request: RecordedRequest): { status: number; body?: unknown } {
+    const { method, path } = request;
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    let match: RegExpExecArray | null;
+
+    if (method === 'GET' && path === '/gateway/bot') {
+      return { status: 200, body: { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } };
+    }
+    if (method === 'GET' && path === '/applications/@me') {
+      return { status: 200, body: { id: this.applicationId, name: 'footnote', icon: null, description: '', bot_public: true, bot_require_code_grant: false, verify_key: 'fake', flags: 0 } };
+    }
+    if ((match = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path)) !== null && method === 'PUT') {
+      const commands = (request.body as Record<string, unknown>[]).map((command) => ({ ...command, id: snowflake(), application_id: this.applicationId, version: snowflake(), ...(match?.[2] === undefined ? {} : { guild_id: match[2] }) }));
+      this.registeredCommands.set(match[2] ?? 'global', commands);
+      return { status: 200, body: commands };
+    }
+    if ((match = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path)) !== null && method === 'POST') {
+      const interaction = this.interactions.get(match[2] ?? '');
+      if (interaction === undefined || Date.now() - interaction.dispatchedAt > interactionDeadlineMs) return { status: 404, body: { message: 'Unknown interaction', code: 10062 } };
+      if (interaction.acknowledged) return { status: 400, body: { message: 'Interaction has already been acknowledged.', code: 40060 } };
+      interaction.acknowledged = true;
+      const data = (body['data'] ?? {}) as Record<string, unknown>;
+      if (body['type'] === 4) interaction.original = data;
+      if (request.query.get('with_response') !== 'true') return { status: 204 };
+      return {
+        status: 200,
+        body: {
+          interaction: { id: interaction.id, type: 2, activity_instance_id: null, response_message_id: interaction.messageId, response_message_loading: body['type'] === 5, response_message_ephemeral: ((Number(data['flags'] ?? 0) & 64) !== 0) },
+          resource: { type: body['type'], message: this.webhookMessage(interaction, data) },
+        },
+      };
+    }
+    if ((match = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(@original|\d+))?$/.exec(path)) !== null) {
+      const interaction = this.interactions.get(match[2] ?? '');
+      if (interaction === undefined || !interaction.acknowledged || match[1] !== this.applicationId) return { status: 404, body: { message: 'Unknown Webhook', code: 10015 } };
+      const target = match[3];
+      if (target === undefined && method === 'POST') {
+        const message = this.webhookMessage(interaction, body, snowflake());
+        this.messages.push(message);
+        return { status: 200, body: message };
+      }
+      if (target !== undefined && method === 'PATCH') {
+        interaction.original = { ...interaction.original, ...body };
+        const message = this.webhookMessage(interaction, interaction.original);
+        this.messages.push(message);
+        return { status: 200, body: message };
+      }
+      if (target !== undefined && method === 'DELETE') return { status: 204 };
+      if (target !== undefined && method === 'GET') return { status: 200, body: this.webhookMessage(interaction, interaction.original ?? {}) };
+    }
+    if ((match = /^\/channels\/(\d+)\/typing$/.exec(path)) !== null && method === 'POST') return { status: 204 };
+    if ((match = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path)) !== null && method === 'POST') {
+      const thread = { id: match[2] ?? snowflake(), parentId: match[1] ?? '', name: String(body['name'] ?? ''), ownerId: this.botUser.id };
+      this.threads.set(thread.id, thread);
+      const payload = this.threadPayload(thread);
+      this.dispatch('THREAD_CREATE', { ...payload, newly_created: true });
+      return { status: 201, body: payload };
+    }
+    if ((match = /^\/channels\/(\d+)\/messages$/.exec(path)) !== null && method === 'POST') {
+      const channelId = match[1] ?? '';
+      const inGuild = !this.dmChannels.has(channelId);
+      const message: FakeMessage = {
+        ...this.messageBase(channelId, this.botUser, String(body['content'] ?? ''), (body['embeds'] as unknown[] | undefined) ?? [], (body['components'] as unknown[] | undefined) ?? []),
+        ...(inGuild ? { guild_id: this.guildId } : {}),
+        ...(body['message_reference'] === undefined ? {} : { message_reference: body['message_reference'], type: 19 }),
+        allowed_mentions: body['allowed_mentions'],
+      };
+      this.messages.push(message);
+      return { status: 200, body: message };
+    }
+    return { status: 404, body: { message: `fake Discord: no route for ${method} ${path}`, code: 0 } };
+  }
+
+  private webhookMessage(interaction: { messageId: string; channelId: string | undefined; guildId: string | undefined }, data: Record<string, unknown>, id = interaction.messageId): FakeMessage {
+    return {
+      ...this.messageBase(interaction.channelId ?? this.channelId, this.botUser, String(data['content'] ?? ''), (data['embeds'] as unknown[] | undefined) ?? [], (data['components'] as unknown[] | undefined) ?? []),
+      id,
+      ...(interaction.guildId === undefined ? {} : { guild_id: interaction.guildId }),
+      flags: Number(data['flags'] ?? 0),
+      webhook_id: this.applicationId,
+      application_id: this.applicationId,
+      allowed_mentions: data['allowed_mentions'],
+    };
+  }
+}
