@@ -78,6 +78,8 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
       const conversationId = askOptions.conversationId;
       const history = conversationId !== undefined ? conversations.history(conversationId) : [];
 
+      // One time budget for the whole answer: the rewrite's time comes out of the answer's.
+      const budgetEnds = Date.now() + (config.llm?.timeoutMs ?? 0);
       let rewritten: string | undefined;
       if (history.length > 0 && modelAnswerer?.rewrite !== undefined) {
         rewritten = await modelAnswerer
@@ -105,7 +107,9 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
       }
 
       if (modelAnswerer !== undefined) {
-        answer = await modelAnswerer.answer({ question, standaloneQuestion: answer.standaloneQuestion, passages: answer.passages, fallback: answer, ...(askOptions.signal ? { signal: askOptions.signal } : {}) });
+        const remaining = AbortSignal.timeout(Math.max(1, budgetEnds - Date.now()));
+        const signal = askOptions.signal !== undefined ? AbortSignal.any([askOptions.signal, remaining]) : remaining;
+        answer = await modelAnswerer.answer({ question, standaloneQuestion: answer.standaloneQuestion, passages: answer.passages, fallback: answer, signal });
       }
       if (conversationId !== undefined) {
         conversations.record(conversationId, { question, standaloneQuestion: answer.standaloneQuestion, answer: answer.answer, abstained: answer.abstained });
