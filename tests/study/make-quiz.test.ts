@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { before, describe, test } from 'node:test';
+import type { Corpus } from '../../src/corpus/types.js';
+import { makeQuiz, type Quiz } from '../../src/study/make-quiz.js';
+import { whosWho } from '../../src/study/whos-who.js';
+import { assertLocated, loadArticle, mentions } from './study-fixtures.js';
+
+let corpus: Corpus;
+before(async () => {
+  corpus = await loadArticle();
+});
+
+function quizOf(options: Parameters<typeof makeQuiz>[1]): Quiz {
+  const outcome = makeQuiz(corpus, options);
+  assert.ok(outcome.ok, outcome.ok ? '' : outcome.problem.message);
+  return outcome.quiz;
+}
+
+const SEEDS = Array.from({ length: 25 }, (_, index) => `seed-${index}`);
+
+describe('makeQuiz', () => {
+  test('GIVEN many seeds THEN each correct choice is the span of its quote and no distractor occurs in that quote', () => {
+    for (const seed of SEEDS) {
+      for (const question of quizOf({ count: 10, seed }).questions) {
+        assertLocated(corpus, question.quote);
+        const correct = question.choices[question.answerIndex];
+        assert.ok(correct !== undefined, `${seed}: answerIndex out of range`);
+        assert.equal(question.quote.text.slice(question.answerStart - question.quote.start, question.answerEnd - question.quote.start), correct, `${seed}: correct choice is not the span of its quote`);
+        assert.ok(mentions(question.quote.text, correct));
+        for (const [index, choice] of question.choices.entries()) {
+          if (index !== question.answerIndex) assert.ok(!mentions(question.quote.text, choice), `${seed}: distractor “${choice}” occurs in the quote of “${question.prompt}”`);
+        }
+        assert.equal(new Set(question.choices.map((choice) => choice.toLowerCase())).size, question.choices.length, `${seed}: repeated choice`);
+        assert.ok(question.choices.length >= 3 && question.choices.length <= 4);
+      }
+    }
+  });
+
+  test('GIVEN a quiz THEN no question repeats: prompts, source sentences and answers are all different', () => {
+    for (const seed of SEEDS) {
+      const questions = quizOf({ count: 10, seed }).questions;
+      assert.equal(questions.length, 10, `${seed}: asked for 10`);
+      assert.equal(new Set(questions.map((question) => question.prompt)).size, questions.length);
+      assert.equal(new Set(questions.map((question) => question.quote.start)).size, questions.length);
+      assert.equal(new Set(questions.map((question) => question.choices[question.answerIndex]?.toLowerCase())).size, questions.length);
+    }
+  });
+
+  test('GIVEN the same seed twice THEN the same quiz; GIVEN other seeds THEN other quizzes', () => {
+    assert.deepEqual(quizOf({ count: 7, seed: 'reading group' }), quizOf({ count: 7, seed: 'reading group' }));
+    const prompts = new Set(SEEDS.map((seed) => JSON.stringify(quizOf({ count: 5, seed }).questions.map((question) => [question.prompt, question.choices]))));
+    assert.ok(prompts.size > SEEDS.length / 2, `only ${prompts.size} different quizzes from ${SEEDS.length} seeds`);
+  });
+
+  test('GIVEN a fill-in question THEN the prompt has a blank where the answer was and does not give it away', () => {
+    for (const seed of SEEDS) {
+      for (const question of quizOf({ count: 10, seed }).questions) {
+        const correct = question.choices[question.answerIndex] ?? '';
+        if (question.kind === 'fill-in') {
+          assert.match(question.prompt, /_____/u);
+          const before = question.quote.text.slice(0, question.answerStart - question.quote.start);
+          const after = question.quote.text.slice(question.answerEnd - question.quote.start);
+          assert.equal(question.prompt, `Fill in the blank: ${before}_____${after}`);
+        }
+        assert.ok(!mentions(question.prompt, correct), `${seed}: the prompt “${question.prompt}” contains its answer`);
+      }
+    }
+  });
+
+  test('GIVEN distractors THEN they are of the same kind as the answer', () => {
+    const entries = whosWho(corpus).entities;
+    const namesOf = (kind: string): Set<string> =>
+      new Set(entries.filter((entry) => entry.kind === kind).flatMap((entry) => [entry.name, entry.name.replace(/^The /u, ''), entry.name.split(' ').at(-1) ?? '', ...entry.aliases].map((name) => name.toLowerCase())));
+    const kinds = new Set<string>();
+    for (const seed of SEEDS) {
+      for (const question of quizOf({ count: 10, seed }).questions) {
+        kinds.add(question.answerKind);
+        for (const choice of question.choices) {
+          if (question.answerKind === 'year') assert.match(choice, /^(?:19|20)\d{2}$/u);
+          else if (question.answerKind === 'number') assert.match(choice, /^(?:\d[\d,.]*|[A-Za-z]+(?:-[a-z]+)?)(?: (?:thousand|million|billion))?(?: ?(?:%|percent))?$/u);
+          else assert.ok(namesOf(question.answerKind).has(choice.toLowerCase()), `${seed}: “${choice}” is not a ${question.answerKind} of the text (question: ${question.prompt})`);
+        }
+      }
+    }
+    assert.deepEqual([...kinds].sort(), ['number', 'organisation', 'person', 'place', 'year']);
+  });
+
+  test('GIVEN a number question THEN the distractors are written like the answer (words with words, “percent” kept)', () => {
+    const numberQuestions = SEEDS.flatMap((seed) => quizOf({ count: 10, seed }).questions).filter((question) => question.answerKind === 'number');
+    assert.ok(numberQuestions.length > 0);
+    for (const question of numberQuestions) {
+      const correct = question.choices[question.answerIndex] ?? '';
+      for (const choice of question.choices) {
+        assert.equal(/^\d/u.test(choice), /^\d/u.test(correct), `“${choice}” is not written like “${correct}”`);
+        assert.equal(/percent|million/u.exec(choice)?.[0], /percent|million/u.exec(correct)?.[0]);
+      }
+    }
+  });
+
+  test('GIVEN quizzes over many seeds THEN both multiple-choice and fill-in questions are asked', () => {
+    const kinds = new Set(SEEDS.flatMap((seed) => quizOf({ count: 10, seed }).questions.map((question) => question.kind)));
+    assert.deepEqual([...kinds].sort(), ['fill-in', 'multiple-choice']);
+  });
+
+  test('GIVEN a section THEN every question comes from it', () => {
+    const quiz = quizOf({ count: 4, seed: 3, section: 'Aligning with Moscow' });
+    assert.ok(quiz.questions.length >= 2);
+    for (const question of quiz.questions) assert.equal(question.quote.section, 'Aligning with Moscow’s rivals and geopolitical provocations');
+  });
+
+  test('GIVEN a count outside 1–10 or an unknown section THEN the outcome is a problem, not a throw', () => {
+    for (const count of [0, 11, 2.5]) {
+      const outcome = makeQuiz(corpus, { count, seed: 1 });
+      assert.ok(!outcome.ok);
+      assert.equal(outcome.problem.kind, 'bad-count');
+    }
+    const outcome = makeQuiz(corpus, { count: 3, seed: 1, section: 'Weather' });
+    assert.ok(!outcome.ok);
+    assert.equal(outcome.problem.kind, 'unknown-section');
+  });
+
+  test('GIVEN the same question in two quizzes THEN it keeps its id, so a review card follows it', () => {
+    const ids = new Map<string, string>();
+    for (const seed of SEEDS) {
+      for (const question of quizOf({ count: 10, seed }).questions) {
+        const key = `${question.prompt}|${question.choices[question.answerIndex]}`;
+        const known = ids.get(question.id);
+        if (known !== undefined) assert.equal(known, key, 'one id for two questions');
+        ids.set(question.id, key);
+      }
+    }
+  });
+});
