@@ -12,6 +12,7 @@ const YEAR = /^(1[5-9]\d\d|20\d\d)$/u;
 const MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/iu;
 const TIME = new RegExp(String.raw`\b(1[5-9]\d\d|20\d\d)s?\b|\b(?:\d+|${NUMBER_WORD}|a few|several|many)\s+(?:years?|months?|weeks?|days?|decades?)\s+(?:ago|after|before|later|earlier)\b|\bsince\b`, 'iu');
 const NAME = /\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}[\p{Ll}’'-]+)+/gu;
+const PLACE = /\b(?:in|at|near|to|from|into|across|of|between)\s+(?:the\s+)?[“"‘']?(\p{Lu}[\p{L}’'-]+)/gu;
 const CAPITALISED = /(?<=\s)\p{Lu}[\p{Ll}’'-]+/gu;
 const ROLE = /\b(president|minister|spokes\w*|analyst|expert|official|member|leader|deputy|brothers?|agents?|author|experts|analysts|activists)\b/iu;
 
@@ -32,6 +33,9 @@ export function holdsAnswerKind(kind: AnswerKind, sentence: string, question: st
     case 'person':
       // People, but also groups and institutions ("Russian air defenses", "Baku media").
       return (sentence.slice(1).match(NAME) ?? []).some((name) => !asked.includes(name.toLowerCase())) || ROLE.test(sentence) || (sentence.slice(1).match(CAPITALISED) ?? []).some((word) => !asked.includes(word.toLowerCase()));
+    case 'place':
+      // A place the question does not already name, introduced the way places are ("in Grozny", "to Dagestan").
+      return [...sentence.matchAll(PLACE)].some((match) => !asked.includes((match[1] ?? '').toLowerCase()));
     default:
       return true;
   }

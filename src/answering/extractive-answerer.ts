@@ -25,12 +25,14 @@ export interface AbstentionSettings {
   readonly continuationRatio: number;
 }
 
-export const DEFAULT_ABSTENTION: AbstentionSettings = { minimumCoverage: 0.2, minimumScore: 0.3, secondQuoteRatio: 0.85, maxQuotes: 3, candidates: 6, candidateRatio: 0.8, continuationRatio: 0.6 };
+export const DEFAULT_ABSTENTION: AbstentionSettings = { minimumCoverage: 0.2, minimumScore: 0.3, secondQuoteRatio: 0.7, maxQuotes: 3, candidates: 6, candidateRatio: 0.7, continuationRatio: 0.6 };
 
 const CONTINUES = /^\W*(?:\S+\s+){0,3}?(this|these|that|those|it|its|they|their|such|he|she|his|her)\b/iu;
 
 /** The sentence must match the asked-for attribute ("population", "compensation") at least this well. */
 const FOCUS_MATCH = 0.75;
+/** "Who heads...": the sentence must speak of heading, leading or the like at least this well. */
+const ACTION_MATCH = 0.5;
 
 export const NOT_IN_TEXT = "The article doesn't say. These are the closest passages.";
 
@@ -67,11 +69,15 @@ function chooseSentences(sentences: readonly ScoredSentence[], analyzed: Analyze
   if (top === undefined) return [];
   // The best sentence that names what the question names and holds the kind of answer it asks for,
   // among those nearly as good as the top one; none means the text does not answer the question.
+  // A heading is quoted only when the question is about headings; otherwise the sentences under it speak.
+  const asksAboutHeadings = /\b(headings?|sections?|sub-?titles?|chapters?)\b/iu.test(analyzed.text);
   const acceptable = (scored: ScoredSentence) =>
     scored.missingNames === 0 &&
     // "What is the X of Y?" asks about Y itself: X and Y must meet in one sentence.
-    (analyzed.focus === undefined || (scored.focusMatch >= FOCUS_MATCH && scored.namesMissingHere === 0)) &&
-    scored.entry.sentence.kind !== 'header' && holdsAnswerKind(analyzed.answerKind, scored.entry.sentence.text, analyzed.text);
+    (analyzed.focus === undefined ||
+      (analyzed.focus.kind === 'attribute' ? scored.focusMatch >= FOCUS_MATCH && scored.namesMissingHere === 0 : scored.focusMatch >= ACTION_MATCH)) &&
+    scored.entry.sentence.kind !== 'header' &&
+    (scored.entry.sentence.kind !== 'heading' || asksAboutHeadings) && holdsAnswerKind(analyzed.answerKind, scored.entry.sentence.text, analyzed.text);
   const best = sentences.slice(0, settings.candidates).find((scored) => scored.score >= settings.candidateRatio * top.score && acceptable(scored));
   if (best === undefined) return [];
   if (best.coverage < settings.minimumCoverage || best.score < settings.minimumScore) return [];

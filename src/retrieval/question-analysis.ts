@@ -23,12 +23,26 @@ export interface AnalyzedQuestion {
   readonly answerKind: AnswerKind;
   readonly metadata: MetadataAsk | undefined;
   /** Names the question mentions (capitalised words past its first word): a passage that answers it names them too. */
-  readonly names: readonly QueryTerm[];
+  readonly names: readonly NameTerm[];
   /**
    * The attribute asked for in "how many X", "how much X", "what is the X of Y": the sentence that
    * answers must speak of X itself — the article can name Y often and still never give its X.
    */
-  readonly focus: QueryTerm | undefined;
+  readonly focus: Focus | undefined;
+}
+
+export interface NameTerm extends QueryTerm {
+  /** "a Qatari broadcaster": a nationality adjective that describes rather than names; not required in the answer. */
+  readonly descriptive: boolean;
+}
+
+export interface Focus {
+  readonly term: QueryTerm;
+  /**
+   * 'attribute' ("what is the population of Y"): the sentence must name X itself and Y with it.
+   * 'action' ("who heads Sputnik's bureau"): the sentence must speak of that action, loosely.
+   */
+  readonly kind: 'attribute' | 'action';
 }
 
 const NUMBER_WORDS = /\b(how many|how much|how old|what (?:is|was) the (?:population|size|number|total|age)|what (?:share|percentage|percent|proportion|number|amount|fraction)|what per ?cent)\b/iu;
@@ -40,11 +54,11 @@ export function analyzeQuestion(text: string): AnalyzedQuestion {
   const tokens = tokenize(text).filter((token) => isContentWord(token.word));
   const terms = uniqueTerms(tokens, 1, false);
   const firstWordEnd = /^\s*\S+/u.exec(text)?.[0].length ?? 0;
-  const names = uniqueTerms(
-    tokens.filter((token) => token.start >= firstWordEnd && /^\p{Lu}/u.test(text.slice(token.start, token.end)) && !isDescriptiveDemonym(text, token)),
-    1,
-    false,
-  );
+  const nameTokens = tokens.filter((token) => token.start >= firstWordEnd && /^\p{Lu}/u.test(text.slice(token.start, token.end)));
+  const names = uniqueTerms(nameTokens, 1, false).map((term) => ({
+    ...term,
+    descriptive: nameTokens.some((token) => token.stem === term.stem && isDescriptiveDemonym(text, token)),
+  }));
   return { text, terms, answerKind: answerKindOf(text), metadata: metadataAskOf(text), names, focus: focusOf(text, terms) };
 }
 
@@ -68,12 +82,20 @@ function uniqueTerms(tokens: readonly Token[], weight: number, context: boolean)
 
 const GENERIC_FOCUS = new Set(['number', 'name', 'amount', 'size', 'total', 'kind', 'type', 'level', 'sort', 'part', 'share', 'percentage', 'proportion']);
 
-function focusOf(text: string, terms: readonly QueryTerm[]): QueryTerm | undefined {
+const AUXILIARIES = new Set(['is', 'was', 'are', 'were', 'did', 'does', 'do', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'should', 'may', 'might', 'else']);
+
+function focusOf(text: string, terms: readonly QueryTerm[]): Focus | undefined {
+  const action = /^\s*who\s+([\p{L}-]+)/iu.exec(text)?.[1]?.toLowerCase();
+  if (action !== undefined && !AUXILIARIES.has(action)) {
+    const term = terms.find((candidate) => candidate.word === action);
+    return term === undefined ? undefined : { term, kind: 'action' };
+  }
   const match = /\bhow (?:many|much)\s+([\p{L}-]+)|\b(?:what|which) (?:is|was|are|were) (?:the|its|their|his|her) ([\p{L}-]+)(?:\s+([\p{L}-]+))?\s+(?:of|for|in)\b/iu.exec(text);
   if (match === null) return undefined;
   const candidates = [match[1], match[2], match[3]].filter((word): word is string => word !== undefined).map((word) => word.toLowerCase());
   const word = candidates.find((candidate) => !GENERIC_FOCUS.has(candidate) && candidate !== 'of');
-  return word === undefined ? undefined : terms.find((term) => term.word === word);
+  const term = word === undefined ? undefined : terms.find((candidate) => candidate.word === word);
+  return term === undefined ? undefined : { term, kind: 'attribute' };
 }
 
 /**

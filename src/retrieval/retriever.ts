@@ -101,9 +101,9 @@ export class Retriever {
 
     // A name the corpus never uses ("France") cannot be answered about; one it does use may appear as a
     // close stand-in in the answering passage ("Azerbaijan" ~ "Baku").
-    const unknownNames = question.names.filter((name) => !lexical.hasStem(name.stem)).length;
-    const names = question.names.filter((name) => lexical.hasStem(name.stem)).map((name) => matcher.matches(name.word, name.stem));
-    const focus = question.focus === undefined ? undefined : matcher.matches(question.focus.word, question.focus.stem);
+    const unknownNames = question.names.filter((name) => !name.descriptive && !lexical.hasStem(name.stem)).length;
+    const names = question.names.filter((name) => !name.descriptive && lexical.hasStem(name.stem)).map((name) => matcher.matches(name.word, name.stem));
+    const focus = question.focus === undefined ? undefined : matcher.matches(question.focus.term.word, question.focus.term.stem);
     const denseByChunk = await this.denseCandidates(queryText);
     const chunkPositions = this.candidateChunks(terms, denseByChunk);
     const questionVector = this.withoutCommonDirection(this.parts.sentenceEmbeddings.embed(queryText));
@@ -226,7 +226,7 @@ function dedupeSentences(sentences: readonly ScoredSentence[]): ScoredSentence[]
 }
 
 /** A name counts as mentioned when matched at least this well: same stem, family or prefix, or a close vector (Azerbaijan ~ Baku). */
-const NAME_MATCH = 0.6;
+const NAME_MATCH = 0.5;
 /** Same stem, word family or long prefix (vector neighbours stay below this). */
 const STRICT_MATCH = 0.85;
 const NUMBER = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|percent|dozen|half|third|quarter)\b/iu;

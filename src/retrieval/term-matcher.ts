@@ -21,7 +21,7 @@ export interface TermMatcherSettings {
   readonly prefixValue: number;
 }
 
-export const DEFAULT_TERM_MATCHER: TermMatcherSettings = { floor: 0.45, commonFloor: 0.62, commonRank: 1500, ceiling: 0.9, ceilingValue: 0.9, prefixValue: 0.85 };
+export const DEFAULT_TERM_MATCHER: TermMatcherSettings = { floor: 0.4, commonFloor: 0.5, commonRank: 1500, ceiling: 0.9, ceilingValue: 0.9, prefixValue: 0.85 };
 
 export class TermMatcher {
   private readonly cache = new Map<string, ReadonlyMap<string, number>>();
