@@ -1,10 +1,10 @@
 /**
  * How well a question word is matched by a corpus word: 1 for the same stem, a little less for the
- * same long prefix (apologised ~ apology, Russian ~ Russia), and otherwise the pretrained word vectors'
+ * same word family (apologised ~ apology, Russian ~ Russia), and otherwise the pretrained word vectors'
  * similarity (quarrel ~ tension, cut ~ sever) mapped onto 0..1 so that unrelated words count nothing.
  */
 import type { WordVectors } from '../embeddings/word-vectors.js';
-import { rootOf } from '../text/tokenize.js';
+import { sameWordFamily } from '../text/tokenize.js';
 
 export interface TermMatcherSettings {
   /** Word-vector cosine at or below which a pair counts nothing. */
@@ -18,10 +18,10 @@ export interface TermMatcherSettings {
   /** Cosine at which a pair counts as much as `ceilingValue`. */
   readonly ceiling: number;
   readonly ceilingValue: number;
-  readonly prefixValue: number;
+  readonly familyValue: number;
 }
 
-export const DEFAULT_TERM_MATCHER: TermMatcherSettings = { floor: 0.4, commonFloor: 0.5, commonRank: 1500, ceiling: 0.9, ceilingValue: 0.9, prefixValue: 0.85 };
+export const DEFAULT_TERM_MATCHER: TermMatcherSettings = { floor: 0.4, commonFloor: 0.5, commonRank: 1500, ceiling: 0.9, ceilingValue: 0.9, familyValue: 0.85 };
 
 export class TermMatcher {
   private readonly cache = new Map<string, ReadonlyMap<string, number>>();
@@ -37,12 +37,11 @@ export class TermMatcher {
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
     const found = new Map<string, number>();
-    const root = rootOf(stem);
     const wordRank = this.words?.rank(word);
     for (const [candidate, candidateStem] of this.vocabulary) {
       let strength = 0;
       if (candidateStem === stem) strength = 1;
-      else if (rootOf(candidateStem) === root || sharesLongPrefix(word, candidate)) strength = this.settings.prefixValue;
+      else if (sameWordFamily(word, candidate)) strength = this.settings.familyValue;
       else if (wordRank !== undefined && this.words !== undefined) {
         const similarity = this.words.similarity(word, candidate);
         if (similarity !== undefined) strength = this.strengthOf(similarity, Math.min(wordRank, this.words.rank(candidate) ?? Infinity));
@@ -60,12 +59,4 @@ export class TermMatcher {
     if (similarity <= floor) return 0;
     return Math.min(ceilingValue, ((similarity - floor) / (ceiling - floor)) * ceilingValue);
   }
-}
-
-function sharesLongPrefix(first: string, second: string): boolean {
-  const shorter = Math.min(first.length, second.length);
-  if (shorter < 5) return false;
-  let common = 0;
-  while (common < shorter && first[common] === second[common]) common += 1;
-  return common >= 5 && common >= 0.7 * shorter;
 }

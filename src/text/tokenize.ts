@@ -57,13 +57,27 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   article text author's mention mentioned`.split(/\s+/u),
 );
 
+/** Endings that make a word of the same family: inflections and the common derivations. */
+const FAMILY_ENDINGS = new Set([
+  '', 's', 'es', 'd', 'ed', 'ing', 'ings', 'en', 'e', 'y', 'ies', 'ied', 'ion', 'ions', 'ation', 'ations', 'ment', 'ments', 'er', 'ers',
+  'or', 'ors', 'al', 'ally', 'ly', 'ity', 'ities', 'ive', 'ives', 'ure', 'ures', 'ance', 'ence', 'ant', 'ent', 'ist', 'ists', 'ism',
+  'ise', 'ised', 'ising', 'ize', 'ized', 'izing', 'ness', 'ship', 'ic', 'ical', 'ian', 'ians', 'i', 'is', 'n', 'ns',
+]);
+
 /**
- * A rougher root than the Porter stem, for "same word family" matches: derivational endings are cut
- * too, so closure ~ close and apologised ~ apology match without the word vectors.
+ * Same word family: one stem of at least four letters plus endings from a closed list on both sides
+ * (closure ~ close, apologised ~ apology, beaten ~ beatings). "respond" and "responsible" share six
+ * letters but "sible" is not an ending, so they are not a family; that is what a bare prefix rule gets wrong.
  */
-export function rootOf(stem: string): string {
-  const root = stem.replace(/(ation|ition|ment|ness|ship|ity|iti|ance|ence|ure|ur|ion|ist|ism|is|iz|al|ic|ive|ous|ant|ent|er|or|ed|e|i|y)$/u, '');
-  return root.length >= 4 ? root : stem;
+export function sameWordFamily(first: string, second: string): boolean {
+  if (first === second) return true;
+  const shorter = Math.min(first.length, second.length);
+  let common = 0;
+  while (common < shorter && first[common] === second[common]) common += 1;
+  for (let length = common; length >= 4; length -= 1) {
+    if (FAMILY_ENDINGS.has(first.slice(length)) && FAMILY_ENDINGS.has(second.slice(length))) return true;
+  }
+  return false;
 }
 
 export function isContentWord(word: string): boolean {
