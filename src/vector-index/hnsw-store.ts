@@ -19,7 +19,7 @@ export interface HnswSettings {
   readonly efSearch: number;
 }
 
-export const DEFAULT_HNSW: HnswSettings = { m: 16, efConstruction: 100, efSearch: 64 };
+export const DEFAULT_HNSW: HnswSettings = { m: 16, efConstruction: 100, efSearch: 512 };
 
 export class HnswVectorStore extends SaveableVectorStore {
   declare FilterType: (document: DocumentInterface) => boolean;
@@ -64,7 +64,7 @@ export class HnswVectorStore extends SaveableVectorStore {
       const document = documents[position] as DocumentInterface;
       this.documents.push(document);
       ids.push(document.id ?? String(label));
-      if (position % 256 === 255) await yieldToEventLoop();
+      if (position % 64 === 63) await yieldToEventLoop();
     }
     return ids;
   }
@@ -93,7 +93,9 @@ export class HnswVectorStore extends SaveableVectorStore {
     const index = this.ensureCapacity(Math.max(1, this.documents.length));
     const documents = this.documents.map((document) => ({ pageContent: document.pageContent, metadata: document.metadata, id: document.id }));
     return writeIndexFiles(directory, {
-      writeVectors: (file) => index.writeIndexSync(file),
+      writeVectors: async (file) => {
+        await index.writeIndex(file);
+      },
       documents,
       manifest: { ...manifestFields, dimensions: this.dimensions, vectorStore: this._vectorstoreType(), hnsw: this.settings, count: this.documents.length },
     });

@@ -6,8 +6,7 @@
  * the files it names — in place. hnswlib's own write is not atomic, hence the temporary file.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, writeSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 export const INDEX_FORMAT_VERSION = 1;
@@ -42,7 +41,7 @@ export type ReadIndexResult =
 
 export async function writeIndexFiles(
   directory: string,
-  input: { writeVectors: (file: string) => void; documents: readonly StoredDocument[]; manifest: Record<string, unknown> },
+  input: { writeVectors: (file: string) => void | Promise<void>; documents: readonly StoredDocument[]; manifest: Record<string, unknown> },
 ): Promise<IndexManifest> {
   await mkdir(directory, { recursive: true });
   const generation = `${Date.now().toString(36)}-${process.pid}`;
@@ -50,18 +49,23 @@ export async function writeIndexFiles(
   const documentsName = `documents-${generation}.json`;
 
   const vectorsTemporary = path.join(directory, `${vectorsName}.tmp`);
-  input.writeVectors(vectorsTemporary);
-  fsyncFile(vectorsTemporary);
+  await input.writeVectors(vectorsTemporary);
+  const vectorsHandle = await open(vectorsTemporary, 'r+');
+  try {
+    await vectorsHandle.sync();
+  } finally {
+    await vectorsHandle.close();
+  }
   await rename(vectorsTemporary, path.join(directory, vectorsName));
-  await writeFileAtomic(path.join(directory, documentsName), JSON.stringify(input.documents));
+  const documentsEntry = await writeJsonArrayAtomic(directory, documentsName, input.documents);
 
   const manifest = {
     ...input.manifest,
     formatVersion: INDEX_FORMAT_VERSION,
-    files: { vectors: await describeFile(directory, vectorsName), documents: await describeFile(directory, documentsName) },
+    files: { vectors: await describeFile(directory, vectorsName), documents: documentsEntry },
   } as unknown as IndexManifest;
   await writeFileAtomic(path.join(directory, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  fsyncDirectory(directory);
+  await fsyncDirectoryAsync(directory);
   await removeOtherGenerations(directory, new Set([vectorsName, documentsName, 'manifest.json']));
   return manifest;
 }
@@ -107,42 +111,48 @@ async function checkFile(directory: string, entry: FileEntry): Promise<string | 
 }
 
 async function describeFile(directory: string, name: string): Promise<FileEntry> {
-  const bytes = await readFile(path.join(directory, name));
-  return { name, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+  const hash = createHash('sha256');
+  const handle = await open(path.join(directory, name), 'r');
+  const buffer = Buffer.alloc(1 << 20);
+  let bytes = 0;
+  try {
+    for (;;) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, bytes);
+      if (bytesRead === 0) break;
+      hash.update(buffer.subarray(0, bytesRead));
+      bytes += bytesRead;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  } finally {
+    await handle.close();
+  }
+  return { name, bytes, sha256: hash.digest('hex') };
 }
 
-export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
-  const temporary = `${file}.${process.pid}.${Date.now().toString(36)}.tmp`;
-  const descriptor = openSync(temporary, 'w');
+/** JSON array written in slices with awaits between them, hashed as it goes: no 80 MB string, no long stall. */
+async function writeJsonArrayAtomic(directory: string, name: string, items: readonly unknown[]): Promise<FileEntry> {
+  const file = path.join(directory, name);
+  const temporary = `${file}.${process.pid}.tmp`;
+  const handle = await open(temporary, 'w');
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const write = async (text: string) => {
+    const buffer = Buffer.from(text, 'utf8');
+    hash.update(buffer);
+    bytes += buffer.length;
+    await handle.write(buffer);
+  };
   try {
-    writeSync(descriptor, typeof content === 'string' ? Buffer.from(content, 'utf8') : content);
-    fsyncSync(descriptor);
+    if (items.length === 0) await write('[]');
+    for (let start = 0; start < items.length; start += 1000) {
+      await write((start === 0 ? '[' : ',') + items.slice(start, start + 1000).map((item) => JSON.stringify(item)).join(',') + (start + 1000 >= items.length ? ']' : ''));
+    }
+    await handle.sync();
   } finally {
-    closeSync(descriptor);
+    await handle.close();
   }
   await rename(temporary, file);
-}
-
-function fsyncFile(file: string): void {
-  const descriptor = openSync(file, 'r+');
-  try {
-    fsyncSync(descriptor);
-  } finally {
-    closeSync(descriptor);
-  }
-}
-
-function fsyncDirectory(directory: string): void {
-  try {
-    const descriptor = openSync(directory, 'r');
-    try {
-      fsyncSync(descriptor);
-    } finally {
-      closeSync(descriptor);
-    }
-  } catch {
-    // Some file systems refuse to fsync a directory; the rename is still atomic there.
-  }
+  return { name, bytes, sha256: hash.digest('hex') };
 }
 
 async function removeOtherGenerations(directory: string, keep: ReadonlySet<string>): Promise<void> {
@@ -151,5 +161,31 @@ async function removeOtherGenerations(directory: string, keep: ReadonlySet<strin
     if (/^(vectors|documents)-.+\.(hnsw|json)(\.tmp)?$/u.test(name) || /\.tmp$/u.test(name)) {
       await rm(path.join(directory, name), { force: true });
     }
+  }
+}
+
+/** Temporary file, fsync, rename: readers see the old content or the new, never half of it. */
+export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
+  const temporary = `${file}.${process.pid}.${Date.now().toString(36)}.tmp`;
+  const handle = await open(temporary, 'w');
+  try {
+    await handle.writeFile(content);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  await rename(temporary, file);
+}
+
+async function fsyncDirectoryAsync(directory: string): Promise<void> {
+  try {
+    const handle = await open(directory, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    // Some file systems refuse to fsync a directory; the rename is still atomic there.
   }
 }

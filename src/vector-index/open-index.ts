@@ -76,7 +76,7 @@ async function reuse(input: OpenIndexInput): Promise<OpenedIndex | string> {
 
 async function buildIndex(input: OpenIndexInput, save: boolean): Promise<{ store: HnswVectorStore; manifest: IndexManifest }> {
   const store = new HnswVectorStore(input.embeddings, input.model.dimensions);
-  const batch = 512;
+  const batch = 128;
   for (let start = 0; start < input.chunks.length; start += batch) {
     const slice = input.chunks.slice(start, start + batch);
     const vectors = await input.embeddings.embedDocuments(slice.map((chunk) => chunk.text));
