@@ -19,7 +19,7 @@ import { TermMatcher } from './retrieval/term-matcher.js';
 import { Retriever, type RankingWeights } from './retrieval/retriever.js';
 import { analyzeQuestion, withContext, type AnalyzedQuestion } from './retrieval/question-analysis.js';
 import { answerExtractively, type AbstentionSettings } from './answering/extractive-answerer.js';
-import { checkQuestion } from './answering/check-question.js';
+import { checkQuestion, INSTRUCTION_NOTICE } from './answering/check-question.js';
 import type { Answer, AskOutcome, Passage } from './answering/types.js';
 import { ConversationStore } from './conversation/conversation-store.js';
 import { resolveFollowUp } from './conversation/follow-up.js';
@@ -111,6 +111,7 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
         const signal = askOptions.signal !== undefined ? AbortSignal.any([askOptions.signal, remaining]) : remaining;
         answer = await modelAnswerer.answer({ question, standaloneQuestion: answer.standaloneQuestion, passages: answer.passages, fallback: answer, signal });
       }
+      if (checked.instructionLike && answer.abstained) answer = { ...answer, answer: `${INSTRUCTION_NOTICE} ${answer.answer}` };
       if (conversationId !== undefined) {
         conversations.record(conversationId, { question, standaloneQuestion: answer.standaloneQuestion, answer: answer.answer, abstained: answer.abstained });
       }
