@@ -46,6 +46,12 @@ const environmentSchema = z.object({
     .optional()
     .transform((value) => Number(value === undefined || value === '' ? '3' : value))
     .pipe(z.number().min(0)),
+  SERVER_QUESTIONS_PER_MINUTE: z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => Number(value === undefined || value === '' ? '300' : value))
+    .pipe(z.number().int().min(0)),
   CONVERSATION_TURNS: positiveInteger(6),
   CONVERSATION_TTL_MINUTES: positiveInteger(30),
 });
@@ -69,6 +75,8 @@ export interface DiscordConfig {
   readonly guildId: string | undefined;
   readonly replyMode: 'thread' | 'inline';
   readonly cooldownSeconds: number;
+  /** Questions one server may ask per minute (a whole class at once, then a minute to refill); 0: no limit. */
+  readonly serverQuestionsPerMinute: number;
 }
 
 export interface Config {
@@ -137,6 +145,7 @@ export function readConfig(environment: Readonly<Record<string, string | undefin
       guildId: env.GUILD_ID,
       replyMode: env.REPLY_MODE === 'inline' ? 'inline' : 'thread',
       cooldownSeconds: env.COOLDOWN_SECONDS,
+      serverQuestionsPerMinute: env.SERVER_QUESTIONS_PER_MINUTE,
     }),
     conversation: Object.freeze({ maxTurns: env.CONVERSATION_TURNS, ttlMs: env.CONVERSATION_TTL_MINUTES * 60_000 }),
   });

@@ -6,9 +6,12 @@ import { createInterface } from 'node:readline';
 import { PermissionFlagsBits } from 'discord.js';
 import type { CommandRequest, CommandServices } from '../discord/command.js';
 import { slashCommands } from '../discord/command-list.js';
+import { pressButton } from '../discord/press-button.js';
+import { errorReply } from '../discord/reply.js';
+import type { Reply } from '../discord/reply.js';
 import { runCommand } from '../discord/run-command.js';
 import { parseConsoleLine } from './parse-console-line.js';
-import { renderText } from './render-text.js';
+import { pressableButtonKeys, renderText } from './render-text.js';
 
 export interface ConsoleOptions {
   readonly services: CommandServices;
@@ -39,6 +42,19 @@ export async function runConsole(options: ConsoleOptions): Promise<ConsoleSummar
   const lines = createInterface({ input: options.input, ...(options.interactive ? { output, prompt: 'footnote> ', terminal: true } : { terminal: false }) });
   let commands = 0;
   let problems = 0;
+  const user = { id: 'console', name: 'console' } as const;
+  // The buttons of the last reply that had any, by their key, with an id for that reply (a quiz's "message").
+  let pressable = new Map<string, { readonly customId: string; readonly messageId: string }>();
+  const show = (reply: Reply) => {
+    if (reply.kind === 'error') problems += 1;
+    const keys = pressableButtonKeys(reply);
+    if (keys.size > 0) {
+      const messageId = `console-${services.newId()}`;
+      pressable = new Map([...keys].map(([customId, key]) => [key, { customId, messageId }]));
+    }
+    write(renderText(reply));
+    if (!options.interactive) write('');
+  };
   if (options.interactive) lines.prompt();
   for await (const line of lines) {
     const parsed = parseConsoleLine(line, slashCommands);
@@ -46,21 +62,31 @@ export async function runConsole(options: ConsoleOptions): Promise<ConsoleSummar
     if (parsed.kind === 'problem') {
       problems += 1;
       write(parsed.message);
+    } else if (parsed.kind === 'press') {
+      const button = pressable.get(parsed.key);
+      if (button === undefined) {
+        problems += 1;
+        write(pressable.size === 0 ? 'There is nothing to press yet: /quiz or /review show answers to choose from.' : `No button ${parsed.key}: the keys are ${[...pressable.keys()].join(', ')}.`);
+      } else {
+        commands += 1;
+        const reply = await pressButton({ customId: button.customId, user, guildId: undefined, messageId: button.messageId }, services).catch((error: unknown) => {
+          services.logger.error('console button failed', { error });
+          return errorReply('Sorry, that answer could not be checked. Please try again.');
+        });
+        show(reply);
+      }
     } else if (parsed.kind === 'command') {
       commands += 1;
       const request: CommandRequest = {
         options: parsed.options,
-        user: { id: 'console', name: 'console' },
+        user,
         guildId: undefined,
         channelId: undefined,
         conversationId: `console:${options.sessionId}`,
         // Whoever runs the console owns the bot: /reindex is allowed.
         permissions: PermissionFlagsBits.Administrator,
       };
-      const reply = await runCommand(parsed.command, request, services);
-      if (reply.kind === 'error') problems += 1;
-      write(renderText(reply));
-      if (!options.interactive) write('');
+      show(await runCommand(parsed.command, request, services));
     }
     if (options.interactive) lines.prompt();
   }

@@ -1,7 +1,7 @@
 /**
  * Reads a console line the way Discord would fill a slash command: `/summary section:Media provocations length:long`.
  * Text before the first `name:` goes to the command's first option, so `/ask why …` and `/passage 12` work;
- * a line without a slash is a question.
+ * a line without a slash is a question. `/press 2c` stands in for clicking a button (the console has none).
  */
 import { ApplicationCommandOptionType } from 'discord.js';
 import type { APIApplicationCommandOption } from 'discord.js';
@@ -11,6 +11,8 @@ export type ConsoleLine =
   | { readonly kind: 'empty' }
   | { readonly kind: 'quit' }
   | { readonly kind: 'command'; readonly command: Command; readonly options: ReadonlyMap<string, OptionValue> }
+  /** A button, by the key the console showed next to it. */
+  | { readonly kind: 'press'; readonly key: string }
   | { readonly kind: 'problem'; readonly message: string };
 
 export function usageOf(command: Command): string {
@@ -47,6 +49,10 @@ export function parseConsoleLine(line: string, commands: readonly Command[]): Co
   const text = line.trim();
   if (text === '') return { kind: 'empty' };
   if (/^\/?(quit|exit)$/i.test(text)) return { kind: 'quit' };
+  const press = /^\/press(?:\s+(\S+))?\s*$/i.exec(text);
+  if (press !== null) {
+    return press[1] === undefined ? { kind: 'problem', message: 'Say which button: /press and the key shown next to it, e.g. /press 1a.' } : { kind: 'press', key: press[1].toLowerCase() };
+  }
   const ask = commands.find((command) => command.data.name === 'ask');
   const [, name, rest] = text.startsWith('/') ? (/^\/(\S+)\s*(.*)$/s.exec(text) ?? []) : [undefined, 'ask', text];
   const command = commands.find((candidate) => candidate.data.name === name?.toLowerCase()) ?? (text.startsWith('/') ? undefined : ask);

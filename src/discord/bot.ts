@@ -9,12 +9,11 @@ import type { Config } from '../config.js';
 import type { Engine } from '../engine-types.js';
 import type { Logger } from '../logger.js';
 import type { FeedbackStore } from '../storage/feedback-store.js';
+import type { StudyStore } from '../study/study-store.js';
 import type { CommandServices } from './command.js';
 import { createCooldowns } from './cooldowns.js';
 import { createInteractionRouter, noMentions } from './interaction-router.js';
 import { createMentionHandler } from './mentions.js';
-import { createLeadSentenceSummaries } from './summary-provider.js';
-import type { SummaryProvider } from './summary-provider.js';
 import { createWorkTracker } from './work-tracker.js';
 
 export interface StartBotOptions {
@@ -22,7 +21,8 @@ export interface StartBotOptions {
   readonly engine: Engine;
   readonly feedback: FeedbackStore;
   readonly logger: Logger;
-  readonly summaries?: SummaryProvider;
+  /** Quiz scores and review cards (the caller opens and closes it, like `feedback`). */
+  readonly study?: StudyStore | undefined;
   readonly now?: () => Date;
   readonly newId?: () => string;
   /** Merged over the REST defaults (tests raise `globalRequestsPerSecond`). */
@@ -44,12 +44,29 @@ const defaults = {
   stopTimeoutMs: 10_000,
 } as const;
 
+/** REST settings for a bot that answers bursts of interactions; merged under what the caller passes. */
+const restDefaults = {
+  /**
+   * Discord's 50 requests/s global limit binds the bot token, but interaction callbacks and the edits and
+   * follow-ups sent with an interaction's token are exempt from it. @discordjs/rest still counts those against
+   * its local global limiter, so at its default of 50/s a burst of 200 /ask queued the answers for 4 s and more.
+   * The bot-token traffic left (mention replies, threads) is bounded by the per-member and per-server limits,
+   * and a real global 429 from Discord is still honoured through its Retry-After.
+   */
+  globalRequestsPerSecond: 1_000,
+  /**
+   * Each interaction token is a route of its own, so @discordjs/rest keeps one request handler (~1 KB) per
+   * interaction answered until its sweep, hourly by default: heap that grows with traffic. Idle handlers only.
+   */
+  handlerSweepInterval: 60_000,
+} as const satisfies Partial<RESTOptions>;
+
 export function createDiscordClient(config: Config, rest: Partial<RESTOptions> = {}): Client {
   const options: ClientOptions = {
     intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent, GatewayIntentBits.DirectMessages],
     // DM channels are not cached before their first message.
     partials: [Partials.Channel],
-    rest: { api: config.discord.apiUrl, ...rest },
+    rest: { api: config.discord.apiUrl, ...restDefaults, ...rest },
     allowedMentions: noMentions,
     // Messages are only needed while being answered; keeping a few per channel bounds memory in busy servers.
     makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 25 }),
@@ -64,13 +81,13 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
   const logger = options.logger.child({ component: 'discord' });
   const services: CommandServices = {
     engine,
-    summaries: options.summaries ?? createLeadSentenceSummaries(engine),
     feedback,
+    study: options.study,
     logger,
     now: options.now ?? (() => new Date()),
     newId: options.newId ?? (() => randomUUID().replaceAll('-', '')),
   };
-  const cooldowns = createCooldowns({ seconds: config.discord.cooldownSeconds });
+  const cooldowns = createCooldowns({ seconds: config.discord.cooldownSeconds, serverPerMinute: config.discord.serverQuestionsPerMinute });
   const work = createWorkTracker();
   let stopping = false;
   const isStopping = () => stopping;

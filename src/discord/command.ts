@@ -6,8 +6,8 @@ import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js
 import type { Engine } from '../engine-types.js';
 import type { Logger } from '../logger.js';
 import type { FeedbackStore } from '../storage/feedback-store.js';
+import type { StudyStore } from '../study/study-store.js';
 import type { Reply } from './reply.js';
-import type { SummaryProvider } from './summary-provider.js';
 
 export type OptionValue = string | number | boolean;
 
@@ -20,16 +20,28 @@ export interface CommandRequest {
   readonly conversationId: string;
   /** The member's permission bits as Discord sent them; undefined outside a server. */
   readonly permissions: bigint | undefined;
+  /** The largest file Discord accepts in this place, when it says (servers differ). */
+  readonly attachmentLimitBytes?: number;
   readonly signal?: AbortSignal;
+}
+
+/** A click on a button the bot posted; everything else the click needs is in its custom id. */
+export interface ButtonRequest {
+  readonly customId: string;
+  readonly user: { readonly id: string; readonly name: string };
+  readonly guildId: string | undefined;
+  /** The message the button is under: one posted quiz is told apart from a later one by it. */
+  readonly messageId: string;
 }
 
 export interface CommandServices {
   readonly engine: Engine;
-  readonly summaries: SummaryProvider;
   readonly feedback: FeedbackStore;
+  /** Quiz scores and review cards; undefined when the database could not be opened (quizzes still run, unscored). */
+  readonly study: StudyStore | undefined;
   readonly logger: Logger;
   readonly now: () => Date;
-  /** Ids for saved answers; injected so tests are repeatable. */
+  /** Ids for saved answers and quiz seeds; injected so tests are repeatable. */
   readonly newId: () => string;
 }
 

@@ -1,13 +1,24 @@
 /**
  * Button custom ids (at most 100 characters, Discord's limit). They carry everything a click needs, so buttons
- * keep working after a restart: the paragraph to show, or the saved answer a vote is about.
+ * keep working after a restart: the paragraph to show, the saved answer a vote is about, the quiz to rebuild
+ * from its seed and the choice made, or the review card and the version of it that was shown.
  */
 import { createHash } from 'node:crypto';
 import { discordLimits } from './discord-limits.js';
 
 export type ButtonAction =
   | { readonly kind: 'paragraph'; readonly paragraph: number; readonly document: { readonly id: string } | { readonly hash: string } }
-  | { readonly kind: 'vote'; readonly vote: 'up' | 'down'; readonly answerId: string };
+  | { readonly kind: 'vote'; readonly vote: 'up' | 'down'; readonly answerId: string }
+  | { readonly kind: 'quiz'; readonly quiz: QuizKey; readonly questionId: string; readonly choicesHash: string; readonly choice: number }
+  | { readonly kind: 'review'; readonly questionId: string; readonly version: number; readonly choice: number };
+
+/** What rebuilds a posted quiz: `makeQuiz` with the same seed, count and section gives the same questions. */
+export interface QuizKey {
+  readonly seed: string;
+  readonly count: number;
+  /** The section's position in the text's list of sections; undefined for the whole text. */
+  readonly sectionIndex: number | undefined;
+}
 
 const prefix = 'fn';
 
@@ -25,6 +36,22 @@ export function voteButtonId(vote: 'up' | 'down', answerId: string): string {
   return `${prefix}:v:${vote}:${answerId}`;
 }
 
+/**
+ * Tells a question's choices apart from a rebuilt question's: if the text changed since the quiz was posted
+ * and the choices with it, the click is refused rather than graded against choices nobody saw.
+ */
+export function choicesHash(choices: readonly string[]): string {
+  return createHash('sha256').update(choices.join('\u0000')).digest('hex').slice(0, 6);
+}
+
+export function quizButtonId(quiz: QuizKey, question: { readonly id: string; readonly choices: readonly string[] }, choice: number): string {
+  return `${prefix}:q:${quiz.seed}:${quiz.count}:${quiz.sectionIndex ?? '-'}:${question.id}:${choicesHash(question.choices)}:${choice}`;
+}
+
+export function reviewButtonId(card: { readonly questionId: string; readonly version: number }, choice: number): string {
+  return `${prefix}:r:${card.questionId}:${card.version}:${choice}`;
+}
+
 export function parseButtonId(customId: string): ButtonAction | undefined {
   const paragraph = /^fn:p:(\d{1,6}):(.+)$/s.exec(customId);
   if (paragraph !== null) {
@@ -39,6 +66,22 @@ export function parseButtonId(customId: string): ButtonAction | undefined {
   if (vote !== null) {
     const [, direction, answerId] = vote as unknown as [string, 'up' | 'down', string];
     return { kind: 'vote', vote: direction, answerId };
+  }
+  const quiz = /^fn:q:([\w-]{1,24}):(\d{1,2}):(-|\d{1,4}):([0-9a-f]{16}):([0-9a-f]{6}):(\d)$/.exec(customId);
+  if (quiz !== null) {
+    const [, seed, count, section, questionId, hash, choice] = quiz as unknown as [string, string, string, string, string, string, string];
+    return {
+      kind: 'quiz',
+      quiz: { seed, count: Number(count), sectionIndex: section === '-' ? undefined : Number(section) },
+      questionId,
+      choicesHash: hash,
+      choice: Number(choice),
+    };
+  }
+  const review = /^fn:r:([0-9a-f]{16}):(\d{1,9}):(\d)$/.exec(customId);
+  if (review !== null) {
+    const [, questionId, version, choice] = review as unknown as [string, string, string, string];
+    return { kind: 'review', questionId, version: Number(version), choice: Number(choice) };
   }
   return undefined;
 }

@@ -1,4 +1,7 @@
-/** Discord's message limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits). */
+/**
+ * Discord's message limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits,
+ * https://discord.com/developers/docs/reference#uploading-files).
+ */
 export const discordLimits = {
   content: 2000,
   embedTitle: 256,
@@ -16,4 +19,9 @@ export const discordLimits = {
   threadName: 100,
   choices: 25,
   choiceName: 100,
+  choiceValue: 100,
+  /** Bytes per uploaded file at most; an interaction may announce a lower limit for its server. */
+  attachmentBytes: 25 * 1024 * 1024,
+  attachments: 10,
+  attachmentDescription: 1024,
 } as const;

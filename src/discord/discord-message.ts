@@ -1,17 +1,25 @@
 /**
  * Pure: turns a Reply into the Discord messages that carry it, every limit respected. Cards become embeds;
  * an embed is split between blocks (quotes stay whole), embeds are grouped into messages of at most ten
- * embeds and 6000 characters; buttons go under the last message.
+ * embeds and 6000 characters; a card's own buttons end its message, the reply's buttons go under the last
+ * message, and files are attached to the first.
  */
 import { ButtonStyle, ComponentType, escapeMarkdown } from 'discord.js';
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } from 'discord.js';
 import { discordLimits } from './discord-limits.js';
 import type { Reply, ReplyBlock, ReplyButton, ReplyCard } from './reply.js';
 
+export interface DiscordFile {
+  readonly name: string;
+  readonly data: Buffer;
+  readonly description?: string;
+}
+
 export interface DiscordMessage {
   readonly content?: string;
   readonly embeds: APIEmbed[];
   readonly components: APIActionRowComponent<APIButtonComponentWithCustomId>[];
+  readonly files?: readonly DiscordFile[];
 }
 
 const blockSeparator = '\n\n';
@@ -47,6 +55,9 @@ function renderBlock(block: ReplyBlock): string {
         .join('\n');
       return `${quoted}\n— ${escapeText(block.citation)}`;
     }
+    case 'member':
+      // An embed mention shows the member's name and never pings; the messages also disable mention parsing.
+      return `${escapeText(block.before)}<@${block.memberId}>${escapeText(block.after)}`;
   }
 }
 
@@ -133,25 +144,35 @@ export function toDiscordMessages(reply: Reply): DiscordMessage[] {
   if (reply.kind === 'error') {
     return [{ content: truncate(reply.text, discordLimits.content), embeds: [], components: [] }];
   }
-  const embeds = reply.cards.flatMap(cardToEmbeds);
-  const messages: { content?: string; embeds: APIEmbed[]; components: DiscordMessage['components'] }[] = [];
+  const messages: { content?: string; embeds: APIEmbed[]; components: DiscordMessage['components']; files?: DiscordFile[] }[] = [];
   let current: APIEmbed[] = [];
   let currentLength = 0;
-  for (const embed of embeds) {
-    const length = embedLength(embed);
-    if (current.length > 0 && (current.length === discordLimits.embeds || currentLength + length > discordLimits.embedCharactersPerMessage)) {
-      messages.push({ embeds: current, components: [] });
-      current = [];
-      currentLength = 0;
+  const close = (components: DiscordMessage['components']) => {
+    messages.push({ embeds: current, components });
+    current = [];
+    currentLength = 0;
+  };
+  for (const card of reply.cards) {
+    for (const embed of cardToEmbeds(card)) {
+      const length = embedLength(embed);
+      if (current.length > 0 && (current.length === discordLimits.embeds || currentLength + length > discordLimits.embedCharactersPerMessage)) close([]);
+      current.push(embed);
+      currentLength += length;
     }
-    current.push(embed);
-    currentLength += length;
+    if (card.buttons !== undefined && card.buttons.some((row) => row.length > 0)) close(buttonRows(card.buttons));
   }
-  messages.push({ embeds: current, components: [] });
+  if (current.length > 0 || messages.length === 0) close([]);
 
   const first = messages[0];
   if (first !== undefined && reply.text !== undefined) first.content = truncate(reply.text, discordLimits.content);
+  if (first !== undefined && reply.files !== undefined && reply.files.length > 0) {
+    first.files = reply.files.slice(0, discordLimits.attachments).map((file) => ({
+      name: file.name,
+      data: Buffer.from(file.text, 'utf8'),
+      ...(file.description === undefined ? {} : { description: truncate(file.description, discordLimits.attachmentDescription) }),
+    }));
+  }
   const last = messages[messages.length - 1];
-  if (last !== undefined) last.components = buttonRows(reply.buttons);
+  if (last !== undefined) last.components = [...last.components, ...buttonRows(reply.buttons)].slice(0, discordLimits.rows);
   return messages;
 }

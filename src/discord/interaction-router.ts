@@ -1,18 +1,16 @@
 /**
  * Routes every interaction: slash commands (deferred within Discord's 3-second deadline when the work may be
- * slow, then the @original reply is edited), autocomplete, and the buttons under answers.
+ * slow, then the @original reply is edited), autocomplete, and the buttons under answers and quizzes.
  */
-import { MessageFlags } from 'discord.js';
+import { AttachmentBuilder, MessageFlags } from 'discord.js';
 import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction, InteractionReplyOptions, TextBasedChannel } from 'discord.js';
 import type { Logger } from '../logger.js';
-import { paragraphsReply } from './answer-reply.js';
 import type { CommandRequest, CommandServices, OptionValue } from './command.js';
 import { findCommand } from './command-list.js';
 import type { Cooldowns } from './cooldowns.js';
-import { cooldownMessage } from './cooldowns.js';
-import { documentHash, parseButtonId } from './custom-ids.js';
 import { toDiscordMessages } from './discord-message.js';
 import type { DiscordMessage } from './discord-message.js';
+import { buttonNeedsTime, pressButton } from './press-button.js';
 import { errorReply } from './reply.js';
 import type { Reply } from './reply.js';
 import { runCommand } from './run-command.js';
@@ -42,6 +40,7 @@ function payload(message: DiscordMessage, ephemeral: boolean): InteractionReplyO
     embeds: message.embeds,
     components: message.components,
     allowedMentions: noMentions,
+    ...(message.files === undefined ? {} : { files: message.files.map((file) => new AttachmentBuilder(file.data, { name: file.name, ...(file.description === undefined ? {} : { description: file.description }) })) }),
     ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
   };
 }
@@ -72,7 +71,9 @@ async function deliver(interaction: ChatInputCommandInteraction | ButtonInteract
   for (const message of rest) await interaction.followUp(payload(message, ephemeral));
 }
 
-function requestFrom(interaction: ChatInputCommandInteraction | ButtonInteraction, options: ReadonlyMap<string, OptionValue>): CommandRequest {
+function requestFrom(interaction: ChatInputCommandInteraction, options: ReadonlyMap<string, OptionValue>): CommandRequest {
+  // Discord says how large a file this place accepts; the typings promise a number, old payloads may lack it.
+  const attachmentLimit: number | undefined = interaction.attachmentSizeLimit;
   return {
     options,
     user: { id: interaction.user.id, name: interaction.user.username },
@@ -80,6 +81,7 @@ function requestFrom(interaction: ChatInputCommandInteraction | ButtonInteractio
     channelId: interaction.channelId ?? undefined,
     conversationId: conversationIdFor(interaction.channel, interaction.channelId, interaction.user.id),
     permissions: interaction.memberPermissions?.bitfield,
+    ...(typeof attachmentLimit === 'number' && attachmentLimit > 0 ? { attachmentLimitBytes: attachmentLimit } : {}),
   };
 }
 
@@ -98,9 +100,9 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
     }
     const request = requestFrom(interaction, values);
     if (command.cooldown) {
-      const turn = cooldowns.take(`user:${request.user.id}`);
+      const turn = cooldowns.admit({ userId: request.user.id, guildId: request.guildId });
       if (!turn.ok) {
-        await deliver(interaction, errorReply(cooldownMessage(turn.retryAfterMs)), true);
+        await deliver(interaction, errorReply(turn.message), true);
         return;
       }
     }
@@ -118,38 +120,13 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
   }
 
   async function onButton(interaction: ButtonInteraction): Promise<void> {
-    const action = parseButtonId(interaction.customId);
-    if (action === undefined) {
-      await deliver(interaction, errorReply('This button no longer works. Ask again for a fresh answer.'), true);
-      return;
-    }
-    if (action.kind === 'paragraph') {
-      const { engine } = services;
-      const paragraph = engine
-        .paragraphs()
-        .find(
-          (candidate) =>
-            candidate.number === action.paragraph &&
-            ('id' in action.document ? candidate.documentId === action.document.id : documentHash(candidate.documentId) === action.document.hash),
-        );
-      if (paragraph === undefined) {
-        await deliver(interaction, errorReply('That paragraph is no longer in the text (it may have been edited since).'), true);
-        return;
-      }
-      const titleOf = (documentId: string) => engine.corpus.documents.find((document) => document.id === documentId)?.title ?? documentId;
-      const reply = paragraphsReply([paragraph], { documentTitle: titleOf, showDocument: engine.corpus.documents.length > 1, heading: `¶ ${paragraph.number} — ${paragraph.section}` });
-      await deliver(interaction, reply, true);
-      return;
-    }
-    const stored = services.feedback.recordVote({
-      answerId: action.answerId,
-      vote: action.vote,
-      userId: interaction.user.id,
-      guildId: interaction.guildId ?? undefined,
-      at: services.now(),
-    });
-    const text = stored.ok ? `Thanks, your ${action.vote === 'up' ? '👍' : '👎'} is noted.` : `Your vote could not be saved: ${stored.message}. The answer itself is unaffected.`;
-    await interaction.reply({ content: text, flags: MessageFlags.Ephemeral, allowedMentions: noMentions });
+    // A quiz the bot has to rebuild (after a restart) may take a moment on a long text.
+    if (buttonNeedsTime(interaction.customId, services)) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const reply = await pressButton(
+      { customId: interaction.customId, user: { id: interaction.user.id, name: interaction.user.username }, guildId: interaction.guildId ?? undefined, messageId: interaction.message.id },
+      services,
+    );
+    await deliver(interaction, reply, true);
   }
 
   return async (interaction) => {

@@ -8,7 +8,6 @@ import type { Logger } from '../logger.js';
 import type { CommandRequest, CommandServices } from './command.js';
 import { answerQuestion } from './commands/ask.js';
 import type { Cooldowns } from './cooldowns.js';
-import { cooldownMessage } from './cooldowns.js';
 import { discordLimits } from './discord-limits.js';
 import { toDiscordMessages, truncate } from './discord-message.js';
 import type { DiscordMessage } from './discord-message.js';
@@ -73,9 +72,9 @@ export function createMentionHandler(options: MentionHandlerOptions): (message: 
         await send(errorReply(`Ask me a question after the mention, e.g. “@${bot.username} why did Baku close the Russian House?” — or use /ask.`), replyInline, channel);
         return;
       }
-      const turn = cooldowns.take(`user:${message.author.id}`);
+      const turn = cooldowns.admit({ userId: message.author.id, guildId: message.guildId ?? undefined });
       if (!turn.ok) {
-        await send(errorReply(cooldownMessage(turn.retryAfterMs)), replyInline, channel);
+        await send(errorReply(turn.message), replyInline, channel);
         return;
       }
       await channel.sendTyping().catch(() => undefined);

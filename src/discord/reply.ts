@@ -8,13 +8,17 @@ export type ReplyBlock =
   | { readonly kind: 'text'; readonly text: string }
   /** A verbatim quote and where it stands ("Section, ¶ 3"). */
   | { readonly kind: 'quote'; readonly text: string; readonly citation: string }
-  | { readonly kind: 'field'; readonly name: string; readonly value: string };
+  | { readonly kind: 'field'; readonly name: string; readonly value: string }
+  /** A line about one member: Discord shows a mention (which never pings), the console the member's id. */
+  | { readonly kind: 'member'; readonly memberId: string; readonly before: string; readonly after: string };
 
 export interface ReplyCard {
   readonly title?: string;
   readonly blocks: readonly ReplyBlock[];
   readonly footer?: string;
   readonly accent?: number;
+  /** Buttons that belong under this card (a quiz's questions): the card ends its message and they go under it. */
+  readonly buttons?: readonly (readonly ReplyButton[])[];
 }
 
 export interface ReplyButton {
@@ -22,6 +26,13 @@ export interface ReplyButton {
   readonly label: string;
   readonly emoji?: string;
   readonly style: 'primary' | 'secondary' | 'success' | 'danger';
+}
+
+export interface ReplyFile {
+  readonly name: string;
+  /** UTF-8 text (Markdown). */
+  readonly text: string;
+  readonly description?: string;
 }
 
 export type Reply =
@@ -32,6 +43,8 @@ export type Reply =
       readonly buttons: readonly (readonly ReplyButton[])[];
       /** A short line above the cards. */
       readonly text?: string;
+      /** Files attached to the first message. */
+      readonly files?: readonly ReplyFile[];
     }
   /** A short message only the user sees: a refusal, a missing section, a failure. */
   | { readonly kind: 'error'; readonly text: string };
@@ -40,6 +53,7 @@ export const accents = {
   answer: 0x5865f2,
   abstain: 0x99aab5,
   info: 0x2b9a66,
+  wrong: 0xc9473d,
 } as const;
 
 export function errorReply(text: string): Reply {
@@ -48,4 +62,15 @@ export function errorReply(text: string): Reply {
 
 export function cardReply(card: ReplyCard, buttons: readonly (readonly ReplyButton[])[] = []): Reply {
   return { kind: 'content', cards: [card], buttons };
+}
+
+/** A short line and nothing else (e.g. "Thanks, your 👍 is noted."). */
+export function textReply(text: string): Reply {
+  return { kind: 'content', cards: [], buttons: [], text };
+}
+
+/** Every row of buttons in a reply, in the order they are shown: under their cards first, then under the reply. */
+export function buttonRowsOf(reply: Reply): readonly (readonly ReplyButton[])[] {
+  if (reply.kind === 'error') return [];
+  return [...reply.cards.flatMap((card) => card.buttons ?? []), ...reply.buttons];
 }

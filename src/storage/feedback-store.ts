@@ -53,6 +53,13 @@ export interface OpenFeedbackStoreOptions {
   readonly logger?: Logger;
   /** How long a write waits for another writer's lock. better-sqlite3 is synchronous: keep it short. */
   readonly busyTimeoutMs?: number;
+  /**
+   * After a write found the database locked, how long later writes fail at once instead of waiting. The wait
+   * blocks the whole process, so under a lock that lasts, every answer would stall everything else for
+   * `busyTimeoutMs` and interactions would miss Discord's 3-second deadline.
+   */
+  readonly lockedBackOffMs?: number;
+  readonly now?: () => number;
 }
 
 const schema = `
@@ -98,7 +105,10 @@ interface FeedbackColumns extends AnswerColumns {
 export function openFeedbackStore(options: OpenFeedbackStoreOptions): FeedbackStore {
   const logger = options.logger ?? silentLogger;
   mkdirSync(path.dirname(options.file), { recursive: true });
-  const database = new Database(options.file, { timeout: options.busyTimeoutMs ?? 500 });
+  const busyTimeoutMs = options.busyTimeoutMs ?? 500;
+  const lockedBackOffMs = options.lockedBackOffMs ?? 10_000;
+  const now = options.now ?? Date.now;
+  const database = new Database(options.file, { timeout: busyTimeoutMs });
   try {
     database.pragma('journal_mode = WAL');
     database.pragma('synchronous = FULL');
@@ -125,9 +135,28 @@ export function openFeedbackStore(options: OpenFeedbackStoreOptions): FeedbackSt
     return { ok: false, reason: 'unavailable', message: `the feedback database could not ${action}` } as const;
   };
 
+  // While another process holds the lock, only the first write in each back-off period waits for it.
+  let failFastUntil: number | undefined;
+  const guarded = <T>(action: string, work: () => StoreResult<T>): StoreResult<T> => {
+    try {
+      if (failFastUntil !== undefined && now() >= failFastUntil) {
+        failFastUntil = undefined;
+        database.pragma(`busy_timeout = ${busyTimeoutMs}`);
+      }
+      return work();
+    } catch (error) {
+      if (isLockError(error) && failFastUntil === undefined) {
+        failFastUntil = now() + lockedBackOffMs;
+        database.pragma('busy_timeout = 0');
+        logger.warn('feedback database is locked by another process; not waiting for it for a while', { backOffMs: lockedBackOffMs });
+      }
+      return unavailable(action, error);
+    }
+  };
+
   return {
     saveAnswer(record) {
-      try {
+      return guarded('save the answer', () => {
         insertAnswer.run({
           id: record.id,
           question: record.question,
@@ -140,12 +169,10 @@ export function openFeedbackStore(options: OpenFeedbackStoreOptions): FeedbackSt
           createdAt: record.createdAt.toISOString(),
         });
         return { ok: true, value: undefined };
-      } catch (error) {
-        return unavailable('save the answer', error);
-      }
+      });
     },
     recordVote({ answerId, vote, userId, guildId, at }) {
-      try {
+      return guarded('record the vote', () => {
         const answer = selectAnswer.get(answerId);
         if (answer === undefined) {
           return { ok: false, reason: 'unknown-answer', message: 'this answer is no longer on record' };
@@ -153,12 +180,10 @@ export function openFeedbackStore(options: OpenFeedbackStoreOptions): FeedbackSt
         const row = { answerId, vote, ...answer, userId, guildId: guildId ?? null, createdAt: at.toISOString() };
         upsertVote.run(row);
         return { ok: true, value: { ...row, quotes: JSON.parse(answer.quotes) as Quote[], guildId } };
-      } catch (error) {
-        return unavailable('record the vote', error);
-      }
+      });
     },
     listFeedback() {
-      try {
+      return guarded('read the feedback', () => {
         const rows = selectFeedback.all().map((row) => ({
           answerId: row.answer_id,
           vote: row.vote,
@@ -170,14 +195,17 @@ export function openFeedbackStore(options: OpenFeedbackStoreOptions): FeedbackSt
           createdAt: row.created_at,
         }));
         return { ok: true, value: rows };
-      } catch (error) {
-        return unavailable('read the feedback', error);
-      }
+      });
     },
     close() {
       if (database.open) database.close();
     },
   };
+}
+
+function isLockError(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
 }
 
 /** Stands in when the database cannot be opened: the bot keeps answering and says votes are not saved. */

@@ -6,7 +6,6 @@ import { consoleFeedbackStore } from '../../src/console/console-feedback-store.j
 import { connectHint, runConsole } from '../../src/console/console-session.js';
 import { parseConsoleLine } from '../../src/console/parse-console-line.js';
 import { slashCommands } from '../../src/discord/command-list.js';
-import { createLeadSentenceSummaries } from '../../src/discord/summary-provider.js';
 import { silentLogger } from '../../src/logger.js';
 import { realEngine, repositoryRoot } from '../discord/bot-harness.js';
 
@@ -53,7 +52,7 @@ test('GIVEN piped commands THEN the console answers each through the same handle
     ].join('\n'),
   );
   const summary = await runConsole({
-    services: { engine, summaries: createLeadSentenceSummaries(engine), feedback: consoleFeedbackStore, logger: silentLogger, now: () => new Date(), newId: () => 'id' },
+    services: { engine, feedback: consoleFeedbackStore, study: undefined, logger: silentLogger, now: () => new Date(), newId: () => 'id' },
     input,
     output,
     interactive: false,

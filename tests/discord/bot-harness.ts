@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestContext } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import type { RESTOptions } from 'discord.js';
 import { readConfig } from '../../src/config.js';
 import type { Config } from '../../src/config.js';
 import { openEngine } from '../../src/engine.js';
@@ -16,6 +17,7 @@ import { startBot } from '../../src/discord/bot.js';
 import type { Bot } from '../../src/discord/bot.js';
 import { openFeedbackStore } from '../../src/storage/feedback-store.js';
 import type { FeedbackStore } from '../../src/storage/feedback-store.js';
+import { StudyStore } from '../../src/study/study-store.js';
 import { discordSpecMissingMessage, loadDiscordOpenApi } from '../fakes/discord-openapi.js';
 import { FakeDiscord } from '../fakes/fake-discord.js';
 import type { FakeMessage, SentInteraction } from '../fakes/fake-discord.js';
@@ -39,6 +41,8 @@ export interface Harness {
   readonly bot: Bot;
   readonly engine: Engine;
   readonly feedback: FeedbackStore;
+  /** Quiz scores and review cards, in the same SQLite file as the votes. */
+  readonly study: StudyStore;
   readonly config: Config;
   readonly databaseFile: string;
   readonly logs: string[];
@@ -48,6 +52,10 @@ export interface HarnessOptions {
   readonly engine?: Engine;
   readonly environment?: Record<string, string>;
   readonly heartbeatIntervalMs?: number;
+  /** The largest file the fake's interactions accept (default 10 MiB). */
+  readonly attachmentSizeLimit?: number;
+  /** REST options instead of the tests' unthrottled ones; `{}` runs the bot with its production settings. */
+  readonly rest?: Partial<RESTOptions>;
 }
 
 let warnedAboutSpec = false;
@@ -58,23 +66,29 @@ export async function startHarness(t: TestContext, options: HarnessOptions = {})
     warnedAboutSpec = true;
     t.diagnostic(discordSpecMissingMessage);
   }
-  const fake = await FakeDiscord.start({ validator, ...(options.heartbeatIntervalMs === undefined ? {} : { heartbeatIntervalMs: options.heartbeatIntervalMs }) });
+  const fake = await FakeDiscord.start({
+    validator,
+    ...(options.heartbeatIntervalMs === undefined ? {} : { heartbeatIntervalMs: options.heartbeatIntervalMs }),
+    ...(options.attachmentSizeLimit === undefined ? {} : { attachmentSizeLimit: options.attachmentSizeLimit }),
+  });
   const folder = mkdtempSync(path.join(tmpdir(), 'footnote-discord-'));
   const databaseFile = path.join(folder, 'footnote.sqlite');
   const config = testConfig({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, FOOTNOTE_DB: databaseFile, ...options.environment });
   const engine = options.engine ?? (await realEngine());
   const feedback = openFeedbackStore({ file: databaseFile });
+  const study = new StudyStore(databaseFile);
   const logs: string[] = [];
   const logger = createLogger({ level: 'debug', secrets: [fake.token], write: (line) => logs.push(line) });
   let bot: Bot | undefined;
   t.after(async () => {
     await bot?.stop({ timeoutMs: 2_000 });
     feedback.close();
+    study.close();
     await fake.stop();
     rmSync(folder, { recursive: true, force: true });
   });
-  bot = await startBot({ config, engine, feedback, logger, rest: { globalRequestsPerSecond: 10_000, offset: 0 } });
-  return { fake, bot, engine, feedback, config, databaseFile, logs };
+  bot = await startBot({ config, engine, feedback, study, logger, rest: options.rest ?? { globalRequestsPerSecond: 10_000, offset: 0 } });
+  return { fake, bot, engine, feedback, study, config, databaseFile, logs };
 }
 
 /** Every request body the bot sent, checked against Discord's API description. */

@@ -14,7 +14,7 @@ test('GIVEN GUILD_ID THEN deploy-commands registers every command in that server
   const fake = await FakeDiscord.start({ validator: loadDiscordOpenApi() });
   t.after(() => fake.stop());
   const result = await deployCommands({ config: testConfig({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, GUILD_ID: fake.guildId }) });
-  assert.deepEqual(result, { scope: 'guild', applicationId: fake.applicationId, commands: ['ask', 'summary', 'passage', 'about', 'help', 'reindex'] });
+  assert.deepEqual(result, { scope: 'guild', applicationId: fake.applicationId, commands: ['ask', 'summary', 'quiz', 'leaderboard', 'review', 'timeline', 'who', 'studyguide', 'passage', 'about', 'help', 'reindex'] });
   const put = fake.requests.find((request) => request.method === 'PUT');
   assert.equal(put?.path, `/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`);
   assert.equal(put?.headers.authorization, `Bot ${fake.token}`);
@@ -35,7 +35,7 @@ test('GIVEN no GUILD_ID THEN the CLI registers the commands globally and says th
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   assert.equal(code, 0);
-  assert.match(stdout, /Registered 6 commands globally/);
+  assert.match(stdout, /Registered 12 commands globally/);
   assert.equal(fake.registeredCommands.get('global')?.length, slashCommands.length);
   assertValidRequests(fake);
 });

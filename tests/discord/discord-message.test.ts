@@ -76,3 +76,24 @@ test('GIVEN button ids THEN they fit in 100 characters and round-trip, long docu
   assert.deepEqual(parseButtonId(voteButtonId('down', 'abc123')), { kind: 'vote', vote: 'down', answerId: 'abc123' });
   assert.equal(parseButtonId('something-else'), undefined);
 });
+
+test('GIVEN cards with buttons of their own, a member line and a file THEN each card closes its message with its buttons, the file rides on the first', () => {
+  const row = (name: string) => [{ customId: `fn:test:${name}`, label: name, style: 'secondary' } as const];
+  const reply: Reply = {
+    kind: 'content',
+    cards: [
+      { title: 'Quiz', blocks: [{ kind: 'field', name: '1', value: 'Who?' }], buttons: [row('1a'), row('2a')] },
+      { title: 'Quiz (continued)', blocks: [{ kind: 'member', memberId: '123', before: '1. ', after: ' — 2 right of 2' }], buttons: [row('6a')] },
+    ],
+    buttons: [row('more')],
+    files: [{ name: 'guide.md', text: '# Guide\n', description: 'd'.repeat(2000) }],
+  };
+  const messages = toDiscordMessages(reply);
+  assert.deepEqual(
+    messages.map((message) => message.components.map((component) => component.components[0]?.label)),
+    [['1a', '2a'], ['6a', 'more']],
+  );
+  assert.equal(messages[1]?.embeds[0]?.description, '1\\. <@123> — 2 right of 2', 'a mention, which embeds never ping with');
+  assert.deepEqual(messages[0]?.files?.map((file) => [file.name, file.data.toString('utf8'), file.description?.length]), [['guide.md', '# Guide\n', 1024]]);
+  assert.equal(messages[1]?.files, undefined);
+});

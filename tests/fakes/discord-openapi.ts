@@ -14,8 +14,11 @@ export const discordSpecPath = path.resolve(path.dirname(fileURLToPath(import.me
 export const discordSpecMissingMessage = `Discord's OpenAPI description is not at ${discordSpecPath}: request bodies are not validated against it`;
 
 export interface DiscordApiValidator {
-  /** Problems with `body` as the JSON body of `method path` (path after /api/v10); empty when valid. */
-  validate(method: string, requestPath: string, body: unknown): string[];
+  /**
+   * Problems with `body` as the body of `method path` (path after /api/v10); empty when valid. An upload
+   * (`multipart/form-data`) is checked as its fields: the keys of `payload_json` and one "files[n]" per file.
+   */
+  validate(method: string, requestPath: string, body: unknown, contentType?: 'application/json' | 'multipart/form-data'): string[];
 }
 
 interface SpecOperation {
@@ -64,25 +67,28 @@ export function loadDiscordOpenApi(): DiscordApiValidator | undefined {
     .sort((left, right) => right.literalSegments - left.literalSegments);
 
   const validators = new Map<string, ValidateFunction | undefined>();
-  const validatorFor = (method: string, requestPath: string): { template: string; validate: ValidateFunction | undefined } | undefined => {
+  const validatorFor = (method: string, requestPath: string, contentType: string): { template: string; validate: ValidateFunction | undefined } | undefined => {
     const route = routes.find((candidate) => candidate.pattern.test(requestPath));
     if (route === undefined) return undefined;
-    const key = `${method} ${route.template}`;
+    const key = `${method} ${route.template} ${contentType}`;
     if (!validators.has(key)) {
       const operation = spec.paths[route.template]?.[method];
-      const hasJsonBody = operation?.requestBody?.content?.['application/json'] !== undefined;
-      const pointer = `${specKey}#/paths/${escapePointer(route.template)}/${method}/requestBody/content/application~1json/schema`;
-      validators.set(key, hasJsonBody ? ajv.compile({ $ref: pointer }) : undefined);
+      const hasBody = operation?.requestBody?.content?.[contentType] !== undefined;
+      const pointer = `${specKey}#/paths/${escapePointer(route.template)}/${method}/requestBody/content/${escapePointer(contentType)}/schema`;
+      validators.set(key, hasBody ? ajv.compile({ $ref: pointer }) : undefined);
     }
     return { template: route.template, validate: validators.get(key) };
   };
 
   cached = {
-    validate(method, requestPath, body) {
+    validate(method, requestPath, body, contentType = 'application/json') {
       const lower = method.toLowerCase();
-      const found = validatorFor(lower, requestPath);
+      const found = validatorFor(lower, requestPath, contentType);
       if (found === undefined) return [`${method} ${requestPath} is not in Discord's API description`];
       if (spec.paths[found.template]?.[lower] === undefined) return [`${method} is not allowed on ${found.template}`];
+      if (contentType !== 'application/json' && spec.paths[found.template]?.[lower]?.requestBody?.content?.[contentType] === undefined) {
+        return [`${method} ${found.template} does not take ${contentType}`];
+      }
       if (found.validate === undefined || body === undefined) return [];
       if (found.validate(body)) return [];
       return (found.validate.errors ?? []).map((error) => `${method} ${found.template}: ${error.instancePath || '(body)'} ${error.message ?? 'is invalid'}`);

@@ -5,7 +5,9 @@
  * validator is given. Faults can be injected: REST errors and 429s, gateway closes with any code.
  *
  * Like Discord it refuses an interaction callback after the 3-second deadline (10062 Unknown interaction) or a
- * second time (40060), and an edit of @original before the callback (10015 Unknown Webhook).
+ * second time (40060), an edit of @original before the callback (10015 Unknown Webhook), and a file larger than
+ * the interaction's `attachment_size_limit` (40005). Uploads (multipart/form-data) are parsed: `payload_json`
+ * becomes the body, and the files are recorded.
  */
 import { once } from 'node:events';
 import { createServer } from 'node:http';
@@ -15,12 +17,23 @@ import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import type { DiscordApiValidator } from './discord-openapi.js';
 
+export interface RecordedFile {
+  /** The form field, e.g. "files[0]". */
+  readonly field: string;
+  readonly name: string;
+  readonly contentType: string;
+  readonly data: Buffer;
+}
+
 export interface RecordedRequest {
   readonly method: string;
   /** After /api/v10, without the query string. */
   readonly path: string;
   readonly query: URLSearchParams;
+  /** The JSON body, or an upload's `payload_json`. */
   readonly body: unknown;
+  /** The files of a multipart/form-data upload. */
+  readonly files: readonly RecordedFile[];
   readonly headers: IncomingMessage['headers'];
   readonly at: number;
   /** The status the fake answered with. */
@@ -64,6 +77,12 @@ export interface FakeMessage {
   readonly [key: string]: unknown;
 }
 
+export interface FakeDiscordOptions {
+  readonly validator?: DiscordApiValidator | undefined;
+  readonly heartbeatIntervalMs?: number;
+  readonly attachmentSizeLimit?: number;
+}
+
 export const permissionBits = {
   none: 0n,
   sendMessages: 0x800n,
@@ -101,6 +120,8 @@ export class FakeDiscord {
   readonly messages: FakeMessage[] = [];
   readonly threads = new Map<string, { readonly id: string; readonly parentId: string; readonly name: string; readonly ownerId: string }>();
   readonly registeredCommands = new Map<string, unknown[]>();
+  /** What each interaction announces as the largest file it accepts (by default 10 MiB, a server without boosts). */
+  readonly attachmentSizeLimit: number;
   identifyCount = 0;
   resumeCount = 0;
   heartbeatCount = 0;
@@ -119,8 +140,9 @@ export class FakeDiscord {
   private readonly heartbeatIntervalMs: number;
   private port = 0;
 
-  private constructor(options: { validator?: DiscordApiValidator | undefined; heartbeatIntervalMs?: number }) {
+  private constructor(options: FakeDiscordOptions) {
     this.botUser = user(this.applicationId, 'footnote', true);
+    this.attachmentSizeLimit = options.attachmentSizeLimit ?? 10_485_760;
     this.validator = options.validator;
     this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 41_250;
     this.server = createServer((request, response) => void this.onHttp(request, response));
@@ -128,7 +150,7 @@ export class FakeDiscord {
     this.gateway.on('connection', (socket) => this.onGatewayConnection(socket));
   }
 
-  static async start(options: { validator?: DiscordApiValidator | undefined; heartbeatIntervalMs?: number } = {}): Promise<FakeDiscord> {
+  static async start(options: FakeDiscordOptions = {}): Promise<FakeDiscord> {
     const fake = new FakeDiscord(options);
     fake.server.listen(0, '127.0.0.1');
     await once(fake.server, 'listening');
@@ -364,7 +386,7 @@ export class FakeDiscord {
       app_permissions: '2248473465835073',
       // discord.js rejects an interaction without it.
       entitlements: [],
-      attachment_size_limit: 10_485_760,
+      attachment_size_limit: this.attachmentSizeLimit,
     };
     if (options.dm === true) {
       const dmChannel = options.channelId ?? snowflake();
@@ -495,20 +517,38 @@ export class FakeDiscord {
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const raw = Buffer.concat(chunks).toString('utf8');
+    const contentType = request.headers['content-type'] ?? '';
     let body: unknown;
-    if (raw !== '' && (request.headers['content-type'] ?? '').includes('application/json')) body = JSON.parse(raw);
+    const files: RecordedFile[] = [];
+    if (raw !== '' && contentType.includes('application/json')) body = JSON.parse(raw);
+    if (contentType.startsWith('multipart/form-data')) {
+      // Node's own fetch Response parses multipart bodies; no form-data library needed.
+      const form = await new Response(Buffer.concat(chunks), { headers: { 'content-type': contentType } }).formData();
+      for (const [field, value] of form) {
+        if (typeof value === 'string') {
+          if (field === 'payload_json') body = JSON.parse(value);
+        } else {
+          files.push({ field, name: value.name, contentType: value.type, data: Buffer.from(await value.arrayBuffer()) });
+        }
+      }
+    }
     const recorded: RecordedRequest = {
       method: request.method ?? 'GET',
       path: decodeURIComponent(url.pathname).replace(/^\/api\/v10/, ''),
       query: url.searchParams,
       body,
+      files,
       headers: request.headers,
       at: Date.now(),
       status: 0,
     };
     this.requests.push(recorded);
     if (this.validator !== undefined) {
-      const problems = this.validator.validate(recorded.method, recorded.path, body);
+      // An upload is described field by field: the payload's keys and one binary "files[n]" per file.
+      const problems =
+        files.length > 0 || contentType.startsWith('multipart/form-data')
+          ? this.validator.validate(recorded.method, recorded.path, { ...(body as Record<string, unknown> | undefined), ...Object.fromEntries(files.map((file) => [file.field, '(binary)'])) }, 'multipart/form-data')
+          : this.validator.validate(recorded.method, recorded.path, body);
       if (problems.length > 0) this.invalidRequests.push({ request: recorded, problems });
     }
 
@@ -543,6 +583,10 @@ export class FakeDiscord {
       return;
     }
 
+    if (files.some((file) => file.data.length > this.attachmentSizeLimit)) {
+      send(413, { message: 'Request entity too large', code: 40005 });
+      return;
+    }
     const reply = this.route(recorded);
     send(reply.status, reply.body);
   }
@@ -569,7 +613,11 @@ export class FakeDiscord {
       if (interaction.acknowledged) return { status: 400, body: { message: 'Interaction has already been acknowledged.', code: 40060 } };
       interaction.acknowledged = true;
       const data = (body['data'] ?? {}) as Record<string, unknown>;
-      if (body['type'] === 4) interaction.original = data;
+      if (body['type'] === 4) {
+        // The response creates the message, which buttons can then be clicked on.
+        interaction.original = this.withAttachments(data, request.files);
+        this.messages.push(this.webhookMessage(interaction, interaction.original));
+      }
       if (request.query.get('with_response') !== 'true') return { status: 204 };
       return {
         status: 200,
@@ -584,12 +632,12 @@ export class FakeDiscord {
       if (interaction === undefined || !interaction.acknowledged || match[1] !== this.applicationId) return { status: 404, body: { message: 'Unknown Webhook', code: 10015 } };
       const target = match[3];
       if (target === undefined && method === 'POST') {
-        const message = this.webhookMessage(interaction, body, snowflake());
+        const message = this.webhookMessage(interaction, this.withAttachments(body, request.files), snowflake());
         this.messages.push(message);
         return { status: 200, body: message };
       }
       if (target !== undefined && method === 'PATCH') {
-        interaction.original = { ...interaction.original, ...body };
+        interaction.original = { ...interaction.original, ...this.withAttachments(body, request.files) };
         const message = this.webhookMessage(interaction, interaction.original);
         this.messages.push(message);
         return { status: 200, body: message };
@@ -620,6 +668,17 @@ export class FakeDiscord {
     return { status: 404, body: { message: `fake Discord: no route for ${method} ${path}`, code: 0 } };
   }
 
+  /** The message as Discord would store it: uploaded files become attachment objects. */
+  private withAttachments(data: Record<string, unknown>, files: readonly RecordedFile[]): Record<string, unknown> {
+    if (files.length === 0) return data;
+    const attachments = files.map((file) => {
+      const id = snowflake();
+      const url = `https://cdn.discordapp.com/attachments/${this.channelId}/${id}/${encodeURIComponent(file.name)}`;
+      return { id, filename: file.name, size: file.data.length, url, proxy_url: url, content_type: file.contentType };
+    });
+    return { ...data, attachments };
+  }
+
   private webhookMessage(interaction: { messageId: string; channelId: string | undefined; guildId: string | undefined }, data: Record<string, unknown>, id = interaction.messageId): FakeMessage {
     return {
       ...this.messageBase(interaction.channelId ?? this.channelId, this.botUser, String(data['content'] ?? ''), (data['embeds'] as unknown[] | undefined) ?? [], (data['components'] as unknown[] | undefined) ?? []),
@@ -629,6 +688,7 @@ export class FakeDiscord {
       webhook_id: this.applicationId,
       application_id: this.applicationId,
       allowed_mentions: data['allowed_mentions'],
+      ...(Array.isArray(data['attachments']) && data['attachments'].every((attachment) => typeof (attachment as { url?: unknown }).url === 'string') ? { attachments: data['attachments'] } : {}),
     };
   }
 }

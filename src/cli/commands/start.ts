@@ -5,12 +5,12 @@ import type { Config } from '../../config.js';
 import { consoleFeedbackStore } from '../../console/console-feedback-store.js';
 import { runConsole } from '../../console/console-session.js';
 import { startBot } from '../../discord/bot.js';
-import { createLeadSentenceSummaries } from '../../discord/summary-provider.js';
 import { openEngine } from '../../engine.js';
 import { createLogger } from '../../logger.js';
 import type { Logger } from '../../logger.js';
 import { openFeedbackStore, unavailableFeedbackStore } from '../../storage/feedback-store.js';
 import type { FeedbackStore } from '../../storage/feedback-store.js';
+import { StudyStore } from '../../study/study-store.js';
 import { parseArguments } from '../cli-command.js';
 import type { CliCommand, CliIo } from '../cli-command.js';
 import { progressPrinter } from '../open-engine-for-cli.js';
@@ -35,9 +35,10 @@ export const startCommand = {
 
 async function runConsoleMode(config: Config, logger: Logger, io: CliIo): Promise<number> {
   const engine = await openEngine(config, { logger, onProgress: progressPrinter(io) });
+  const study = openStudy(config, logger);
   try {
     await runConsole({
-      services: { engine, summaries: createLeadSentenceSummaries(engine), feedback: consoleFeedbackStore, logger, now: () => new Date(), newId: () => randomUUID() },
+      services: { engine, feedback: consoleFeedbackStore, study, logger, now: () => new Date(), newId: () => randomUUID().replaceAll('-', '') },
       input: io.stdin,
       output: io.stdout,
       interactive: io.stdin.isTTY === true,
@@ -45,7 +46,19 @@ async function runConsoleMode(config: Config, logger: Logger, io: CliIo): Promis
     });
     return 0;
   } finally {
+    study?.close();
     await engine.close();
+  }
+}
+
+/** Scores and review cards share the database file with the votes; quizzes still run, unscored, without it. */
+function openStudy(config: Config, logger: Logger): StudyStore | undefined {
+  try {
+    // better-sqlite3 blocks while it waits for a lock: keep the wait well inside Discord's 3-second deadline.
+    return new StudyStore(config.databaseFile, { busyTimeoutMs: 1000 });
+  } catch (error) {
+    logger.error('study database unavailable; quizzes run without scores', { file: config.databaseFile, error });
+    return undefined;
   }
 }
 
@@ -62,9 +75,10 @@ function openFeedback(config: Config, logger: Logger): FeedbackStore {
 async function runBotMode(config: Config, logger: Logger): Promise<number> {
   const engine = await openEngine(config, { logger });
   const feedback = openFeedback(config, logger);
+  const study = openStudy(config, logger);
   process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { error: reason }));
   try {
-    const bot = await startBot({ config, engine, feedback, logger });
+    const bot = await startBot({ config, engine, feedback, study, logger });
     const signal = await Promise.race([once(process, 'SIGTERM').then(() => 'SIGTERM'), once(process, 'SIGINT').then(() => 'SIGINT')]);
     logger.info('shutting down', { signal, pending: bot.pending });
     // A second signal means "now".
@@ -75,6 +89,7 @@ async function runBotMode(config: Config, logger: Logger): Promise<number> {
     return 0;
   } finally {
     feedback.close();
+    study?.close();
     await engine.close();
   }
 }

@@ -1,10 +1,14 @@
 import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { sectionNames } from '../../study/study-scope.js';
+import { summarize } from '../../study/summarize.js';
 import type { Command } from '../command.js';
 import { stringOption } from '../command.js';
 import { citationText } from '../answer-reply.js';
-import { discordLimits } from '../discord-limits.js';
-import { truncate } from '../discord-message.js';
+import { matchingChoices } from '../autocomplete.js';
 import { accents, errorReply } from '../reply.js';
+
+// A long summary of a book can hold hundreds of points: the channel gets the first ones, /studyguide all.
+const shownPoints = 30;
 
 export const summaryCommand = {
   data: new SlashCommandBuilder()
@@ -25,18 +29,24 @@ export const summaryCommand = {
   cooldown: true,
   async execute(request, services) {
     const length = stringOption(request, 'length') === 'long' ? 'long' : 'short';
-    const outcome = await services.summaries.summarize({ section: stringOption(request, 'section'), length });
-    if (!outcome.ok) return errorReply(outcome.message);
+    const { corpus } = services.engine;
+    const outcome = summarize(corpus, { section: stringOption(request, 'section'), length });
+    if (!outcome.ok) return errorReply(outcome.problem.message);
     const { summary } = outcome;
     if (summary.points.length === 0) return errorReply('That section has no text to summarise.');
-    const showDocument = services.engine.corpus.documents.length > 1;
+    const showDocument = corpus.documents.length > 1;
+    const wholeText = summary.section === undefined;
+    const more = summary.points.length > shownPoints ? ` The first ${shownPoints} of ${summary.points.length} are shown; /studyguide has them all.` : '';
     return {
       kind: 'content',
       cards: [
         {
           title: `Key points: ${summary.title}`,
-          blocks: summary.points.map((point) => ({ kind: 'quote', text: point.text, citation: citationText(point.citation, showDocument) })),
-          footer: length === 'short' ? 'Short summary: lead sentences, verbatim. Try length:long for every paragraph.' : 'Long summary: the lead sentence of every paragraph, verbatim.',
+          blocks: summary.points.slice(0, shownPoints).map((point) => ({ kind: 'quote', text: point.text, citation: citationText(point.quote, showDocument) })),
+          footer:
+            length === 'short'
+              ? `The ${summary.points.length} most central sentences${wholeText ? ', across the sections' : ''}, verbatim and in reading order. Try length:long for more.`
+              : `The central sentences${wholeText ? ' of every section' : ''}, verbatim and in reading order, without repeating each other.${more}`,
           accent: accents.info,
         },
       ],
@@ -44,14 +54,6 @@ export const summaryCommand = {
     };
   },
   autocomplete(focused, services) {
-    const typed = focused.value.trim().toLowerCase();
-    return services.summaries
-      .sections()
-      .filter((section) => section.toLowerCase().includes(typed))
-      .slice(0, discordLimits.choices)
-      .map((section) => {
-        const name = truncate(section, discordLimits.choiceName);
-        return { name, value: name };
-      });
+    return matchingChoices(sectionNames(services.engine.corpus), focused.value);
   },
 } satisfies Command;

@@ -1,0 +1,54 @@
+import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { makeQuiz, MAX_QUIZ_QUESTIONS } from '../../study/make-quiz.js';
+import { sectionNames } from '../../study/study-scope.js';
+import type { Command } from '../command.js';
+import { integerOption, stringOption } from '../command.js';
+import { matchingChoices } from '../autocomplete.js';
+import { quizButtonId } from '../custom-ids.js';
+import type { QuizKey } from '../custom-ids.js';
+import { rememberQuiz, sectionIndexOf } from '../posted-quizzes.js';
+import { errorReply } from '../reply.js';
+import { questionCards } from '../study-reply.js';
+
+const defaultQuestions = 5;
+const seedLength = 12;
+
+export const quizCommand = {
+  data: new SlashCommandBuilder()
+    .setName('quiz')
+    .setDescription('A quiz on the text for everyone here: click an answer to see if it was right, with the quote.')
+    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+    .addIntegerOption((option) => option.setName('questions').setDescription(`How many questions (1–${MAX_QUIZ_QUESTIONS}, default ${defaultQuestions})`).setMinValue(1).setMaxValue(MAX_QUIZ_QUESTIONS))
+    .addStringOption((option) => option.setName('section').setDescription('Ask about one section (empty: the whole text)').setAutocomplete(true).setMaxLength(200))
+    .toJSON(),
+  isPrivate: () => false,
+  slow: true,
+  cooldown: true,
+  async execute(request, services) {
+    const count = integerOption(request, 'questions') ?? defaultQuestions;
+    if (count < 1 || count > MAX_QUIZ_QUESTIONS) return errorReply(`A quiz has 1 to ${MAX_QUIZ_QUESTIONS} questions.`);
+    const { corpus } = services.engine;
+    // The seed, count and section go into every button, so a click can rebuild exactly this quiz.
+    const seed = services.newId().replace(/[^\w-]/g, '').slice(0, seedLength) || 'quiz';
+    const outcome = makeQuiz(corpus, { count, seed, section: stringOption(request, 'section') });
+    if (!outcome.ok) return errorReply(outcome.problem.message);
+    const { quiz } = outcome;
+    const key: QuizKey = { seed: quiz.seed, count, sectionIndex: sectionIndexOf(corpus, quiz.section) };
+    rememberQuiz(corpus, key, quiz);
+    const fewer = quiz.questions.length < count ? ` (the ${quiz.section === undefined ? 'text' : 'section'} gave ${quiz.questions.length} good questions)` : '';
+    return {
+      kind: 'content',
+      cards: questionCards(quiz.questions, {
+        title: `Quiz: ${quiz.title}`,
+        footer: `Everyone can answer; each first answer counts. Only you see whether yours was right, with the quote that settles it${fewer}. Scores: /leaderboard · missed questions: /review.`,
+        question: (question) => question,
+        buttonId: (question, choice) => quizButtonId(key, question, choice),
+      }),
+      buttons: [],
+    };
+  },
+  autocomplete(focused, services) {
+    return matchingChoices(sectionNames(services.engine.corpus), focused.value);
+  },
+} satisfies Command;

@@ -1,0 +1,66 @@
+/**
+ * The quiz behind a clicked button. `makeQuiz` with the seed, count and section the button carries gives the
+ * same questions and choices again, so buttons keep working after a restart; the quizzes posted recently are
+ * kept so a busy quiz is not rebuilt for every click.
+ */
+import type { Corpus } from '../corpus/types.js';
+import { makeQuiz, type Quiz, type QuizQuestion } from '../study/make-quiz.js';
+import { sectionNames } from '../study/study-scope.js';
+import { choicesHash, type QuizKey } from './custom-ids.js';
+
+export type PostedQuestion =
+  | { readonly ok: true; readonly question: QuizQuestion; /** 1-based, as shown. */ readonly number: number }
+  | { readonly ok: false; readonly message: string };
+
+const quizzesKept = 200;
+// Per corpus: after a reindex the old corpus, and its quizzes with it, can be collected.
+const recent = new WeakMap<Corpus, Map<string, Quiz>>();
+
+function cacheKey(key: QuizKey): string {
+  return `${key.seed}|${key.count}|${key.sectionIndex ?? '-'}`;
+}
+
+/** Where the quiz's section stands in the text's list of sections (what a button carries instead of the name). */
+export function sectionIndexOf(corpus: Corpus, section: string | undefined): number | undefined {
+  if (section === undefined) return undefined;
+  const index = sectionNames(corpus).indexOf(section);
+  return index === -1 ? undefined : index;
+}
+
+export function rememberQuiz(corpus: Corpus, key: QuizKey, quiz: Quiz): void {
+  let quizzes = recent.get(corpus);
+  if (quizzes === undefined) {
+    quizzes = new Map();
+    recent.set(corpus, quizzes);
+  }
+  const name = cacheKey(key);
+  quizzes.delete(name);
+  quizzes.set(name, quiz);
+  if (quizzes.size > quizzesKept) {
+    const oldest = quizzes.keys().next();
+    if (oldest.done !== true) quizzes.delete(oldest.value);
+  }
+}
+
+/** False when a click would have to rebuild the quiz (after a restart): the caller may want to defer first. */
+export function isQuizRemembered(corpus: Corpus, key: QuizKey): boolean {
+  return recent.get(corpus)?.has(cacheKey(key)) === true;
+}
+
+const outOfDate = 'This quiz was made from an earlier version of the text, so its answers can no longer be checked. Start a new one with /quiz.';
+
+export function findPostedQuestion(corpus: Corpus, key: QuizKey, questionId: string, expectedChoices: string): PostedQuestion {
+  let quiz = recent.get(corpus)?.get(cacheKey(key));
+  if (quiz === undefined) {
+    const section = key.sectionIndex === undefined ? undefined : sectionNames(corpus)[key.sectionIndex];
+    if (key.sectionIndex !== undefined && section === undefined) return { ok: false, message: outOfDate };
+    const rebuilt = makeQuiz(corpus, { count: key.count, seed: key.seed, section });
+    if (!rebuilt.ok) return { ok: false, message: outOfDate };
+    quiz = rebuilt.quiz;
+    rememberQuiz(corpus, key, quiz);
+  }
+  const index = quiz.questions.findIndex((question) => question.id === questionId);
+  const question = quiz.questions[index];
+  if (question === undefined || choicesHash(question.choices) !== expectedChoices) return { ok: false, message: outOfDate };
+  return { ok: true, question, number: index + 1 };
+}

@@ -1,0 +1,44 @@
+/**
+ * The bot in a process of its own, as `footnote start` runs it (production REST settings, the real engine on
+ * the real corpus, a real SQLite file), plus an IPC channel for the load script: `measure` answers with the
+ * memory after garbage collection (start with --expose-gc), `stop` shuts down as on SIGTERM.
+ * The environment configures it like the real bot: DISCORD_TOKEN, DISCORD_API_URL, FOOTNOTE_DB, ...
+ */
+import { secretsOf } from '../../src/config.js';
+import { startBot } from '../../src/discord/bot.js';
+import { openEngine } from '../../src/engine.js';
+import { createLogger } from '../../src/logger.js';
+import { openFeedbackStore } from '../../src/storage/feedback-store.js';
+import { testConfig } from '../discord/bot-harness.js';
+
+export type BotProcessMessage =
+  | { readonly kind: 'ready' }
+  /** `restHandlers`: @discordjs/rest's per-route request handlers, one per recent interaction token. */
+  | { readonly kind: 'memory'; readonly heapUsedBytes: number; readonly rssBytes: number; readonly restHandlers: number }
+  | { readonly kind: 'stopped' };
+
+export type BotProcessCommand = { readonly kind: 'measure' } | { readonly kind: 'stop' };
+
+const send = (message: BotProcessMessage) => process.send?.(message);
+const environment = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+const config = testConfig(environment);
+const logger = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
+const engine = await openEngine(config, { logger });
+const feedback = openFeedbackStore({ file: config.databaseFile, logger });
+const bot = await startBot({ config, engine, feedback, logger });
+
+process.on('message', (command: BotProcessCommand) => {
+  if (command.kind === 'measure') {
+    globalThis.gc?.();
+    globalThis.gc?.();
+    const usage = process.memoryUsage();
+    send({ kind: 'memory', heapUsedBytes: usage.heapUsed, rssBytes: usage.rss, restHandlers: bot.client.rest.handlers.size });
+  } else {
+    void bot.stop().then(() => {
+      feedback.close();
+      send({ kind: 'stopped' });
+      process.disconnect();
+    });
+  }
+});
+send({ kind: 'ready' });
