@@ -21,7 +21,8 @@ export function holdsAnswerKind(kind: AnswerKind, sentence: string, question: st
   switch (kind) {
     case 'number': {
       if (/\bhow old\b/iu.test(question)) return /\b(aged?|\d+-year-old|years? old|age of)\b/iu.test(sentence);
-      const counting = /\b(how many|how much|how old|population|number of)\b/iu.test(question);
+      // A year is not a count, a length or a duration.
+      const counting = /\b(how many|how much|how old|how long|how far|how big|how large|population|number of)\b/iu.test(question);
       return (sentence.match(NUMBER) ?? []).some((value) => {
         const lower = value.toLowerCase();
         if (counting && YEAR.test(lower)) return false;

@@ -4,7 +4,7 @@
  */
 import type { Chunk } from '../chunking/chunk-corpus.js';
 import type { Sentence } from '../corpus/types.js';
-import { isContentWord, tokenize } from '../text/tokenize.js';
+import { isContentWord, sameWordFamily, tokenize } from '../text/tokenize.js';
 
 export interface IndexedSentence {
   readonly sentence: Sentence;
@@ -25,6 +25,8 @@ export class LexicalIndex {
   /** Every content word of the corpus → its stem. */
   readonly vocabulary = new Map<string, string>();
   readonly sentences: IndexedSentence[] = [];
+  /** Words the corpus writes with a capital inside a sentence: its names ("kremlin", "azerbaijanis"), lower-cased. */
+  readonly properNames = new Set<string>();
   /** Sentences of each chunk, as positions in `sentences`. */
   readonly chunkSentences: number[][] = [];
   private readonly postings = new Map<string, Posting[]>();
@@ -46,6 +48,9 @@ export class LexicalIndex {
           position = this.sentences.length;
           sentenceByOffset.set(key, position);
           this.sentences.push({ sentence, chunk: chunkPosition, words: words.map((token) => token.word) });
+          for (const token of words) {
+            if (token.start > 0 && /^\p{Lu}/u.test(sentence.text.slice(token.start, token.end))) this.properNames.add(token.word);
+          }
           for (const stem of new Set(words.map((token) => token.stem))) this.sentenceFrequency.set(stem, (this.sentenceFrequency.get(stem) ?? 0) + 1);
         }
         positions.push(position);
@@ -71,6 +76,13 @@ export class LexicalIndex {
     const total = this.sentences.length;
     const frequency = this.sentenceFrequency.get(stem) ?? 0;
     return Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5));
+  }
+
+  /** Whether the corpus names this (a capitalised word, or one of its family: "Russians" for "Russian"). */
+  knowsName(word: string): boolean {
+    if (this.properNames.has(word)) return true;
+    for (const name of this.properNames) if (sameWordFamily(word, name)) return true;
+    return false;
   }
 
   hasStem(stem: string): boolean {

@@ -45,7 +45,7 @@ export interface Focus {
   readonly kind: 'attribute' | 'action';
 }
 
-const NUMBER_WORDS = /\b(how many|how much|how old|what (?:is|was) the (?:population|size|number|total|age)|what (?:share|percentage|percent|proportion|number|amount|fraction)|what per ?cent)\b/iu;
+const NUMBER_WORDS = /\b(how many|how much|how old|how long|how far|how big|how large|how tall|how high|what (?:is|was) the (?:population|size|number|total|age)|what (?:share|percentage|percent|proportion|number|amount|fraction)|what per ?cent)\b/iu;
 const TIME_WORDS = /\b(when|what year|which year|what date|how long ago|since when|what time)\b/iu;
 const PERSON_WORDS = /^(?:who|whom|whose)\b|\b(which (?:official|person|politician|leader|minister|analyst|spokes\w*|expert|president))\b/iu;
 const PLACE_WORDS = /\b(where|which (?:country|countries|city|cities|region|regions|place|territor\w*))\b/iu;
@@ -84,18 +84,32 @@ const GENERIC_FOCUS = new Set(['number', 'name', 'amount', 'size', 'total', 'kin
 
 const AUXILIARIES = new Set(['is', 'was', 'are', 'were', 'did', 'does', 'do', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'should', 'may', 'might', 'else']);
 
+/**
+ * Category nouns are answered by instances ("which countries?" → "Russia-Iran-India"), so they cannot be
+ * required in the answering sentence the way an attribute ("population", "currency") can.
+ */
+const CATEGORY_NOUNS = new Set([
+  'country', 'countries', 'state', 'states', 'nation', 'nations', 'city', 'cities', 'place', 'places', 'region', 'regions', 'territory',
+  'territories', 'person', 'people', 'man', 'men', 'woman', 'women', 'official', 'officials', 'leader', 'leaders', 'politician', 'group',
+  'groups', 'organisation', 'organisations', 'organization', 'organizations', 'company', 'companies', 'newspaper', 'newspapers', 'outlet',
+  'outlets', 'media', 'agency', 'broadcaster', 'source', 'sources', 'year', 'years', 'month', 'day', 'date', 'time', 'event', 'events',
+  'thing', 'things', 'word', 'words', 'term', 'phrase', 'one', 'ones', 'side', 'sides', 'figure', 'figures', 'institution', 'body', 'network',
+]);
+
 function focusOf(text: string, terms: readonly QueryTerm[]): Focus | undefined {
+  const termFor = (word: string | undefined) => (word === undefined ? undefined : terms.find((candidate) => candidate.word === word.toLowerCase()));
+  // "who heads Sputnik's bureau?": the action the answer must speak of
   const action = /^\s*who\s+([\p{L}-]+)/iu.exec(text)?.[1]?.toLowerCase();
   if (action !== undefined && !AUXILIARIES.has(action)) {
-    const term = terms.find((candidate) => candidate.word === action);
+    const term = termFor(action);
     return term === undefined ? undefined : { term, kind: 'action' };
   }
-  const match = /\bhow (?:many|much)\s+([\p{L}-]+)|\b(?:what|which) (?:is|was|are|were) (?:the|its|their|his|her) ([\p{L}-]+)(?:\s+([\p{L}-]+))?\s+(?:of|for|in)\b/iu.exec(text);
-  if (match === null) return undefined;
-  const candidates = [match[1], match[2], match[3]].filter((word): word is string => word !== undefined).map((word) => word.toLowerCase());
-  const word = candidates.find((candidate) => !GENERIC_FOCUS.has(candidate) && candidate !== 'of');
-  const term = word === undefined ? undefined : terms.find((candidate) => candidate.word === word);
-  return term === undefined ? undefined : { term, kind: 'attribute' };
+  // "how many X", "what is the X of Y", "who is the X of Y"
+  const ofPattern = /\bhow (?:many|much)\s+([\p{L}-]+)|\b(?:what|which|who) (?:is|was|are|were) (?:the|its|their|his|her) ([\p{L}-]+)(?:\s+([\p{L}-]+))?\s+(?:of|for|in)\b/iu.exec(text);
+  if (ofPattern === null) return undefined;
+  const word = [ofPattern[1], ofPattern[2], ofPattern[3]].find((candidate) => candidate !== undefined && !GENERIC_FOCUS.has(candidate.toLowerCase()) && candidate.toLowerCase() !== 'of');
+  const term = termFor(word);
+  return term === undefined || CATEGORY_NOUNS.has(term.word) ? undefined : { term, kind: 'attribute' };
 }
 
 /**
