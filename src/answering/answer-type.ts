@@ -8,6 +8,7 @@ import type { AnswerKind } from '../retrieval/question-analysis.js';
 
 const NUMBER_WORD = String.raw`(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|third|quarter)(?:-\w+)?`;
 const NUMBER = new RegExp(String.raw`\b(?:\d[\d,.]*%?|${NUMBER_WORD})\b|\bper ?cent\b`, 'giu');
+const UNIT = String.raw`(?:km|kilomet\w*|miles?|met(?:er|re)s?|feet|foot|square|hectares?|acres?|tons?|tonnes?|years?|months?|weeks?|days?|hours?|minutes?|decades?|centur\w+)\b`;
 const YEAR = /^(1[5-9]\d\d|20\d\d)$/u;
 const MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/iu;
 const TIME = new RegExp(String.raw`\b(1[5-9]\d\d|20\d\d)s?\b|\b(?:\d+|${NUMBER_WORD}|a few|several|many)\s+(?:years?|months?|weeks?|days?|decades?)\s+(?:ago|after|before|later|earlier)\b|\bsince\b`, 'iu');
@@ -21,6 +22,8 @@ export function holdsAnswerKind(kind: AnswerKind, sentence: string, question: st
   switch (kind) {
     case 'number': {
       if (/\bhow old\b/iu.test(question)) return /\b(aged?|\d+-year-old|years? old|age of)\b/iu.test(sentence);
+      // A length, a size or a duration comes with its unit: "fifteen years", "300 km".
+      if (/\bhow (long|far|big|large|tall|high|wide)\b/iu.test(question)) return new RegExp(String.raw`(?:\d[\d,.]*|${NUMBER_WORD})\s+(?:\w+\s+)?${UNIT}`, 'iu').test(sentence);
       // A year is not a count, a length or a duration.
       const counting = /\b(how many|how much|how old|how long|how far|how big|how large|population|number of)\b/iu.test(question);
       return (sentence.match(NUMBER) ?? []).some((value) => {

@@ -15,6 +15,7 @@ import type { HnswVectorStore } from '../vector-index/hnsw-store.js';
 import type { AnalyzedQuestion, AnswerKind, QueryTerm } from './question-analysis.js';
 import type { IndexedSentence, LexicalIndex } from './lexical-index.js';
 import type { TermMatcher } from './term-matcher.js';
+import { holdsAnswerKind } from '../answering/answer-type.js';
 
 export interface RankingWeights {
   readonly sentenceCoverage: number;
@@ -127,7 +128,7 @@ export class Retriever {
         const inherited = previous !== undefined && previous.sentence.paragraph === entry.sentence.paragraph && ANAPHORIC_START.test(entry.sentence.text) ? ownCoverage[index - 1] ?? 0 : 0;
         const coverage = own + this.weights.inheritance * (1 - own) * inherited;
         const dense = dot(questionVector, this.sentenceVector(sentencePosition, entry));
-        const fitsAnswerKind = fitsKind(question.answerKind, entry.sentence.text);
+        const fitsAnswerKind = TYPED_KINDS.has(question.answerKind) && holdsAnswerKind(question.answerKind, entry.sentence.text, question.text);
         const weights = this.weights;
         const score =
           weights.sentenceCoverage * coverage +
@@ -225,24 +226,9 @@ function dedupeSentences(sentences: readonly ScoredSentence[]): ScoredSentence[]
   });
 }
 
+/** Kinds of answer a sentence visibly holds or lacks (a number, a time, a name, a place). */
+const TYPED_KINDS: ReadonlySet<AnswerKind> = new Set(['number', 'time', 'person', 'place']);
 /** A name counts as mentioned when matched at least this well: same stem, family or prefix, or a close vector (Azerbaijan ~ Baku). */
 const NAME_MATCH = 0.5;
 /** Same stem, word family or long prefix (vector neighbours stay below this). */
 const STRICT_MATCH = 0.85;
-const NUMBER = /\d|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|percent|dozen|half|third|quarter)\b/iu;
-const TIME = /\b(1[5-9]\d\d|20\d\d|january|february|march|april|may|june|july|august|september|october|november|december|since|ago|years?|months?|weeks?|days?|century|decade|recent|after|before|during|when)\b/iu;
-const NAME = /\p{Lu}[\p{Ll}’'-]+\s+\p{Lu}[\p{Ll}’'-]+/u;
-const ROLE = /\b(president|minister|spokes\w*|analyst|expert|official|member|author|leader|prime|deputy|brothers?|citizens?|agents?)\b/iu;
-
-function fitsKind(kind: AnswerKind, text: string): boolean {
-  switch (kind) {
-    case 'number':
-      return NUMBER.test(text);
-    case 'time':
-      return TIME.test(text);
-    case 'person':
-      return NAME.test(text.slice(1)) || ROLE.test(text);
-    default:
-      return false;
-  }
-}
