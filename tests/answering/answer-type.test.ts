@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { holdsAnswerKind } from '../../src/answering/answer-type.js';
+
+test('GIVEN a "how many" question THEN a new count answers it, a year or a number from the question does not', () => {
+  const question = 'How many people died when the Azal plane crashed?';
+  assert.ok(holdsAnswerKind('number', 'The plane crashed in Kazakhstan, killing 67 people.', question));
+  assert.ok(!holdsAnswerKind('number', 'Russian peacekeepers deployed after the 2020 war stayed.', question));
+  assert.ok(holdsAnswerKind('number', 'Forty-six percent of transfers come from Russia.', 'What share of transfers comes from Russia?'));
+});
+
+test('GIVEN "how long" or "how old" THEN only a unit or an age answers', () => {
+  assert.ok(holdsAnswerKind('number', 'Fifteen years after the arrest, Baku responded.', 'How long had passed since the arrest?'));
+  assert.ok(!holdsAnswerKind('number', 'Forty-six percent of transfers come from Russia.', 'How long is the border?'));
+  assert.ok(!holdsAnswerKind('number', 'They were accused of murders 15 years ago.', 'How old were the brothers?'));
+});
+
+test('GIVEN "when" THEN a year, a month or a relative time answers, unless the question already names it', () => {
+  assert.ok(holdsAnswerKind('time', 'The first attempt came in late 2024.', 'When did Baku first challenge Moscow?'));
+  assert.ok(!holdsAnswerKind('time', 'The first attempt came in late 2024.', 'What happened in 2024?'));
+  assert.ok(!holdsAnswerKind('time', 'Baku ignored this and confronted Moscow.', 'When did Baku confront Moscow?'));
+});
+
+test('GIVEN "who" or "where" THEN a name not in the question answers', () => {
+  assert.ok(holdsAnswerKind('person', 'The proposal came from former official Eldar Namazov.', 'Who proposed a base?'));
+  assert.ok(holdsAnswerKind('place', 'The plane flying from Baku to Grozny crashed in Kazakhstan.', 'Where did the plane crash?'));
+  assert.ok(!holdsAnswerKind('place', 'A monument to Heydar Aliyev was installed in Moscow.', 'Where exactly in Moscow does the Heydar Aliyev monument stand?'));
+});
