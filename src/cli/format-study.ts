@@ -14,14 +14,32 @@ function cite(corpus: Corpus, quote: Quote): string {
   return citationLabel(quote, { withDocument: corpus.documents.length > 1 });
 }
 
+/** `{points}` as the issue specifies; `mode` (and `fallbackReason`) are added only when a model was asked. */
 export function summaryJson(summary: Summary): Record<string, unknown> {
-  return { points: summary.points.map((point) => ({ text: point.text, quote: quoteJson(point.quote) })) };
+  const modelAsked = summary.mode === 'llm' || summary.fallbackReason !== undefined;
+  return {
+    points: summary.points.map((point) => ({ text: point.text, quote: quoteJson(point.quote) })),
+    ...(modelAsked ? { mode: summary.mode } : {}),
+    ...(summary.fallbackReason === undefined ? {} : { fallbackReason: summary.fallbackReason }),
+  };
 }
 
 export function summaryText(corpus: Corpus, summary: Summary): string {
   const lines = [`Key points (${summary.length}): ${summary.title}`, ''];
-  summary.points.forEach((point, index) => lines.push(`${String(index + 1).padStart(2)}. “${point.text}”`, `      — ${cite(corpus, point.quote)}`));
+  summary.points.forEach((point, index) => {
+    const number = `${String(index + 1).padStart(2)}.`;
+    // A model's point is its own words, then the sentence it cites; an extractive point is that sentence.
+    if (point.text === point.quote.text) lines.push(`${number} “${point.text}”`, `      — ${cite(corpus, point.quote)}`);
+    else lines.push(`${number} ${point.text}`, `      “${point.quote.text}” — ${cite(corpus, point.quote)}`);
+  });
+  lines.push('', `(${summaryModeLine(summary)})`);
   return lines.join('\n');
+}
+
+function summaryModeLine(summary: Summary): string {
+  if (summary.mode === 'llm') return 'points written by the model; each quote is a sentence of the text, checked verbatim';
+  if (summary.fallbackReason !== undefined) return `summarised offline from the text; model not used: ${summary.fallbackReason}`;
+  return 'summarised offline: verbatim sentences from the text';
 }
 
 export function quizJson(quiz: Quiz): Record<string, unknown> {

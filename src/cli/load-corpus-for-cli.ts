@@ -1,12 +1,12 @@
 /** The study commands need only the text, not the index: loading the corpus alone keeps them fast. */
-import { loadConfig } from '../config.js';
+import { loadConfig, type Config } from '../config.js';
 import { loadCorpus } from '../corpus/load-corpus.js';
 import type { Corpus } from '../corpus/types.js';
 import { writeLine, type CliIo } from './cli-command.js';
 
-export async function loadCorpusForCli(io: CliIo): Promise<Corpus> {
-  const config = await loadConfig();
-  const { corpus, warnings } = await loadCorpus(config.corpusDir);
+/** `config` saves loading it twice when the command needs it too (summary, for the model). */
+export async function loadCorpusForCli(io: CliIo, config?: Config): Promise<Corpus> {
+  const { corpus, warnings } = await loadCorpus((config ?? (await loadConfig())).corpusDir);
   // Warnings go to stderr so that --json output stays one JSON object.
   for (const warning of warnings) writeLine(io.stderr, `footnote: ${warning}`);
   return corpus;

@@ -21,7 +21,9 @@ export function resolveFollowUp(question: string, history: readonly Turn[]): Fol
   const previous = history.at(-1);
   if (previous === undefined) return { leans: false, context: '', standalone: question };
   const ownWords = tokenize(question).filter((token) => isContentWord(token.word));
-  const leans = LEANING_WORDS.test(question) || ELLIPSIS_START.test(question) || ownWords.length <= 1;
+  // A short question that names nothing ("How many people died?") rarely starts a new topic mid-conversation.
+  const namesSomething = /\s\p{Lu}/u.test(question.trim());
+  const leans = LEANING_WORDS.test(question) || ELLIPSIS_START.test(question) || ownWords.length <= 1 || (!namesSomething && ownWords.length <= 3);
   if (!leans) return { leans: false, context: '', standalone: question };
   // The previous turn's standalone question already carries what it leaned on.
   const context = previous.standaloneQuestion;

@@ -24,6 +24,11 @@ export function sentenceUnits(corpus: Corpus): readonly SentenceUnit[] {
   return units;
 }
 
+/** Identifies the section a sentence is in, across documents. */
+export function sectionKey(unit: SentenceUnit): string {
+  return `${unit.document.id}\u0000${unit.paragraph.sectionIndex}`;
+}
+
 function readUnits(corpus: Corpus): SentenceUnit[] {
   const units: SentenceUnit[] = [];
   for (const document of corpus.documents) {

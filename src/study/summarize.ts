@@ -3,11 +3,12 @@
  * A sentence is key when it is central (similar to many others: LexRank over TF-IDF vectors) and on the
  * section's topic (similar to its heading); maximal marginal relevance then keeps two points from saying
  * the same thing. A long summary of the whole text takes the best sentence of every section first, so no
- * section is left out.
+ * section is left out. With a model configured, model-summary.ts has the model write points over these
+ * same ranked sentences and falls back to this summary.
  */
 import type { Corpus } from '../corpus/types.js';
 import { cosine, SentenceVectors, type SparseVector } from './sentence-vectors.js';
-import { sentenceUnits, type SentenceUnit } from './sentence-units.js';
+import { sectionKey, sentenceUnits, type SentenceUnit } from './sentence-units.js';
 import { resolveScope, type StudyProblem } from './study-scope.js';
 import { quoteSentence, type Quote } from './study-quote.js';
 
@@ -20,9 +21,19 @@ export interface SummaryOptions {
 }
 
 export interface SummaryPoint {
-  /** The point, verbatim: the sentence it comes from. */
+  /** The point: the sentence it comes from, verbatim, or (mode 'llm') the model's words for what that sentence says. */
   readonly text: string;
   readonly quote: Quote;
+}
+
+/** 'extractive': the points are sentences of the text; 'llm': a model wrote them, each citing one sentence. */
+export type SummaryMode = 'llm' | 'extractive';
+
+/** A point the model wrote that could not be kept, and why. */
+export interface DroppedSummaryPoint {
+  readonly text: string;
+  readonly sentenceId: string;
+  readonly reason: 'unknown-sentence' | 'duplicate' | 'unsupported' | 'unverified-quotation' | 'empty' | 'too-many';
 }
 
 export interface Summary {
@@ -31,6 +42,11 @@ export interface Summary {
   readonly section: string | undefined;
   readonly length: SummaryLength;
   readonly points: readonly SummaryPoint[];
+  readonly mode: SummaryMode;
+  /** Set when a configured model could not summarise and this offline summary was used instead. */
+  readonly fallbackReason?: string;
+  /** The model's points that were dropped (mode 'llm', or a fallback after the model replied). */
+  readonly droppedPoints?: readonly DroppedSummaryPoint[];
 }
 
 export type SummaryOutcome = { readonly ok: true; readonly summary: Summary } | { readonly ok: false; readonly problem: StudyProblem };
@@ -43,7 +59,25 @@ const COVERAGE_BONUS = 0.15;
 /** Most sentences scored with LexRank (quadratic in the number of sentences). */
 const LEXRANK_LIMIT = 2000;
 
+export interface RankedSentence {
+  readonly unit: SentenceUnit;
+  readonly score: number;
+}
+
+export type RankedSummaryOutcome =
+  | { readonly ok: true; readonly summary: Summary; readonly ranked: readonly RankedSentence[] }
+  | { readonly ok: false; readonly problem: StudyProblem };
+
 export function summarize(corpus: Corpus, options: SummaryOptions): SummaryOutcome {
+  const outcome = summarizeWithRanking(corpus, options);
+  return outcome.ok ? { ok: true, summary: outcome.summary } : outcome;
+}
+
+/**
+ * The extractive summary and every sentence of its scope, best first by the score the summary starts from
+ * (before redundancy removal): model-summary.ts offers the model the top of this ranking.
+ */
+export function summarizeWithRanking(corpus: Corpus, options: SummaryOptions): RankedSummaryOutcome {
   const scope = resolveScope(corpus, options.section);
   if (!scope.ok) return scope;
   const vectors = new SentenceVectors(sentenceUnits(corpus).map((unit) => unit.sentence.text));
@@ -81,11 +115,8 @@ export function summarize(corpus: Corpus, options: SummaryOptions): SummaryOutco
       const quote = quoteSentence(unit.document, unit.paragraph, unit.sentence);
       return quote === undefined ? [] : [{ text: quote.text, quote }];
     });
-  return { ok: true, summary: { title: scope.title, section: scope.section, length: options.length, points } };
-}
-
-function sectionKey(unit: SentenceUnit): string {
-  return `${unit.document.id}\u0000${unit.paragraph.sectionIndex}`;
+  const ranked = units.map((unit, index) => ({ unit, score: scores[index] ?? 0 })).sort((first, second) => second.score - first.score || first.unit.position - second.unit.position);
+  return { ok: true, summary: { title: scope.title, section: scope.section, length: options.length, points, mode: 'extractive' }, ranked };
 }
 
 function pointCount(sentences: number, sections: number, length: SummaryLength, wholeText: boolean): number {

@@ -1,3 +1,5 @@
+import { loadConfig, secretsOf } from '../../config.js';
+import { createLogger } from '../../logger.js';
 import { summarize } from '../../study/summarize.js';
 import { parseArguments, UsageError, writeLine, type CliCommand } from '../cli-command.js';
 import { reportProblem, summaryJson, summaryText } from '../format-study.js';
@@ -5,17 +7,32 @@ import { loadCorpusForCli } from '../load-corpus-for-cli.js';
 
 export const summaryCommand = {
   name: 'summary',
-  summary: 'The key points of the text or of one section, as verbatim, cited sentences.',
+  summary: 'The key points of the text or of one section, each with a verbatim, cited sentence (written by the model when one is configured).',
   usage: 'summary [--section NAME] [--length short|long] [--json]',
   async run(args, io) {
     const parsed = parseArguments(args, { booleans: ['json'], values: ['section', 'length'] });
     if (parsed.positionals.length > 0) throw new UsageError(`unexpected "${parsed.positionals.join(' ')}": give a section with --section NAME`);
     const length = parsed.flags.get('length') ?? 'short';
     if (length !== 'short' && length !== 'long') throw new UsageError('--length is short or long');
-    const section = parsed.flags.get('section');
+    const flag = parsed.flags.get('section');
+    const section = typeof flag === 'string' ? flag : undefined;
     const json = parsed.flags.has('json');
-    const corpus = await loadCorpusForCli(io);
-    const outcome = summarize(corpus, { section: typeof section === 'string' ? section : undefined, length });
+    const config = await loadConfig();
+    const corpus = await loadCorpusForCli(io, config);
+    const { llm } = config;
+    const outcome =
+      llm === undefined
+        ? summarize(corpus, { section, length })
+        : // Loaded only with a model configured, so the offline path never loads @langchain/openai.
+          await import('../../study/model-summary.js').then(({ summarizeWithModel }) =>
+            summarizeWithModel({
+              corpus,
+              llm,
+              section,
+              length,
+              logger: createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, secrets: secretsOf(config), write: (line) => io.stderr.write(line) }),
+            }),
+          );
     if (!outcome.ok) return reportProblem(io, outcome.problem, json);
     writeLine(io.stdout, json ? JSON.stringify(summaryJson(outcome.summary)) : summaryText(corpus, outcome.summary));
     return 0;

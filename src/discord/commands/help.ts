@@ -20,7 +20,7 @@ export const helpCommand = {
           title: 'footnote answers questions about the text with verbatim, cited quotes',
           blocks: [
             { kind: 'field', name: '/ask question', value: 'an answer with quotes and their section and paragraph (private:true to keep it to yourself)' },
-            { kind: 'field', name: '/summary [section] [length]', value: 'the key points of the text or of one section, each a quoted sentence' },
+            { kind: 'field', name: '/summary [section] [length]', value: 'the key points of the text or of one section, each with a quoted sentence (in the model’s words when one is configured)' },
             { kind: 'field', name: '/quiz [questions] [section]', value: 'a quiz for everyone here: click an answer to see privately if it was right, with the quote' },
             { kind: 'field', name: '/leaderboard', value: 'quiz scores in this server' },
             { kind: 'field', name: '/review', value: 'the questions you missed, back when they are due (spaced repetition)' },

@@ -1,11 +1,13 @@
 import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
 import { sectionNames } from '../../study/study-scope.js';
 import { summarize } from '../../study/summarize.js';
+import type { Summary, SummaryOutcome } from '../../study/summarize.js';
 import type { Command } from '../command.js';
 import { stringOption } from '../command.js';
 import { citationText } from '../answer-reply.js';
 import { matchingChoices } from '../autocomplete.js';
 import { accents, errorReply } from '../reply.js';
+import type { ReplyBlock } from '../reply.js';
 
 // A long summary of a book can hold hundreds of points: the channel gets the first ones, /studyguide all.
 const shownPoints = 30;
@@ -30,23 +32,31 @@ export const summaryCommand = {
   async execute(request, services) {
     const length = stringOption(request, 'length') === 'long' ? 'long' : 'short';
     const { corpus } = services.engine;
-    const outcome = summarize(corpus, { section: stringOption(request, 'section'), length });
+    const section = stringOption(request, 'section');
+    const { llm } = services.engine.config;
+    const outcome: SummaryOutcome =
+      llm === undefined
+        ? summarize(corpus, { section, length })
+        : // Loaded only with a model configured, so the offline path never loads @langchain/openai.
+          await import('../../study/model-summary.js').then(({ summarizeWithModel }) =>
+            summarizeWithModel({ corpus, llm, section, length, logger: services.logger, signal: request.signal }),
+          );
     if (!outcome.ok) return errorReply(outcome.problem.message);
     const { summary } = outcome;
     if (summary.points.length === 0) return errorReply('That section has no text to summarise.');
     const showDocument = corpus.documents.length > 1;
-    const wholeText = summary.section === undefined;
     const more = summary.points.length > shownPoints ? ` The first ${shownPoints} of ${summary.points.length} are shown; /studyguide has them all.` : '';
     return {
       kind: 'content',
       cards: [
         {
           title: `Key points: ${summary.title}`,
-          blocks: summary.points.slice(0, shownPoints).map((point) => ({ kind: 'quote', text: point.text, citation: citationText(point.quote, showDocument) })),
-          footer:
-            length === 'short'
-              ? `The ${summary.points.length} most central sentences${wholeText ? ', across the sections' : ''}, verbatim and in reading order. Try length:long for more.`
-              : `The central sentences${wholeText ? ' of every section' : ''}, verbatim and in reading order, without repeating each other.${more}`,
+          blocks: summary.points.slice(0, shownPoints).flatMap((point): ReplyBlock[] => {
+            const quote: ReplyBlock = { kind: 'quote', text: point.quote.text, citation: citationText(point.quote, showDocument) };
+            // A model's point is its own words above the sentence it cites; a sentence of the text stands alone.
+            return point.text === point.quote.text ? [quote] : [{ kind: 'text', text: point.text }, quote];
+          }),
+          footer: footerFor(summary, llm?.chatModel) + more,
           accent: accents.info,
         },
       ],
@@ -57,3 +67,16 @@ export const summaryCommand = {
     return matchingChoices(sectionNames(services.engine.corpus), focused.value);
   },
 } satisfies Command;
+
+/** Which mode answered, as the footer of an answer says it. */
+function footerFor(summary: Summary, chatModel: string | undefined): string {
+  const wholeText = summary.section === undefined;
+  if (summary.mode === 'llm') {
+    return `Points written by the model${chatModel === undefined ? '' : ` (${chatModel})`}, in reading order; each quote is a sentence of the text, checked verbatim.`;
+  }
+  const offline =
+    summary.length === 'short'
+      ? `The ${summary.points.length} most central sentences${wholeText ? ', across the sections' : ''}, verbatim and in reading order. Try length:long for more.`
+      : `The central sentences${wholeText ? ' of every section' : ''}, verbatim and in reading order, without repeating each other.`;
+  return summary.fallbackReason === undefined ? offline : `Summarised offline: the model could not summarise just now. ${offline}`;
+}
