@@ -12,7 +12,6 @@
  * or acknowledged too late.
  */
 import { spawn } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -21,8 +20,8 @@ import { describeMachine } from '../src/benchmark/machine.js';
 import { FakeDiscord } from '../tests/fakes/fake-discord.js';
 import { repositoryRoot } from '../tests/discord/bot-harness.js';
 import { writeBigDocument } from '../tests/reliability/big-document.js';
-import type { BotProcessCommand, BotProcessMessage } from '../tests/reliability/bot-process.js';
 import { interactionDeadlineMs, percentile, sendBurst, sendSoak } from '../tests/reliability/load-driver.js';
+import { startBotProcess } from '../tests/reliability/start-bot-process.js';
 import type { SoakReport } from '../tests/reliability/soak-process.js';
 
 const { values } = parseArgs({
@@ -47,58 +46,21 @@ const progress = (line: string) => {
   if (!values.json) process.stderr.write(`  … ${line}\n`);
 };
 
-interface RunningBot {
-  measure(): Promise<{ heapUsedBytes: number; rssBytes: number; restHandlers: number }>;
-  stop(): Promise<void>;
-}
-
-/** Starts tests/reliability/bot-process.ts against `fake` with the given environment on top of production defaults. */
-async function startBotProcess(fake: FakeDiscord, folder: string, environment: Record<string, string>): Promise<RunningBot> {
-  const child: ChildProcess = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'tests/reliability/bot-process.ts'], {
-    cwd: repositoryRoot,
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, FOOTNOTE_DB: path.join(folder, `footnote-${Date.now()}.sqlite`), LOG_LEVEL: 'error', ...environment },
-  });
-  const next = (kind: BotProcessMessage['kind']) =>
-    new Promise<BotProcessMessage>((resolve, reject) => {
-      const onMessage = (message: BotProcessMessage) => {
-        if (message.kind !== kind) return;
-        child.off('message', onMessage);
-        child.off('exit', onExit);
-        resolve(message);
-      };
-      const onExit = (code: number | null) => reject(new Error(`the bot process exited (${code}) before "${kind}"`));
-      child.on('message', onMessage);
-      child.once('exit', onExit);
-    });
-  const command = (message: BotProcessCommand) => child.send(message);
-  await next('ready');
-  return {
-    async measure() {
-      const reply = next('memory');
-      command({ kind: 'measure' });
-      const memory = await reply;
-      return memory.kind === 'memory' ? memory : { heapUsedBytes: Number.NaN, rssBytes: Number.NaN, restHandlers: Number.NaN };
-    },
-    async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      command({ kind: 'stop' });
-      await exited;
-    },
-  };
-}
-
 async function runBurst(folder: string) {
   const fake = await FakeDiscord.start();
   try {
     // Production limits: 3 s per member, 300 questions a minute per server. Each member asks once.
     const bot = await startBotProcess(fake, folder, { COOLDOWN_SECONDS: '3', SERVER_QUESTIONS_PER_MINUTE: '' });
-    await sendSoak(fake, { asks: 20, members: 20, inFlight: 20 });
-    const before = await bot.measure();
-    progress(`burst of ${burstSize}`);
-    const { timings, seconds } = await sendBurst(fake, { count: burstSize, timeoutMs: 60_000 });
-    const after = await bot.measure();
-    await bot.stop();
+    let measured;
+    try {
+      await sendSoak(fake, { asks: 20, members: 20, inFlight: 20 });
+      const before = await bot.measure();
+      progress(`burst of ${burstSize}`);
+      measured = { before, ...(await sendBurst(fake, { count: burstSize, timeoutMs: 60_000 })), after: await bot.measure() };
+    } finally {
+      await bot.stop();
+    }
+    const { before, after, timings, seconds } = measured;
     const deferrals = timings.flatMap((timing) => (timing.deferralMs === undefined ? [] : [timing.deferralMs]));
     const answers = timings.flatMap((timing) => (timing.answerMs === undefined ? [] : [timing.answerMs]));
     return {
@@ -118,22 +80,28 @@ async function runBurst(folder: string) {
   }
 }
 
+const wireWarmUp = Math.min(500, soakSize);
+
 async function runWireSoak(folder: string) {
   const fake = await FakeDiscord.start();
   try {
     // Limits off: 25 members asking back to back would (rightly) be told to wait; this run is about memory.
     const bot = await startBotProcess(fake, folder, { COOLDOWN_SECONDS: '0', SERVER_QUESTIONS_PER_MINUTE: '0' });
-    const warmUp = Math.min(500, soakSize);
-    await sendSoak(fake, { asks: warmUp, members: 25, inFlight });
-    const before = await bot.measure();
-    progress(`soak over the wire: ${soakSize} asks`);
-    const result = await sendSoak(fake, { asks: soakSize, members: 25, inFlight });
-    const after = await bot.measure();
-    // @discordjs/rest keeps a handler per interaction token until its sweep (every 60 s in footnote's settings).
-    if (settleSeconds > 0) progress(`waiting ${settleSeconds} s for the REST handler sweep`);
-    await new Promise((resolve) => setTimeout(resolve, settleSeconds * 1000));
-    const settled = await bot.measure();
-    await bot.stop();
+    let measured;
+    try {
+      await sendSoak(fake, { asks: wireWarmUp, members: 25, inFlight });
+      const before = await bot.measure();
+      progress(`soak over the wire: ${soakSize} asks`);
+      const result = await sendSoak(fake, { asks: soakSize, members: 25, inFlight });
+      const after = await bot.measure();
+      // @discordjs/rest keeps a handler per interaction token until its sweep (every 60 s in footnote's settings).
+      if (settleSeconds > 0) progress(`waiting ${settleSeconds} s for the REST handler sweep`);
+      await new Promise((resolve) => setTimeout(resolve, settleSeconds * 1000));
+      measured = { before, result, after, settled: await bot.measure() };
+    } finally {
+      await bot.stop();
+    }
+    const { before, result, after, settled } = measured;
     return {
       ...result,
       inFlight,
@@ -170,17 +138,24 @@ async function runIngest(folder: string) {
   mkdirSync(corpus, { recursive: true });
   progress(`writing a ${ingestMegabytes} MB document`);
   const written = await writeBigDocument(path.join(corpus, 'big.txt'), { bytes: ingestMegabytes * 1_000_000 });
-  progress('footnote ingest --force');
   // The CLI's own entry, in a child, so its peak memory is its own.
-  const measure = `const { main } = await import(${JSON.stringify(path.join(repositoryRoot, 'src/cli/main.ts'))});
+  const ingest = async (args: readonly string[]) => {
+    const measure = `const { main } = await import(${JSON.stringify(path.join(repositoryRoot, 'src/cli/main.ts'))});
 const started = performance.now();
-const code = await main(['ingest', '--force', '--json'], { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
+const code = await main(${JSON.stringify(['ingest', ...args, '--json'])}, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
 process.stdout.write(JSON.stringify({ code, seconds: (performance.now() - started) / 1000, maxRssBytes: process.resourceUsage().maxRSS * 1024 }) + '\\n');`;
-  const output = await runChild(['--import', 'tsx', '--input-type=module', '--eval', measure], { FOOTNOTE_CORPUS_DIR: corpus, FOOTNOTE_DATA_DIR: data, FOOTNOTE_MODEL_DIR: path.join(repositoryRoot, 'data', 'models'), LOG_LEVEL: 'warn' });
-  const lines = output.trim().split('\n');
-  const index = JSON.parse(lines.at(-2) ?? '{}') as { chunks: number; bytesOnDisk: number };
-  const run = JSON.parse(lines.at(-1) ?? '{}') as { code: number; seconds: number; maxRssBytes: number };
-  return { documentMB: Math.round(written.bytes / 100_000) / 10, paragraphs: written.paragraphs, passages: index.chunks, indexMiB: mebibytes(index.bytesOnDisk), seconds: Math.round(run.seconds * 10) / 10, peakRssMiB: mebibytes(run.maxRssBytes), exitCode: run.code };
+    const output = await runChild(['--import', 'tsx', '--input-type=module', '--eval', measure], { FOOTNOTE_CORPUS_DIR: corpus, FOOTNOTE_DATA_DIR: data, FOOTNOTE_MODEL_DIR: path.join(repositoryRoot, 'data', 'models'), LOG_LEVEL: 'warn' });
+    const lines = output.trim().split('\n');
+    const index = JSON.parse(lines.at(-2) ?? '{}') as { chunks: number; bytesOnDisk: number };
+    const run = JSON.parse(lines.at(-1) ?? '{}') as { code: number; seconds: number; maxRssBytes: number };
+    return { passages: index.chunks, indexMiB: mebibytes(index.bytesOnDisk), seconds: Math.round(run.seconds * 10) / 10, peakRssMiB: mebibytes(run.maxRssBytes), exitCode: run.code };
+  };
+  progress('footnote ingest --force');
+  const build = await ingest(['--force']);
+  // What a restart costs: the saved index is checked and reused, the document parsed again.
+  progress('footnote ingest (reusing the index)');
+  const reuse = await ingest([]);
+  return { documentMB: Math.round(written.bytes / 100_000) / 10, paragraphs: written.paragraphs, build, reuse };
 }
 
 function runChild(args: readonly string[], environment: Record<string, string> = {}): Promise<string> {
@@ -204,7 +179,9 @@ try {
     soakInProcess: soakSize > 0 ? await runProcessSoak() : undefined,
     ingest: ingestMegabytes > 0 ? await runIngest(folder) : undefined,
   };
-  const failed = (report.burst !== undefined && (report.burst.lost > 0 || report.burst.lateDeferrals > 0)) || (report.soakOverTheWire !== undefined && report.soakOverTheWire.lateDeferrals > 0);
+  const failed =
+    (report.burst !== undefined && (report.burst.lost > 0 || report.burst.lateDeferrals > 0)) ||
+    (report.soakOverTheWire !== undefined && (report.soakOverTheWire.unanswered > 0 || report.soakOverTheWire.lateDeferrals > 0));
   if (values.json) {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else {
@@ -225,8 +202,8 @@ try {
       lines.push(
         '',
         `Soak over the wire: ${wire.asks} /ask, ${wire.inFlight} in flight, 25 members (limits off)`,
-        `  answered     ${wire.answered}/${wire.asks} — deferred late ${wire.lateDeferrals}; ${wire.seconds.toFixed(1)} s, ${wire.answersPerSecond} answers/s`,
-        `  bot heap     ${wire.botHeapMiB.afterWarmUp} MiB after 500 warm-up asks → ${wire.botHeapMiB.afterSoak} MiB after ${wire.asks} (${signed(wire.botHeapMiB.growth)} MiB; ${wire.restHandlers.afterSoak} REST handlers held), RSS ${wire.botRssAfterMiB} MiB`,
+        `  answered     ${wire.answered}/${wire.asks} — not answered ${wire.unanswered}, deferred late ${wire.lateDeferrals}; ${wire.seconds.toFixed(1)} s, ${wire.answersPerSecond} answers/s`,
+        `  bot heap     ${wire.botHeapMiB.afterWarmUp} MiB after ${wireWarmUp} warm-up asks → ${wire.botHeapMiB.afterSoak} MiB after ${wire.asks} (${signed(wire.botHeapMiB.growth)} MiB; ${wire.restHandlers.afterSoak} REST handlers held), RSS ${wire.botRssAfterMiB} MiB`,
       );
       if (wire.settled !== undefined) {
         lines.push(`  settled      ${wire.settled.heapMiB} MiB ${wire.settled.afterSeconds} s later, after the REST handler sweep (${signed(wire.settled.growth)} MiB over the warm-up; ${wire.restHandlers.settled} handlers held)`);
@@ -243,8 +220,9 @@ try {
     if (ingest !== undefined) {
       lines.push(
         '',
-        `Ingest of one ${ingest.documentMB} MB document (${ingest.paragraphs} paragraphs → ${ingest.passages} passages)`,
-        `  footnote ingest --force: ${ingest.seconds} s, peak RSS ${ingest.peakRssMiB} MiB, index ${ingest.indexMiB} MiB on disk, exit ${ingest.exitCode}`,
+        `Ingest of one ${ingest.documentMB} MB document (${ingest.paragraphs} paragraphs → ${ingest.build.passages} passages, index ${ingest.build.indexMiB} MiB on disk)`,
+        `  build        footnote ingest --force: ${ingest.build.seconds} s, peak RSS ${ingest.build.peakRssMiB} MiB, exit ${ingest.build.exitCode}`,
+        `  restart      footnote ingest, index reused: ${ingest.reuse.seconds} s, peak RSS ${ingest.reuse.peakRssMiB} MiB, exit ${ingest.reuse.exitCode}`,
       );
     }
     process.stdout.write(`${lines.join('\n')}\n`);

@@ -12,7 +12,9 @@ const INSTRUCTION_LIKE = /\b(ignore|disregard|forget|override)\b.{0,40}\b(instru
 export const INSTRUCTION_NOTICE = 'footnote only answers from the text and does not follow instructions inside a question.';
 
 export function checkQuestion(raw: string): CheckedQuestion {
-  const question = raw.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/gu, '').trim();
+  let question = raw.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/gu, '').trim();
+  // "Zalgo" text stacks combining marks on letters until words no longer read as words; unstack them.
+  if (/\p{M}{3,}/u.test(question)) question = question.normalize('NFD').replace(/\p{M}+/gu, '').normalize('NFC');
   if (question === '') return { ok: false, problem: { kind: 'empty', message: 'Ask a question about the article, e.g. "Why did Baku close the Russian House?"' } };
   if (question.length > MAX_QUESTION_CHARACTERS) {
     return { ok: false, problem: { kind: 'too-long', message: `That question is ${question.length} characters long; please keep it under ${MAX_QUESTION_CHARACTERS}.` } };

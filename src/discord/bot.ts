@@ -103,21 +103,23 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
   client.on(Events.ShardResume, (shardId, replayed) => logger.info('gateway session resumed', { shardId, replayed }));
   client.rest.on(RESTEvents.RateLimited, (info) => logger.warn('rate limited by Discord', { route: info.route, global: info.global, retryAfterMs: info.retryAfter }));
 
-  // The ready listener goes on before login, or a fast READY could be missed.
+  // The ready listener goes on before login, or a fast READY could be missed. A gateway closed for good before
+  // READY (token refused, intent not enabled) leaves login() pending forever: that ends the wait as well.
+  const readyTimeoutMs = options.readyTimeoutMs ?? defaults.readyTimeoutMs;
+  let readyTimer: NodeJS.Timeout | undefined;
   const ready = new Promise<Client<true>>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`Discord did not send READY within ${options.readyTimeoutMs ?? defaults.readyTimeoutMs} ms`)), options.readyTimeoutMs ?? defaults.readyTimeoutMs);
-    client.once(Events.ClientReady, (readyClient) => {
-      clearTimeout(timer);
-      resolve(readyClient);
-    });
+    readyTimer = setTimeout(() => reject(new Error(`Discord did not send READY within ${readyTimeoutMs} ms`)), readyTimeoutMs);
+    client.once(Events.ClientReady, resolve);
+    client.once(Events.ShardDisconnect, (event) => reject(new Error(gatewayRefusal(event.code))));
   });
   try {
-    await client.login(token);
-    const readyClient = await ready;
+    const [, readyClient] = await Promise.all([client.login(token), ready]);
     logger.info('connected to Discord', { user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, replyMode: config.discord.replyMode });
   } catch (error) {
     await client.destroy();
     throw explainLoginError(error);
+  } finally {
+    clearTimeout(readyTimer);
   }
 
   let stopped: Promise<void> | undefined;
@@ -137,6 +139,13 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
       return stopped;
     },
   };
+}
+
+/** Why the gateway closed for good, in the words explainLoginError recognises. */
+function gatewayRefusal(code: number): string {
+  if (code === 4004) return 'An invalid token was provided (the gateway closed with 4004, authentication failed)';
+  if (code === 4014) return 'Disallowed intents (the gateway closed with 4014)';
+  return `Discord closed the gateway connection for good (code ${code}) before READY`;
 }
 
 /** Turns the two setup mistakes people make into instructions. */

@@ -3,7 +3,6 @@
  * server (SERVER_QUESTIONS_PER_MINUTE, a token bucket: a whole class may ask at once, then the budget refills
  * over a minute). The clock is passed in so tests need not wait.
  */
-export type CooldownCheck = { readonly ok: true } | { readonly ok: false; readonly retryAfterMs: number };
 
 /** Who is asking; `guildId` is undefined in direct messages, which only the member's pause applies to. */
 export interface Asker {
@@ -14,8 +13,6 @@ export interface Asker {
 export type AdmitCheck = { readonly ok: true } | { readonly ok: false; readonly retryAfterMs: number; readonly message: string };
 
 export interface Cooldowns {
-  /** Takes a turn for `key` if its cooldown has passed. */
-  take(key: string): CooldownCheck;
   /** Takes the member's turn and one question from the server's budget: both, or neither. */
   admit(asker: Asker): AdmitCheck;
 }
@@ -61,13 +58,6 @@ export function createCooldowns(options: CooldownOptions): Cooldowns {
   };
 
   return {
-    take(key) {
-      const time = now();
-      const wait = memberWait(key, time);
-      if (wait > 0) return { ok: false, retryAfterMs: wait };
-      takeMember(key, time);
-      return { ok: true };
-    },
     admit({ userId, guildId }) {
       const time = now();
       const memberKey = `user:${userId}`;

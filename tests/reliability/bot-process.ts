@@ -14,8 +14,7 @@ import { testConfig } from '../discord/bot-harness.js';
 export type BotProcessMessage =
   | { readonly kind: 'ready' }
   /** `restHandlers`: @discordjs/rest's per-route request handlers, one per recent interaction token. */
-  | { readonly kind: 'memory'; readonly heapUsedBytes: number; readonly rssBytes: number; readonly restHandlers: number }
-  | { readonly kind: 'stopped' };
+  | { readonly kind: 'memory'; readonly heapUsedBytes: number; readonly rssBytes: number; readonly restHandlers: number };
 
 export type BotProcessCommand = { readonly kind: 'measure' } | { readonly kind: 'stop' };
 
@@ -34,11 +33,16 @@ process.on('message', (command: BotProcessCommand) => {
     const usage = process.memoryUsage();
     send({ kind: 'memory', heapUsedBytes: usage.heapUsed, rssBytes: usage.rss, restHandlers: bot.client.rest.handlers.size });
   } else {
+    stopping = true;
     void bot.stop().then(() => {
       feedback.close();
-      send({ kind: 'stopped' });
-      process.disconnect();
+      process.exit(0);
     });
   }
+});
+// A parent that went away (a failed test, Ctrl-C on the script) takes the bot with it.
+let stopping = false;
+process.on('disconnect', () => {
+  if (!stopping) process.exit(1);
 });
 send({ kind: 'ready' });

@@ -82,9 +82,9 @@ test('GIVEN odd and hostile questions THEN each gets a reply Discord accepts: a 
   const injected = sent.find(({ entry }) => entry.name === 'prompt injection');
   assert.ok(injected);
   assert.doesNotMatch(embedText((await replyTo(fake, injected.interaction)).body as Record<string, unknown>).split('\n').filter((line) => line.startsWith('> ')).join('\n'), /aliens/);
-  // Zalgo marks hide the words from retrieval: the reply is "the article doesn't say" with the closest passages,
-  // checked above like any answer. Markdown, mentions and links around a real question do not get in the way.
-  for (const name of ['code blocks and markdown', '@everyone, @here, role and user mentions', 'links', 'a right-to-left override inside English']) {
+  // Zalgo marks are unstacked before retrieval, and markdown, mentions and links around a real question do not
+  // get in the way: each is still answered.
+  for (const name of ['zalgo', 'code blocks and markdown', '@everyone, @here, role and user mentions', 'links', 'a right-to-left override inside English']) {
     const found = sent.find(({ entry }) => entry.name === name);
     assert.ok(found);
     assert.match(embedText((await replyTo(fake, found.interaction)).body as Record<string, unknown>), /accused of facilitating Russian intelligence activities in Baku/, `${name}: still answered`);
@@ -128,11 +128,14 @@ test('GIVEN a corpus folder with a BOM and CRLF file, a Windows-1252 file, an em
     assert.equal(ferryQuote?.text, 'The ferry from Baku to Aktau sails twice a week across the Caspian Sea.');
     assert.equal(readFileSync(path.join(corpus.path, 'ferry.txt'), 'utf8').slice(ferryQuote.start, ferryQuote.end), ferryQuote.text, 'offsets index the file as decoded, BOM and CRLF included');
 
-    const glasses = await engine.ask('What glasses do Bakuvians drink tea from?');
-    assert.ok(glasses.ok);
-    const teaQuote = glasses.answer.quotes.find((quote) => quote.documentId === 'tea.txt');
-    assert.equal(teaQuote?.text, 'Bakuvians drink tea from \u201carmudu\u201d glasses \u2013 small, pear-shaped and thin.');
-    assert.equal(tea.slice(teaQuote.start, teaQuote.end), teaQuote.text);
+    const decoded = new Map([
+      ['ferry.txt', readFileSync(path.join(corpus.path, 'ferry.txt'), 'utf8')],
+      ['tea.txt', tea],
+    ]);
+    for (const sentence of engine.sentences()) assert.equal(decoded.get(sentence.documentId)?.slice(sentence.start, sentence.end), sentence.text);
+    assert.ok(engine.sentences().some((sentence) => sentence.text === 'Bakuvians drink tea from \u201carmudu\u201d glasses \u2013 small, pear-shaped and thin.'), 'Windows-1252 quotes and dash decoded');
+    const [found] = await engine.search('armudu glasses for tea', 1);
+    assert.equal(found?.documentId, 'tea.txt', 'the Windows-1252 document is indexed and found');
   } finally {
     corpus.remove();
     data.remove();

@@ -100,6 +100,8 @@ export async function sendBurst(fake: FakeDiscord, options: { readonly count: nu
 export interface SoakResult {
   readonly asks: number;
   readonly answered: number;
+  /** Acknowledged too late (Discord dropped them) or refused with a message instead of an answer. */
+  readonly unanswered: number;
   readonly lateDeferrals: number;
   readonly seconds: number;
 }
@@ -114,6 +116,7 @@ export async function sendSoak(fake: FakeDiscord, options: { readonly asks: numb
   const pending = new Set<SentInteraction>();
   let sent = 0;
   let answered = 0;
+  let unanswered = 0;
   let lateDeferrals = 0;
   const started = Date.now();
   const send = () => {
@@ -126,18 +129,20 @@ export async function sendSoak(fake: FakeDiscord, options: { readonly asks: numb
     () => {
       tracker.update();
       for (const interaction of pending) {
-        if (!tracker.answers.has(interaction.token)) continue;
-        pending.delete(interaction);
-        answered += 1;
         const deferral = tracker.deferrals.get(interaction.token);
-        if (deferral === undefined || deferral.status !== 204 || deferral.at - interaction.dispatchedAt > interactionDeadlineMs) lateDeferrals += 1;
+        const deferred = deferral?.status === 204 && (deferral.body as { type?: number } | undefined)?.type === 5;
+        if (tracker.answers.has(interaction.token)) answered += 1;
+        else if (deferral !== undefined && !deferred) unanswered += 1;
+        else continue;
+        pending.delete(interaction);
+        if (!deferred || (deferral?.at ?? Infinity) - interaction.dispatchedAt > interactionDeadlineMs) lateDeferrals += 1;
         if (sent < options.asks) send();
       }
-      return answered === options.asks;
+      return answered + unanswered === options.asks;
     },
     { timeoutMs: options.timeoutMs ?? 600_000, what: `${options.asks} answers` },
   );
-  return { asks: options.asks, answered, lateDeferrals, seconds: (Date.now() - started) / 1000 };
+  return { asks: options.asks, answered, unanswered, lateDeferrals, seconds: (Date.now() - started) / 1000 };
 }
 
 export function percentile(values: readonly number[], fraction: number): number {

@@ -2,22 +2,34 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { test } from 'node:test';
-import { assertNoPings, repositoryRoot, startHarness } from '../discord/bot-harness.js';
+import { loadDiscordOpenApi } from '../fakes/discord-openapi.js';
+import { FakeDiscord } from '../fakes/fake-discord.js';
+import { assertNoPings, assertValidRequests, repositoryRoot } from '../discord/bot-harness.js';
+import { temporaryFolder } from '../helpers/test-config.js';
 import { interactionDeadlineMs, sendBurst } from './load-driver.js';
 import type { SoakReport } from './soak-process.js';
+import { startBotProcess } from './start-bot-process.js';
 
-test('GIVEN 200 members send /ask in the same instant, with production REST and rate-limit settings THEN 200 answers, each to its own question, every deferral inside 3 s', async (t) => {
-  // rest: {} is the bot's own REST configuration; the limits are the defaults (3 s per member, 300 a minute per server).
-  const { fake } = await startHarness(t, { rest: {}, environment: { COOLDOWN_SECONDS: '3' } });
+test('GIVEN 200 members send /ask in the same instant to the bot running as in production (its own process, REST settings and rate limits) THEN 200 answers, each to its own question, every deferral inside 3 s', async (t) => {
+  const fake = await FakeDiscord.start({ validator: loadDiscordOpenApi() });
+  const folder = temporaryFolder('burst');
+  t.after(async () => {
+    await fake.stop();
+    folder.remove();
+  });
+  // The limits are the defaults except the member pause, set to its documented default (tests otherwise turn it off).
+  const bot = await startBotProcess(fake, folder.path, { COOLDOWN_SECONDS: '3' });
+  t.after(() => bot.stop());
   const { timings } = await sendBurst(fake, { count: 200, timeoutMs: 20_000 });
 
   const lost = timings.filter((timing) => timing.answerMs === undefined);
-  assert.equal(lost.length, 0, `${lost.length} of 200 never answered`);
+  assert.equal(lost.length, 0, `${lost.length} of 200 never answered; the bot's log:\n${bot.log()}`);
   const late = timings.filter((timing) => timing.deferralStatus !== 204 || (timing.deferralMs ?? Infinity) > interactionDeadlineMs);
   assert.equal(late.length, 0, `deferred late or refused: ${late.map((timing) => `${timing.deferralStatus} after ${timing.deferralMs} ms`).join(', ')}`);
   const mixedUp = timings.filter((timing) => !timing.answersItsQuestion);
   assert.equal(mixedUp.length, 0, `${mixedUp.length} answers went to another question`);
   assertNoPings(fake);
+  assertValidRequests(fake);
 });
 
 test('GIVEN 5,000 asks in a row through the /ask command (engine, conversation memory, SQLite, Discord rendering) THEN every one is answered and saved, and the heap does not grow', async () => {
