@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { createLockBackOff } from './lock-back-off.js';
 import type { Quote } from '../answering/types.js';
 import type { Logger } from '../logger.js';
 import { silentLogger } from '../logger.js';
@@ -135,21 +136,17 @@ export function openFeedbackStore(options: OpenFeedbackStoreOptions): FeedbackSt
     return { ok: false, reason: 'unavailable', message: `the feedback database could not ${action}` } as const;
   };
 
-  // While another process holds the lock, only the first write in each back-off period waits for it.
-  let failFastUntil: number | undefined;
+  const underBackOff = createLockBackOff({
+    database,
+    busyTimeoutMs,
+    backOffMs: lockedBackOffMs,
+    now,
+    onLocked: (backOffMs) => logger.warn('feedback database is locked by another process; not waiting for it for a while', { backOffMs }),
+  });
   const guarded = <T>(action: string, work: () => StoreResult<T>): StoreResult<T> => {
     try {
-      if (failFastUntil !== undefined && now() >= failFastUntil) {
-        failFastUntil = undefined;
-        database.pragma(`busy_timeout = ${busyTimeoutMs}`);
-      }
-      return work();
+      return underBackOff(work);
     } catch (error) {
-      if (isLockError(error) && failFastUntil === undefined) {
-        failFastUntil = now() + lockedBackOffMs;
-        database.pragma('busy_timeout = 0');
-        logger.warn('feedback database is locked by another process; not waiting for it for a while', { backOffMs: lockedBackOffMs });
-      }
       return unavailable(action, error);
     }
   };
@@ -203,10 +200,6 @@ export function openFeedbackStore(options: OpenFeedbackStoreOptions): FeedbackSt
   };
 }
 
-function isLockError(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'));
-}
 
 /** Stands in when the database cannot be opened: the bot keeps answering and says votes are not saved. */
 export function unavailableFeedbackStore(reason: string): FeedbackStore {

@@ -10,6 +10,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
+import { createLockBackOff } from '../storage/lock-back-off.js';
 import type { QuizQuestion } from './make-quiz.js';
 import { dueAfter, gradeForAnswer, isReviewGrade, NEW_CARD, nextReview, MINIMUM_EASINESS, type ReviewGrade } from './spaced-repetition.js';
 
@@ -111,11 +112,14 @@ interface ReviewRow {
 export class StudyStore {
   private readonly database: Database.Database;
   private readonly now: () => Date;
+  /** Writes wait for another process's lock only once per back-off period (see storage/lock-back-off.ts). */
+  private readonly underBackOff: <T>(work: () => T) => T;
 
   constructor(file: string, options: StudyStoreOptions = {}) {
     this.now = options.now ?? (() => new Date());
     mkdirSync(path.dirname(file), { recursive: true });
-    this.database = new Database(file, { timeout: options.busyTimeoutMs ?? 5000 });
+    const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+    this.database = new Database(file, { timeout: busyTimeoutMs });
     try {
       this.database.pragma('journal_mode = WAL');
       this.database.pragma('synchronous = FULL');
@@ -124,6 +128,7 @@ export class StudyStore {
       this.database.close();
       throw error;
     }
+    this.underBackOff = createLockBackOff({ database: this.database, busyTimeoutMs, backOffMs: 10_000, now: () => this.now().getTime() });
   }
 
   /** Records a member's answer to one question of one quiz; a missed question becomes (or lapses) a review card due now. */
@@ -143,7 +148,7 @@ export class StudyStore {
       if (!correct) this.addOrLapseCard(input.memberId, question, now);
       return true;
     });
-    if (record.immediate()) return { status: 'recorded', correct, score: this.memberScore(input.guildId, input.memberId) };
+    if (this.underBackOff(() => record.immediate())) return { status: 'recorded', correct, score: this.memberScore(input.guildId, input.memberId) };
     const first = this.database
       .prepare<[string, string, string, string], { choice_index: number; correct: number }>('SELECT choice_index, correct FROM study_answers WHERE guild_id = ? AND quiz_id = ? AND question_id = ? AND member_id = ?')
       .get(input.guildId, input.quizId, question.id, input.memberId);
@@ -213,7 +218,7 @@ export class StudyStore {
   private grade(input: { memberId: string; questionId: string; version: number; grade: number | undefined }, isCorrect: (question: QuizQuestion) => boolean | undefined): GradeOutcome {
     if (input.grade !== undefined && !isReviewGrade(input.grade)) return { status: 'invalid-grade', message: `a grade is a whole number from 0 to 5, not ${input.grade}` };
     const now = this.now();
-    return this.database.transaction((): GradeOutcome => {
+    return this.underBackOff(() => this.database.transaction((): GradeOutcome => {
       const current = this.card(input.memberId, input.questionId);
       if (current === undefined) return { status: 'not-found', message: 'this question is not in your review list any more' };
       if (current.version !== input.version) return { status: 'stale', card: current };
@@ -225,7 +230,7 @@ export class StudyStore {
         .run(next.easiness, next.repetitions, next.intervalDays, dueAfter(now, next.intervalDays).getTime(), grade < 3 ? 1 : 0, now.getTime(), input.memberId, input.questionId, input.version);
       const card = this.card(input.memberId, input.questionId) as ReviewCard;
       return changed.changes === 1 ? { status: 'graded', card, correct } : { status: 'stale', card };
-    }).immediate();
+    }).immediate());
   }
 
   private addOrLapseCard(memberId: string, question: QuizQuestion, now: number): void {

@@ -44,3 +44,37 @@ test('GIVEN a lock that lasts THEN only the first write of each back-off period 
   t.after(() => rows.close());
   assert.deepEqual(rows.prepare('SELECT id FROM answers').all(), [{ id: 'a4' }]);
 });
+
+test('GIVEN the quiz scores database locked by another process THEN answers back off the same way, and are recorded once it is free', async (t) => {
+  const { makeQuiz } = await import('../../src/study/make-quiz.js');
+  const { StudyStore } = await import('../../src/study/study-store.js');
+  const { loadArticle } = await import('../study/study-fixtures.js');
+  const folder = temporaryFolder('study-lock');
+  t.after(() => folder.remove());
+  const quiz = makeQuiz(await loadArticle(), { count: 1, seed: 'lock' });
+  assert.ok(quiz.ok);
+  const question = quiz.quiz.questions[0];
+  assert.ok(question);
+  let clock = 1_000_000;
+  const file = `${folder.path}/footnote.sqlite`;
+  const store = new StudyStore(file, { busyTimeoutMs: 300, now: () => new Date(clock) });
+  t.after(() => store.close());
+  const holder = new Database(file, { timeout: 0 });
+  t.after(() => holder.close());
+  holder.exec('BEGIN EXCLUSIVE');
+  const answer = (memberId: string) => () => store.recordAnswer({ guildId: 'g', memberId, quizId: 'm1', question, choiceIndex: question.answerIndex });
+
+  const first = (() => {
+    const started = performance.now();
+    assert.throws(answer('a'), /locked|busy/iu);
+    return performance.now() - started;
+  })();
+  assert.ok(first >= 250, `the first write waits for the lock (${first.toFixed(0)} ms)`);
+  const started = performance.now();
+  assert.throws(answer('b'), /locked|busy/iu);
+  assert.ok(performance.now() - started < 100, 'later writes fail at once, so the bot is not stalled');
+
+  holder.exec('ROLLBACK');
+  clock += 1000;
+  assert.equal(answer('c')().status, 'recorded');
+});
