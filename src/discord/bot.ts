@@ -37,6 +37,11 @@ export interface Bot {
   readonly pending: number;
   /** Declines new work, waits up to `timeoutMs` for work in flight, then disconnects. Idempotent. */
   stop(options?: { readonly timeoutMs?: number }): Promise<void>;
+  /**
+   * Settles with the close code when Discord closes the gateway for good after start-up (token reset,
+   * intents revoked): discord.js will not reconnect then, so the process should end and be restarted.
+   */
+  readonly lost: Promise<number>;
 }
 
 const defaults = {
@@ -122,9 +127,11 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
     clearTimeout(readyTimer);
   }
 
+  const lost = new Promise<number>((resolve) => client.once(Events.ShardDisconnect, (event) => resolve(event.code)));
   let stopped: Promise<void> | undefined;
   return {
     client: client as Client<true>,
+    lost,
     get pending() {
       return work.pending;
     },

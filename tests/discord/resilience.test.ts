@@ -172,3 +172,10 @@ test('GIVEN shutdown begins while an answer is in flight THEN new commands are d
   assert.match(embedText(edit.body as Record<string, unknown>), /Russian House/);
   await fake.waitFor(() => !fake.connected, { what: 'the gateway connection to close' });
 });
+
+test('GIVEN Discord closes the gateway for good after start-up (4004) THEN the bot reports it lost the connection, so the process can exit and be restarted', async (t) => {
+  const { fake, bot } = await startHarness(t);
+  fake.closeGateway(4004, 'Authentication failed.');
+  const code = await Promise.race([bot.lost, new Promise<string>((resolve) => setTimeout(() => resolve('still waiting'), 5000))]);
+  assert.equal(code, 4004);
+});
