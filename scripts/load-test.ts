@@ -106,9 +106,16 @@ async function runWireSoak(folder: string) {
       ...result,
       inFlight,
       answersPerSecond: Math.round(result.answered / result.seconds),
-      botHeapMiB: { afterWarmUp: mebibytes(before.heapUsedBytes), afterSoak: mebibytes(after.heapUsedBytes), growth: mebibytes(after.heapUsedBytes - before.heapUsedBytes) },
+      botHeapMiB: {
+        afterWarmUp: mebibytes(before.heapUsedBytes),
+        afterSoak: mebibytes(after.heapUsedBytes),
+        growth: mebibytes(after.heapUsedBytes - before.heapUsedBytes),
+      },
       restHandlers: { afterSoak: after.restHandlers, settled: settled.restHandlers },
-      settled: settleSeconds > 0 ? { afterSeconds: settleSeconds, heapMiB: mebibytes(settled.heapUsedBytes), growth: mebibytes(settled.heapUsedBytes - before.heapUsedBytes) } : undefined,
+      settled:
+        settleSeconds > 0
+          ? { afterSeconds: settleSeconds, heapMiB: mebibytes(settled.heapUsedBytes), growth: mebibytes(settled.heapUsedBytes - before.heapUsedBytes) }
+          : undefined,
       botRssAfterMiB: mebibytes(after.rssBytes),
     };
   } finally {
@@ -119,7 +126,17 @@ async function runWireSoak(folder: string) {
 async function runProcessSoak() {
   progress(`soak in process: ${soakSize} asks`);
   const folder = existsSync('/dev/shm') ? ['--folder', '/dev/shm'] : [];
-  const output = await runChild(['--expose-gc', '--import', 'tsx', 'tests/reliability/soak-process.ts', '--asks', String(soakSize), '--warm-up', '500', ...folder]);
+  const output = await runChild([
+    '--expose-gc',
+    '--import',
+    'tsx',
+    'tests/reliability/soak-process.ts',
+    '--asks',
+    String(soakSize),
+    '--warm-up',
+    '500',
+    ...folder,
+  ]);
   const report = JSON.parse(output) as SoakReport;
   return {
     asks: report.asks,
@@ -127,7 +144,11 @@ async function runProcessSoak() {
     savedAnswers: report.savedAnswers,
     seconds: Math.round(report.seconds * 10) / 10,
     asksPerSecond: Math.round(report.asks / report.seconds),
-    heapMiB: { afterWarmUp: mebibytes(report.heapBeforeBytes), afterSoak: mebibytes(report.heapAfterBytes), growth: mebibytes(report.heapAfterBytes - report.heapBeforeBytes) },
+    heapMiB: {
+      afterWarmUp: mebibytes(report.heapBeforeBytes),
+      afterSoak: mebibytes(report.heapAfterBytes),
+      growth: mebibytes(report.heapAfterBytes - report.heapBeforeBytes),
+    },
   };
 }
 
@@ -144,11 +165,22 @@ async function runIngest(folder: string) {
 const started = performance.now();
 const code = await main(${JSON.stringify(['ingest', ...args, '--json'])}, { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin });
 process.stdout.write(JSON.stringify({ code, seconds: (performance.now() - started) / 1000, maxRssBytes: process.resourceUsage().maxRSS * 1024 }) + '\\n');`;
-    const output = await runChild(['--import', 'tsx', '--input-type=module', '--eval', measure], { FOOTNOTE_CORPUS_DIR: corpus, FOOTNOTE_DATA_DIR: data, FOOTNOTE_MODEL_DIR: path.join(repositoryRoot, 'data', 'models'), LOG_LEVEL: 'warn' });
+    const output = await runChild(['--import', 'tsx', '--input-type=module', '--eval', measure], {
+      FOOTNOTE_CORPUS_DIR: corpus,
+      FOOTNOTE_DATA_DIR: data,
+      FOOTNOTE_MODEL_DIR: path.join(repositoryRoot, 'data', 'models'),
+      LOG_LEVEL: 'warn',
+    });
     const lines = output.trim().split('\n');
     const index = JSON.parse(lines.at(-2) ?? '{}') as { chunks: number; bytesOnDisk: number };
     const run = JSON.parse(lines.at(-1) ?? '{}') as { code: number; seconds: number; maxRssBytes: number };
-    return { passages: index.chunks, indexMiB: mebibytes(index.bytesOnDisk), seconds: Math.round(run.seconds * 10) / 10, peakRssMiB: mebibytes(run.maxRssBytes), exitCode: run.code };
+    return {
+      passages: index.chunks,
+      indexMiB: mebibytes(index.bytesOnDisk),
+      seconds: Math.round(run.seconds * 10) / 10,
+      peakRssMiB: mebibytes(run.maxRssBytes),
+      exitCode: run.code,
+    };
   };
   progress('footnote ingest --force');
   const build = await ingest(['--force']);
@@ -206,7 +238,9 @@ try {
         `  bot heap     ${wire.botHeapMiB.afterWarmUp} MiB after ${wireWarmUp} warm-up asks → ${wire.botHeapMiB.afterSoak} MiB after ${wire.asks} (${signed(wire.botHeapMiB.growth)} MiB; ${wire.restHandlers.afterSoak} REST handlers held), RSS ${wire.botRssAfterMiB} MiB`,
       );
       if (wire.settled !== undefined) {
-        lines.push(`  settled      ${wire.settled.heapMiB} MiB ${wire.settled.afterSeconds} s later, after the REST handler sweep (${signed(wire.settled.growth)} MiB over the warm-up; ${wire.restHandlers.settled} handlers held)`);
+        lines.push(
+          `  settled      ${wire.settled.heapMiB} MiB ${wire.settled.afterSeconds} s later, after the REST handler sweep (${signed(wire.settled.growth)} MiB over the warm-up; ${wire.restHandlers.settled} handlers held)`,
+        );
       }
     }
     if (soak !== undefined) {

@@ -38,7 +38,12 @@ const environmentSchema = z.object({
   LLM_TIMEOUT_MS: positiveInteger(10_000),
   DISCORD_TOKEN: optionalText,
   DISCORD_API_URL: optionalText.pipe(z.url({ message: 'must be a URL such as https://discord.com/api' }).optional()),
-  GUILD_ID: optionalText.pipe(z.string().regex(/^\d{5,25}$/, 'must be a server (guild) id: digits only').optional()),
+  GUILD_ID: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{5,25}$/, 'must be a server (guild) id: digits only')
+      .optional(),
+  ),
   REPLY_MODE: z.enum(['thread', 'inline', '']).optional(),
   COOLDOWN_SECONDS: z
     .string()
@@ -99,7 +104,9 @@ export const DEFAULT_DISCORD_API_URL = 'https://discord.com/api';
 
 export class ConfigError extends Error {
   constructor(readonly problems: readonly string[]) {
-    super(`footnote's configuration has ${problems.length} problem(s):\n${problems.map((problem) => `  - ${problem}`).join('\n')}\nFix them in .env (see .env.example) or the environment.`);
+    super(
+      `footnote's configuration has ${problems.length} problem(s):\n${problems.map((problem) => `  - ${problem}`).join('\n')}\nFix them in .env (see .env.example) or the environment.`,
+    );
     this.name = 'ConfigError';
   }
 }

@@ -53,12 +53,29 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
   const localEmbeddings = new LocalEmbeddings(words);
   const { embeddings, model } = await chooseEmbeddings(config, localEmbeddings);
   const conversations = options.conversations ?? new ConversationStore({ maxTurns: config.conversation.maxTurns, ttlMs: config.conversation.ttlMs });
-  let state = await loadState({ config, logger, words, localEmbeddings, embeddings, model, rebuild: options.rebuild ?? false, onProgress: options.onProgress, weights: options.weights });
+  let state = await loadState({
+    config,
+    logger,
+    words,
+    localEmbeddings,
+    embeddings,
+    model,
+    rebuild: options.rebuild ?? false,
+    onProgress: options.onProgress,
+    weights: options.weights,
+  });
   const modelAnswerer = options.modelAnswerer ?? (await createConfiguredModelAnswerer(config, () => state.corpus, logger));
 
   const askOnce = async (question: string, standalone: string, analyzed: AnalyzedQuestion, retrievalText: string): Promise<Answer> => {
     const retrieval = await state.retriever.retrieve(analyzed, retrievalText);
-    return answerExtractively({ question, standaloneQuestion: standalone, analyzed, retrieval, corpus: state.corpus, ...(options.abstention ? { settings: options.abstention } : {}) });
+    return answerExtractively({
+      question,
+      standaloneQuestion: standalone,
+      analyzed,
+      retrieval,
+      corpus: state.corpus,
+      ...(options.abstention ? { settings: options.abstention } : {}),
+    });
   };
 
   const engine: Engine = {
@@ -83,7 +100,11 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
       let rewritten: string | undefined;
       if (history.length > 0 && modelAnswerer?.rewrite !== undefined) {
         rewritten = await modelAnswerer
-          .rewrite({ history: history.map((turn) => ({ question: turn.standaloneQuestion, answer: turn.answer })), question, ...(askOptions.signal ? { signal: askOptions.signal } : {}) })
+          .rewrite({
+            history: history.map((turn) => ({ question: turn.standaloneQuestion, answer: turn.answer })),
+            question,
+            ...(askOptions.signal ? { signal: askOptions.signal } : {}),
+          })
           .catch(() => undefined);
       }
 
@@ -100,7 +121,12 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
           // Weak on its own in a running conversation: try it as a follow-up before giving up.
           const previous = history.at(-1);
           if (answer.abstained && previous !== undefined) {
-            const retry = await askOnce(question, `${question} (following: ${previous.standaloneQuestion})`, withContext(own, previous.standaloneQuestion, CONTEXT_WEIGHT), `${question} ${previous.standaloneQuestion}`);
+            const retry = await askOnce(
+              question,
+              `${question} (following: ${previous.standaloneQuestion})`,
+              withContext(own, previous.standaloneQuestion, CONTEXT_WEIGHT),
+              `${question} ${previous.standaloneQuestion}`,
+            );
             if (!retry.abstained) answer = retry;
           }
         }
@@ -121,7 +147,14 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
     async search(query: string, limit = 5): Promise<Passage[]> {
       const analyzed = analyzeQuestion(query);
       const retrieval = await state.retriever.retrieve(analyzed, query);
-      return answerExtractively({ question: query, standaloneQuestion: query, analyzed, retrieval, corpus: state.corpus, passageLimit: limit }).passages.slice();
+      return answerExtractively({
+        question: query,
+        standaloneQuestion: query,
+        analyzed,
+        retrieval,
+        corpus: state.corpus,
+        passageLimit: limit,
+      }).passages.slice();
     },
 
     paragraphs(): readonly Paragraph[] {
@@ -211,7 +244,8 @@ function sizeOf(file: string): number {
 }
 
 async function chooseEmbeddings(config: Config, local: LocalEmbeddings): Promise<{ embeddings: EmbeddingsInterface; model: EmbeddingModelInfo }> {
-  if (config.embeddings.provider === 'local') return { embeddings: local, model: { provider: local.provider, model: local.model, dimensions: local.dimensions } };
+  if (config.embeddings.provider === 'local')
+    return { embeddings: local, model: { provider: local.provider, model: local.model, dimensions: local.dimensions } };
   const { createOpenAiEmbeddings, embeddingDimensions } = await import('./embeddings/openai-embeddings.js');
   const embeddings = createOpenAiEmbeddings(config.embeddings);
   return { embeddings, model: { provider: 'openai', model: config.embeddings.model, dimensions: await embeddingDimensions(embeddings) } };
@@ -221,7 +255,10 @@ async function chooseEmbeddings(config: Config, local: LocalEmbeddings): Promise
 async function createConfiguredModelAnswerer(config: Config, corpus: () => Corpus, logger: Logger): Promise<ModelAnswerer | undefined> {
   const llm = config.llm;
   if (llm === undefined) return undefined;
-  const [{ createLlmAnswerer }, { createModelRewriter }] = await Promise.all([import('./answering/llm-answerer.js'), import('./conversation/model-rewriter.js')]);
+  const [{ createLlmAnswerer }, { createModelRewriter }] = await Promise.all([
+    import('./answering/llm-answerer.js'),
+    import('./conversation/model-rewriter.js'),
+  ]);
   const rewriter = createModelRewriter({ llm, logger, timeoutMs: Math.min(llm.timeoutMs, 4000) });
   let answerer = createLlmAnswerer({ llm, corpus: corpus(), logger });
   let answeredCorpus = corpus();

@@ -11,7 +11,10 @@ const NUMBER = new RegExp(String.raw`\b(?:\d[\d,.]*%?|${NUMBER_WORD})\b|\bper ?c
 const UNIT = String.raw`(?:km|kilomet\w*|miles?|met(?:er|re)s?|feet|foot|square|hectares?|acres?|tons?|tonnes?|years?|months?|weeks?|days?|hours?|minutes?|decades?|centur\w+)\b`;
 const YEAR = /^(1[5-9]\d\d|20\d\d)$/u;
 const MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/iu;
-const TIME = new RegExp(String.raw`\b(1[5-9]\d\d|20\d\d)s?\b|\b(?:\d+|${NUMBER_WORD}|a few|several|many)\s+(?:years?|months?|weeks?|days?|decades?)\s+(?:ago|after|before|later|earlier)\b|\bsince\b`, 'iu');
+const TIME = new RegExp(
+  String.raw`\b(1[5-9]\d\d|20\d\d)s?\b|\b(?:\d+|${NUMBER_WORD}|a few|several|many)\s+(?:years?|months?|weeks?|days?|decades?)\s+(?:ago|after|before|later|earlier)\b|\bsince\b`,
+  'iu',
+);
 const NAME = /\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}[\p{Ll}’'-]+)+/gu;
 const PLACE = /\b(?:in|at|near|to|from|into|across|of|between)\s+(?:the\s+)?[“"‘']?(\p{Lu}[\p{L}’'-]+)/gu;
 const CAPITALISED = /(?<=\s)\p{Lu}[\p{Ll}’'-]+/gu;
@@ -23,7 +26,8 @@ export function holdsAnswerKind(kind: AnswerKind, sentence: string, question: st
     case 'number': {
       if (/\bhow old\b/iu.test(question)) return /\b(aged?|\d+-year-old|years? old|age of)\b/iu.test(sentence);
       // A length, a size or a duration comes with its unit: "fifteen years", "300 km".
-      if (/\bhow (long|far|big|large|tall|high|wide)\b/iu.test(question)) return new RegExp(String.raw`(?:\d[\d,.]*|${NUMBER_WORD})\s+(?:\w+\s+)?${UNIT}`, 'iu').test(sentence);
+      if (/\bhow (long|far|big|large|tall|high|wide)\b/iu.test(question))
+        return new RegExp(String.raw`(?:\d[\d,.]*|${NUMBER_WORD})\s+(?:\w+\s+)?${UNIT}`, 'iu').test(sentence);
       // A year is not a count, a length or a duration.
       const counting = /\b(how many|how much|how old|how long|how far|how big|how large|population|number of)\b/iu.test(question);
       return (sentence.match(NUMBER) ?? []).some((value) => {
@@ -36,7 +40,11 @@ export function holdsAnswerKind(kind: AnswerKind, sentence: string, question: st
       return (TIME.test(sentence) && !sameTimes(sentence, asked)) || MONTH.test(sentence);
     case 'person':
       // People, but also groups and institutions ("Russian air defenses", "Baku media").
-      return (sentence.slice(1).match(NAME) ?? []).some((name) => !asked.includes(name.toLowerCase())) || ROLE.test(sentence) || (sentence.slice(1).match(CAPITALISED) ?? []).some((word) => !asked.includes(word.toLowerCase()));
+      return (
+        (sentence.slice(1).match(NAME) ?? []).some((name) => !asked.includes(name.toLowerCase())) ||
+        ROLE.test(sentence) ||
+        (sentence.slice(1).match(CAPITALISED) ?? []).some((word) => !asked.includes(word.toLowerCase()))
+      );
     case 'place':
       // A place the question does not already name, introduced the way places are ("in Grozny", "to Dagestan").
       return [...sentence.matchAll(PLACE)].some((match) => !asked.includes((match[1] ?? '').toLowerCase()));

@@ -25,7 +25,15 @@ export interface AbstentionSettings {
   readonly continuationRatio: number;
 }
 
-export const DEFAULT_ABSTENTION: AbstentionSettings = { minimumCoverage: 0.2, minimumScore: 0.3, secondQuoteRatio: 0.7, maxQuotes: 3, candidates: 6, candidateRatio: 0.7, continuationRatio: 0.6 };
+export const DEFAULT_ABSTENTION: AbstentionSettings = {
+  minimumCoverage: 0.2,
+  minimumScore: 0.3,
+  secondQuoteRatio: 0.7,
+  maxQuotes: 3,
+  candidates: 6,
+  candidateRatio: 0.7,
+  continuationRatio: 0.6,
+};
 
 const CONTINUES = /^\W*(?:\S+\s+){0,3}?(this|these|that|those|it|its|they|their|such|he|she|his|her)\b/iu;
 
@@ -50,7 +58,15 @@ export function answerExtractively(input: ExtractiveInput): Answer {
   const settings = input.settings ?? DEFAULT_ABSTENTION;
   const metadataFirst = input.analyzed.metadata !== undefined;
   const passages = toPassages(input.retrieval, input.passageLimit ?? 5, metadataFirst);
-  const base = { question: input.question, standaloneQuestion: input.standaloneQuestion, mode: 'extractive' as const, passages, droppedQuotes: [], repairedQuotes: [], fallbackReason: undefined };
+  const base = {
+    question: input.question,
+    standaloneQuestion: input.standaloneQuestion,
+    mode: 'extractive' as const,
+    passages,
+    droppedQuotes: [],
+    repairedQuotes: [],
+    fallbackReason: undefined,
+  };
 
   const metadata = input.analyzed.metadata !== undefined ? metadataAnswer(input.corpus, input.analyzed.metadata) : undefined;
   if (metadata !== undefined) return { ...base, ...metadata, abstained: false };
@@ -77,14 +93,17 @@ function chooseSentences(sentences: readonly ScoredSentence[], analyzed: Analyze
     (analyzed.focus === undefined ||
       (analyzed.focus.kind === 'attribute' ? scored.focusMatch >= FOCUS_MATCH && scored.namesMissingHere === 0 : scored.focusMatch >= ACTION_MATCH)) &&
     scored.entry.sentence.kind !== 'header' &&
-    (scored.entry.sentence.kind !== 'heading' || asksAboutHeadings) && holdsAnswerKind(analyzed.answerKind, scored.entry.sentence.text, analyzed.text);
+    (scored.entry.sentence.kind !== 'heading' || asksAboutHeadings) &&
+    holdsAnswerKind(analyzed.answerKind, scored.entry.sentence.text, analyzed.text);
   const best = sentences.slice(0, settings.candidates).find((scored) => scored.score >= settings.candidateRatio * top.score && acceptable(scored));
   if (best === undefined) return [];
   if (best.coverage < settings.minimumCoverage || best.score < settings.minimumScore) return [];
   const chosen = [best];
   // The sentence right after often carries the answer about what the best one introduces
   // ("The detention of staff from Sputnik’s office..." → "...these men were charged with...").
-  const next = sentences.find((scored) => scored.entry.sentence.paragraph === best.entry.sentence.paragraph && scored.entry.sentence.ordinal === best.entry.sentence.ordinal + 1);
+  const next = sentences.find(
+    (scored) => scored.entry.sentence.paragraph === best.entry.sentence.paragraph && scored.entry.sentence.ordinal === best.entry.sentence.ordinal + 1,
+  );
   if (next !== undefined && CONTINUES.test(next.entry.sentence.text) && next.score >= settings.continuationRatio * best.score) chosen.push(next);
   for (const scored of sentences) {
     if (chosen.length >= settings.maxQuotes) break;
@@ -99,12 +118,22 @@ function quoteOf(corpus: Corpus, scored: ScoredSentence): Quote | undefined {
   const sentence = scored.entry.sentence;
   const document = corpus.documents.find((candidate) => candidate.id === sentence.documentId);
   if (document === undefined || document.text.slice(sentence.start, sentence.end) !== sentence.text) return undefined;
-  return { text: sentence.text, documentId: document.id, documentTitle: document.title, section: sentence.section, paragraph: sentence.paragraph, start: sentence.start, end: sentence.end };
+  return {
+    text: sentence.text,
+    documentId: document.id,
+    documentTitle: document.title,
+    section: sentence.section,
+    paragraph: sentence.paragraph,
+    start: sentence.start,
+    end: sentence.end,
+  };
 }
 
 function toPassages(retrieval: RetrievalResult, limit: number, headerFirst: boolean): Passage[] {
   // A question about the article itself (author, date, title) is answered from the header passage.
-  const ordered = headerFirst ? [...retrieval.passages].sort((first, second) => Number(second.chunk.paragraph === 0) - Number(first.chunk.paragraph === 0)) : retrieval.passages;
+  const ordered = headerFirst
+    ? [...retrieval.passages].sort((first, second) => Number(second.chunk.paragraph === 0) - Number(first.chunk.paragraph === 0))
+    : retrieval.passages;
   return ordered.slice(0, limit).map((passage) => ({
     chunkId: passage.chunk.id,
     text: passage.chunk.text,

@@ -94,7 +94,10 @@ export function buildAnswerPrompt(input: Pick<LlmAnswerInput, 'question' | 'stan
         `<passage id="P${index + 1}" document="${attribute(passage.documentTitle)}" section="${attribute(passage.section)}" paragraph="${passage.paragraph}">\n${fenced(passage.text)}\n</passage>`,
     )
     .join('\n\n');
-  const asked = input.question.trim() !== input.standaloneQuestion.trim() ? `\nThe reader's own words, as a follow-up in a conversation: <asked>${fenced(input.question)}</asked>` : '';
+  const asked =
+    input.question.trim() !== input.standaloneQuestion.trim()
+      ? `\nThe reader's own words, as a follow-up in a conversation: <asked>${fenced(input.question)}</asked>`
+      : '';
   return `Passages from the text:\n\n${passages}\n\nThe reader's question: <question>${fenced(input.standaloneQuestion)}</question>${asked}`;
 }
 
@@ -186,7 +189,9 @@ const INLINE_QUOTE = /[“"]([^“”"]+)[”"]/g;
 
 /** Text the answer shows in double quotation marks that the corpus does not contain. */
 export function unverifiedInlineQuotes(corpus: Corpus, answer: string): string[] {
-  return [...answer.matchAll(INLINE_QUOTE)].map((match) => (match[1] ?? '').trim()).filter((text) => text !== '' && locateQuote(corpus, text).status === 'not-found');
+  return [...answer.matchAll(INLINE_QUOTE)]
+    .map((match) => (match[1] ?? '').trim())
+    .filter((text) => text !== '' && locateQuote(corpus, text).status === 'not-found');
 }
 
 function oneLine(text: string): string {

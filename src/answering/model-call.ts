@@ -175,8 +175,10 @@ export function describeFailure(
   const status = statusOf(error);
   if (status === 429) return { ok: false, kind: 'rate-limited', reason: 'the model server is rate-limiting requests (HTTP 429)' };
   if (status !== undefined && status >= 500) return { ok: false, kind: 'server-error', reason: `the model server failed (HTTP ${status})` };
-  if (status === 401 || status === 403) return { ok: false, kind: 'http-error', reason: `the model server refused the credentials (HTTP ${status}): check OPENAI_API_KEY` };
-  if (status === 404) return { ok: false, kind: 'http-error', reason: 'the model server does not know this model (HTTP 404): check CHAT_MODEL and OPENAI_BASE_URL' };
+  if (status === 401 || status === 403)
+    return { ok: false, kind: 'http-error', reason: `the model server refused the credentials (HTTP ${status}): check OPENAI_API_KEY` };
+  if (status === 404)
+    return { ok: false, kind: 'http-error', reason: 'the model server does not know this model (HTTP 404): check CHAT_MODEL and OPENAI_BASE_URL' };
   if (status !== undefined) return { ok: false, kind: 'http-error', reason: `the model server rejected the request (HTTP ${status})` };
   const name = error instanceof Error ? error.name : '';
   const constructorName = typeof error === 'object' && error !== null ? error.constructor.name : '';

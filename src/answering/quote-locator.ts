@@ -174,7 +174,10 @@ const STOPWORDS = new Set(
 );
 
 function contentWords(text: string): Set<string> {
-  const words = normaliseForMatching(text).text.toLowerCase().match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? [];
+  const words =
+    normaliseForMatching(text)
+      .text.toLowerCase()
+      .match(/[\p{L}\p{N}]+(?:'[\p{L}]+)?/gu) ?? [];
   return new Set(words.filter((word) => !STOPWORDS.has(word)));
 }
 
@@ -223,5 +226,12 @@ export function repairQuote(corpus: Corpus, quoteText: string, options: RepairOp
   const { sentence, score } = best;
   const document = corpus.documents.find((candidate) => candidate.id === sentence.documentId);
   if (document === undefined) return { status: 'not-found' };
-  return { status: 'repaired', documentId: document.id, start: sentence.start, end: sentence.end, text: document.text.slice(sentence.start, sentence.end), score };
+  return {
+    status: 'repaired',
+    documentId: document.id,
+    start: sentence.start,
+    end: sentence.end,
+    text: document.text.slice(sentence.start, sentence.end),
+    score,
+  };
 }

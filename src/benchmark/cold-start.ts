@@ -32,7 +32,10 @@ export interface ColdStartResult {
 
 export async function measureColdStart(request: ColdStartRequest, progress: (line: string) => void): Promise<ColdStartResult> {
   const method = await chooseMethod(request, progress);
-  const command = method === 'bin/footnote.js (dist)' ? [path.join(request.packageRoot, 'bin', 'footnote.js')] : ['--import', import.meta.resolve('tsx'), path.join(request.packageRoot, 'src', 'cli', 'main.ts')];
+  const command =
+    method === 'bin/footnote.js (dist)'
+      ? [path.join(request.packageRoot, 'bin', 'footnote.js')]
+      : ['--import', import.meta.resolve('tsx'), path.join(request.packageRoot, 'src', 'cli', 'main.ts')];
   const environment: NodeJS.ProcessEnv = {
     ...process.env,
     FOOTNOTE_CORPUS_DIR: request.corpusDir,
@@ -95,7 +98,10 @@ async function chooseMethod(request: ColdStartRequest, progress: (line: string) 
   if (!request.allowBuild) return 'node --import tsx src/cli/main.ts';
   progress('dist/ is missing or older than src/: running the build (tsc -p tsconfig.json) first');
   const code = await new Promise<number | null>((resolve) => {
-    const child = spawn(process.execPath, [path.join(request.packageRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], { cwd: request.packageRoot, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(request.packageRoot, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.json'], {
+      cwd: request.packageRoot,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
     child.on('error', () => resolve(null));
     child.on('close', resolve);
   });

@@ -17,22 +17,44 @@ export const TARGETS = {
 
 export function formatReport({ report, details }: BenchmarkResult): string {
   const machine = report.machine;
-  const lines = [`footnote bench · ${machine.cpu}, ${machine.cores} cores, ${machine.memory_gb} GB, Node ${machine.node}, ${machine.os}${details.commit !== undefined ? ` · commit ${details.commit}` : ''}`, ''];
+  const lines = [
+    `footnote bench · ${machine.cpu}, ${machine.cores} cores, ${machine.memory_gb} GB, Node ${machine.node}, ${machine.os}${details.commit !== undefined ? ` · commit ${details.commit}` : ''}`,
+    '',
+  ];
 
   const quality = details.quality;
   if (quality !== undefined && report.baseline !== null && report.footnote !== null) {
-    lines.push(`Answer quality and latency: ${quality.questions} questions (${quality.answerable} answerable) from ${details.questionsFile}, same local embeddings`);
+    lines.push(
+      `Answer quality and latency: ${quality.questions} questions (${quality.answerable} answerable) from ${details.questionsFile}, same local embeddings`,
+    );
     lines.push(
       ...table(
         ['pipeline', 'chunks', 'hit@1', 'hit@3', 'p50 ms', 'p99 ms'],
         [
-          [`LangChain tutorial (${BASELINE_CHUNK_SIZE}/${BASELINE_CHUNK_OVERLAP} splitter, brute force, top ${BASELINE_TOP_K})`, String(quality.baselineChunks), fixed(report.baseline.hit_at_1, 3), fixed(report.baseline.hit_at_3, 3), fixed(report.baseline.p50_ms, 2), fixed(report.baseline.p99_ms, 2)],
-          ['footnote (engine.ask: retrieval + extractive answer)', String(quality.footnoteChunks), fixed(report.footnote.hit_at_1, 3), fixed(report.footnote.hit_at_3, 3), fixed(report.footnote.p50_ms, 2), fixed(report.footnote.p99_ms, 2)],
+          [
+            `LangChain tutorial (${BASELINE_CHUNK_SIZE}/${BASELINE_CHUNK_OVERLAP} splitter, brute force, top ${BASELINE_TOP_K})`,
+            String(quality.baselineChunks),
+            fixed(report.baseline.hit_at_1, 3),
+            fixed(report.baseline.hit_at_3, 3),
+            fixed(report.baseline.p50_ms, 2),
+            fixed(report.baseline.p99_ms, 2),
+          ],
+          [
+            'footnote (engine.ask: retrieval + extractive answer)',
+            String(quality.footnoteChunks),
+            fixed(report.footnote.hit_at_1, 3),
+            fixed(report.footnote.hit_at_3, 3),
+            fixed(report.footnote.p50_ms, 2),
+            fixed(report.footnote.p99_ms, 2),
+          ],
         ],
       ),
     );
     const margin = report.footnote.hit_at_3 - report.baseline.hit_at_3;
-    lines.push(`hit@3 margin over the baseline: ${margin >= 0 ? '+' : ''}${margin.toFixed(3)} (target ≥ +${TARGETS.hitAt3Margin.toFixed(2)}) ${check(margin >= TARGETS.hitAt3Margin - 1e-9)}`, '');
+    lines.push(
+      `hit@3 margin over the baseline: ${margin >= 0 ? '+' : ''}${margin.toFixed(3)} (target ≥ +${TARGETS.hitAt3Margin.toFixed(2)}) ${check(margin >= TARGETS.hitAt3Margin - 1e-9)}`,
+      '',
+    );
   }
 
   if (report.scale.length > 0) {
@@ -80,7 +102,8 @@ export function formatReport({ report, details }: BenchmarkResult): string {
 function table(header: readonly string[], rows: readonly (readonly string[])[]): string[] {
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? '').length)));
   // The first column is a label, left-aligned; the others are figures, right-aligned so digits line up.
-  const render = (cells: readonly string[]) => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ');
+  const render = (cells: readonly string[]) =>
+    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join('  ');
   return [render(header), ...rows.map(render)];
 }
 

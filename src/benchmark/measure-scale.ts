@@ -70,7 +70,9 @@ export interface ScaleResult {
 export async function measureScale(request: ScaleRequest, progress: (line: string) => void): Promise<ScaleResult> {
   const local = new LocalEmbeddings(loadWordVectors({ modelDir: request.modelDir }));
   const { corpus: article } = await loadCorpus(request.corpusDir);
-  const model = createBigramModel(article.documents.flatMap((document) => document.paragraphs.flatMap((paragraph) => paragraph.sentences.map((sentence) => sentence.text))));
+  const model = createBigramModel(
+    article.documents.flatMap((document) => document.paragraphs.flatMap((paragraph) => paragraph.sentences.map((sentence) => sentence.text))),
+  );
 
   progress(`generating ${request.chunks.toLocaleString('en')} chunks from the article's vocabulary (seed ${request.seed})`);
   let started = performance.now();
@@ -119,7 +121,9 @@ export async function measureScale(request: ScaleRequest, progress: (line: strin
     });
     if (reopened.rebuiltBecause !== undefined) throw new Error(`the saved index could not be reused: ${reopened.rebuiltBecause}`);
     const loadSeconds = (performance.now() - started) / 1000;
-    const queries = await Promise.all(generateQueries({ model, count: request.queries + WARM_UP_QUERIES, seed: request.seed + 1 }).map((query) => local.embedQuery(query)));
+    const queries = await Promise.all(
+      generateQueries({ model, count: request.queries + WARM_UP_QUERIES, seed: request.seed + 1 }).map((query) => local.embedQuery(query)),
+    );
     const indexTimes: number[] = [];
     const exactTimes: number[] = [];
     let found = 0;

@@ -62,7 +62,8 @@ export async function runBenchmark(settings: BenchmarkSettings): Promise<Benchma
   const { progress } = settings;
   const notes: string[] = [];
   const { config, temporaryDataDir } = await offlineConfig(settings.config);
-  if (temporaryDataDir !== undefined) notes.push(`the configured index uses other embeddings; the article was indexed again in ${temporaryDataDir} for this run`);
+  if (temporaryDataDir !== undefined)
+    notes.push(`the configured index uses other embeddings; the article was indexed again in ${temporaryDataDir} for this run`);
   try {
     let quality: QualityComparison | undefined;
     if (settings.items === undefined) {
@@ -80,7 +81,15 @@ export async function runBenchmark(settings: BenchmarkSettings): Promise<Benchma
       const question = settings.items?.find((item) => item.turns.length === 1)?.turns[0] ?? 'What is the article about?';
       try {
         coldStart = await measureColdStart(
-          { packageRoot: settings.packageRoot, question, corpusDir: config.corpusDir, dataDir: config.dataDir, modelDir: config.modelDir, runs: settings.coldStartRuns, allowBuild: settings.allowBuild },
+          {
+            packageRoot: settings.packageRoot,
+            question,
+            corpusDir: config.corpusDir,
+            dataDir: config.dataDir,
+            modelDir: config.modelDir,
+            runs: settings.coldStartRuns,
+            allowBuild: settings.allowBuild,
+          },
           progress,
         );
       } catch (error) {
@@ -92,7 +101,10 @@ export async function runBenchmark(settings: BenchmarkSettings): Promise<Benchma
     const scaleDetails: ScaleDetails[] = [];
     for (const chunks of settings.sizes) {
       progress(`scale: ${chunks.toLocaleString('en')} chunks, in a child process of its own`);
-      const result = await runScaleInChild({ chunks, queries: settings.queries, seed: SYNTHETIC_SEED, corpusDir: config.corpusDir, modelDir: config.modelDir }, (line) => progress(`  ${line}`));
+      const result = await runScaleInChild(
+        { chunks, queries: settings.queries, seed: SYNTHETIC_SEED, corpusDir: config.corpusDir, modelDir: config.modelDir },
+        (line) => progress(`  ${line}`),
+      );
       scaleFigures.push(result.figures);
       scaleDetails.push(result.details);
     }

@@ -25,7 +25,12 @@ export async function runScaleInChild(request: ScaleRequest, progress: (line: st
     child.on('error', reject);
     child.on('exit', (code, signal) => {
       if (result !== undefined) resolve(result);
-      else reject(new Error(`the ${request.chunks}-chunk measurement failed (${signal ?? `exit code ${code}`}): ${[...errorLines, pending].filter(Boolean).slice(-5).join(' | ')}`));
+      else
+        reject(
+          new Error(
+            `the ${request.chunks}-chunk measurement failed (${signal ?? `exit code ${code}`}): ${[...errorLines, pending].filter(Boolean).slice(-5).join(' | ')}`,
+          ),
+        );
     });
   });
 }

@@ -54,7 +54,18 @@ function chunkDocument(document: CorpusDocument, options: ChunkOptions): Chunk[]
     const leadsSection = section !== undefined && document.paragraphs.find((candidate) => candidate.sectionIndex === paragraph.sectionIndex) === paragraph;
     const heading: Sentence[] =
       leadsSection && section.headingStart !== undefined && section.headingEnd !== undefined
-        ? [{ documentId: document.id, paragraph: paragraph.number, section: section.title, ordinal: -1, start: section.headingStart, end: section.headingEnd, text: document.text.slice(section.headingStart, section.headingEnd), kind: 'heading' }]
+        ? [
+            {
+              documentId: document.id,
+              paragraph: paragraph.number,
+              section: section.title,
+              ordinal: -1,
+              start: section.headingStart,
+              end: section.headingEnd,
+              text: document.text.slice(section.headingStart, section.headingEnd),
+              kind: 'heading',
+            },
+          ]
         : [];
     const sentences = [...heading, ...paragraph.sentences];
     if (paragraph.end - paragraph.start <= options.maxCharacters || paragraph.sentences.length <= 1) {

@@ -25,7 +25,10 @@ export interface ParsedArguments {
 }
 
 /** A small, strict parser: `--flag`, `--key value`, `--key=value`; unknown flags are a UsageError. */
-export function parseArguments(args: readonly string[], known: { readonly booleans?: readonly string[]; readonly values?: readonly string[] }): ParsedArguments {
+export function parseArguments(
+  args: readonly string[],
+  known: { readonly booleans?: readonly string[]; readonly values?: readonly string[] },
+): ParsedArguments {
   const booleans = new Set(known.booleans ?? []);
   const values = new Set(known.values ?? []);
   const positionals: string[] = [];

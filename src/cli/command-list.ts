@@ -12,4 +12,16 @@ import { timelineCommand } from './commands/timeline.js';
 import { whoCommand } from './commands/who.js';
 import { startCommand } from './commands/start.js';
 
-export const commands: readonly CliCommand[] = [ingestCommand, askCommand, evalCommand, benchCommand, startCommand, deployCommandsCommand, summaryCommand, quizCommand, timelineCommand, whoCommand, studyguideCommand];
+export const commands: readonly CliCommand[] = [
+  ingestCommand,
+  askCommand,
+  evalCommand,
+  benchCommand,
+  startCommand,
+  deployCommandsCommand,
+  summaryCommand,
+  quizCommand,
+  timelineCommand,
+  whoCommand,
+  studyguideCommand,
+];

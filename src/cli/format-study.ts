@@ -45,7 +45,14 @@ function summaryModeLine(summary: Summary): string {
 export function quizJson(quiz: Quiz): Record<string, unknown> {
   return {
     seed: quiz.seed,
-    questions: quiz.questions.map((question) => ({ id: question.id, kind: question.kind, prompt: question.prompt, choices: question.choices, answerIndex: question.answerIndex, quote: quoteJson(question.quote) })),
+    questions: quiz.questions.map((question) => ({
+      id: question.id,
+      kind: question.kind,
+      prompt: question.prompt,
+      choices: question.choices,
+      answerIndex: question.answerIndex,
+      quote: quoteJson(question.quote),
+    })),
   };
 }
 
@@ -58,7 +65,10 @@ export function quizText(corpus: Corpus, quiz: Quiz): string {
   });
   lines.push('Answers:');
   quiz.questions.forEach((question, index) => {
-    lines.push(`${String(index + 1).padStart(2)}. ${letters[question.answerIndex]}) ${question.choices[question.answerIndex] ?? ''}`, `      “${question.quote.text}” — ${cite(corpus, question.quote)}`);
+    lines.push(
+      `${String(index + 1).padStart(2)}. ${letters[question.answerIndex]}) ${question.choices[question.answerIndex] ?? ''}`,
+      `      “${question.quote.text}” — ${cite(corpus, question.quote)}`,
+    );
   });
   return lines.join('\n');
 }
@@ -82,7 +92,8 @@ export function whosWhoText(corpus: Corpus, whosWho: WhosWho, options: { allQuot
       const head = `${entry.name} (${entry.kind}${entry.aliases.length > 0 ? `; also “${entry.aliases.join('”, “')}”` : ''})${entry.role === null ? '' : ` — ${entry.role}`}`;
       const quotes = options.allQuotes ? entry.quotes : entry.quotes.slice(0, 1);
       const lines = quotes.map((quote) => `    “${quote.text}” — ${cite(corpus, quote)}`);
-      if (!options.allQuotes && entry.quotes.length > 1) lines.push(`    (mentioned in ${entry.quotes.length} sentences; \`npx footnote who "${entry.name}"\` shows them all)`);
+      if (!options.allQuotes && entry.quotes.length > 1)
+        lines.push(`    (mentioned in ${entry.quotes.length} sentences; \`npx footnote who "${entry.name}"\` shows them all)`);
       return [head, ...lines].join('\n');
     })
     .join('\n\n');

@@ -13,7 +13,11 @@ export interface CliEngine {
 
 export async function openEngineForCli(io: CliIo, options: OpenEngineOptions & { quiet?: boolean } = {}): Promise<CliEngine> {
   const config = await loadConfig();
-  const logger = createLogger({ level: options.quiet === true ? 'warn' : config.logLevel === 'info' ? 'warn' : config.logLevel, secrets: secretsOf(config), write: (line) => io.stderr.write(line) });
+  const logger = createLogger({
+    level: options.quiet === true ? 'warn' : config.logLevel === 'info' ? 'warn' : config.logLevel,
+    secrets: secretsOf(config),
+    write: (line) => io.stderr.write(line),
+  });
   const progress = progressPrinter(io);
   const engine = await openEngine(config, { logger, onProgress: progress, ...options });
   return { config, engine, logger };

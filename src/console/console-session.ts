@@ -34,7 +34,9 @@ export async function runConsole(options: ConsoleOptions): Promise<ConsoleSummar
   const { services, output } = options;
   const write = (text: string) => output.write(`${text}\n`);
   if (options.interactive) {
-    write(`footnote console — ${services.engine.corpus.documents.length} document(s), answering ${services.engine.mode === 'llm' ? 'with the model' : 'offline'}.`);
+    write(
+      `footnote console — ${services.engine.corpus.documents.length} document(s), answering ${services.engine.mode === 'llm' ? 'with the model' : 'offline'}.`,
+    );
     write('Type a question, or /help for the commands, /quit to leave.');
   }
   write(connectHint);
@@ -66,13 +68,19 @@ export async function runConsole(options: ConsoleOptions): Promise<ConsoleSummar
       const button = pressable.get(parsed.key);
       if (button === undefined) {
         problems += 1;
-        write(pressable.size === 0 ? 'There is nothing to press yet: /quiz or /review show answers to choose from.' : `No button ${parsed.key}: the keys are ${[...pressable.keys()].join(', ')}.`);
+        write(
+          pressable.size === 0
+            ? 'There is nothing to press yet: /quiz or /review show answers to choose from.'
+            : `No button ${parsed.key}: the keys are ${[...pressable.keys()].join(', ')}.`,
+        );
       } else {
         commands += 1;
-        const reply = await pressButton({ customId: button.customId, user, guildId: undefined, messageId: button.messageId }, services).catch((error: unknown) => {
-          services.logger.error('console button failed', { error });
-          return errorReply('Sorry, that answer could not be checked. Please try again.');
-        });
+        const reply = await pressButton({ customId: button.customId, user, guildId: undefined, messageId: button.messageId }, services).catch(
+          (error: unknown) => {
+            services.logger.error('console button failed', { error });
+            return errorReply('Sorry, that answer could not be checked. Please try again.');
+          },
+        );
         show(reply);
       }
     } else if (parsed.kind === 'command') {

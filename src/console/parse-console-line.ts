@@ -51,7 +51,9 @@ export function parseConsoleLine(line: string, commands: readonly Command[]): Co
   if (/^\/?(quit|exit)$/i.test(text)) return { kind: 'quit' };
   const press = /^\/press(?:\s+(\S+))?\s*$/i.exec(text);
   if (press !== null) {
-    return press[1] === undefined ? { kind: 'problem', message: 'Say which button: /press and the key shown next to it, e.g. /press 1a.' } : { kind: 'press', key: press[1].toLowerCase() };
+    return press[1] === undefined
+      ? { kind: 'problem', message: 'Say which button: /press and the key shown next to it, e.g. /press 1a.' }
+      : { kind: 'press', key: press[1].toLowerCase() };
   }
   const ask = commands.find((command) => command.data.name === 'ask');
   const [, name, rest] = text.startsWith('/') ? (/^\/(\S+)\s*(.*)$/s.exec(text) ?? []) : [undefined, 'ask', text];

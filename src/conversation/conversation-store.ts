@@ -65,7 +65,10 @@ export class ConversationStore {
     if (typeof snapshot !== 'object' || snapshot === null) return;
     for (const [id, turns] of Object.entries(snapshot)) {
       if (!Array.isArray(turns)) continue;
-      const valid = turns.filter((turn): turn is Turn => typeof turn?.question === 'string' && typeof turn.standaloneQuestion === 'string' && typeof turn.answer === 'string' && typeof turn.at === 'number');
+      const valid = turns.filter(
+        (turn): turn is Turn =>
+          typeof turn?.question === 'string' && typeof turn.standaloneQuestion === 'string' && typeof turn.answer === 'string' && typeof turn.at === 'number',
+      );
       if (valid.length > 0) this.conversations.set(id, valid.slice(-this.options.maxTurns));
     }
   }

@@ -61,7 +61,10 @@ function clip(text: string, limit: number): string {
 export function buildRewritePrompt(input: Pick<RewriteInput, 'history' | 'question'>): string {
   const turns = input.history
     .slice(-MAX_TURNS)
-    .map((turn, index) => `<turn n="${index + 1}">\nQuestion: ${fenced(clip(turn.question, MAX_QUESTION_CHARACTERS))}\nAnswer: ${fenced(clip(turn.answer, MAX_ANSWER_CHARACTERS))}\n</turn>`)
+    .map(
+      (turn, index) =>
+        `<turn n="${index + 1}">\nQuestion: ${fenced(clip(turn.question, MAX_QUESTION_CHARACTERS))}\nAnswer: ${fenced(clip(turn.answer, MAX_ANSWER_CHARACTERS))}\n</turn>`,
+    )
     .join('\n');
   return `Earlier turns, oldest first:\n${turns}\n\nLatest question: <question>${fenced(input.question)}</question>`;
 }

@@ -66,7 +66,10 @@ export function answerReply(answer: Answer, options: AnswerReplyOptions): Reply 
 }
 
 /** One or more full paragraphs, each with its citation. */
-export function paragraphsReply(paragraphs: readonly Paragraph[], options: { readonly documentTitle: (documentId: string) => string; readonly showDocument: boolean; readonly heading?: string }): Reply {
+export function paragraphsReply(
+  paragraphs: readonly Paragraph[],
+  options: { readonly documentTitle: (documentId: string) => string; readonly showDocument: boolean; readonly heading?: string },
+): Reply {
   return {
     kind: 'content',
     cards: paragraphs.map((paragraph, position) => ({

@@ -16,5 +16,7 @@ export function matchingChoices(names: readonly string[], typed: string): Choice
     return normal.startsWith(wanted) || normal.split(/[\s-]+/u).some((word) => word.startsWith(wanted));
   };
   const ranked = [...names.filter(starts), ...names.filter((name) => !starts(name) && normalizeForMatch(name).includes(wanted))];
-  return [...new Set(ranked)].slice(0, discordLimits.choices).map((name) => ({ name: truncate(name, discordLimits.choiceName), value: name.slice(0, discordLimits.choiceValue) }));
+  return [...new Set(ranked)]
+    .slice(0, discordLimits.choices)
+    .map((name) => ({ name: truncate(name, discordLimits.choiceName), value: name.slice(0, discordLimits.choiceValue) }));
 }

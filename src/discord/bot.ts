@@ -106,7 +106,9 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
   client.on(Events.Warn, (message) => logger.warn('discord client warning', { detail: message }));
   client.on(Events.ShardDisconnect, (event, shardId) => logger.error('gateway connection closed for good', { code: event.code, shardId }));
   client.on(Events.ShardResume, (shardId, replayed) => logger.info('gateway session resumed', { shardId, replayed }));
-  client.rest.on(RESTEvents.RateLimited, (info) => logger.warn('rate limited by Discord', { route: info.route, global: info.global, retryAfterMs: info.retryAfter }));
+  client.rest.on(RESTEvents.RateLimited, (info) =>
+    logger.warn('rate limited by Discord', { route: info.route, global: info.global, retryAfterMs: info.retryAfter }),
+  );
 
   // The ready listener goes on before login, or a fast READY could be missed. A gateway closed for good before
   // READY (token refused, intent not enabled) leaves login() pending forever: that ends the wait as well.
@@ -159,7 +161,9 @@ function gatewayRefusal(code: number): string {
 function explainLoginError(error: unknown): Error {
   const message = error instanceof Error ? error.message : String(error);
   if (/disallowed intents/i.test(message)) {
-    return new Error('Discord refused the Message Content intent: enable "Message Content Intent" under Bot → Privileged Gateway Intents in the developer portal (see docs/discord.md).');
+    return new Error(
+      'Discord refused the Message Content intent: enable "Message Content Intent" under Bot → Privileged Gateway Intents in the developer portal (see docs/discord.md).',
+    );
   }
   if (/token/i.test(message) && /invalid/i.test(message)) {
     return new Error('Discord rejected DISCORD_TOKEN: copy the bot token again from the developer portal (Bot → Reset Token) into .env.');

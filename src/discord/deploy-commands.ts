@@ -25,7 +25,9 @@ export async function deployCommands(options: { readonly config: Config; readonl
  * The builders write `default_member_permissions` as a string; Discord's OpenAPI description types it as an
  * integer. Discord takes both, so send the form its own description documents whenever it is exact.
  */
-function withIntegerPermissions<T extends { default_member_permissions?: string | null | undefined }>(data: T): T | (Omit<T, 'default_member_permissions'> & { default_member_permissions: number }) {
+function withIntegerPermissions<T extends { default_member_permissions?: string | null | undefined }>(
+  data: T,
+): T | (Omit<T, 'default_member_permissions'> & { default_member_permissions: number }) {
   const permissions = data.default_member_permissions;
   if (typeof permissions !== 'string' || !/^\d+$/.test(permissions) || !Number.isSafeInteger(Number(permissions))) return data;
   return { ...data, default_member_permissions: Number(permissions) };

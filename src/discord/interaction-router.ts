@@ -3,7 +3,14 @@
  * slow, then the @original reply is edited), autocomplete, and the buttons under answers and quizzes.
  */
 import { AttachmentBuilder, MessageFlags } from 'discord.js';
-import type { AutocompleteInteraction, ButtonInteraction, ChatInputCommandInteraction, Interaction, InteractionReplyOptions, TextBasedChannel } from 'discord.js';
+import type {
+  AutocompleteInteraction,
+  ButtonInteraction,
+  ChatInputCommandInteraction,
+  Interaction,
+  InteractionReplyOptions,
+  TextBasedChannel,
+} from 'discord.js';
 import type { Logger } from '../logger.js';
 import type { CommandRequest, CommandServices, OptionValue } from './command.js';
 import { findCommand } from './command-list.js';
@@ -40,7 +47,13 @@ function payload(message: DiscordMessage, ephemeral: boolean): InteractionReplyO
     embeds: message.embeds,
     components: message.components,
     allowedMentions: noMentions,
-    ...(message.files === undefined ? {} : { files: message.files.map((file) => new AttachmentBuilder(file.data, { name: file.name, ...(file.description === undefined ? {} : { description: file.description }) })) }),
+    ...(message.files === undefined
+      ? {}
+      : {
+          files: message.files.map(
+            (file) => new AttachmentBuilder(file.data, { name: file.name, ...(file.description === undefined ? {} : { description: file.description }) }),
+          ),
+        }),
     ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
   };
 }
@@ -123,7 +136,12 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
     // A quiz the bot has to rebuild (after a restart) may take a moment on a long text.
     if (buttonNeedsTime(interaction.customId, services)) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const reply = await pressButton(
-      { customId: interaction.customId, user: { id: interaction.user.id, name: interaction.user.username }, guildId: interaction.guildId ?? undefined, messageId: interaction.message.id },
+      {
+        customId: interaction.customId,
+        user: { id: interaction.user.id, name: interaction.user.username },
+        guildId: interaction.guildId ?? undefined,
+        messageId: interaction.message.id,
+      },
       services,
     );
     await deliver(interaction, reply, true);
@@ -131,7 +149,13 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
 
   return async (interaction) => {
     const started = Date.now();
-    const kind = interaction.isChatInputCommand() ? `/${interaction.commandName}` : interaction.isButton() ? 'button' : interaction.isAutocomplete() ? 'autocomplete' : 'other';
+    const kind = interaction.isChatInputCommand()
+      ? `/${interaction.commandName}`
+      : interaction.isButton()
+        ? 'button'
+        : interaction.isAutocomplete()
+          ? 'autocomplete'
+          : 'other';
     try {
       if (interaction.isAutocomplete()) {
         await onAutocomplete(interaction);

@@ -34,7 +34,10 @@ function messageOptions(message: DiscordMessage): MessageCreateOptions {
 
 /** The question without the mention of the bot, e.g. "<@123> why?" → "why?". */
 export function questionFrom(content: string, botId: string): string {
-  return content.replaceAll(new RegExp(`<@!?${botId}>`, 'g'), ' ').replace(/\s+/g, ' ').trim();
+  return content
+    .replaceAll(new RegExp(`<@!?${botId}>`, 'g'), ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** A thread name (1–100 characters) from the question. */
@@ -69,7 +72,11 @@ export function createMentionHandler(options: MentionHandlerOptions): (message: 
     try {
       if (question === '') {
         if (inOwnThread) return;
-        await send(errorReply(`Ask me a question after the mention, e.g. “@${bot.username} why did Baku close the Russian House?” — or use /ask.`), replyInline, channel);
+        await send(
+          errorReply(`Ask me a question after the mention, e.g. “@${bot.username} why did Baku close the Russian House?” — or use /ask.`),
+          replyInline,
+          channel,
+        );
         return;
       }
       const turn = cooldowns.admit({ userId: message.author.id, guildId: message.guildId ?? undefined });
@@ -79,7 +86,11 @@ export function createMentionHandler(options: MentionHandlerOptions): (message: 
       }
       await channel.sendTyping().catch(() => undefined);
 
-      const startThread = options.replyMode === 'thread' && !inOwnThread && !inDirectMessage && (channel.type === ChannelType.GuildText || channel.type === ChannelType.GuildAnnouncement);
+      const startThread =
+        options.replyMode === 'thread' &&
+        !inOwnThread &&
+        !inDirectMessage &&
+        (channel.type === ChannelType.GuildText || channel.type === ChannelType.GuildAnnouncement);
       const thread = startThread
         ? await message.startThread({ name: threadName(question), autoArchiveDuration: ThreadAutoArchiveDuration.OneDay }).catch((error: unknown) => {
             logger.warn('could not start a thread; answering inline', { channelId: channel.id, error });
@@ -92,7 +103,12 @@ export function createMentionHandler(options: MentionHandlerOptions): (message: 
         user: { id: message.author.id, name: message.author.username },
         guildId: message.guildId ?? undefined,
         channelId: thread?.id ?? channel.id,
-        conversationId: thread !== undefined ? `discord:thread:${thread.id}` : inOwnThread ? `discord:thread:${channel.id}` : `discord:channel:${channel.id}:user:${message.author.id}`,
+        conversationId:
+          thread !== undefined
+            ? `discord:thread:${thread.id}`
+            : inOwnThread
+              ? `discord:thread:${channel.id}`
+              : `discord:channel:${channel.id}:user:${message.author.id}`,
         // Mentions only ask: no permission-gated command runs from here.
         permissions: undefined,
       };
@@ -102,7 +118,12 @@ export function createMentionHandler(options: MentionHandlerOptions): (message: 
       });
       if (thread !== undefined) await send(reply, (first) => thread.send(first), thread);
       else await send(reply, replyInline, channel);
-      logger.info('mention answered', { where: thread !== undefined ? 'new thread' : inOwnThread ? 'thread' : inDirectMessage ? 'dm' : 'inline', userId: message.author.id, guildId: message.guildId, ms: Date.now() - started });
+      logger.info('mention answered', {
+        where: thread !== undefined ? 'new thread' : inOwnThread ? 'thread' : inDirectMessage ? 'dm' : 'inline',
+        userId: message.author.id,
+        guildId: message.guildId,
+        ms: Date.now() - started,
+      });
     } catch (error) {
       logger.error('mention reply failed', { channelId: channel.id, error });
     }

@@ -9,8 +9,7 @@ import { sectionNames } from '../study/study-scope.js';
 import { choicesHash, type QuizKey } from './custom-ids.js';
 
 export type PostedQuestion =
-  | { readonly ok: true; readonly question: QuizQuestion; /** 1-based, as shown. */ readonly number: number }
-  | { readonly ok: false; readonly message: string };
+  { readonly ok: true; readonly question: QuizQuestion; /** 1-based, as shown. */ readonly number: number } | { readonly ok: false; readonly message: string };
 
 const quizzesKept = 200;
 // Per corpus: after a reindex the old corpus, and its quizzes with it, can be collected.

@@ -43,16 +43,31 @@ function showParagraph(action: Action<'paragraph'>, services: CommandServices): 
     .paragraphs()
     .find(
       (candidate) =>
-        candidate.number === action.paragraph && ('id' in action.document ? candidate.documentId === action.document.id : documentHash(candidate.documentId) === action.document.hash),
+        candidate.number === action.paragraph &&
+        ('id' in action.document ? candidate.documentId === action.document.id : documentHash(candidate.documentId) === action.document.hash),
     );
   if (paragraph === undefined) return errorReply('That paragraph is no longer in the text (it may have been edited since).');
   const titleOf = (documentId: string) => engine.corpus.documents.find((document) => document.id === documentId)?.title ?? documentId;
-  return paragraphsReply([paragraph], { documentTitle: titleOf, showDocument: engine.corpus.documents.length > 1, heading: `¶ ${paragraph.number} — ${paragraph.section}` });
+  return paragraphsReply([paragraph], {
+    documentTitle: titleOf,
+    showDocument: engine.corpus.documents.length > 1,
+    heading: `¶ ${paragraph.number} — ${paragraph.section}`,
+  });
 }
 
 function recordVote(action: Action<'vote'>, request: ButtonRequest, services: CommandServices): Reply {
-  const stored = services.feedback.recordVote({ answerId: action.answerId, vote: action.vote, userId: request.user.id, guildId: request.guildId, at: services.now() });
-  return textReply(stored.ok ? `Thanks, your ${action.vote === 'up' ? '👍' : '👎'} is noted.` : `Your vote could not be saved: ${stored.message}. The answer itself is unaffected.`);
+  const stored = services.feedback.recordVote({
+    answerId: action.answerId,
+    vote: action.vote,
+    userId: request.user.id,
+    guildId: request.guildId,
+    at: services.now(),
+  });
+  return textReply(
+    stored.ok
+      ? `Thanks, your ${action.vote === 'up' ? '👍' : '👎'} is noted.`
+      : `Your vote could not be saved: ${stored.message}. The answer itself is unaffected.`,
+  );
 }
 
 function answerQuiz(action: Action<'quiz'>, request: ButtonRequest, services: CommandServices): Reply {
@@ -64,12 +79,27 @@ function answerQuiz(action: Action<'quiz'>, request: ButtonRequest, services: Co
   const showDocument = engine.corpus.documents.length > 1;
   const inServer = request.guildId !== undefined;
   const unscored = (why: string): Reply =>
-    cardReply(answerCard({ question, number, choice: action.choice, correct: isCorrect(question, action.choice), showDocument, lines: [`Your answer was not recorded: ${why}.`] }));
+    cardReply(
+      answerCard({
+        question,
+        number,
+        choice: action.choice,
+        correct: isCorrect(question, action.choice),
+        showDocument,
+        lines: [`Your answer was not recorded: ${why}.`],
+      }),
+    );
   if (study === undefined) return unscored('scores are not being kept just now (the database could not be opened)');
 
   let outcome: ReturnType<typeof study.recordAnswer>;
   try {
-    outcome = study.recordAnswer({ guildId: scoreScope(request.guildId), memberId: request.user.id, quizId: request.messageId, question, choiceIndex: action.choice });
+    outcome = study.recordAnswer({
+      guildId: scoreScope(request.guildId),
+      memberId: request.user.id,
+      quizId: request.messageId,
+      question,
+      choiceIndex: action.choice,
+    });
   } catch (error) {
     logger.error('quiz answer not recorded', { userId: request.user.id, guildId: request.guildId, error });
     return unscored('the scores database did not answer in time; try again in a moment');

@@ -16,7 +16,9 @@ export async function runCommand(command: Command, request: CommandRequest, serv
   if (required !== undefined && !hasPermission(request.permissions, required)) {
     const name = permissionNames.get(required) ?? 'the right permission';
     services.logger.info('command refused', { command: command.data.name, userId: request.user.id, guildId: request.guildId, reason: 'permission' });
-    return errorReply(request.guildId === undefined ? `/${command.data.name} works only in a server.` : `Only members with ${name} can use /${command.data.name}.`);
+    return errorReply(
+      request.guildId === undefined ? `/${command.data.name} works only in a server.` : `Only members with ${name} can use /${command.data.name}.`,
+    );
   }
   try {
     return await command.execute(request, services);

@@ -39,7 +39,11 @@ export function questionCards<Item>(items: readonly Item[], options: QuestionCar
         options
           .question(item)
           .choices.slice(0, discordLimits.buttonsPerRow)
-          .map((choice, choiceIndex): ReplyButton => ({ customId: options.buttonId(item, choiceIndex), label: `${first + offset + 1} · ${choice}`, style: 'secondary' })),
+          .map((choice, choiceIndex): ReplyButton => ({
+            customId: options.buttonId(item, choiceIndex),
+            label: `${first + offset + 1} · ${choice}`,
+            style: 'secondary',
+          })),
       ),
     });
   }

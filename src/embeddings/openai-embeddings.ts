@@ -51,7 +51,9 @@ export class EmbeddingsProbeError extends Error {
  * The vector size the model produces: the requested `dimensions` when set, otherwise measured by embedding
  * one probe text (a model's size is not discoverable through the OpenAI API).
  */
-export async function embeddingDimensions(embeddings: EmbeddingsInterface & { readonly model?: string; readonly dimensions?: number | undefined }): Promise<number> {
+export async function embeddingDimensions(
+  embeddings: EmbeddingsInterface & { readonly model?: string; readonly dimensions?: number | undefined },
+): Promise<number> {
   if (embeddings.dimensions !== undefined && embeddings.dimensions > 0) return embeddings.dimensions;
   let vector: number[];
   try {

@@ -144,7 +144,14 @@ function writeBinary(target: string, dimensions: number, words: readonly string[
   const temporary = `${target}.${process.pid}.tmp`;
   const descriptor = openSync(temporary, 'w');
   try {
-    for (const part of [header, vocabulary, padding, Buffer.from(scales.buffer, scales.byteOffset, scales.byteLength), Buffer.from(values.buffer, values.byteOffset, values.byteLength), Buffer.from(TRAILER, 'latin1')]) {
+    for (const part of [
+      header,
+      vocabulary,
+      padding,
+      Buffer.from(scales.buffer, scales.byteOffset, scales.byteLength),
+      Buffer.from(values.buffer, values.byteOffset, values.byteLength),
+      Buffer.from(TRAILER, 'latin1'),
+    ]) {
       writeSync(descriptor, part);
     }
     fsyncSync(descriptor);

@@ -71,7 +71,8 @@ export async function evaluate(engine: Engine, items: readonly EvalItem[], optio
 
   const answerable = results.filter((result) => result.item.answerable);
   const unanswerable = results.filter((result) => !result.item.answerable);
-  const share = (subset: readonly ItemResult[], test: (result: ItemResult) => boolean) => (subset.length === 0 ? 0 : round(subset.filter(test).length / subset.length));
+  const share = (subset: readonly ItemResult[], test: (result: ItemResult) => boolean) =>
+    subset.length === 0 ? 0 : round(subset.filter(test).length / subset.length);
   const times = results.map((result) => result.milliseconds).sort((first, second) => first - second);
   return {
     metrics: {
@@ -80,7 +81,8 @@ export async function evaluate(engine: Engine, items: readonly EvalItem[], optio
       unanswerable: unanswerable.length,
       hit_at_1: share(answerable, (result) => result.rank === 1),
       hit_at_3: share(answerable, (result) => result.rank !== undefined && result.rank <= 3),
-      mrr: answerable.length === 0 ? 0 : round(answerable.reduce((sum, result) => sum + (result.rank === undefined ? 0 : 1 / result.rank), 0) / answerable.length),
+      mrr:
+        answerable.length === 0 ? 0 : round(answerable.reduce((sum, result) => sum + (result.rank === undefined ? 0 : 1 / result.rank), 0) / answerable.length),
       supported: share(answerable, (result) => result.supported),
       abstain_correct: share(unanswerable, (result) => result.answer?.abstained === true),
       false_abstain: share(answerable, (result) => result.answer?.abstained !== false),

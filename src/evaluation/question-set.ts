@@ -41,7 +41,10 @@ export async function readQuestionSet(file: string): Promise<EvalItem[]> {
       throw new QuestionSetError(`${file}:${index + 1}: not valid JSON`);
     }
     const parsed = itemSchema.safeParse(json);
-    if (!parsed.success) throw new QuestionSetError(`${file}:${index + 1}: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'item'} ${issue.message}`).join('; ')}`);
+    if (!parsed.success)
+      throw new QuestionSetError(
+        `${file}:${index + 1}: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'item'} ${issue.message}`).join('; ')}`,
+      );
     const item = parsed.data;
     items.push({ id: item.id, turns: item.turns ?? [item.question ?? ''], evidence: item.evidence, answerable: item.answerable });
   });

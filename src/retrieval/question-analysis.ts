@@ -45,7 +45,8 @@ export interface Focus {
   readonly kind: 'attribute' | 'action';
 }
 
-const NUMBER_WORDS = /\b(how many|how much|how old|how long|how far|how big|how large|how tall|how high|what (?:is|was) the (?:population|size|number|total|age)|what (?:share|percentage|percent|proportion|number|amount|fraction)|what per ?cent)\b/iu;
+const NUMBER_WORDS =
+  /\b(how many|how much|how old|how long|how far|how big|how large|how tall|how high|what (?:is|was) the (?:population|size|number|total|age)|what (?:share|percentage|percent|proportion|number|amount|fraction)|what per ?cent)\b/iu;
 const TIME_WORDS = /\b(when|what year|which year|what date|how long ago|since when|what time)\b/iu;
 const PERSON_WORDS = /^(?:who|whom|whose)\b|\b(which (?:official|person|politician|leader|minister|analyst|spokes\w*|expert|president))\b/iu;
 const PLACE_WORDS = /\b(where|which (?:country|countries|city|cities|region|regions|place|territor\w*))\b/iu;
@@ -65,7 +66,11 @@ export function analyzeQuestion(text: string): AnalyzedQuestion {
 /** Adds earlier-turn terms the question does not already have, as low-weight context terms. */
 export function withContext(question: AnalyzedQuestion, contextText: string, weight: number): AnalyzedQuestion {
   const own = new Set(question.terms.map((term) => term.stem));
-  const carried = uniqueTerms(tokenize(contextText).filter((token) => isContentWord(token.word) && !own.has(token.stem)), weight, true);
+  const carried = uniqueTerms(
+    tokenize(contextText).filter((token) => isContentWord(token.word) && !own.has(token.stem)),
+    weight,
+    true,
+  );
   return { ...question, terms: [...question.terms, ...carried] };
 }
 
@@ -82,18 +87,97 @@ function uniqueTerms(tokens: readonly Token[], weight: number, context: boolean)
 
 const GENERIC_FOCUS = new Set(['number', 'name', 'amount', 'size', 'total', 'kind', 'type', 'level', 'sort', 'part', 'share', 'percentage', 'proportion']);
 
-const AUXILIARIES = new Set(['is', 'was', 'are', 'were', 'did', 'does', 'do', 'has', 'have', 'had', 'can', 'could', 'will', 'would', 'should', 'may', 'might', 'else']);
+const AUXILIARIES = new Set([
+  'is',
+  'was',
+  'are',
+  'were',
+  'did',
+  'does',
+  'do',
+  'has',
+  'have',
+  'had',
+  'can',
+  'could',
+  'will',
+  'would',
+  'should',
+  'may',
+  'might',
+  'else',
+]);
 
 /**
  * Category nouns are answered by instances ("which countries?" → "Russia-Iran-India"), so they cannot be
  * required in the answering sentence the way an attribute ("population", "currency") can.
  */
 const CATEGORY_NOUNS = new Set([
-  'country', 'countries', 'state', 'states', 'nation', 'nations', 'city', 'cities', 'place', 'places', 'region', 'regions', 'territory',
-  'territories', 'person', 'people', 'man', 'men', 'woman', 'women', 'official', 'officials', 'leader', 'leaders', 'politician', 'group',
-  'groups', 'organisation', 'organisations', 'organization', 'organizations', 'company', 'companies', 'newspaper', 'newspapers', 'outlet',
-  'outlets', 'media', 'agency', 'broadcaster', 'source', 'sources', 'year', 'years', 'month', 'day', 'date', 'time', 'event', 'events',
-  'thing', 'things', 'word', 'words', 'term', 'phrase', 'one', 'ones', 'side', 'sides', 'figure', 'figures', 'institution', 'body', 'network',
+  'country',
+  'countries',
+  'state',
+  'states',
+  'nation',
+  'nations',
+  'city',
+  'cities',
+  'place',
+  'places',
+  'region',
+  'regions',
+  'territory',
+  'territories',
+  'person',
+  'people',
+  'man',
+  'men',
+  'woman',
+  'women',
+  'official',
+  'officials',
+  'leader',
+  'leaders',
+  'politician',
+  'group',
+  'groups',
+  'organisation',
+  'organisations',
+  'organization',
+  'organizations',
+  'company',
+  'companies',
+  'newspaper',
+  'newspapers',
+  'outlet',
+  'outlets',
+  'media',
+  'agency',
+  'broadcaster',
+  'source',
+  'sources',
+  'year',
+  'years',
+  'month',
+  'day',
+  'date',
+  'time',
+  'event',
+  'events',
+  'thing',
+  'things',
+  'word',
+  'words',
+  'term',
+  'phrase',
+  'one',
+  'ones',
+  'side',
+  'sides',
+  'figure',
+  'figures',
+  'institution',
+  'body',
+  'network',
 ]);
 
 function focusOf(text: string, terms: readonly QueryTerm[]): Focus | undefined {
@@ -105,9 +189,14 @@ function focusOf(text: string, terms: readonly QueryTerm[]): Focus | undefined {
     return term === undefined ? undefined : { term, kind: 'action' };
   }
   // "how many X", "what is the X of Y", "who is the X of Y"
-  const ofPattern = /\bhow (?:many|much)\s+([\p{L}-]+)|\b(?:what|which|who) (?:is|was|are|were) (?:the|its|their|his|her) ([\p{L}-]+)(?:\s+([\p{L}-]+))?\s+(?:of|for|in)\b/iu.exec(text);
+  const ofPattern =
+    /\bhow (?:many|much)\s+([\p{L}-]+)|\b(?:what|which|who) (?:is|was|are|were) (?:the|its|their|his|her) ([\p{L}-]+)(?:\s+([\p{L}-]+))?\s+(?:of|for|in)\b/iu.exec(
+      text,
+    );
   if (ofPattern === null) return undefined;
-  const word = [ofPattern[1], ofPattern[2], ofPattern[3]].find((candidate) => candidate !== undefined && !GENERIC_FOCUS.has(candidate.toLowerCase()) && candidate.toLowerCase() !== 'of');
+  const word = [ofPattern[1], ofPattern[2], ofPattern[3]].find(
+    (candidate) => candidate !== undefined && !GENERIC_FOCUS.has(candidate.toLowerCase()) && candidate.toLowerCase() !== 'of',
+  );
   const term = termFor(word);
   return term === undefined || CATEGORY_NOUNS.has(term.word) ? undefined : { term, kind: 'attribute' };
 }
@@ -126,7 +215,15 @@ function isDescriptiveDemonym(text: string, token: Token): boolean {
 function answerKindOf(question: string): AnswerKind {
   const opening = /\b(who|whom|whose|what|which|when|where|why|how)\b/iu.exec(question);
   const text = opening === null ? question : question.slice(opening.index, opening.index + 60);
-  if (opening !== null && /^(what|which)\b/iu.test(opening[0]) && !NUMBER_WORDS.test(text) && !TIME_WORDS.test(text) && !PERSON_WORDS.test(text) && !PLACE_WORDS.test(text)) return 'thing';
+  if (
+    opening !== null &&
+    /^(what|which)\b/iu.test(opening[0]) &&
+    !NUMBER_WORDS.test(text) &&
+    !TIME_WORDS.test(text) &&
+    !PERSON_WORDS.test(text) &&
+    !PLACE_WORDS.test(text)
+  )
+    return 'thing';
   if (NUMBER_WORDS.test(text)) return 'number';
   if (TIME_WORDS.test(text)) return 'time';
   if (PERSON_WORDS.test(text)) return 'person';
@@ -139,9 +236,19 @@ function answerKindOf(question: string): AnswerKind {
 function metadataAskOf(text: string): MetadataAsk | undefined {
   const lower = text.toLowerCase().replace(/’/gu, "'");
   if (/\b(headline|title)\b/u.test(lower) && !/\b(section|heading|chapter|part)\b/u.test(lower)) return 'title';
-  if (/\b(who (?:wrote|writes|authored|penned|is the (?:author|writer))|by whom|byline|(?:author|writer)'s (?:name|expertise|background|speciali[sz]\w*|area|field|credentials|job|profession|role|position|knowledge))\b/u.test(lower)) return 'author';
+  if (
+    /\b(who (?:wrote|writes|authored|penned|is the (?:author|writer))|by whom|byline|(?:author|writer)'s (?:name|expertise|background|speciali[sz]\w*|area|field|credentials|job|profession|role|position|knowledge))\b/u.test(
+      lower,
+    )
+  )
+    return 'author';
   if (/\b(publication date|date of publication)\b/u.test(lower)) return 'date';
   const asksWhen = /\b(when|what (?:day|date|month|year)|which (?:day|date|month|year)|on what|in what (?:month|year))\b/u.test(lower);
-  if (asksWhen && /\b(publish\w*|come out|came out|appear\w*|released?|dated|(?:was|is) (?:it|this|the \w+) written|post(?:ed)?)\b/u.test(lower) && /\b(article|piece|text|essay|analysis|report|story|this|it)\b/u.test(lower)) return 'date';
+  if (
+    asksWhen &&
+    /\b(publish\w*|come out|came out|appear\w*|released?|dated|(?:was|is) (?:it|this|the \w+) written|post(?:ed)?)\b/u.test(lower) &&
+    /\b(article|piece|text|essay|analysis|report|story|this|it)\b/u.test(lower)
+  )
+    return 'date';
   return undefined;
 }

@@ -29,7 +29,15 @@ export interface RankingWeights {
   readonly outOfCorpusShare: number;
 }
 
-export const DEFAULT_WEIGHTS: RankingWeights = { sentenceCoverage: 0.35, passageCoverage: 0.25, sentenceDense: 0.4, passageDense: 0.05, answerKind: 0.05, inheritance: 0.5, outOfCorpusShare: 0.6 };
+export const DEFAULT_WEIGHTS: RankingWeights = {
+  sentenceCoverage: 0.35,
+  passageCoverage: 0.25,
+  sentenceDense: 0.4,
+  passageDense: 0.05,
+  answerKind: 0.05,
+  inheritance: 0.5,
+  outOfCorpusShare: 0.6,
+};
 
 export interface ScoredSentence {
   readonly entry: IndexedSentence;
@@ -89,7 +97,9 @@ export class Retriever {
   /** How much a question word should count: rare in the corpus, or (when the corpus lacks it) rare in English. */
   importance(term: QueryTerm): number {
     const { lexical, sentenceEmbeddings } = this.parts;
-    const idf = lexical.hasStem(term.stem) ? lexical.idf(term.stem) : this.weights.outOfCorpusShare * lexical.idf(term.stem) * sentenceEmbeddings.weight(term.word);
+    const idf = lexical.hasStem(term.stem)
+      ? lexical.idf(term.stem)
+      : this.weights.outOfCorpusShare * lexical.idf(term.stem) * sentenceEmbeddings.weight(term.word);
     return term.weight * idf;
   }
 
@@ -116,16 +126,22 @@ export class Retriever {
       const sentencePositions = lexical.chunkSentences[position] ?? [];
       const entries = sentencePositions.map((sentencePosition) => lexical.sentences[sentencePosition] as IndexedSentence);
       const chunkWords = entries.flatMap((entry) => entry.words);
-      const passageCoverage = allTotal > 0 ? terms.reduce((sum, { importance, matches }) => sum + importance * bestMatch(matches, chunkWords), 0) / allTotal : 0;
+      const passageCoverage =
+        allTotal > 0 ? terms.reduce((sum, { importance, matches }) => sum + importance * bestMatch(matches, chunkWords), 0) / allTotal : 0;
       const passageDense = denseByChunk.get(position) ?? lowestDense;
       const missingNames = unknownNames + names.filter((matches) => bestMatch(matches, chunkWords) < NAME_MATCH).length;
-      const ownCoverage = entries.map((entry) => (primaryTotal > 0 ? primary.reduce((sum, { importance, matches }) => sum + importance * bestMatch(matches, entry.words), 0) / primaryTotal : 0));
+      const ownCoverage = entries.map((entry) =>
+        primaryTotal > 0 ? primary.reduce((sum, { importance, matches }) => sum + importance * bestMatch(matches, entry.words), 0) / primaryTotal : 0,
+      );
       const scored = sentencePositions.map((sentencePosition, index) => {
         const entry = entries[index] as IndexedSentence;
         // "These men were charged with..." continues the sentence before it: it inherits part of its coverage.
         const previous = entries[index - 1];
         const own = ownCoverage[index] ?? 0;
-        const inherited = previous !== undefined && previous.sentence.paragraph === entry.sentence.paragraph && ANAPHORIC_START.test(entry.sentence.text) ? ownCoverage[index - 1] ?? 0 : 0;
+        const inherited =
+          previous !== undefined && previous.sentence.paragraph === entry.sentence.paragraph && ANAPHORIC_START.test(entry.sentence.text)
+            ? (ownCoverage[index - 1] ?? 0)
+            : 0;
         const coverage = own + this.weights.inheritance * (1 - own) * inherited;
         const dense = dot(questionVector, this.sentenceVector(sentencePosition, entry));
         const fitsAnswerKind = TYPED_KINDS.has(question.answerKind) && holdsAnswerKind(question.answerKind, entry.sentence.text, question.text);
@@ -138,7 +154,8 @@ export class Retriever {
           (fitsAnswerKind ? weights.answerKind : 0);
         const focusMatch = focus === undefined ? 1 : bestMatch(focus, entry.words);
         // The sentence before it often holds the name ("the Azal plane ... The plane crashed ..."), so it counts too.
-        const nearWords = previous !== undefined && previous.sentence.paragraph === entry.sentence.paragraph ? [...previous.words, ...entry.words] : entry.words;
+        const nearWords =
+          previous !== undefined && previous.sentence.paragraph === entry.sentence.paragraph ? [...previous.words, ...entry.words] : entry.words;
         const namesMissingHere = names.filter((matches) => bestMatch(matches, nearWords) < STRICT_MATCH).length;
         return { entry, score, coverage, passageCoverage, dense, fitsAnswerKind, missingNames, focusMatch, namesMissingHere };
       });
@@ -159,7 +176,10 @@ export class Retriever {
     return new Map(this.parts.store.searchLabels(vector, limit));
   }
 
-  private candidateChunks(terms: readonly { term: QueryTerm; importance: number; matches: ReadonlyMap<string, number> }[], dense: ReadonlyMap<number, number>): number[] {
+  private candidateChunks(
+    terms: readonly { term: QueryTerm; importance: number; matches: ReadonlyMap<string, number> }[],
+    dense: ReadonlyMap<number, number>,
+  ): number[] {
     const { lexical } = this.parts;
     if (lexical.chunks.length <= 400) return lexical.chunks.map((_chunk, position) => position);
     const expanded = new Map<string, number>();
@@ -196,7 +216,8 @@ export class Retriever {
 
   private withoutCommonDirection(vector: Float32Array): Float32Array {
     const projection = dot(vector, this.commonDirection);
-    for (let dimension = 0; dimension < vector.length; dimension += 1) vector[dimension] = (vector[dimension] as number) - projection * (this.commonDirection[dimension] as number);
+    for (let dimension = 0; dimension < vector.length; dimension += 1)
+      vector[dimension] = (vector[dimension] as number) - projection * (this.commonDirection[dimension] as number);
     return normalize(vector);
   }
 }

@@ -38,8 +38,7 @@ export interface FeedbackRow {
 
 /** Expected failures are values: the caller tells the user what could not be saved and keeps answering. */
 export type StoreResult<T = undefined> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly reason: 'unknown-answer' | 'unavailable'; readonly message: string };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly reason: 'unknown-answer' | 'unavailable'; readonly message: string };
 
 export interface FeedbackStore {
   saveAnswer(record: AnswerRecord): StoreResult;
@@ -199,7 +198,6 @@ export function openFeedbackStore(options: OpenFeedbackStoreOptions): FeedbackSt
     },
   };
 }
-
 
 /** Stands in when the database cannot be opened: the bot keeps answering and says votes are not saved. */
 export function unavailableFeedbackStore(reason: string): FeedbackStore {

@@ -9,8 +9,7 @@ import { findNumbers } from './number-expressions.js';
 export type DatePrecision = 'day' | 'month' | 'part-of-year' | 'year' | 'decade';
 
 export type DateResolution =
-  | { readonly resolved: true; readonly date: string; readonly precision: DatePrecision; readonly relative: boolean }
-  | { readonly resolved: false };
+  { readonly resolved: true; readonly date: string; readonly precision: DatePrecision; readonly relative: boolean } | { readonly resolved: false };
 
 export interface DateExpression {
   /** Offsets within the searched string. */
@@ -26,7 +25,7 @@ export interface DateExpression {
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH = `(?:${MONTHS.join('|')})`;
-const PART_START: Readonly<Record<string, number>> = { early: 1, 'mid': 5, late: 9, spring: 3, summer: 6, autumn: 9, fall: 9, winter: 12 };
+const PART_START: Readonly<Record<string, number>> = { early: 1, mid: 5, late: 9, spring: 3, summer: 6, autumn: 9, fall: 9, winter: 12 };
 const UNIT_YEARS: Readonly<Record<string, number>> = { year: 1, years: 1, decade: 10, decades: 10 };
 
 /** The time expressions of `text`; `published` is the document's date (YYYY-MM-DD), undefined when it states none. */
@@ -48,7 +47,14 @@ export function findDates(text: string, published: string | undefined): DateExpr
     const direction = (relative[2] ?? '').toLowerCase();
     const end = number.end + relative[0].length;
     if (direction === 'ago' && publishedYear !== undefined) {
-      add({ start: number.start, end, text: text.slice(number.start, end), resolution: { resolved: true, date: `${publishedYear - years}-01-01`, precision: 'year', relative: true }, role: 'adverbial', anchor: undefined });
+      add({
+        start: number.start,
+        end,
+        text: text.slice(number.start, end),
+        resolution: { resolved: true, date: `${publishedYear - years}-01-01`, precision: 'year', relative: true },
+        role: 'adverbial',
+        anchor: undefined,
+      });
       continue;
     }
     // "N years after 2010" can be counted; "N years after the arrest" hangs on an undated event.
@@ -56,11 +62,25 @@ export function findDates(text: string, published: string | undefined): DateExpr
     if ((direction === 'after' || direction === 'before') && anchorYear !== null) {
       const year = Number(anchorYear[1]) + (direction === 'after' ? years : -years);
       const anchoredEnd = end + anchorYear[0].length;
-      add({ start: number.start, end: anchoredEnd, text: text.slice(number.start, anchoredEnd), resolution: { resolved: true, date: `${year}-01-01`, precision: 'year', relative: false }, role: 'adverbial', anchor: undefined });
+      add({
+        start: number.start,
+        end: anchoredEnd,
+        text: text.slice(number.start, anchoredEnd),
+        resolution: { resolved: true, date: `${year}-01-01`, precision: 'year', relative: false },
+        role: 'adverbial',
+        anchor: undefined,
+      });
       continue;
     }
     const anchorEnd = direction === 'after' || direction === 'before' ? end + (/^[^,;:—–(]*/u.exec(text.slice(end))?.[0].trimEnd().length ?? 0) : end;
-    add({ start: number.start, end, text: text.slice(number.start, end), resolution: { resolved: false }, role: 'adverbial', anchor: anchorEnd > end ? { start: end, end: anchorEnd } : undefined });
+    add({
+      start: number.start,
+      end,
+      text: text.slice(number.start, end),
+      resolution: { resolved: false },
+      role: 'adverbial',
+      anchor: anchorEnd > end ? { start: end, end: anchorEnd } : undefined,
+    });
   }
 
   // "in recent days", "recently", "last year", "this year", "earlier this month".
@@ -70,12 +90,26 @@ export function findDates(text: string, published: string | undefined): DateExpr
       continue;
     }
     const coming = /coming/iu.test(match[0]);
-    add({ start: match.index, end: match.index + match[0].length, text: match[0], resolution: { resolved: true, date: published, precision: 'day', relative: !coming }, role: 'adverbial', anchor: undefined });
+    add({
+      start: match.index,
+      end: match.index + match[0].length,
+      text: match[0],
+      resolution: { resolved: true, date: published, precision: 'day', relative: !coming },
+      role: 'adverbial',
+      anchor: undefined,
+    });
   }
   for (const match of text.matchAll(/\b(?:(early|earlier|later|late)\s+)?(last|this|next)\s+year\b/giu)) {
     if (publishedYear === undefined) continue;
     const offset = { last: -1, this: 0, next: 1 }[(match[2] ?? '').toLowerCase() as 'last' | 'this' | 'next'];
-    add({ start: match.index, end: match.index + match[0].length, text: match[0], resolution: { resolved: true, date: `${publishedYear + offset}-01-01`, precision: 'year', relative: true }, role: 'adverbial', anchor: undefined });
+    add({
+      start: match.index,
+      end: match.index + match[0].length,
+      text: match[0],
+      resolution: { resolved: true, date: `${publishedYear + offset}-01-01`, precision: 'year', relative: true },
+      role: 'adverbial',
+      anchor: undefined,
+    });
   }
 
   // "25 July 2025", "July 25, 2025", "July 2025".
@@ -83,7 +117,14 @@ export function findDates(text: string, published: string | undefined): DateExpr
     const month = MONTHS.indexOf((match[2] ?? match[3] ?? '').toLowerCase()) + 1;
     const day = match[1] ?? match[4];
     const date = `${match[5]}-${pad(month)}-${day === undefined ? '01' : pad(Number(day))}`;
-    add({ start: match.index, end: match.index + match[0].length, text: match[0], resolution: { resolved: true, date, precision: day === undefined ? 'month' : 'day', relative: false }, role: 'adverbial', anchor: undefined });
+    add({
+      start: match.index,
+      end: match.index + match[0].length,
+      text: match[0],
+      resolution: { resolved: true, date, precision: day === undefined ? 'month' : 'day', relative: false },
+      role: 'adverbial',
+      anchor: undefined,
+    });
   }
 
   // "late 2024", "since 2003", "the 1990s", and a year used as an adjective: "Baku’s 2023 military operations".

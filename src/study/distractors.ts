@@ -13,7 +13,9 @@ export const DISTRACTORS_PER_QUESTION = 3;
 /** True when `phrase` occurs in `text` as whole words, ignoring case, quote style and dashes. */
 export function containsPhrase(text: string, phrase: string): boolean {
   const haystack = ` ${normalizeForMatch(text).replace(/[^\p{L}\p{N}%]+/gu, ' ')} `;
-  const needle = normalizeForMatch(phrase).replace(/[^\p{L}\p{N}%]+/gu, ' ').trim();
+  const needle = normalizeForMatch(phrase)
+    .replace(/[^\p{L}\p{N}%]+/gu, ' ')
+    .trim();
   return needle !== '' && haystack.includes(` ${needle} `);
 }
 
@@ -63,7 +65,8 @@ export function rankNumbers(input: { answer: NumberExpression; corpusNumbers: re
     for (const year of new Set(input.corpusNumbers.filter((number) => number.unit === 'year' && number.value !== value).map((number) => number.value))) {
       scored.push({ text: String(year), score: 2 - Math.min(1, Math.abs(year - value) / 30) + random.next() * 0.5 });
     }
-    for (const offset of [-5, -4, -3, -2, -1, 1, 2, 3, 4, 5]) scored.push({ text: String(value + offset), score: 1 - Math.abs(offset) / 10 + random.next() * 0.5 });
+    for (const offset of [-5, -4, -3, -2, -1, 1, 2, 3, 4, 5])
+      scored.push({ text: String(value + offset), score: 1 - Math.abs(offset) / 10 + random.next() * 0.5 });
   } else {
     for (const candidate of nearbyValues(value)) {
       const text = writeLike(answer, candidate);

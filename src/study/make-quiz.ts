@@ -84,7 +84,8 @@ export function makeQuiz(corpus: Corpus, options: QuizOptions): QuizOutcome {
   const seed = String(options.seed);
   const candidates = questionCandidates(corpus, scope.units, seed);
   const chosen = choose(candidates, options.count, seededRandom(`${seed}|choose`));
-  if (chosen.length === 0) return { ok: false, problem: { kind: 'nothing-to-ask', message: `There is too little in “${scope.title}” to ask about: try the whole text.` } };
+  if (chosen.length === 0)
+    return { ok: false, problem: { kind: 'nothing-to-ask', message: `There is too little in “${scope.title}” to ask about: try the whole text.` } };
 
   const questions = chosen
     .sort((first, second) => first.unit.position - second.unit.position || first.answerStart - second.answerStart)
@@ -132,9 +133,7 @@ function choose(candidates: readonly Candidate[], count: number, random: SeededR
       if (chosen.length === count) break;
       if (chosen.includes(candidate)) continue;
       if (capped && (perKind.get(candidate.answerKind) ?? 0) >= capPerKind) continue;
-      const clash = chosen.some(
-        (other) => other.unit === candidate.unit || other.prompt === candidate.prompt || other.answerKey === candidate.answerKey,
-      );
+      const clash = chosen.some((other) => other.unit === candidate.unit || other.prompt === candidate.prompt || other.answerKey === candidate.answerKey);
       if (clash) continue;
       chosen.push(candidate);
       perKind.set(candidate.answerKind, (perKind.get(candidate.answerKind) ?? 0) + 1);
@@ -186,7 +185,11 @@ function blankOut(quote: Quote, start: number, end: number): string {
 }
 
 function occurrences(text: string, phrase: string): number {
-  const words = (value: string): string[] => value.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((word) => word !== '');
+  const words = (value: string): string[] =>
+    value
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((word) => word !== '');
   const haystack = words(text);
   const needle = words(phrase);
   let count = 0;
@@ -203,7 +206,9 @@ function entityFillIn(entity: Entity, mention: SentenceSpan, quote: Quote, entit
   const surname = entity.kind === 'person' && !mention.text.includes(' ') && entity.name.includes(' ');
   // "the _____": a choice must not bring its own "The".
   const dropArticle = /\bthe\s+$/iu.test(quote.text.slice(0, mention.start - quote.start));
-  const ranked = rankEntities({ answer: entity, entities, nearPosition: mention.unit.position, random }).map((other) => entityChoice(other, surname ? 'surname' : 'full', dropArticle));
+  const ranked = rankEntities({ answer: entity, entities, nearPosition: mention.unit.position, random }).map((other) =>
+    entityChoice(other, surname ? 'surname' : 'full', dropArticle),
+  );
   const distractors = pickDistractors({ answer: mention.text, quoteText: quote.text, ranked });
   if (distractors.length < MINIMUM_DISTRACTORS) return undefined;
   const kindWeight = entity.kind === 'person' ? 1.2 : entity.kind === 'organisation' ? 1.1 : 0.8;
@@ -224,7 +229,9 @@ function entityFillIn(entity: Entity, mention: SentenceSpan, quote: Quote, entit
 /** "Who is described in the text as “Kremlin Spokesperson”?" */
 function roleQuestion(entity: Entity, role: SentenceSpan, quote: Quote, entities: readonly Entity[], random: SeededRandom): Candidate | undefined {
   if (entity.kind === 'place') return undefined;
-  const mention = entity.mentions.filter((candidate) => candidate.unit === role.unit).sort((first, second) => distanceBetween(first, role) - distanceBetween(second, role))[0];
+  const mention = entity.mentions
+    .filter((candidate) => candidate.unit === role.unit)
+    .sort((first, second) => distanceBetween(first, role) - distanceBetween(second, role))[0];
   if (mention === undefined || containsPhrase(role.text, mention.text)) return undefined;
   const prompt =
     entity.kind === 'person'
@@ -233,10 +240,23 @@ function roleQuestion(entity: Entity, role: SentenceSpan, quote: Quote, entities
         : `Who does the text describe as “${role.text}”?`
       : `Which organisation does the text describe as the “${role.text}”?`;
   const surname = entity.kind === 'person' && !mention.text.includes(' ') && entity.name.includes(' ');
-  const ranked = rankEntities({ answer: entity, entities, nearPosition: role.unit.position, random }).map((other) => entityChoice(other, surname ? 'surname' : 'full', false));
+  const ranked = rankEntities({ answer: entity, entities, nearPosition: role.unit.position, random }).map((other) =>
+    entityChoice(other, surname ? 'surname' : 'full', false),
+  );
   const distractors = pickDistractors({ answer: mention.text, quoteText: quote.text, ranked });
   if (distractors.length < MINIMUM_DISTRACTORS || distractors.some((distractor) => containsPhrase(prompt, distractor))) return undefined;
-  return { kind: 'multiple-choice', answerKind: entity.kind, prompt, answer: mention.text, answerKey: `entity:${entity.key}`, answerStart: mention.start, distractors, unit: role.unit, quote, weight: 2 };
+  return {
+    kind: 'multiple-choice',
+    answerKind: entity.kind,
+    prompt,
+    answer: mention.text,
+    answerKey: `entity:${entity.key}`,
+    answerStart: mention.start,
+    distractors,
+    unit: role.unit,
+    quote,
+    weight: 2,
+  };
 }
 
 function distanceBetween(first: SentenceSpan, second: SentenceSpan): number {
@@ -261,10 +281,27 @@ function sourceQuestion(entity: Entity, mention: SentenceSpan, quote: Quote, ent
   const ranked = rankEntities({ answer: entity, entities, nearPosition: mention.unit.position, random }).map((other) => entityChoice(other, 'full', false));
   const distractors = pickDistractors({ answer: mention.text, quoteText: quote.text, ranked });
   if (distractors.length < MINIMUM_DISTRACTORS) return undefined;
-  return { kind: 'multiple-choice', answerKind: 'organisation', prompt, answer: mention.text, answerKey: `entity:${entity.key}`, answerStart: mention.start, distractors, unit: mention.unit, quote, weight: 2 };
+  return {
+    kind: 'multiple-choice',
+    answerKind: 'organisation',
+    prompt,
+    answer: mention.text,
+    answerKey: `entity:${entity.key}`,
+    answerStart: mention.start,
+    distractors,
+    unit: mention.unit,
+    quote,
+    weight: 2,
+  };
 }
 
-function numberFillIn(unit: SentenceUnit, number: NumberExpression, quote: Quote, corpusNumbers: readonly NumberExpression[], random: SeededRandom): Candidate | undefined {
+function numberFillIn(
+  unit: SentenceUnit,
+  number: NumberExpression,
+  quote: Quote,
+  corpusNumbers: readonly NumberExpression[],
+  random: SeededRandom,
+): Candidate | undefined {
   if (occurrences(quote.text, number.text) !== 1) return undefined;
   const start = unit.sentence.start + number.start;
   const ranked = rankNumbers({ answer: number, corpusNumbers, random });

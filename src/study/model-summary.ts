@@ -114,10 +114,19 @@ export async function summarizeWithModel(options: ModelSummaryOptions): Promise<
   if (kept.length < MIN_POINTS) {
     return fallback(kept.length === 0 ? 'none of the model’s points cited a sentence of the text' : 'the model gave fewer than two usable points', dropped);
   }
-  const points = (coverEverySection ? withEverySection(kept, ranked) : kept).sort((first, second) => first.unit.position - second.unit.position).map((placed) => placed.point);
+  const points = (coverEverySection ? withEverySection(kept, ranked) : kept)
+    .sort((first, second) => first.unit.position - second.unit.position)
+    .map((placed) => placed.point);
   return {
     ok: true,
-    summary: { title: extractive.title, section: extractive.section, length: extractive.length, points, mode: 'llm', ...(dropped.length > 0 ? { droppedPoints: dropped } : {}) },
+    summary: {
+      title: extractive.title,
+      section: extractive.section,
+      length: extractive.length,
+      points,
+      mode: 'llm',
+      ...(dropped.length > 0 ? { droppedPoints: dropped } : {}),
+    },
   };
 }
 

@@ -29,7 +29,9 @@ export interface NameSpan {
 
 const WORD = /[\p{L}\p{N}]+(?:[-‑'’][\p{L}\p{N}]+)*/gu;
 const NUMBER_WORDS = new Set(
-  'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion'.split(' '),
+  'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion'.split(
+    ' ',
+  ),
 );
 
 /** Capitalised words that open sentences without being names (not all are in the stopword list). */

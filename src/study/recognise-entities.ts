@@ -151,7 +151,14 @@ function mergeSiblingNames(spans: readonly NameSpan[], singleWordNames: Readonly
       text.slice(first.end, second.start) === ' and ' &&
       second.tokens.every((token) => /^\p{Lu}\p{Ll}+$/u.test(token.text))
     ) {
-      merged.push({ unit: first.unit, tokens: [...first.tokens, ...second.tokens], start: first.start, end: second.end, text: text.slice(first.start, second.end), possessive: second.possessive });
+      merged.push({
+        unit: first.unit,
+        tokens: [...first.tokens, ...second.tokens],
+        start: first.start,
+        end: second.end,
+        text: text.slice(first.start, second.end),
+        possessive: second.possessive,
+      });
       index += 1;
       continue;
     }
@@ -162,14 +169,28 @@ function mergeSiblingNames(spans: readonly NameSpan[], singleWordNames: Readonly
 
 function newCandidate(unit: SentenceUnit, tokens: readonly WordToken[], start: number, end: number): Candidate {
   const text = unit.document.text.slice(start, end);
-  return { span: { unit, start, end, text }, key: entityKey(text), tokens, votes: { person: 0, organisation: 0, place: 0 }, roles: [], aliases: [], links: new Set(), partKeys: [], source: false };
+  return {
+    span: { unit, start, end, text },
+    key: entityKey(text),
+    tokens,
+    votes: { person: 0, organisation: 0, place: 0 },
+    roles: [],
+    aliases: [],
+    links: new Set(),
+    partKeys: [],
+    source: false,
+  };
 }
 
 function spanOf(unit: SentenceUnit, start: number, end: number): SentenceSpan {
   return { unit, start, end, text: unit.document.text.slice(start, end) };
 }
 
-function candidatesOf(span: NameSpan, sentenceTokens: readonly WordToken[], context: { demonyms: ReadonlyMap<string, string>; singleWordNames: ReadonlyMap<string, number> }): Candidate[] {
+function candidatesOf(
+  span: NameSpan,
+  sentenceTokens: readonly WordToken[],
+  context: { demonyms: ReadonlyMap<string, string>; singleWordNames: ReadonlyMap<string, number> },
+): Candidate[] {
   const { unit } = span;
   let tokens = [...span.tokens];
   const results: Candidate[] = [];
@@ -263,7 +284,12 @@ function addHeadCues(candidate: Candidate): void {
 const LOCATIVE = /(?:^|\s)(?:in|from|into|across|throughout|near|inside|outside|within)\s+(?:the\s+)?(?:\p{Lu}[\p{L}-]*['’]s\s+)?$/u;
 const ACCORDING_TO = /according to\s+(?:the\s+)?(?:\p{Lu}\p{Ll}+\s+)?$/iu;
 
-function addContextCues(candidate: Candidate, sentenceTokens: readonly WordToken[], demonyms: ReadonlyMap<string, string>, originalStart = candidate.span.start): void {
+function addContextCues(
+  candidate: Candidate,
+  sentenceTokens: readonly WordToken[],
+  demonyms: ReadonlyMap<string, string>,
+  originalStart = candidate.span.start,
+): void {
   const { unit } = candidate.span;
   const sentence = unit.sentence;
   const before = sentence.text.slice(0, candidate.span.start - sentence.start);
@@ -298,7 +324,12 @@ function addContextCues(candidate: Candidate, sentenceTokens: readonly WordToken
 
   // A cited source: "According to Al Jazeera, …", "Euronews reported that …".
   const reporting = /^\s+(\p{Ll}+)\b/u.exec(after);
-  const citedAfter = /^\s*,/u.test(after) || /^\s+(?:[\p{Ll}-]+\s+)?([\p{Ll}-]+)\s*,/u.exec(after)?.slice(1).some((word) => ORGANISATION_NOUNS.has(word ?? '')) === true;
+  const citedAfter =
+    /^\s*,/u.test(after) ||
+    /^\s+(?:[\p{Ll}-]+\s+)?([\p{Ll}-]+)\s*,/u
+      .exec(after)
+      ?.slice(1)
+      .some((word) => ORGANISATION_NOUNS.has(word ?? '')) === true;
   if ((ACCORDING_TO.test(beforeOriginal) && citedAfter) || (reporting !== null && REPORTING_VERBS.has(reporting[1] ?? ''))) {
     candidate.votes.organisation += 2.5;
     candidate.source = true;
@@ -307,7 +338,12 @@ function addContextCues(candidate: Candidate, sentenceTokens: readonly WordToken
   addPersonCues(candidate, sentenceTokens, demonyms, { before, after, possessive });
 }
 
-function addPersonCues(candidate: Candidate, sentenceTokens: readonly WordToken[], demonyms: ReadonlyMap<string, string>, text: { before: string; after: string; possessive: boolean }): void {
+function addPersonCues(
+  candidate: Candidate,
+  sentenceTokens: readonly WordToken[],
+  demonyms: ReadonlyMap<string, string>,
+  text: { before: string; after: string; possessive: boolean },
+): void {
   const { unit } = candidate.span;
   const documentText = unit.document.text;
   const sentence = unit.sentence;
@@ -367,7 +403,9 @@ function hasRoleNoun(phrase: string): boolean {
 
 /** The last "the/a/an …" phrase of a clause that names a role, e.g. "the two victims of the Yekaterinburg incident". */
 function bestRolePhrase(clause: string, from: number): { start: number; end: number } | undefined {
-  const determiners = [...clause.slice(from).matchAll(/(?:^|\s)((?:the|a|an)\s)/gu)].map((match) => from + match.index + match[0].length - (match[1] ?? '').length);
+  const determiners = [...clause.slice(from).matchAll(/(?:^|\s)((?:the|a|an)\s)/gu)].map(
+    (match) => from + match.index + match[0].length - (match[1] ?? '').length,
+  );
   for (const start of determiners.reverse()) {
     const phrase = clause.slice(start);
     if (phrase.split(/\s+/u).length <= 10 && hasRoleNoun(phrase) && !/\b(?:when|while|which|that|who)\b/u.test(phrase)) return { start, end: clause.length };
@@ -398,7 +436,14 @@ function buildEntities(candidates: readonly Candidate[], countries: ReadonlySet<
     else group.push(candidate);
   }
   const total = (members: readonly Candidate[]): Votes =>
-    members.reduce((sum, member) => ({ person: sum.person + member.votes.person, organisation: sum.organisation + member.votes.organisation, place: sum.place + member.votes.place }), { person: 0, organisation: 0, place: 0 });
+    members.reduce(
+      (sum, member) => ({
+        person: sum.person + member.votes.person,
+        organisation: sum.organisation + member.votes.organisation,
+        place: sum.place + member.votes.place,
+      }),
+      { person: 0, organisation: 0, place: 0 },
+    );
   const kinds = new Map<string, EntityKind>();
   for (const [key, members] of groups) {
     const kind = strongest(total(members));
@@ -414,7 +459,11 @@ function buildEntities(candidates: readonly Candidate[], countries: ReadonlySet<
     for (const member of members) {
       const position = member.span.unit.position;
       const ranked = owners
-        .map(([ownerKey, ownerMembers]) => ({ ownerKey, latest: Math.max(-1, ...ownerMembers.filter((owner) => owner.span.unit.position <= position).map((owner) => owner.span.unit.position)), count: ownerMembers.length }))
+        .map(([ownerKey, ownerMembers]) => ({
+          ownerKey,
+          latest: Math.max(-1, ...ownerMembers.filter((owner) => owner.span.unit.position <= position).map((owner) => owner.span.unit.position)),
+          count: ownerMembers.length,
+        }))
         .sort((first, second) => second.latest - first.latest || second.count - first.count);
       const ownerKey = ranked[0]?.ownerKey;
       if (ownerKey !== undefined) groups.get(ownerKey)?.push(member);
@@ -444,14 +493,24 @@ function buildEntities(candidates: readonly Candidate[], countries: ReadonlySet<
     if (kind === undefined) continue;
     const own = members.filter((member) => member.key === key);
     const name = mostUsedForm(own.length > 0 ? own : members);
-    const mentions = [...members.map((member) => member.span), ...members.flatMap((member) => member.aliases)].sort((first, second) => first.start - second.start || first.unit.document.id.localeCompare(second.unit.document.id));
+    const mentions = [...members.map((member) => member.span), ...members.flatMap((member) => member.aliases)].sort(
+      (first, second) => first.start - second.start || first.unit.document.id.localeCompare(second.unit.document.id),
+    );
     const aliases = [...new Set(mentions.map((mention) => mention.text).filter((text) => entityKey(text) !== key))];
     const role = members
       .flatMap((member) => member.roles)
       .filter((candidateRole) => candidateRole.kind === kind)
       .sort((first, second) => second.weight - first.weight || first.span.unit.position - second.span.unit.position)[0]?.span;
     const group: EntityGroup =
-      kind === 'person' ? 'person' : kind === 'organisation' ? (members.some((member) => member.source) ? 'source' : 'organisation') : countries.has(name) ? 'country' : 'place';
+      kind === 'person'
+        ? 'person'
+        : kind === 'organisation'
+          ? members.some((member) => member.source)
+            ? 'source'
+            : 'organisation'
+          : countries.has(name)
+            ? 'country'
+            : 'place';
     entities.push({ key, name, kind, group, aliases, role, mentions });
   }
   const firstMention = (entity: Entity): number => entity.mentions[0]?.unit.position ?? 0;

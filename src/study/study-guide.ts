@@ -29,7 +29,10 @@ export function studyGuide(corpus: Corpus, options: StudyGuideOptions): string {
   lines.push(`# Study guide: ${escapeMarkdown(title)}`, '');
   if (corpus.documents.length === 1 && first !== undefined) {
     const about = [first.author, first.date].filter((part): part is string => part !== undefined).join(', ');
-    lines.push(`*${escapeMarkdown(about === '' ? first.id : about)}.* Every item below quotes the text; the part in brackets says where (section, ¶ paragraph).`, '');
+    lines.push(
+      `*${escapeMarkdown(about === '' ? first.id : about)}.* Every item below quotes the text; the part in brackets says where (section, ¶ paragraph).`,
+      '',
+    );
   } else {
     lines.push('Every item below quotes the text; the part in brackets says where (document — section, ¶ paragraph).', '');
   }
@@ -57,7 +60,10 @@ export function studyGuide(corpus: Corpus, options: StudyGuideOptions): string {
       if (firstQuote === undefined) continue;
       const role = entry.role === null ? '' : ` — ${escapeMarkdown(entry.role)}`;
       const aliases = entry.aliases.length > 0 ? ` (also “${entry.aliases.map(escapeMarkdown).join('”, “')}”)` : '';
-      const elsewhere = entry.quotes.length > 1 ? `; mentioned ${entry.quotes.length} times, in ¶ ${[...new Set(entry.quotes.map((quote) => quote.paragraph))].join(', ')}` : '';
+      const elsewhere =
+        entry.quotes.length > 1
+          ? `; mentioned ${entry.quotes.length} times, in ¶ ${[...new Set(entry.quotes.map((quote) => quote.paragraph))].join(', ')}`
+          : '';
       lines.push(`- **${escapeMarkdown(entry.name)}**${aliases}${role}: “${escapeMarkdown(firstQuote.text)}” ${cite(firstQuote)}${elsewhere}`);
     }
     lines.push('');
@@ -76,7 +82,9 @@ export function studyGuide(corpus: Corpus, options: StudyGuideOptions): string {
     lines.push('### Answers', '');
     questions.forEach((question, index) => {
       const answer = question.choices[question.answerIndex] ?? '';
-      lines.push(`${index + 1}. **${letters[question.answerIndex]}) ${escapeMarkdown(answer)}** — “${escapeMarkdown(question.quote.text)}” ${cite(question.quote)}`);
+      lines.push(
+        `${index + 1}. **${letters[question.answerIndex]}) ${escapeMarkdown(answer)}** — “${escapeMarkdown(question.quote.text)}” ${cite(question.quote)}`,
+      );
     });
     lines.push('', `*Quiz seed: ${escapeMarkdown(quiz.ok ? quiz.quiz.seed : String(options.seed))} (the same seed gives the same quiz).*`, '');
   }

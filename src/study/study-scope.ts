@@ -36,10 +36,16 @@ export function resolveScope(corpus: Corpus, section: string | undefined): Scope
   const matches = exact.length > 0 ? exact : prefix.length > 0 ? prefix : fragment;
   const [name] = matches;
   if (name === undefined) {
-    return { ok: false, problem: { kind: 'unknown-section', message: `There is no section called “${section.slice(0, 100)}”. Sections: ${names.join(' · ')}` } };
+    return {
+      ok: false,
+      problem: { kind: 'unknown-section', message: `There is no section called “${section.slice(0, 100)}”. Sections: ${names.join(' · ')}` },
+    };
   }
   if (matches.length > 1) {
-    return { ok: false, problem: { kind: 'ambiguous-section', message: `“${section.slice(0, 100)}” matches several sections: ${matches.join(' · ')}. Give more of the name.` } };
+    return {
+      ok: false,
+      problem: { kind: 'ambiguous-section', message: `“${section.slice(0, 100)}” matches several sections: ${matches.join(' · ')}. Give more of the name.` },
+    };
   }
   const inSection = units.filter((unit) => unit.paragraph.section === name);
   if (inSection.length === 0) return { ok: false, problem: { kind: 'empty-section', message: `The section “${name}” has no text.` } };

@@ -142,7 +142,9 @@ export class StudyStore {
     // IMMEDIATE takes the write lock first, so the insert and the card update are one step for every process.
     const record = this.database.transaction((): boolean => {
       const inserted = this.database
-        .prepare('INSERT INTO study_answers (guild_id, quiz_id, question_id, member_id, choice_index, correct, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING')
+        .prepare(
+          'INSERT INTO study_answers (guild_id, quiz_id, question_id, member_id, choice_index, correct, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING',
+        )
         .run(input.guildId, input.quizId, question.id, input.memberId, input.choiceIndex, correct ? 1 : 0, now);
       if (inserted.changes === 0) return false;
       if (!correct) this.addOrLapseCard(input.memberId, question, now);
@@ -150,14 +152,23 @@ export class StudyStore {
     });
     if (this.underBackOff(() => record.immediate())) return { status: 'recorded', correct, score: this.memberScore(input.guildId, input.memberId) };
     const first = this.database
-      .prepare<[string, string, string, string], { choice_index: number; correct: number }>('SELECT choice_index, correct FROM study_answers WHERE guild_id = ? AND quiz_id = ? AND question_id = ? AND member_id = ?')
+      .prepare<[string, string, string, string], { choice_index: number; correct: number }>(
+        'SELECT choice_index, correct FROM study_answers WHERE guild_id = ? AND quiz_id = ? AND question_id = ? AND member_id = ?',
+      )
       .get(input.guildId, input.quizId, question.id, input.memberId);
-    return { status: 'already-answered', correct: first?.correct === 1, choiceIndex: first?.choice_index ?? -1, score: this.memberScore(input.guildId, input.memberId) };
+    return {
+      status: 'already-answered',
+      correct: first?.correct === 1,
+      choiceIndex: first?.choice_index ?? -1,
+      score: this.memberScore(input.guildId, input.memberId),
+    };
   }
 
   memberScore(guildId: string, memberId: string): MemberScore {
     const row = this.database
-      .prepare<[string, string], { correct: number | null; answered: number }>('SELECT SUM(correct) AS correct, COUNT(*) AS answered FROM study_answers WHERE guild_id = ? AND member_id = ?')
+      .prepare<[string, string], { correct: number | null; answered: number }>(
+        'SELECT SUM(correct) AS correct, COUNT(*) AS answered FROM study_answers WHERE guild_id = ? AND member_id = ?',
+      )
       .get(guildId, memberId);
     return { memberId, correct: row?.correct ?? 0, answered: row?.answered ?? 0 };
   }
@@ -180,7 +191,9 @@ export class StudyStore {
   /** The member's cards due now, most overdue first. */
   dueReviews(memberId: string, options: { limit?: number } = {}): ReviewCard[] {
     return this.database
-      .prepare<[string, number, number], ReviewRow>('SELECT * FROM study_reviews WHERE member_id = ? AND due_at <= ? ORDER BY due_at ASC, created_at ASC LIMIT ?')
+      .prepare<[string, number, number], ReviewRow>(
+        'SELECT * FROM study_reviews WHERE member_id = ? AND due_at <= ? ORDER BY due_at ASC, created_at ASC LIMIT ?',
+      )
       .all(memberId, this.now().getTime(), options.limit ?? 10)
       .map(cardOf);
   }
@@ -193,11 +206,17 @@ export class StudyStore {
         'SELECT COUNT(*) AS total, SUM(due_at <= ?) AS due, MIN(CASE WHEN due_at > ? THEN due_at END) AS next_due FROM study_reviews WHERE member_id = ?',
       )
       .get(now, now, memberId);
-    return { total: row?.total ?? 0, due: row?.due ?? 0, nextDueAt: row?.next_due === null || row?.next_due === undefined ? undefined : new Date(row.next_due) };
+    return {
+      total: row?.total ?? 0,
+      due: row?.due ?? 0,
+      nextDueAt: row?.next_due === null || row?.next_due === undefined ? undefined : new Date(row.next_due),
+    };
   }
 
   card(memberId: string, questionId: string): ReviewCard | undefined {
-    const row = this.database.prepare<[string, string], ReviewRow>('SELECT * FROM study_reviews WHERE member_id = ? AND question_id = ?').get(memberId, questionId);
+    const row = this.database
+      .prepare<[string, string], ReviewRow>('SELECT * FROM study_reviews WHERE member_id = ? AND question_id = ?')
+      .get(memberId, questionId);
     return row === undefined ? undefined : cardOf(row);
   }
 
@@ -215,22 +234,42 @@ export class StudyStore {
     if (this.database.open) this.database.close();
   }
 
-  private grade(input: { memberId: string; questionId: string; version: number; grade: number | undefined }, isCorrect: (question: QuizQuestion) => boolean | undefined): GradeOutcome {
-    if (input.grade !== undefined && !isReviewGrade(input.grade)) return { status: 'invalid-grade', message: `a grade is a whole number from 0 to 5, not ${input.grade}` };
+  private grade(
+    input: { memberId: string; questionId: string; version: number; grade: number | undefined },
+    isCorrect: (question: QuizQuestion) => boolean | undefined,
+  ): GradeOutcome {
+    if (input.grade !== undefined && !isReviewGrade(input.grade))
+      return { status: 'invalid-grade', message: `a grade is a whole number from 0 to 5, not ${input.grade}` };
     const now = this.now();
-    return this.underBackOff(() => this.database.transaction((): GradeOutcome => {
-      const current = this.card(input.memberId, input.questionId);
-      if (current === undefined) return { status: 'not-found', message: 'this question is not in your review list any more' };
-      if (current.version !== input.version) return { status: 'stale', card: current };
-      const correct = isCorrect(current.question);
-      const grade: ReviewGrade = input.grade !== undefined && isReviewGrade(input.grade) ? input.grade : gradeForAnswer(correct === true);
-      const next = nextReview(current, grade);
-      const changed = this.database
-        .prepare('UPDATE study_reviews SET easiness = ?, repetitions = ?, interval_days = ?, due_at = ?, lapses = lapses + ?, version = version + 1, reviewed_at = ? WHERE member_id = ? AND question_id = ? AND version = ?')
-        .run(next.easiness, next.repetitions, next.intervalDays, dueAfter(now, next.intervalDays).getTime(), grade < 3 ? 1 : 0, now.getTime(), input.memberId, input.questionId, input.version);
-      const card = this.card(input.memberId, input.questionId) as ReviewCard;
-      return changed.changes === 1 ? { status: 'graded', card, correct } : { status: 'stale', card };
-    }).immediate());
+    return this.underBackOff(() =>
+      this.database
+        .transaction((): GradeOutcome => {
+          const current = this.card(input.memberId, input.questionId);
+          if (current === undefined) return { status: 'not-found', message: 'this question is not in your review list any more' };
+          if (current.version !== input.version) return { status: 'stale', card: current };
+          const correct = isCorrect(current.question);
+          const grade: ReviewGrade = input.grade !== undefined && isReviewGrade(input.grade) ? input.grade : gradeForAnswer(correct === true);
+          const next = nextReview(current, grade);
+          const changed = this.database
+            .prepare(
+              'UPDATE study_reviews SET easiness = ?, repetitions = ?, interval_days = ?, due_at = ?, lapses = lapses + ?, version = version + 1, reviewed_at = ? WHERE member_id = ? AND question_id = ? AND version = ?',
+            )
+            .run(
+              next.easiness,
+              next.repetitions,
+              next.intervalDays,
+              dueAfter(now, next.intervalDays).getTime(),
+              grade < 3 ? 1 : 0,
+              now.getTime(),
+              input.memberId,
+              input.questionId,
+              input.version,
+            );
+          const card = this.card(input.memberId, input.questionId) as ReviewCard;
+          return changed.changes === 1 ? { status: 'graded', card, correct } : { status: 'stale', card };
+        })
+        .immediate(),
+    );
   }
 
   private addOrLapseCard(memberId: string, question: QuizQuestion, now: number): void {

@@ -65,8 +65,7 @@ export interface RankedSentence {
 }
 
 export type RankedSummaryOutcome =
-  | { readonly ok: true; readonly summary: Summary; readonly ranked: readonly RankedSentence[] }
-  | { readonly ok: false; readonly problem: StudyProblem };
+  { readonly ok: true; readonly summary: Summary; readonly ranked: readonly RankedSentence[] } | { readonly ok: false; readonly problem: StudyProblem };
 
 export function summarize(corpus: Corpus, options: SummaryOptions): SummaryOutcome {
   const outcome = summarizeWithRanking(corpus, options);
@@ -115,7 +114,9 @@ export function summarizeWithRanking(corpus: Corpus, options: SummaryOptions): R
       const quote = quoteSentence(unit.document, unit.paragraph, unit.sentence);
       return quote === undefined ? [] : [{ text: quote.text, quote }];
     });
-  const ranked = units.map((unit, index) => ({ unit, score: scores[index] ?? 0 })).sort((first, second) => second.score - first.score || first.unit.position - second.unit.position);
+  const ranked = units
+    .map((unit, index) => ({ unit, score: scores[index] ?? 0 }))
+    .sort((first, second) => second.score - first.score || first.unit.position - second.unit.position);
   return { ok: true, summary: { title: scope.title, section: scope.section, length: options.length, points, mode: 'extractive' }, ranked };
 }
 
@@ -143,7 +144,8 @@ function scoreSentences(units: readonly SentenceUnit[], unitVectors: readonly Sp
     const topic = cosine(unitVectors[index] as SparseVector, headings);
     // Writers open sections and paragraphs with their point: lead sentences weigh more.
     const firstInParagraph = unit.paragraph.sentences[0]?.start === unit.sentence.start;
-    const firstInSection = firstInParagraph && unit.document.paragraphs.find((paragraph) => paragraph.sectionIndex === unit.paragraph.sectionIndex) === unit.paragraph;
+    const firstInSection =
+      firstInParagraph && unit.document.paragraphs.find((paragraph) => paragraph.sectionIndex === unit.paragraph.sectionIndex) === unit.paragraph;
     const position = firstInSection ? 1 : firstInParagraph ? 0.7 : 0.3;
     const words = unit.sentence.text.split(/\s+/u).length;
     const lengthFactor = words < 8 ? 0.5 : words < 12 ? 0.8 : words > 50 ? 0.8 : 1;

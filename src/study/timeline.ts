@@ -31,7 +31,16 @@ export interface Timeline {
 const UNDATED = '~undated';
 
 export function timeline(corpus: Corpus): Timeline {
-  const found: { date: string; precision: DatePrecision | 'unresolved'; when: string; text: string; quote: Quote; position: number; start: number; mergeKey: string | undefined }[] = [];
+  const found: {
+    date: string;
+    precision: DatePrecision | 'unresolved';
+    when: string;
+    text: string;
+    quote: Quote;
+    position: number;
+    start: number;
+    mergeKey: string | undefined;
+  }[] = [];
   for (const unit of sentenceUnits(corpus)) {
     const quote = quoteSentence(unit.document, unit.paragraph, unit.sentence);
     if (quote === undefined) continue;
@@ -40,7 +49,16 @@ export function timeline(corpus: Corpus): Timeline {
       const resolution = expression.resolution;
       const date = resolution.resolved ? resolution.date : (unit.document.date ?? UNDATED);
       const mergeKey = expression.role === 'modifier' && resolution.resolved ? `${unit.document.id}|${resolution.date}|${headNoun(text)}` : undefined;
-      found.push({ date, precision: resolution.resolved ? resolution.precision : 'unresolved', when: whenOf(unit, expression), text, quote, position: unit.position, start: expression.start, mergeKey });
+      found.push({
+        date,
+        precision: resolution.resolved ? resolution.precision : 'unresolved',
+        when: whenOf(unit, expression),
+        text,
+        quote,
+        position: unit.position,
+        start: expression.start,
+        mergeKey,
+      });
     }
   }
   // "the 2020 Armenia-Azerbaijan war" and "the 2020 Second Karabakh War" are one event: keep its first mention.
@@ -51,7 +69,9 @@ export function timeline(corpus: Corpus): Timeline {
     seen.add(event.mergeKey);
     return true;
   });
-  distinct.sort((first, second) => (first.date < second.date ? -1 : first.date > second.date ? 1 : first.position - second.position || first.start - second.start));
+  distinct.sort((first, second) =>
+    first.date < second.date ? -1 : first.date > second.date ? 1 : first.position - second.position || first.start - second.start,
+  );
   const perDate = new Map<string, number>();
   const events = distinct.map((event): TimelineEvent => {
     const sequence = (perDate.get(event.date) ?? 0) + 1;
@@ -94,7 +114,7 @@ function eventText(unit: SentenceUnit, expression: DateExpression): string {
     const before = /(?:\b(?:the|a|an|this|that|its|their|his|her)|[\p{L}-]+['’]s)\s+$/iu.exec(sentence.slice(0, expression.start));
     const start = before === null ? expression.start : before.index;
     let end = expression.end;
-    const words = [...sentence.slice(expression.end).matchAll(/\s+([\p{L}’'-]+)/gyu)];
+    const words = [...sentence.slice(expression.end).matchAll(/\s+([\p{L}’'-]+)/guy)];
     for (const word of words.slice(0, 4)) {
       if (STOPWORDS.has((word[1] ?? '').toLowerCase()) || /^(?:neither|nor)$/iu.test(word[1] ?? '')) break;
       end += word[0].length;

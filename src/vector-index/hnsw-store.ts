@@ -102,7 +102,13 @@ export class HnswVectorStore extends SaveableVectorStore {
   }
 
   /** Reads a file written by `save`; the caller has already checked the manifest and the checksums. */
-  static fromFiles(options: { embeddings: EmbeddingsInterface; dimensions: number; vectorsFile: string; documents: readonly StoredDocument[]; settings?: HnswSettings }): HnswVectorStore {
+  static fromFiles(options: {
+    embeddings: EmbeddingsInterface;
+    dimensions: number;
+    vectorsFile: string;
+    documents: readonly StoredDocument[];
+    settings?: HnswSettings;
+  }): HnswVectorStore {
     const store = new HnswVectorStore(options.embeddings, options.dimensions, options.settings ?? DEFAULT_HNSW);
     const fileDimensions = hnswFileDimensions(options.vectorsFile);
     if (fileDimensions !== options.dimensions) {
@@ -114,7 +120,10 @@ export class HnswVectorStore extends SaveableVectorStore {
       throw new Error(`the index file holds ${index.getCurrentCount()} vectors but ${options.documents.length} documents`);
     }
     store.index = index;
-    for (const document of options.documents) store.documents.push(new Document({ pageContent: document.pageContent, metadata: document.metadata, ...(document.id !== undefined ? { id: document.id } : {}) }));
+    for (const document of options.documents)
+      store.documents.push(
+        new Document({ pageContent: document.pageContent, metadata: document.metadata, ...(document.id !== undefined ? { id: document.id } : {}) }),
+      );
     return store;
   }
 

@@ -82,7 +82,11 @@ export async function readIndexFiles(directory: string): Promise<ReadIndexResult
     return { ok: false, reason: 'corrupt', detail: 'manifest.json lacks its format version or file list' };
   }
   if (manifest.formatVersion > INDEX_FORMAT_VERSION) {
-    return { ok: false, reason: 'newer-version', detail: `the index was written by a newer footnote (format ${manifest.formatVersion}, this one reads ${INDEX_FORMAT_VERSION})` };
+    return {
+      ok: false,
+      reason: 'newer-version',
+      detail: `the index was written by a newer footnote (format ${manifest.formatVersion}, this one reads ${INDEX_FORMAT_VERSION})`,
+    };
   }
   for (const entry of [manifest.files.vectors, manifest.files.documents]) {
     const problem = await checkFile(directory, entry);
@@ -106,7 +110,9 @@ async function checkFile(directory: string, entry: FileEntry): Promise<string | 
     return `${entry.name} is missing`;
   }
   if (size !== entry.bytes) return `${entry.name} has ${size} bytes, the manifest says ${entry.bytes} (truncated or overwritten)`;
-  const digest = createHash('sha256').update(await readFile(file)).digest('hex');
+  const digest = createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
   return digest === entry.sha256 ? undefined : `${entry.name} does not match its checksum (damaged)`;
 }
 
@@ -145,7 +151,14 @@ async function writeJsonArrayAtomic(directory: string, name: string, items: read
   try {
     if (items.length === 0) await write('[]');
     for (let start = 0; start < items.length; start += 1000) {
-      await write((start === 0 ? '[' : ',') + items.slice(start, start + 1000).map((item) => JSON.stringify(item)).join(',') + (start + 1000 >= items.length ? ']' : ''));
+      await write(
+        (start === 0 ? '[' : ',') +
+          items
+            .slice(start, start + 1000)
+            .map((item) => JSON.stringify(item))
+            .join(',') +
+          (start + 1000 >= items.length ? ']' : ''),
+      );
     }
     await handle.sync();
   } finally {

@@ -67,7 +67,12 @@ async function reuse(input: OpenIndexInput): Promise<OpenedIndex | string> {
               : undefined;
   if (mismatch !== undefined) return mismatch;
   try {
-    const store = HnswVectorStore.fromFiles({ embeddings: input.embeddings, dimensions: input.model.dimensions, vectorsFile: files.vectorsFile, documents: files.documents });
+    const store = HnswVectorStore.fromFiles({
+      embeddings: input.embeddings,
+      dimensions: input.model.dimensions,
+      vectorsFile: files.vectorsFile,
+      documents: files.documents,
+    });
     return { store, manifest, rebuiltBecause: undefined };
   } catch (error) {
     return `the index file could not be read (${(error as Error).message})`;
@@ -82,7 +87,14 @@ async function buildIndex(input: OpenIndexInput, save: boolean): Promise<{ store
     const vectors = await input.embeddings.embedDocuments(slice.map((chunk) => chunk.text));
     await store.addVectors(
       vectors,
-      slice.map((chunk) => new Document({ id: chunk.id, pageContent: chunk.text, metadata: { documentId: chunk.documentId, section: chunk.section, paragraph: chunk.paragraph, start: chunk.start, end: chunk.end } })),
+      slice.map(
+        (chunk) =>
+          new Document({
+            id: chunk.id,
+            pageContent: chunk.text,
+            metadata: { documentId: chunk.documentId, section: chunk.section, paragraph: chunk.paragraph, start: chunk.start, end: chunk.end },
+          }),
+      ),
     );
     input.onProgress?.(Math.min(start + batch, input.chunks.length), input.chunks.length);
   }
@@ -96,6 +108,11 @@ async function buildIndex(input: OpenIndexInput, save: boolean): Promise<{ store
   };
   const manifest = save
     ? await store.saveWithManifest(input.directory, fields)
-    : ({ ...fields, formatVersion: 1, dimensions: input.model.dimensions, files: { vectors: { name: '', bytes: 0, sha256: '' }, documents: { name: '', bytes: 0, sha256: '' } } } satisfies IndexManifest);
+    : ({
+        ...fields,
+        formatVersion: 1,
+        dimensions: input.model.dimensions,
+        files: { vectors: { name: '', bytes: 0, sha256: '' }, documents: { name: '', bytes: 0, sha256: '' } },
+      } satisfies IndexManifest);
   return { store, manifest };
 }

@@ -24,5 +24,7 @@ test('GIVEN "when" THEN a year, a month or a relative time answers, unless the q
 test('GIVEN "who" or "where" THEN a name not in the question answers', () => {
   assert.ok(holdsAnswerKind('person', 'The proposal came from former official Eldar Namazov.', 'Who proposed a base?'));
   assert.ok(holdsAnswerKind('place', 'The plane flying from Baku to Grozny crashed in Kazakhstan.', 'Where did the plane crash?'));
-  assert.ok(!holdsAnswerKind('place', 'A monument to Heydar Aliyev was installed in Moscow.', 'Where exactly in Moscow does the Heydar Aliyev monument stand?'));
+  assert.ok(
+    !holdsAnswerKind('place', 'A monument to Heydar Aliyev was installed in Moscow.', 'Where exactly in Moscow does the Heydar Aliyev monument stand?'),
+  );
 });

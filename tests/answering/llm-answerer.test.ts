@@ -86,13 +86,24 @@ describe('a good cited answer', () => {
 
   test('GIVEN only a base URL (no API key) THEN a placeholder key is sent and the configured model is asked', async () => {
     fake.queueChat(reply.structured(goodReply()));
-    await createLlmAnswerer({ llm: llmConfig(fake.baseUrl, { chatModel: 'llama3.1' }), corpus }).answer({ question: QUESTION, standaloneQuestion: QUESTION, passages, fallback });
+    await createLlmAnswerer({ llm: llmConfig(fake.baseUrl, { chatModel: 'llama3.1' }), corpus }).answer({
+      question: QUESTION,
+      standaloneQuestion: QUESTION,
+      passages,
+      fallback,
+    });
     assert.equal(fake.requests[0]?.headers.authorization, 'Bearer no-key-configured');
     assert.equal(fake.chatRequests()[0]?.model, 'llama3.1');
   });
 
   test('GIVEN the model straightens curly apostrophes THEN the quote is shown in the source wording', async () => {
-    fake.queueChat(reply.structured({ answer: 'Staff of the Sputnik office were detained.', notInText: false, quotes: [{ text: "The detention of staff from Sputnik's Baku office", passageId: 'P1' }] }));
+    fake.queueChat(
+      reply.structured({
+        answer: 'Staff of the Sputnik office were detained.',
+        notInText: false,
+        quotes: [{ text: "The detention of staff from Sputnik's Baku office", passageId: 'P1' }],
+      }),
+    );
     const answer = await ask();
     assert.equal(answer.mode, 'llm');
     assert.equal(answer.quotes[0]?.text, 'The detention of staff from Sputnik’s Baku office');
@@ -103,10 +114,21 @@ describe('a good cited answer', () => {
 describe('quotes that are not in the text', () => {
   test('GIVEN an invented quote next to a real one THEN the invented one is dropped and reported', async () => {
     const invented = 'The Russians confessed to every charge within a day.';
-    fake.queueChat(reply.structured({ ...goodReply(), quotes: [{ text: invented, passageId: 'P1' }, { text: euronews, passageId: 'P1' }] }));
+    fake.queueChat(
+      reply.structured({
+        ...goodReply(),
+        quotes: [
+          { text: invented, passageId: 'P1' },
+          { text: euronews, passageId: 'P1' },
+        ],
+      }),
+    );
     const answer = await ask();
     assert.equal(answer.mode, 'llm');
-    assert.deepEqual(answer.quotes.map((quote) => quote.text), [euronews]);
+    assert.deepEqual(
+      answer.quotes.map((quote) => quote.text),
+      [euronews],
+    );
     assert.deepEqual(answer.droppedQuotes, [{ text: invented, reason: 'not-in-corpus' }]);
   });
 
@@ -125,7 +147,10 @@ describe('quotes that are not in the text', () => {
     fake.queueChat(reply.structured({ ...goodReply(), quotes: [{ text: paraphrase, passageId: 'P1' }] }));
     const answer = await ask();
     assert.equal(answer.mode, 'llm');
-    assert.deepEqual(answer.quotes.map((quote) => quote.text), [euronews]);
+    assert.deepEqual(
+      answer.quotes.map((quote) => quote.text),
+      [euronews],
+    );
     assert.deepEqual(answer.repairedQuotes, [{ original: paraphrase, text: euronews }]);
   });
 
@@ -246,7 +271,11 @@ describe('failure is never a dead end', () => {
     ['an empty reply', () => reply.content(''), /empty reply or refused/],
     ['a refusal', () => reply.refusal('I can’t help with that.'), /empty reply or refused/],
     ['a JSON-typed body that is not JSON', () => reply.raw('<html>502 Bad Gateway</html>'), /not valid structured output/],
-    ['an HTML page with status 200', () => reply.raw('<html>502 Bad Gateway</html>', { contentType: 'text/html' }), /could not read the model server’s reply|could not read the model server's reply/],
+    [
+      'an HTML page with status 200',
+      () => reply.raw('<html>502 Bad Gateway</html>', { contentType: 'text/html' }),
+      /could not read the model server’s reply|could not read the model server's reply/,
+    ],
   ];
   for (const [what, make, reason] of broken) {
     for (const method of ['jsonSchema', 'functionCalling'] as const) {
@@ -270,7 +299,12 @@ describe('failure is never a dead end', () => {
   });
 
   test('GIVEN no passages THEN the model is not asked', async () => {
-    const answer = await answerer().answer({ question: QUESTION, standaloneQuestion: QUESTION, passages: [], fallback: offlineAnswer(QUESTION, [], { abstained: true }) });
+    const answer = await answerer().answer({
+      question: QUESTION,
+      standaloneQuestion: QUESTION,
+      passages: [],
+      fallback: offlineAnswer(QUESTION, [], { abstained: true }),
+    });
     assert.equal(answer.abstained, true);
     assert.equal(fake.chatRequests().length, 0);
   });
@@ -279,7 +313,12 @@ describe('failure is never a dead end', () => {
     const lines: string[] = [];
     const logger = createLogger({ level: 'debug', secrets: ['sk-test-secret-key'], write: (line) => void lines.push(line) });
     fake.queueChat(reply.status(503));
-    const answer = await createLlmAnswerer({ llm: llmConfig(fake.baseUrl, { apiKey: 'sk-test-secret-key' }), corpus, logger }).answer({ question: QUESTION, standaloneQuestion: QUESTION, passages, fallback });
+    const answer = await createLlmAnswerer({ llm: llmConfig(fake.baseUrl, { apiKey: 'sk-test-secret-key' }), corpus, logger }).answer({
+      question: QUESTION,
+      standaloneQuestion: QUESTION,
+      passages,
+      fallback,
+    });
     assert.equal(answer.fallbackReason, 'the model server failed (HTTP 503)');
     assert.equal(fake.requests[0]?.headers.authorization, 'Bearer sk-test-secret-key');
     assert.ok(lines.some((line) => line.includes('model call failed')));

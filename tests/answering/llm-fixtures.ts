@@ -63,8 +63,7 @@ export function sentenceStarting(corpus: Corpus, opening: string, documentId: st
 /** What the offline engine would have said: one quote from the first passage, or an abstention. */
 export function offlineAnswer(question: string, passages: readonly Passage[], options: { abstained?: boolean } = {}): Answer {
   const first = passages[0];
-  const quote: Quote | undefined =
-    first === undefined || options.abstained === true ? undefined : { ...first, text: first.text };
+  const quote: Quote | undefined = first === undefined || options.abstained === true ? undefined : { ...first, text: first.text };
   return {
     question,
     standaloneQuestion: question,

@@ -42,7 +42,7 @@ describe('locateQuote', () => {
   });
 
   test('GIVEN a quote running over a paragraph break with a single space THEN the match keeps the line break', () => {
-    const result = locateQuote(corpus, "history of the two countries’ interactions. Fifteen years after the arrest");
+    const result = locateQuote(corpus, 'history of the two countries’ interactions. Fifteen years after the arrest');
     assert.ok(result.status === 'normalised');
     assert.match(result.text, /interactions\.\r?\nFifteen/);
     assert.equal(sliceOf(result), result.text);
@@ -71,7 +71,9 @@ describe('locateQuote', () => {
   });
 
   test('GIVEN a CRLF file with a BOM THEN offsets index the decoded text, line ends included', async () => {
-    const { corpus: crlf, cleanup } = await articleWith({ 'notes.txt': '\uFEFFReading notes\r\n\r\nThe group met on Tuesday.\r\nWe read the second half of the article.\r\n' });
+    const { corpus: crlf, cleanup } = await articleWith({
+      'notes.txt': '\uFEFFReading notes\r\n\r\nThe group met on Tuesday.\r\nWe read the second half of the article.\r\n',
+    });
     try {
       const result = locateQuote(crlf, 'met on Tuesday. We read the second half');
       assert.ok(result.status === 'normalised');
@@ -100,7 +102,8 @@ describe('repairQuote', () => {
 
   test('GIVEN two sentences equally close THEN the repair is ambiguous and the caller drops the quote', async () => {
     const { corpus: twins, cleanup } = await articleWith({
-      'twins.txt': 'Twins\n\nThe committee approved the new budget for the city library on Monday.\n\nThe committee approved the new budget for the city museum on Monday.\n',
+      'twins.txt':
+        'Twins\n\nThe committee approved the new budget for the city library on Monday.\n\nThe committee approved the new budget for the city museum on Monday.\n',
     });
     try {
       assert.equal(repairQuote(twins, 'The committee approved a new budget for the city on Monday.').status, 'ambiguous');

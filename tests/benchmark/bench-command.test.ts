@@ -29,20 +29,33 @@ test('GIVEN bench --quick --json on a tiny size THEN stdout is exactly one JSON 
   writeFileSync(
     questions,
     [
-      { id: 'q1', question: 'Why did Baku close the Russian House?', evidence: ['accused of facilitating Russian intelligence activities in Baku'], answerable: true },
+      {
+        id: 'q1',
+        question: 'Why did Baku close the Russian House?',
+        evidence: ['accused of facilitating Russian intelligence activities in Baku'],
+        answerable: true,
+      },
       { id: 'q2', question: 'How many people died when the Azal plane crashed?', evidence: ['killing 67 people'], answerable: true },
       { id: 'q3', question: 'What is the capital of Peru?', evidence: [], answerable: false },
     ]
       .map((item) => JSON.stringify(item))
       .join('\n'),
   );
-  const command = createBenchCommand({ quickSizes: [400], quickQueries: 20, coldStartRuns: 1, allowBuild: false, loadConfig: async () => testConfig({ FOOTNOTE_DATA_DIR: path.join(folder.path, 'data') }) });
+  const command = createBenchCommand({
+    quickSizes: [400],
+    quickQueries: 20,
+    coldStartRuns: 1,
+    allowBuild: false,
+    loadConfig: async () => testConfig({ FOOTNOTE_DATA_DIR: path.join(folder.path, 'data') }),
+  });
   const { io, stdout, stderr } = collectingIo();
 
   const code = await command.run(['--quick', '--json', '--questions', questions], io);
 
   assert.equal(code, 0, stderr());
-  const lines = stdout().split('\n').filter((line) => line !== '');
+  const lines = stdout()
+    .split('\n')
+    .filter((line) => line !== '');
   assert.equal(lines.length, 1, 'one line on stdout; progress goes to stderr');
   const report = JSON.parse(lines[0] ?? '') as Record<string, unknown>;
   assert.deepEqual(Object.keys(report).sort(), ['baseline', 'cold_start_ms', 'footnote', 'machine', 'scale']);
@@ -56,7 +69,18 @@ test('GIVEN bench --quick --json on a tiny size THEN stdout is exactly one JSON 
   assert.equal((report.footnote as Record<string, number>).hit_at_3, 1);
   const scale = report.scale as Record<string, number>[];
   assert.equal(scale.length, 1, '--quick measures one size');
-  assert.deepEqual(Object.keys(scale[0] ?? {}).sort(), ['chunks', 'chunks_per_s', 'exact_p50_ms', 'exact_p99_ms', 'index_bytes', 'ingest_s', 'query_p50_ms', 'query_p99_ms', 'recall_at_10', 'rss_mb']);
+  assert.deepEqual(Object.keys(scale[0] ?? {}).sort(), [
+    'chunks',
+    'chunks_per_s',
+    'exact_p50_ms',
+    'exact_p99_ms',
+    'index_bytes',
+    'ingest_s',
+    'query_p50_ms',
+    'query_p99_ms',
+    'recall_at_10',
+    'rss_mb',
+  ]);
   assert.equal(scale[0]?.chunks, 400);
   assert.ok((scale[0]?.index_bytes ?? 0) > 400 * 100 * 4, 'the index on disk holds at least the float vectors');
   assert.ok((scale[0]?.recall_at_10 ?? 0) > 0.5 && (scale[0]?.recall_at_10 ?? 0) <= 1);
@@ -65,7 +89,11 @@ test('GIVEN bench --quick --json on a tiny size THEN stdout is exactly one JSON 
 });
 
 test('GIVEN the same seed THEN the synthetic corpus is the same, with exactly the chunks asked for', () => {
-  const model = createBigramModel(['Baku responded in an unusually forceful manner.', 'Moscow and Baku have reached a level of tension in relations.', 'The Kremlin responded to the arrests in Baku.']);
+  const model = createBigramModel([
+    'Baku responded in an unusually forceful manner.',
+    'Moscow and Baku have reached a level of tension in relations.',
+    'The Kremlin responded to the arrests in Baku.',
+  ]);
   const first = generateSyntheticCorpus({ model, chunks: 250, seed: 7 });
   const second = generateSyntheticCorpus({ model, chunks: 250, seed: 7 });
   const other = generateSyntheticCorpus({ model, chunks: 250, seed: 8 });
@@ -76,12 +104,20 @@ test('GIVEN the same seed THEN the synthetic corpus is the same, with exactly th
     second.chunks.map((chunk) => chunk.text),
   );
   assert.notEqual(first.corpus.contentHash, other.corpus.contentHash);
-  for (const chunk of first.chunks.slice(0, 20)) assert.equal(first.corpus.documents.find((document) => document.id === chunk.documentId)?.text.slice(chunk.start, chunk.end), chunk.text);
+  for (const chunk of first.chunks.slice(0, 20))
+    assert.equal(first.corpus.documents.find((document) => document.id === chunk.documentId)?.text.slice(chunk.start, chunk.end), chunk.text);
 });
 
 test('GIVEN stored vectors THEN exact search ranks them by cosine, best first', () => {
   const search = new ExactSearch(2, 1);
-  for (const vector of [[1, 0], [0, 1], [1, 1], [-1, 0], [2, 0.1]]) search.add(vector);
+  for (const vector of [
+    [1, 0],
+    [0, 1],
+    [1, 1],
+    [-1, 0],
+    [2, 0.1],
+  ])
+    search.add(vector);
   assert.deepEqual(
     search.search([1, 0.05], 3).map(([label]) => label),
     [4, 0, 2],

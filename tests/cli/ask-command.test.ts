@@ -21,7 +21,13 @@ function footnote(...args: string[]) {
 test('GIVEN ask --json THEN stdout is exactly one JSON object with verbatim quotes and their offsets', () => {
   const { code, stdout } = footnote('ask', 'Why did Baku close the Russian House?', '--json');
   assert.equal(code, 0);
-  const answer = JSON.parse(stdout) as { answer: string; abstained: boolean; mode: string; quotes: { text: string; documentId: string; section: string; paragraph: number; start: number; end: number }[]; passages: { text: string; score: number }[] };
+  const answer = JSON.parse(stdout) as {
+    answer: string;
+    abstained: boolean;
+    mode: string;
+    quotes: { text: string; documentId: string; section: string; paragraph: number; start: number; end: number }[];
+    passages: { text: string; score: number }[];
+  };
   assert.equal(answer.abstained, false);
   assert.equal(answer.mode, 'extractive');
   const file = readFileSync(articleFile, 'utf8');

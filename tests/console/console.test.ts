@@ -14,7 +14,11 @@ test('GIVEN console lines THEN they fill the slash command options the way Disco
     const parsed = parseConsoleLine(line, slashCommands);
     return parsed.kind === 'command' ? { kind: 'command', name: parsed.command.data.name, options: Object.fromEntries(parsed.options) } : parsed;
   };
-  assert.deepEqual(parse('/ask Why did Baku close the Russian House?'), { kind: 'command', name: 'ask', options: { question: 'Why did Baku close the Russian House?' } });
+  assert.deepEqual(parse('/ask Why did Baku close the Russian House?'), {
+    kind: 'command',
+    name: 'ask',
+    options: { question: 'Why did Baku close the Russian House?' },
+  });
   assert.deepEqual(parse('What is the outlook: fire or not?'), { kind: 'command', name: 'ask', options: { question: 'What is the outlook: fire or not?' } });
   assert.deepEqual(parse('/ask question:Who wrote it? private:true'), { kind: 'command', name: 'ask', options: { question: 'Who wrote it?', private: true } });
   assert.deepEqual(parse('/passage 12'), { kind: 'command', name: 'passage', options: { paragraph: 12 } });
@@ -60,7 +64,10 @@ test('GIVEN piped commands THEN the console answers each through the same handle
   });
   assert.deepEqual(summary, { commands: 6, problems: 1 });
   assert.equal(text.split('\n')[0], connectHint, 'one line on how to connect to Discord');
-  assert.match(text, /“[^”]*accused of facilitating Russian intelligence activities in Baku[^”]*”\n\s+— Symbolic actions and the reduction of Russian cultural influence, ¶ 10/);
+  assert.match(
+    text,
+    /“[^”]*accused of facilitating Russian intelligence activities in Baku[^”]*”\n\s+— Symbolic actions and the reduction of Russian cultural influence, ¶ 10/,
+  );
   assert.match(text, /killing 67 people/, 'a follow-up in the same console session');
   assert.match(text, /Whole paragraph: \/passage 10/);
   assert.match(text, /Key points: Media provocations and public criticism of Moscow/);

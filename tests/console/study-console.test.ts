@@ -64,7 +64,13 @@ test('GIVEN a quiz, answers, a review and a study guide in the console THEN the 
       '',
     ].join('\n'),
   );
-  const summary = await runConsole({ services: { engine, feedback: consoleFeedbackStore, study, logger: silentLogger, now: () => new Date(), newId }, input, output, interactive: false, sessionId: 'study' });
+  const summary = await runConsole({
+    services: { engine, feedback: consoleFeedbackStore, study, logger: silentLogger, now: () => new Date(), newId },
+    input,
+    output,
+    interactive: false,
+    sessionId: 'study',
+  });
 
   assert.match(text, /Quiz: How Baku is playing with fire/);
   assert.ok(text.includes(`  [1a] 1 · ${first.choices[0]}   [1b] 1 · ${first.choices[1]}`), 'each question’s choices with the key to press');

@@ -14,9 +14,7 @@ afterEach(async () => {
   await fake.close();
 });
 
-const history = [
-  { question: 'Who was arrested in Baku?', answer: 'Staff of Sputnik’s Baku office and several other Russian citizens.' },
-];
+const history = [{ question: 'Who was arrested in Baku?', answer: 'Staff of Sputnik’s Baku office and several other Russian citizens.' }];
 const followUp = 'What were they charged with?';
 const standalone = 'What were the Russian citizens arrested in Baku charged with?';
 

@@ -33,7 +33,10 @@ export function realEngine(): Promise<Engine> {
 }
 
 export function testConfig(environment: Record<string, string>): Config {
-  return readConfig({ FOOTNOTE_DATA_DIR: path.join(repositoryRoot, 'data'), FOOTNOTE_CORPUS_DIR: path.join(repositoryRoot, 'corpus'), COOLDOWN_SECONDS: '0', ...environment }, { cwd: repositoryRoot });
+  return readConfig(
+    { FOOTNOTE_DATA_DIR: path.join(repositoryRoot, 'data'), FOOTNOTE_CORPUS_DIR: path.join(repositoryRoot, 'corpus'), COOLDOWN_SECONDS: '0', ...environment },
+    { cwd: repositoryRoot },
+  );
 }
 
 export interface Harness {
@@ -94,7 +97,9 @@ export async function startHarness(t: TestContext, options: HarnessOptions = {})
 /** Every request body the bot sent, checked against Discord's API description. */
 export function assertValidRequests(fake: FakeDiscord): void {
   if (fake.invalidRequests.length === 0) return;
-  const report = fake.invalidRequests.map(({ request, problems }) => `${request.method} ${request.path}\n    ${problems.slice(0, 5).join('\n    ')}`).join('\n');
+  const report = fake.invalidRequests
+    .map(({ request, problems }) => `${request.method} ${request.path}\n    ${problems.slice(0, 5).join('\n    ')}`)
+    .join('\n');
   throw new Error(`the bot sent ${fake.invalidRequests.length} request(s) Discord would reject:\n${report}`);
 }
 
@@ -113,8 +118,14 @@ export function assertNoPings(fake: FakeDiscord): void {
 }
 
 /** The last state of the interaction's original message (after its edit), plus any follow-ups, in order. */
-export async function waitForAnswer(fake: FakeDiscord, interaction: SentInteraction, options: { followUps?: number } = {}): Promise<{ original: Record<string, unknown>; followUps: Record<string, unknown>[] }> {
-  const edit = await fake.waitForRequest((request) => request.method === 'PATCH' && request.path.includes(`/${interaction.token}/messages/@original`), { what: `the edit of @original for ${interaction.id}` });
+export async function waitForAnswer(
+  fake: FakeDiscord,
+  interaction: SentInteraction,
+  options: { followUps?: number } = {},
+): Promise<{ original: Record<string, unknown>; followUps: Record<string, unknown>[] }> {
+  const edit = await fake.waitForRequest((request) => request.method === 'PATCH' && request.path.includes(`/${interaction.token}/messages/@original`), {
+    what: `the edit of @original for ${interaction.id}`,
+  });
   const expected = options.followUps ?? 0;
   const followUps = await fake.waitFor(
     () => {

@@ -14,7 +14,11 @@ test('GIVEN GUILD_ID THEN deploy-commands registers every command in that server
   const fake = await FakeDiscord.start({ validator: loadDiscordOpenApi() });
   t.after(() => fake.stop());
   const result = await deployCommands({ config: testConfig({ DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, GUILD_ID: fake.guildId }) });
-  assert.deepEqual(result, { scope: 'guild', applicationId: fake.applicationId, commands: ['ask', 'summary', 'quiz', 'leaderboard', 'review', 'timeline', 'who', 'studyguide', 'passage', 'about', 'help', 'reindex'] });
+  assert.deepEqual(result, {
+    scope: 'guild',
+    applicationId: fake.applicationId,
+    commands: ['ask', 'summary', 'quiz', 'leaderboard', 'review', 'timeline', 'who', 'studyguide', 'passage', 'about', 'help', 'reindex'],
+  });
   const put = fake.requests.find((request) => request.method === 'PUT');
   assert.equal(put?.path, `/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`);
   assert.equal(put?.headers.authorization, `Bot ${fake.token}`);
@@ -51,7 +55,14 @@ test('GIVEN `footnote start` with DISCORD_TOKEN THEN it connects, answers, and o
   });
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'start'], {
     cwd: repositoryRoot,
-    env: { ...process.env, DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, FOOTNOTE_DB: path.join(folder, 'footnote.sqlite'), LOG_LEVEL: 'info', COOLDOWN_SECONDS: '0' },
+    env: {
+      ...process.env,
+      DISCORD_TOKEN: fake.token,
+      DISCORD_API_URL: fake.apiUrl,
+      FOOTNOTE_DB: path.join(folder, 'footnote.sqlite'),
+      LOG_LEVEL: 'info',
+      COOLDOWN_SECONDS: '0',
+    },
   });
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));

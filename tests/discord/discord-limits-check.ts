@@ -59,6 +59,7 @@ export function assertWithinDiscordLimits(fake: FakeDiscord): void {
     }
     const choices = message.choices ?? [];
     assert.ok(choices.length <= discordLimits.choices, `${where}: ${choices.length} autocomplete choices`);
-    for (const choice of choices) assert.ok(choice.name.length <= discordLimits.choiceName && choice.value.length <= discordLimits.choiceValue, `${where}: choice ${choice.name}`);
+    for (const choice of choices)
+      assert.ok(choice.name.length <= discordLimits.choiceName && choice.value.length <= discordLimits.choiceValue, `${where}: choice ${choice.name}`);
   }
 }

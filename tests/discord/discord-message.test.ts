@@ -4,18 +4,29 @@ import { documentHash, paragraphButtonId, parseButtonId, voteButtonId } from '..
 import { escapeText, toDiscordMessages, truncate } from '../../src/discord/discord-message.js';
 import type { Reply, ReplyBlock } from '../../src/discord/reply.js';
 
-const quote = (index: number, length: number): ReplyBlock => ({ kind: 'quote', text: `Q${index} ${'word '.repeat(length / 5)}`.trim(), citation: `Section ${index}, ¶ ${index}` });
+const quote = (index: number, length: number): ReplyBlock => ({
+  kind: 'quote',
+  text: `Q${index} ${'word '.repeat(length / 5)}`.trim(),
+  citation: `Section ${index}, ¶ ${index}`,
+});
 
 function totals(reply: Reply) {
   return toDiscordMessages(reply).map((message) => ({
     embeds: message.embeds.length,
-    characters: message.embeds.reduce((sum, embed) => sum + (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0), 0),
+    characters: message.embeds.reduce(
+      (sum, embed) => sum + (embed.title?.length ?? 0) + (embed.description?.length ?? 0) + (embed.footer?.text.length ?? 0),
+      0,
+    ),
     descriptions: message.embeds.map((embed) => embed.description?.length ?? 0),
   }));
 }
 
 test('GIVEN a short answer THEN one message, one embed, buttons under it', () => {
-  const reply: Reply = { kind: 'content', cards: [{ title: 'Why?', blocks: [{ kind: 'text', text: 'Because.' }, quote(1, 100)], footer: 'offline' }], buttons: [[{ customId: 'fn:p:1:doc', label: 'Show ¶ 1', style: 'secondary' }]] };
+  const reply: Reply = {
+    kind: 'content',
+    cards: [{ title: 'Why?', blocks: [{ kind: 'text', text: 'Because.' }, quote(1, 100)], footer: 'offline' }],
+    buttons: [[{ customId: 'fn:p:1:doc', label: 'Show ¶ 1', style: 'secondary' }]],
+  };
   const [message, ...rest] = toDiscordMessages(reply);
   assert.equal(rest.length, 0);
   assert.equal(message?.embeds.length, 1);
@@ -28,7 +39,11 @@ test('GIVEN quotes that overflow one embed THEN embeds split between quotes, nev
   const messages = toDiscordMessages({ kind: 'content', cards: [{ title: 'Long', blocks, footer: 'footer' }], buttons: [] });
   const descriptions = messages.flatMap((message) => message.embeds.map((embed) => embed.description ?? ''));
   for (let index = 0; index < 12; index += 1) {
-    assert.equal(descriptions.filter((description) => description.includes(`> Q${index} `) && description.includes(`— Section ${index}, ¶ ${index}`)).length, 1, `quote ${index} whole in one embed`);
+    assert.equal(
+      descriptions.filter((description) => description.includes(`> Q${index} `) && description.includes(`— Section ${index}, ¶ ${index}`)).length,
+      1,
+      `quote ${index} whole in one embed`,
+    );
   }
   for (const summary of totals({ kind: 'content', cards: [{ title: 'Long', blocks, footer: 'footer' }], buttons: [] })) {
     assert.ok(summary.characters <= 6000, `${summary.characters} characters`);
@@ -43,7 +58,10 @@ test('GIVEN quotes that overflow one embed THEN embeds split between quotes, nev
 test('GIVEN many small cards THEN no message carries more than ten embeds', () => {
   const cards = Array.from({ length: 23 }, (_, index) => ({ title: `Card ${index}`, blocks: [quote(index, 20)] }));
   const messages = toDiscordMessages({ kind: 'content', cards, buttons: [] });
-  assert.deepEqual(messages.map((message) => message.embeds.length), [10, 10, 3]);
+  assert.deepEqual(
+    messages.map((message) => message.embeds.length),
+    [10, 10, 3],
+  );
 });
 
 test('GIVEN one block larger than an embed THEN it alone is cut, at a sentence end, and nothing is lost', () => {
@@ -57,7 +75,11 @@ test('GIVEN one block larger than an embed THEN it alone is cut, at a sentence e
 });
 
 test('GIVEN hostile text THEN titles are cut to 256, markdown is escaped, content to 2000, emoji never halved', () => {
-  const [message] = toDiscordMessages({ kind: 'content', cards: [{ title: `**bold** ${'x'.repeat(400)}`, blocks: [{ kind: 'text', text: '# heading\n> fake quote [link](http://example.com) `code`' }] }], buttons: [] });
+  const [message] = toDiscordMessages({
+    kind: 'content',
+    cards: [{ title: `**bold** ${'x'.repeat(400)}`, blocks: [{ kind: 'text', text: '# heading\n> fake quote [link](http://example.com) `code`' }] }],
+    buttons: [],
+  });
   assert.equal(message?.embeds[0]?.title?.length, 256);
   assert.ok(message?.embeds[0]?.title?.startsWith('\\*\\*bold\\*\\*'));
   assert.equal(message?.embeds[0]?.description, '\\# heading\n\\> fake quote \\[link](http://example.com) \\`code\\`');
@@ -91,9 +113,15 @@ test('GIVEN cards with buttons of their own, a member line and a file THEN each 
   const messages = toDiscordMessages(reply);
   assert.deepEqual(
     messages.map((message) => message.components.map((component) => component.components[0]?.label)),
-    [['1a', '2a'], ['6a', 'more']],
+    [
+      ['1a', '2a'],
+      ['6a', 'more'],
+    ],
   );
   assert.equal(messages[1]?.embeds[0]?.description, '1\\. <@123> — 2 right of 2', 'a mention, which embeds never ping with');
-  assert.deepEqual(messages[0]?.files?.map((file) => [file.name, file.data.toString('utf8'), file.description?.length]), [['guide.md', '# Guide\n', 1024]]);
+  assert.deepEqual(
+    messages[0]?.files?.map((file) => [file.name, file.data.toString('utf8'), file.description?.length]),
+    [['guide.md', '# Guide\n', 1024]],
+  );
   assert.equal(messages[1]?.files, undefined);
 });

@@ -10,17 +10,27 @@ test('GIVEN a mention in a channel THEN the answer goes into a new thread, and a
   const { fake } = await startHarness(t);
   const question = fake.sendUserMessage({ content: `<@${fake.botUser.id}> Tell me about the Azal plane that was shot down.` });
 
-  const thread = await fake.waitForRequest((request) => request.path === `/channels/${fake.channelId}/messages/${question.id}/threads`, { what: 'a thread on the question' });
+  const thread = await fake.waitForRequest((request) => request.path === `/channels/${fake.channelId}/messages/${question.id}/threads`, {
+    what: 'a thread on the question',
+  });
   assert.equal((thread.body as { name: string }).name, 'Tell me about the Azal plane that was shot down.');
   const threadId = question.id;
-  const answer = await fake.waitForRequest((request) => request.method === 'POST' && request.path === `/channels/${threadId}/messages`, { what: 'the answer in the thread' });
+  const answer = await fake.waitForRequest((request) => request.method === 'POST' && request.path === `/channels/${threadId}/messages`, {
+    what: 'the answer in the thread',
+  });
   assert.match(embedText(answer.body as Record<string, unknown>), /Azal plane was mistakenly shot down/);
-  assert.ok(fake.requests.some((request) => request.path === `/channels/${fake.channelId}/typing`), 'shows "footnote is typing…" meanwhile');
+  assert.ok(
+    fake.requests.some((request) => request.path === `/channels/${fake.channelId}/typing`),
+    'shows "footnote is typing…" meanwhile',
+  );
 
   // No mention needed inside the bot's own thread, and "died" is understood as the plane's victims.
   const followUp = fake.sendUserMessage({ content: 'How many people died?', channelId: threadId, user: fake.moderator });
   const second = await fake.waitForRequest(
-    (request) => request.method === 'POST' && request.path === `/channels/${threadId}/messages` && (request.body as { message_reference?: { message_id: string } }).message_reference?.message_id === followUp.id,
+    (request) =>
+      request.method === 'POST' &&
+      request.path === `/channels/${threadId}/messages` &&
+      (request.body as { message_reference?: { message_id: string } }).message_reference?.message_id === followUp.id,
     { what: 'the follow-up answer' },
   );
   assert.match(embedText(second.body as Record<string, unknown>), /killing 67 people/);
@@ -28,7 +38,9 @@ test('GIVEN a mention in a channel THEN the answer goes into a new thread, and a
 
   // The same words outside the conversation have nothing to lean on.
   const alone = fake.sendUserMessage({ content: `<@${fake.botUser.id}> How many people died?` });
-  const aloneAnswer = await fake.waitForRequest((request) => request.method === 'POST' && request.path === `/channels/${alone.id}/messages`, { what: 'the answer in a second thread' });
+  const aloneAnswer = await fake.waitForRequest((request) => request.method === 'POST' && request.path === `/channels/${alone.id}/messages`, {
+    what: 'the answer in a second thread',
+  });
   const aloneQuotes = embedText(aloneAnswer.body as Record<string, unknown>).split('The closest passages:')[0] ?? '';
   assert.doesNotMatch(aloneQuotes, /killing 67 people/, 'no quote about the plane: only closest passages at most');
   assertNoPings(fake);

@@ -20,7 +20,10 @@ test('GIVEN Discord answers the edit with 429 and Retry-After THEN the bot waits
   const waited = (edits[1]?.at ?? 0) - (edits[0]?.at ?? 0);
   assert.ok(waited >= 950, `retried after ${waited} ms, Retry-After was 1 s`);
   assert.match(embedText(original), /Russian House/);
-  assert.ok(logs.some((line) => line.includes('rate limited by Discord')), 'the rate limit is logged');
+  assert.ok(
+    logs.some((line) => line.includes('rate limited by Discord')),
+    'the rate limit is logged',
+  );
   assertValidRequests(fake);
 });
 
@@ -30,7 +33,10 @@ test('GIVEN a global 429 on the deferral THEN the deferral is retried within the
   const interaction = fake.sendSlashCommand({ name: 'ask', options: { question: 'Who were the two men who died in Yekaterinburg?' } });
   const { original } = await waitForAnswer(fake, interaction);
   const callbacks = fake.requestsFor(interaction).filter((request) => request.path.endsWith('/callback'));
-  assert.deepEqual(callbacks.map((request) => request.status), [429, 204]);
+  assert.deepEqual(
+    callbacks.map((request) => request.status),
+    [429, 204],
+  );
   assert.match(embedText(original), /Hussein and Ziyaddin Safarov/);
 });
 
@@ -38,7 +44,9 @@ test('GIVEN 5xx on the edit THEN bounded retries deliver it; when Discord keeps 
   const { fake, logs } = await startHarness(t);
   fake.failNext({ method: 'PATCH', path: editPath, status: 502, times: 2 });
   const flaky = fake.sendSlashCommand({ name: 'ask', options: { question: 'Why did Baku close the Russian House?' } });
-  await fake.waitFor(() => fake.requestsFor(flaky).some((request) => request.method === 'PATCH' && request.status === 200), { what: 'the edit after two 502s' });
+  await fake.waitFor(() => fake.requestsFor(flaky).some((request) => request.method === 'PATCH' && request.status === 200), {
+    what: 'the edit after two 502s',
+  });
 
   fake.failNext({ method: 'PATCH', path: editPath, status: 500, times: 100 });
   const broken = fake.sendSlashCommand({ name: 'ask', options: { question: 'Why did Baku close the Russian House?' } });
@@ -92,7 +100,15 @@ async function verboseEngine(): Promise<{ engine: Engine; quotes: string[] }> {
   const longest = [...base.paragraphs()].sort((left, right) => right.text.length - left.text.length).slice(0, 3);
   const document = base.corpus.documents[0];
   assert.ok(document);
-  const quotes = longest.map((paragraph) => ({ documentId: paragraph.documentId, documentTitle: document.title, section: paragraph.section, paragraph: paragraph.number, start: paragraph.start, end: paragraph.end, text: paragraph.text }));
+  const quotes = longest.map((paragraph) => ({
+    documentId: paragraph.documentId,
+    documentTitle: document.title,
+    section: paragraph.section,
+    paragraph: paragraph.number,
+    start: paragraph.start,
+    end: paragraph.end,
+    text: paragraph.text,
+  }));
   const ask = async (question: string): Promise<{ ok: true; answer: Answer }> => ({
     ok: true,
     answer: {
@@ -141,7 +157,9 @@ test('GIVEN an answer longer than one message THEN it is split between quotes, e
 
 function customIdsOfLast(messages: Record<string, unknown>[]): string[] {
   const last = messages[messages.length - 1] ?? {};
-  return ((last['components'] as { components: { custom_id: string }[] }[] | undefined) ?? []).flatMap((row) => row.components.map((component) => component.custom_id));
+  return ((last['components'] as { components: { custom_id: string }[] }[] | undefined) ?? []).flatMap((row) =>
+    row.components.map((component) => component.custom_id),
+  );
 }
 
 test('GIVEN shutdown begins while an answer is in flight THEN new commands are declined politely and the pending answer is still delivered', async (t) => {

@@ -23,7 +23,10 @@ test('GIVEN /ask about the article THEN the bot defers within 3 s and edits @ori
   assert.match(text, /Symbolic actions and the reduction of Russian cultural influence, ¶ 10/, 'with its section and paragraph');
   assert.match(text, /Answered offline/, 'the footer says which mode answered');
   const ids = customIds(original);
-  assert.ok(ids.some((id) => id.startsWith('fn:p:10:')), `a Show ¶ 10 button in ${ids.join(', ')}`);
+  assert.ok(
+    ids.some((id) => id.startsWith('fn:p:10:')),
+    `a Show ¶ 10 button in ${ids.join(', ')}`,
+  );
   assert.ok(ids.some((id) => id.startsWith('fn:v:up:')) && ids.some((id) => id.startsWith('fn:v:down:')), 'vote buttons');
   assert.deepEqual((original['allowed_mentions'] as { parse: unknown[] }).parse, []);
   assertNoPings(fake);
@@ -43,11 +46,16 @@ test('GIVEN /ask private:true THEN the deferred answer is ephemeral', async (t) 
 test('GIVEN an empty-looking question THEN the error is short and only the asker sees it', async (t) => {
   const { fake } = await startHarness(t);
   const interaction = fake.sendSlashCommand({ name: 'ask', options: { question: '   ?!  ' } });
-  const followUp = await fake.waitForRequest((request) => request.method === 'POST' && request.path.startsWith(`/webhooks/${fake.applicationId}/${interaction.token}`));
+  const followUp = await fake.waitForRequest(
+    (request) => request.method === 'POST' && request.path.startsWith(`/webhooks/${fake.applicationId}/${interaction.token}`),
+  );
   const body = followUp.body as { content: string; flags: number };
   assert.equal(body.flags & ephemeral, ephemeral);
   assert.ok(body.content.length > 0 && body.content.length < 200, body.content);
-  assert.ok(fake.requestsFor(interaction).some((request) => request.method === 'DELETE'), 'the public "thinking…" is removed');
+  assert.ok(
+    fake.requestsFor(interaction).some((request) => request.method === 'DELETE'),
+    'the public "thinking…" is removed',
+  );
   assertNoPings(fake);
   assertValidRequests(fake);
 });
@@ -75,10 +83,17 @@ test('GIVEN /summary with autocomplete THEN section names are offered and the su
   const choices = await fake.waitForRequest((request) => request.path.endsWith(`/${typing.token}/callback`));
   assert.deepEqual(choices.body, {
     type: 8,
-    data: { choices: [{ name: 'Symbolic actions and the reduction of Russian cultural influence', value: 'Symbolic actions and the reduction of Russian cultural influence' }] },
+    data: {
+      choices: [
+        { name: 'Symbolic actions and the reduction of Russian cultural influence', value: 'Symbolic actions and the reduction of Russian cultural influence' },
+      ],
+    },
   });
 
-  const summary = fake.sendSlashCommand({ name: 'summary', options: { section: 'Symbolic actions and the reduction of Russian cultural influence', length: 'long' } });
+  const summary = fake.sendSlashCommand({
+    name: 'summary',
+    options: { section: 'Symbolic actions and the reduction of Russian cultural influence', length: 'long' },
+  });
   const { original } = await waitForAnswer(fake, summary);
   const text = embedText(original);
   assert.match(text, /Key points: Symbolic actions/);
@@ -92,7 +107,10 @@ test('GIVEN /passage by number, by search and out of range THEN full paragraphs,
   const paragraphTen = engine.paragraphs().find((paragraph) => paragraph.number === 10);
   assert.ok(paragraphTen);
   const { original } = await waitForAnswer(fake, byNumber);
-  assert.ok(embedText(original).includes('closure of the Russian House \\(Rossotrudnichestvo\\) office') || embedText(original).includes('closure of the Russian House (Rossotrudnichestvo) office'));
+  assert.ok(
+    embedText(original).includes('closure of the Russian House \\(Rossotrudnichestvo\\) office') ||
+      embedText(original).includes('closure of the Russian House (Rossotrudnichestvo) office'),
+  );
   assert.match(embedText(original), /¶ 10/);
 
   const bySearch = fake.sendSlashCommand({ name: 'passage', options: { search: 'Sputnik staff detained' } });

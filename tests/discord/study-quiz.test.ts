@@ -38,8 +38,13 @@ function questionBehind(engine: Engine, customId: string): { question: QuizQuest
   return { question, choice: action.choice, questions: made.quiz.questions };
 }
 
-async function callbackData(fake: FakeDiscord, interaction: SentInteraction): Promise<{ type: number; data: Record<string, unknown> & { flags?: number; content?: string } }> {
-  const callback = await fake.waitForRequest((request) => request.path.endsWith(`/${interaction.token}/callback`), { what: `the response to ${interaction.id}` });
+async function callbackData(
+  fake: FakeDiscord,
+  interaction: SentInteraction,
+): Promise<{ type: number; data: Record<string, unknown> & { flags?: number; content?: string } }> {
+  const callback = await fake.waitForRequest((request) => request.path.endsWith(`/${interaction.token}/callback`), {
+    what: `the response to ${interaction.id}`,
+  });
   return callback.body as { type: number; data: Record<string, unknown> & { flags?: number } };
 }
 
@@ -60,7 +65,14 @@ async function restartBot(t: TestContext, harness: Harness): Promise<StudyStore>
   await harness.bot.stop({ timeoutMs: 2_000 });
   harness.study.close();
   const study = new StudyStore(harness.databaseFile);
-  const bot = await startBot({ config: harness.config, engine: harness.engine, feedback: harness.feedback, study, logger: silentLogger, rest: { globalRequestsPerSecond: 10_000, offset: 0 } });
+  const bot = await startBot({
+    config: harness.config,
+    engine: harness.engine,
+    feedback: harness.feedback,
+    study,
+    logger: silentLogger,
+    rest: { globalRequestsPerSecond: 10_000, offset: 0 },
+  });
   t.after(async () => {
     await bot.stop({ timeoutMs: 2_000 });
     study.close();
@@ -237,7 +249,10 @@ test('GIVEN /quiz with a section picked by autocomplete THEN every question come
   const { fake, engine } = harness;
   const typing = fake.sendAutocomplete({ name: 'quiz', focused: 'section', value: 'arrests' });
   const choices = await callbackData(fake, typing);
-  assert.deepEqual(choices, { type: 8, data: { choices: [{ name: 'Arrests of Russian citizens and targeted charges', value: 'Arrests of Russian citizens and targeted charges' }] } });
+  assert.deepEqual(choices, {
+    type: 8,
+    data: { choices: [{ name: 'Arrests of Russian citizens and targeted charges', value: 'Arrests of Russian citizens and targeted charges' }] },
+  });
 
   const { buttons } = await postQuiz(harness, { questions: 3, section: 'Arrests of Russian citizens and targeted charges' });
   assert.ok(buttons.length >= 1);

@@ -15,7 +15,9 @@ const ephemeral = 64;
 /** Everything a deferred command showed: the final @original and its follow-ups, once the bot is done with it. */
 async function allMessages(harness: Harness, interaction: SentInteraction): Promise<Record<string, unknown>[]> {
   const { fake, bot } = harness;
-  await fake.waitForRequest((request) => request.method === 'PATCH' && request.path.includes(`/${interaction.token}/messages/@original`), { what: 'the answer' });
+  await fake.waitForRequest((request) => request.method === 'PATCH' && request.path.includes(`/${interaction.token}/messages/@original`), {
+    what: 'the answer',
+  });
   await fake.waitFor(() => bot.pending === 0, { what: 'the bot to finish' });
   return fake
     .requestsFor(interaction)
@@ -39,15 +41,29 @@ test('GIVEN /summary length:long of the whole text THEN every section is covered
   const messages = await allMessages(harness, fake.sendSlashCommand({ name: 'summary', options: { length: 'long' } }));
   const text = shown(messages.map(embedText).join('\n'));
   assert.match(text, /^Key points: How Baku is playing with fire/);
-  const points = [...text.matchAll(/^> (.+)\n— (.+), ¶ (\d+)$/gm)].map((match) => ({ text: match[1] ?? '', section: match[2] ?? '', paragraph: Number(match[3]) }));
+  const points = [...text.matchAll(/^> (.+)\n— (.+), ¶ (\d+)$/gm)].map((match) => ({
+    text: match[1] ?? '',
+    section: match[2] ?? '',
+    paragraph: Number(match[3]),
+  }));
   assert.ok(points.length >= sectionNames(engine.corpus).length, `${points.length} points`);
   for (const section of sectionNames(engine.corpus)) {
-    assert.ok(points.some((point) => point.section === section), `a point from “${section}”`);
+    assert.ok(
+      points.some((point) => point.section === section),
+      `a point from “${section}”`,
+    );
   }
   const body = engine.corpus.documents[0]?.text ?? '';
   const offsets = points.map((point) => body.indexOf(point.text));
-  assert.ok(offsets.every((offset) => offset >= 0), 'every point is verbatim');
-  assert.deepEqual([...offsets].sort((first, second) => first - second), offsets, 'in reading order');
+  assert.ok(
+    offsets.every((offset) => offset >= 0),
+    'every point is verbatim',
+  );
+  assert.deepEqual(
+    [...offsets].sort((first, second) => first - second),
+    offsets,
+    'in reading order',
+  );
   assertWithinDiscordLimits(fake);
   assertValidRequests(fake);
 });
@@ -121,12 +137,19 @@ test('GIVEN /studyguide THEN a Markdown file is uploaded with the edit of the re
   assert.equal(upload.files.length, 1);
   assert.equal(file?.field, 'files[0]');
   assert.equal(file?.name, 'study-guide-how-baku-is-playing-with-fire-without-getting-burned.md');
-  assert.ok(file !== undefined && file.data.length > 1000 && file.data.length <= fake.attachmentSizeLimit && file.data.length <= 25 * 1024 * 1024, `${file?.data.length} bytes`);
+  assert.ok(
+    file !== undefined && file.data.length > 1000 && file.data.length <= fake.attachmentSizeLimit && file.data.length <= 25 * 1024 * 1024,
+    `${file?.data.length} bytes`,
+  );
   const markdown = file.data.toString('utf8');
   for (const heading of ['# Study guide: How Baku is playing with fire', '## Summary', '## Timeline', '## Who’s who', '## Quiz', '### Answers']) {
     assert.ok(markdown.includes(heading), heading);
   }
-  const payload = upload.body as { embeds: { title: string; footer: { text: string } }[]; attachments: { id: number | string; description?: string }[]; allowed_mentions: { parse: unknown[] } };
+  const payload = upload.body as {
+    embeds: { title: string; footer: { text: string } }[];
+    attachments: { id: number | string; description?: string }[];
+    allowed_mentions: { parse: unknown[] };
+  };
   assert.equal(payload.embeds[0]?.title, 'Study guide: How Baku is playing with fire—without getting burned');
   assert.match(payload.embeds[0]?.footer.text ?? '', /KB · quiz seed \w+/);
   assert.deepEqual(
@@ -148,6 +171,9 @@ test('GIVEN a server that takes only small files THEN /studyguide says so privat
   const error = await fake.waitForRequest((request) => request.method === 'POST' && request.path === `/webhooks/${fake.applicationId}/${interaction.token}`);
   assert.equal((error.body as { flags: number }).flags, ephemeral);
   assert.match((error.body as { content: string }).content, /^The study guide is \d+ KB, more than the 4 KB Discord accepts as a file here/);
-  assert.ok(fake.requests.every((request) => request.files.length === 0), 'nothing uploaded');
+  assert.ok(
+    fake.requests.every((request) => request.files.length === 0),
+    'nothing uploaded',
+  );
   assertValidRequests(fake);
 });

@@ -20,13 +20,20 @@ function shown(text: string): string {
 }
 
 function offeredIn(request: ChatRequestBody): { id: string; text: string }[] {
-  return [...promptText(request).matchAll(/<sentence id="(S\d+)" section="[^"]*">([\s\S]*?)<\/sentence>/g)].map((match) => ({ id: match[1] ?? '', text: match[2] ?? '' }));
+  return [...promptText(request).matchAll(/<sentence id="(S\d+)" section="[^"]*">([\s\S]*?)<\/sentence>/g)].map((match) => ({
+    id: match[1] ?? '',
+    text: match[2] ?? '',
+  }));
 }
 
 /** A model that writes "Point n about …" for the first sentences it is offered. */
 function writesPoints(fake: FakeOpenAi, count: number): void {
   fake.onChat((request) =>
-    reply.structured({ points: offeredIn(request).slice(0, count).map((sentence, index) => ({ text: `Point ${index + 1} about ${sentence.text.split(' ').slice(0, 6).join(' ')}`, sentenceId: sentence.id })) }),
+    reply.structured({
+      points: offeredIn(request)
+        .slice(0, count)
+        .map((sentence, index) => ({ text: `Point ${index + 1} about ${sentence.text.split(' ').slice(0, 6).join(' ')}`, sentenceId: sentence.id })),
+    }),
   );
 }
 
@@ -44,7 +51,9 @@ test('GIVEN a model and /summary length:long THEN its points, each over a verbat
   const harness = await startHarness(t, { engine });
   const { fake, bot } = harness;
   const interaction = fake.sendSlashCommand({ name: 'summary', options: { length: 'long' } });
-  await fake.waitForRequest((request) => request.method === 'PATCH' && request.path.includes(`/${interaction.token}/messages/@original`), { what: 'the summary' });
+  await fake.waitForRequest((request) => request.method === 'PATCH' && request.path.includes(`/${interaction.token}/messages/@original`), {
+    what: 'the summary',
+  });
   await fake.waitFor(() => bot.pending === 0, { what: 'the bot to finish' });
   const text = shown(
     fake
@@ -60,7 +69,11 @@ test('GIVEN a model and /summary length:long THEN its points, each over a verbat
   const body = engine.corpus.documents[0]?.text ?? '';
   const quotes = [...text.matchAll(/^> (.+)\n— (.+), ¶ \d+$/gm)].map((match) => ({ text: match[1] ?? '', section: match[2] ?? '' }));
   for (const quote of quotes) assert.ok(body.includes(quote.text), `verbatim: ${quote.text}`);
-  for (const section of sectionNames(engine.corpus)) assert.ok(quotes.some((quote) => quote.section === section), `a point from “${section}”`);
+  for (const section of sectionNames(engine.corpus))
+    assert.ok(
+      quotes.some((quote) => quote.section === section),
+      `a point from “${section}”`,
+    );
   assert.match(text, /Points written by the model \(gpt-4o-mini\), in reading order; each quote is a sentence of the text, checked verbatim\.$/);
   assertWithinDiscordLimits(fake);
   assertValidRequests(fake);
@@ -76,10 +89,19 @@ test('GIVEN a model that fails THEN the console shows the offline summary and sa
   output.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
   input.end(['/summary length:short', '/summary section:Arrests of Russian', '/summary section:Media provocations', ''].join('\n'));
   let ids = 0;
-  await runConsole({ services: { engine, feedback: consoleFeedbackStore, study: undefined, logger: silentLogger, now: () => new Date(), newId: () => `id${(ids += 1)}` }, input, output, interactive: false, sessionId: 'summary' });
+  await runConsole({
+    services: { engine, feedback: consoleFeedbackStore, study: undefined, logger: silentLogger, now: () => new Date(), newId: () => `id${(ids += 1)}` },
+    input,
+    output,
+    interactive: false,
+    sessionId: 'summary',
+  });
 
   const [first, second, third] = text.split(/^Key points: /m).slice(1);
-  assert.match(first ?? '', /\(Summarised offline: the model could not summarise just now\. The \d+ most central sentences, across the sections, verbatim and in reading order\./);
+  assert.match(
+    first ?? '',
+    /\(Summarised offline: the model could not summarise just now\. The \d+ most central sentences, across the sections, verbatim and in reading order\./,
+  );
   assert.doesNotMatch(first ?? '', /^Point \d/m);
   assert.match(second ?? '', /^Arrests of Russian citizens/);
   assert.match(second ?? '', /\(Summarised offline/);

@@ -13,7 +13,22 @@ function scriptedEngine(answers: Record<string, Partial<Answer>>): Engine {
   const ask = async (question: string): Promise<AskOutcome> => {
     const scripted = answers[question];
     if (scripted === undefined) return { ok: false, problem: { kind: 'empty', message: 'no' } };
-    return { ok: true, answer: { question, standaloneQuestion: question, answer: '', abstained: false, mode: 'extractive', quotes: [], passages: [], droppedQuotes: [], repairedQuotes: [], fallbackReason: undefined, ...scripted } };
+    return {
+      ok: true,
+      answer: {
+        question,
+        standaloneQuestion: question,
+        answer: '',
+        abstained: false,
+        mode: 'extractive',
+        quotes: [],
+        passages: [],
+        droppedQuotes: [],
+        repairedQuotes: [],
+        fallbackReason: undefined,
+        ...scripted,
+      },
+    };
   };
   return { ask } as unknown as Engine;
 }
@@ -50,20 +65,23 @@ test('GIVEN a tiny question set with known answers THEN each metric follows its 
       q4: { abstained: false },
     });
     const report = await evaluate(engine, await readQuestionSet(questions), { corpusDir });
-    assert.deepEqual({ ...report.metrics, p50_ms: 0, p99_ms: 0 }, {
-      questions: 4,
-      answerable: 3,
-      unanswerable: 1,
-      hit_at_1: 0.333,
-      hit_at_3: 0.667,
-      mrr: 0.5,
-      supported: 0.667,
-      abstain_correct: 0,
-      false_abstain: 0.333,
-      quotes_verbatim: 0.5,
-      p50_ms: 0,
-      p99_ms: 0,
-    });
+    assert.deepEqual(
+      { ...report.metrics, p50_ms: 0, p99_ms: 0 },
+      {
+        questions: 4,
+        answerable: 3,
+        unanswerable: 1,
+        hit_at_1: 0.333,
+        hit_at_3: 0.667,
+        mrr: 0.5,
+        supported: 0.667,
+        abstain_correct: 0,
+        false_abstain: 0.333,
+        quotes_verbatim: 0.5,
+        p50_ms: 0,
+        p99_ms: 0,
+      },
+    );
   } finally {
     folder.remove();
   }

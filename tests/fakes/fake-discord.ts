@@ -130,7 +130,16 @@ export class FakeDiscord {
   private readonly gateway: WebSocketServer;
   private readonly validator: DiscordApiValidator | undefined;
   private readonly faults: InjectedFault[] = [];
-  private readonly interactions = new Map<string, SentInteraction & { acknowledged: boolean; original?: Record<string, unknown>; messageId: string; channelId: string | undefined; guildId: string | undefined }>();
+  private readonly interactions = new Map<
+    string,
+    SentInteraction & {
+      acknowledged: boolean;
+      original?: Record<string, unknown>;
+      messageId: string;
+      channelId: string | undefined;
+      guildId: string | undefined;
+    }
+  >();
   private readonly waiters = new Set<() => void>();
   private socket: WebSocket | undefined;
   private sessionId = '';
@@ -207,7 +216,9 @@ export class FakeDiscord {
       const timer = setTimeout(() => {
         clearInterval(poll);
         this.waiters.delete(waiter);
-        reject(new Error(`fake Discord: timed out after ${timeoutMs} ms waiting for ${options.what ?? 'a condition'}; requests so far:\n${this.describeRequests()}`));
+        reject(
+          new Error(`fake Discord: timed out after ${timeoutMs} ms waiting for ${options.what ?? 'a condition'}; requests so far:\n${this.describeRequests()}`),
+        );
       }, timeoutMs);
       this.waiters.add(waiter);
     });
@@ -337,7 +348,19 @@ export class FakeDiscord {
       verification_level: 0,
       default_message_notifications: 0,
       explicit_content_filter: 0,
-      roles: [{ id: this.guildId, name: '@everyone', permissions: memberPermissions.toString(), position: 0, color: 0, hoist: false, managed: false, mentionable: false, flags: 0 }],
+      roles: [
+        {
+          id: this.guildId,
+          name: '@everyone',
+          permissions: memberPermissions.toString(),
+          position: 0,
+          color: 0,
+          hoist: false,
+          managed: false,
+          mentionable: false,
+          flags: 0,
+        },
+      ],
       emojis: [],
       stickers: [],
       features: [],
@@ -369,10 +392,26 @@ export class FakeDiscord {
   }
 
   private memberPayload(who: FakeUser, permissions: bigint): Record<string, unknown> {
-    return { user: who, roles: [], joined_at: new Date().toISOString(), deaf: false, mute: false, flags: 0, pending: false, nick: null, avatar: null, permissions: permissions.toString() };
+    return {
+      user: who,
+      roles: [],
+      joined_at: new Date().toISOString(),
+      deaf: false,
+      mute: false,
+      flags: 0,
+      pending: false,
+      nick: null,
+      avatar: null,
+      permissions: permissions.toString(),
+    };
   }
 
-  private interactionBase(options: { user?: FakeUser; permissions?: bigint; channelId?: string; dm?: boolean }): Record<string, unknown> & { id: string; token: string } {
+  private interactionBase(options: {
+    user?: FakeUser;
+    permissions?: bigint;
+    channelId?: string;
+    dm?: boolean;
+  }): Record<string, unknown> & { id: string; token: string } {
     const who = options.user ?? this.member;
     const id = snowflake();
     const token = `interaction-token-${id}`;
@@ -391,7 +430,14 @@ export class FakeDiscord {
     if (options.dm === true) {
       const dmChannel = options.channelId ?? snowflake();
       this.dmChannels.add(dmChannel);
-      return { ...common, channel_id: dmChannel, channel: { id: dmChannel, type: 1, recipients: [who] }, user: who, context: 1, authorizing_integration_owners: { '0': this.guildId } };
+      return {
+        ...common,
+        channel_id: dmChannel,
+        channel: { id: dmChannel, type: 1, recipients: [who] },
+        user: who,
+        context: 1,
+        authorizing_integration_owners: { '0': this.guildId },
+      };
     }
     const thread = this.threads.get(channelId);
     const channel = thread === undefined ? this.channelPayload() : this.threadPayload(thread);
@@ -430,7 +476,11 @@ export class FakeDiscord {
       type: typeof value === 'number' ? (Number.isInteger(value) ? 4 : types.number) : types[typeof value as 'string' | 'boolean'],
       value,
     }));
-    const payload = { ...base, type: 2, data: { id: snowflake(), name: options.name, type: 1, options: commandOptions, ...(options.dm === true ? {} : { guild_id: this.guildId }) } };
+    const payload = {
+      ...base,
+      type: 2,
+      data: { id: snowflake(), name: options.name, type: 1, options: commandOptions, ...(options.dm === true ? {} : { guild_id: this.guildId }) },
+    };
     const sent = this.remember(base, base['channel_id'] as string, options.dm === true ? undefined : this.guildId);
     this.dispatch('INTERACTION_CREATE', payload);
     return sent;
@@ -439,7 +489,17 @@ export class FakeDiscord {
   /** A user types in an autocomplete option: INTERACTION_CREATE type 4. */
   sendAutocomplete(options: { name: string; focused: string; value: string; user?: FakeUser }): SentInteraction {
     const base = this.interactionBase(options);
-    const payload = { ...base, type: 4, data: { id: snowflake(), name: options.name, type: 1, options: [{ name: options.focused, type: 3, value: options.value, focused: true }], guild_id: this.guildId } };
+    const payload = {
+      ...base,
+      type: 4,
+      data: {
+        id: snowflake(),
+        name: options.name,
+        type: 1,
+        options: [{ name: options.focused, type: 3, value: options.value, focused: true }],
+        guild_id: this.guildId,
+      },
+    };
     const sent = this.remember(base, this.channelId, this.guildId);
     this.dispatch('INTERACTION_CREATE', payload);
     return sent;
@@ -547,7 +607,12 @@ export class FakeDiscord {
       // An upload is described field by field: the payload's keys and one binary "files[n]" per file.
       const problems =
         files.length > 0 || contentType.startsWith('multipart/form-data')
-          ? this.validator.validate(recorded.method, recorded.path, { ...(body as Record<string, unknown> | undefined), ...Object.fromEntries(files.map((file) => [file.field, '(binary)'])) }, 'multipart/form-data')
+          ? this.validator.validate(
+              recorded.method,
+              recorded.path,
+              { ...(body as Record<string, unknown> | undefined), ...Object.fromEntries(files.map((file) => [file.field, '(binary)'])) },
+              'multipart/form-data',
+            )
           : this.validator.validate(recorded.method, recorded.path, body);
       if (problems.length > 0) this.invalidRequests.push({ request: recorded, problems });
     }
@@ -559,7 +624,10 @@ export class FakeDiscord {
       this.notify();
     };
 
-    const fault = this.faults.find((candidate) => (candidate.times ?? 0) > 0 && candidate.path.test(recorded.path) && (candidate.method === undefined || candidate.method === recorded.method));
+    const fault = this.faults.find(
+      (candidate) =>
+        (candidate.times ?? 0) > 0 && candidate.path.test(recorded.path) && (candidate.method === undefined || candidate.method === recorded.method),
+    );
     if (fault !== undefined) {
       fault.times = (fault.times ?? 1) - 1;
       if (fault.status === 429) {
@@ -597,19 +665,41 @@ export class FakeDiscord {
     let match: RegExpExecArray | null;
 
     if (method === 'GET' && path === '/gateway/bot') {
-      return { status: 200, body: { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } } };
+      return {
+        status: 200,
+        body: { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } },
+      };
     }
     if (method === 'GET' && path === '/applications/@me') {
-      return { status: 200, body: { id: this.applicationId, name: 'footnote', icon: null, description: '', bot_public: true, bot_require_code_grant: false, verify_key: 'fake', flags: 0 } };
+      return {
+        status: 200,
+        body: {
+          id: this.applicationId,
+          name: 'footnote',
+          icon: null,
+          description: '',
+          bot_public: true,
+          bot_require_code_grant: false,
+          verify_key: 'fake',
+          flags: 0,
+        },
+      };
     }
     if ((match = /^\/applications\/(\d+)(?:\/guilds\/(\d+))?\/commands$/.exec(path)) !== null && method === 'PUT') {
-      const commands = (request.body as Record<string, unknown>[]).map((command) => ({ ...command, id: snowflake(), application_id: this.applicationId, version: snowflake(), ...(match?.[2] === undefined ? {} : { guild_id: match[2] }) }));
+      const commands = (request.body as Record<string, unknown>[]).map((command) => ({
+        ...command,
+        id: snowflake(),
+        application_id: this.applicationId,
+        version: snowflake(),
+        ...(match?.[2] === undefined ? {} : { guild_id: match[2] }),
+      }));
       this.registeredCommands.set(match[2] ?? 'global', commands);
       return { status: 200, body: commands };
     }
     if ((match = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path)) !== null && method === 'POST') {
       const interaction = this.interactions.get(match[2] ?? '');
-      if (interaction === undefined || Date.now() - interaction.dispatchedAt > interactionDeadlineMs) return { status: 404, body: { message: 'Unknown interaction', code: 10062 } };
+      if (interaction === undefined || Date.now() - interaction.dispatchedAt > interactionDeadlineMs)
+        return { status: 404, body: { message: 'Unknown interaction', code: 10062 } };
       if (interaction.acknowledged) return { status: 400, body: { message: 'Interaction has already been acknowledged.', code: 40060 } };
       interaction.acknowledged = true;
       const data = (body['data'] ?? {}) as Record<string, unknown>;
@@ -622,14 +712,22 @@ export class FakeDiscord {
       return {
         status: 200,
         body: {
-          interaction: { id: interaction.id, type: 2, activity_instance_id: null, response_message_id: interaction.messageId, response_message_loading: body['type'] === 5, response_message_ephemeral: ((Number(data['flags'] ?? 0) & 64) !== 0) },
+          interaction: {
+            id: interaction.id,
+            type: 2,
+            activity_instance_id: null,
+            response_message_id: interaction.messageId,
+            response_message_loading: body['type'] === 5,
+            response_message_ephemeral: (Number(data['flags'] ?? 0) & 64) !== 0,
+          },
           resource: { type: body['type'], message: this.webhookMessage(interaction, data) },
         },
       };
     }
     if ((match = /^\/webhooks\/(\d+)\/([^/]+)(?:\/messages\/(@original|\d+))?$/.exec(path)) !== null) {
       const interaction = this.interactions.get(match[2] ?? '');
-      if (interaction === undefined || !interaction.acknowledged || match[1] !== this.applicationId) return { status: 404, body: { message: 'Unknown Webhook', code: 10015 } };
+      if (interaction === undefined || !interaction.acknowledged || match[1] !== this.applicationId)
+        return { status: 404, body: { message: 'Unknown Webhook', code: 10015 } };
       const target = match[3];
       if (target === undefined && method === 'POST') {
         const message = this.webhookMessage(interaction, this.withAttachments(body, request.files), snowflake());
@@ -657,7 +755,13 @@ export class FakeDiscord {
       const channelId = match[1] ?? '';
       const inGuild = !this.dmChannels.has(channelId);
       const message: FakeMessage = {
-        ...this.messageBase(channelId, this.botUser, String(body['content'] ?? ''), (body['embeds'] as unknown[] | undefined) ?? [], (body['components'] as unknown[] | undefined) ?? []),
+        ...this.messageBase(
+          channelId,
+          this.botUser,
+          String(body['content'] ?? ''),
+          (body['embeds'] as unknown[] | undefined) ?? [],
+          (body['components'] as unknown[] | undefined) ?? [],
+        ),
         ...(inGuild ? { guild_id: this.guildId } : {}),
         ...(body['message_reference'] === undefined ? {} : { message_reference: body['message_reference'], type: 19 }),
         allowed_mentions: body['allowed_mentions'],
@@ -679,16 +783,28 @@ export class FakeDiscord {
     return { ...data, attachments };
   }
 
-  private webhookMessage(interaction: { messageId: string; channelId: string | undefined; guildId: string | undefined }, data: Record<string, unknown>, id = interaction.messageId): FakeMessage {
+  private webhookMessage(
+    interaction: { messageId: string; channelId: string | undefined; guildId: string | undefined },
+    data: Record<string, unknown>,
+    id = interaction.messageId,
+  ): FakeMessage {
     return {
-      ...this.messageBase(interaction.channelId ?? this.channelId, this.botUser, String(data['content'] ?? ''), (data['embeds'] as unknown[] | undefined) ?? [], (data['components'] as unknown[] | undefined) ?? []),
+      ...this.messageBase(
+        interaction.channelId ?? this.channelId,
+        this.botUser,
+        String(data['content'] ?? ''),
+        (data['embeds'] as unknown[] | undefined) ?? [],
+        (data['components'] as unknown[] | undefined) ?? [],
+      ),
       id,
       ...(interaction.guildId === undefined ? {} : { guild_id: interaction.guildId }),
       flags: Number(data['flags'] ?? 0),
       webhook_id: this.applicationId,
       application_id: this.applicationId,
       allowed_mentions: data['allowed_mentions'],
-      ...(Array.isArray(data['attachments']) && data['attachments'].every((attachment) => typeof (attachment as { url?: unknown }).url === 'string') ? { attachments: data['attachments'] } : {}),
+      ...(Array.isArray(data['attachments']) && data['attachments'].every((attachment) => typeof (attachment as { url?: unknown }).url === 'string')
+        ? { attachments: data['attachments'] }
+        : {}),
     };
   }
 }

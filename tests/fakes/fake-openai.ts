@@ -191,7 +191,12 @@ function sendJson(response: http.ServerResponse, status: number, payload: unknow
 
 function sendCommon(response: http.ServerResponse, planned: FakeReply): boolean {
   if (planned.kind === 'status') {
-    sendJson(response, planned.status, { error: { message: planned.message, type: planned.status === 429 ? 'rate_limit_error' : 'server_error', code: null } }, planned.headers);
+    sendJson(
+      response,
+      planned.status,
+      { error: { message: planned.message, type: planned.status === 429 ? 'rate_limit_error' : 'server_error', code: null } },
+      planned.headers,
+    );
     return true;
   }
   if (planned.kind === 'raw') {
@@ -212,7 +217,11 @@ function sendChat(response: http.ServerResponse, request: ChatRequestBody | unde
   let message: Record<string, unknown>;
   let finishReason = 'stop';
   if (planned.kind === 'structured' && toolName !== undefined) {
-    message = { role: 'assistant', content: null, tool_calls: [{ id: `call_${id}`, type: 'function', function: { name: toolName, arguments: JSON.stringify(planned.value) } }] };
+    message = {
+      role: 'assistant',
+      content: null,
+      tool_calls: [{ id: `call_${id}`, type: 'function', function: { name: toolName, arguments: JSON.stringify(planned.value) } }],
+    };
     finishReason = 'tool_calls';
   } else if (planned.kind === 'structured') {
     message = { role: 'assistant', content: JSON.stringify(planned.value), refusal: null };

@@ -20,7 +20,13 @@ const evidence = /accused of facilitating Russian intelligence activities in Bak
 function assertDeferredInTime(fake: FakeDiscord, interactions: readonly SentInteraction[]): void {
   for (const interaction of interactions) {
     const accepted = fake.requestsFor(interaction).find((request) => request.path.endsWith('/callback') && request.status === 204);
-    assert.ok(accepted !== undefined, `interaction ${interaction.id} was never acknowledged: ${fake.requestsFor(interaction).map((request) => request.status).join(', ')}`);
+    assert.ok(
+      accepted !== undefined,
+      `interaction ${interaction.id} was never acknowledged: ${fake
+        .requestsFor(interaction)
+        .map((request) => request.status)
+        .join(', ')}`,
+    );
     assert.ok(accepted.at - interaction.dispatchedAt <= interactionDeadlineMs, `acknowledged after ${accepted.at - interaction.dispatchedAt} ms`);
   }
 }
@@ -43,7 +49,10 @@ test('GIVEN a storm of 429s — per route and global, on deferrals and on edits 
   assert.equal(rateLimited, 35, 'every injected 429 was met');
   assertDeferredInTime(fake, interactions);
   for (const interaction of interactions) assert.match(embedText(tracker.answers.get(interaction.token)?.body as Record<string, unknown>), evidence);
-  assert.ok(logs.some((line) => line.includes('rate limited by Discord') && line.includes('"global":true')), 'global rate limits are logged');
+  assert.ok(
+    logs.some((line) => line.includes('rate limited by Discord') && line.includes('"global":true')),
+    'global rate limits are logged',
+  );
   assertValidRequests(fake);
 });
 
@@ -112,14 +121,19 @@ test('GIVEN another process holds the feedback database locked THEN questions ar
     assert.match(embedText(answer), /Votes are off for this answer: the feedback database could not save the answer/);
     assert.ok(!customIds(answer).some((id) => id.startsWith('fn:v:')), 'no vote buttons that could not work');
   }
-  const voted = await fake.waitForRequest((request) => request.path.endsWith(`/${vote.token}/callback`) || request.path.includes(`/${vote.token}/messages/@original`));
+  const voted = await fake.waitForRequest(
+    (request) => request.path.endsWith(`/${vote.token}/callback`) || request.path.includes(`/${vote.token}/messages/@original`),
+  );
   const voteText = JSON.stringify(voted.body);
   assert.match(voteText, /Your vote could not be saved: the feedback database could not record the vote/);
 
   holder.exec('ROLLBACK');
   const after = fake.sendSlashCommand({ name: 'ask', options: { question: 'Why did Baku close the Russian House?' }, user: fake.moderator });
   const recovered = await waitForAnswer(fake, after);
-  assert.ok(customIds(recovered.original).some((id) => id.startsWith('fn:v:up:')), 'votes are back once the lock is gone');
+  assert.ok(
+    customIds(recovered.original).some((id) => id.startsWith('fn:v:up:')),
+    'votes are back once the lock is gone',
+  );
   assertNoPings(fake);
   assertValidRequests(fake);
 });

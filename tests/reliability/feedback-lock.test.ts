@@ -5,7 +5,17 @@ import { openFeedbackStore } from '../../src/storage/feedback-store.js';
 import type { AnswerRecord } from '../../src/storage/feedback-store.js';
 import { temporaryFolder } from '../helpers/test-config.js';
 
-const record = (id: string): AnswerRecord => ({ id, question: 'Q', answer: 'A', quotes: [], mode: 'extractive', userId: 'u', guildId: 'g', channelId: 'c', createdAt: new Date() });
+const record = (id: string): AnswerRecord => ({
+  id,
+  question: 'Q',
+  answer: 'A',
+  quotes: [],
+  mode: 'extractive',
+  userId: 'u',
+  guildId: 'g',
+  channelId: 'c',
+  createdAt: new Date(),
+});
 
 function timed<T>(work: () => T): { result: T; ms: number } {
   const started = performance.now();

@@ -32,8 +32,14 @@ const questions: readonly { readonly name: string; readonly question: string; re
   { name: 'zalgo', question: zalgo(russianHouse) },
   { name: 'right-to-left text', question: 'چرا باکو خانه روسیه را بست؟' },
   { name: 'a right-to-left override inside English', question: 'Why did Baku close the \u202Eesuoh naissuR\u202C Russian House?' },
-  { name: 'code blocks and markdown', question: '```js\nalert(1)\n``` **Why** did ||Baku|| close the __Russian House__? # heading\n> quoted [click](https://evil.example) `tick' },
-  { name: '@everyone, @here, role and user mentions', question: '@everyone @here <@&112233445566778899> <@998877665544332211> why did Baku close the Russian House?' },
+  {
+    name: 'code blocks and markdown',
+    question: '```js\nalert(1)\n``` **Why** did ||Baku|| close the __Russian House__? # heading\n> quoted [click](https://evil.example) `tick',
+  },
+  {
+    name: '@everyone, @here, role and user mentions',
+    question: '@everyone @here <@&112233445566778899> <@998877665544332211> why did Baku close the Russian House?',
+  },
   { name: 'links', question: 'https://evil.example/login?next=/ why did Baku close the Russian House? [free nitro](https://evil.example/nitro)' },
   {
     name: 'prompt injection',
@@ -73,7 +79,10 @@ test('GIVEN odd and hostile questions THEN each gets a reply Discord accepts: a 
     assert.ok(embeds.length > 0, `${entry.name}: answered with an embed`);
     const title = embeds[0]?.title ?? '';
     assert.ok(title.length <= 256, `${entry.name}: title within Discord's limit`);
-    assert.ok(!/(?<!\\)`/u.test(title) && !/(?<!\\)\*\*/u.test(title) && !/(?<!\\)\|\|/u.test(title), `${entry.name}: markdown in the question is escaped, not rendered: ${title}`);
+    assert.ok(
+      !/(?<!\\)`/u.test(title) && !/(?<!\\)\*\*/u.test(title) && !/(?<!\\)\|\|/u.test(title),
+      `${entry.name}: markdown in the question is escaped, not rendered: ${title}`,
+    );
     assert.equal(body.content, undefined, `${entry.name}: the question is never echoed in plain content`);
     for (const line of embeds.flatMap((embed) => (embed.description ?? '').split('\n'))) {
       if (line.startsWith('> ')) assert.ok(article.includes(unescaped(line.slice(2))), `${entry.name}: quote not in the article: ${line}`);
@@ -81,13 +90,23 @@ test('GIVEN odd and hostile questions THEN each gets a reply Discord accepts: a 
   }
   const injected = sent.find(({ entry }) => entry.name === 'prompt injection');
   assert.ok(injected);
-  assert.doesNotMatch(embedText((await replyTo(fake, injected.interaction)).body as Record<string, unknown>).split('\n').filter((line) => line.startsWith('> ')).join('\n'), /aliens/);
+  assert.doesNotMatch(
+    embedText((await replyTo(fake, injected.interaction)).body as Record<string, unknown>)
+      .split('\n')
+      .filter((line) => line.startsWith('> '))
+      .join('\n'),
+    /aliens/,
+  );
   // Zalgo marks are unstacked before retrieval, and markdown, mentions and links around a real question do not
   // get in the way: each is still answered.
   for (const name of ['zalgo', 'code blocks and markdown', '@everyone, @here, role and user mentions', 'links', 'a right-to-left override inside English']) {
     const found = sent.find(({ entry }) => entry.name === name);
     assert.ok(found);
-    assert.match(embedText((await replyTo(fake, found.interaction)).body as Record<string, unknown>), /accused of facilitating Russian intelligence activities in Baku/, `${name}: still answered`);
+    assert.match(
+      embedText((await replyTo(fake, found.interaction)).body as Record<string, unknown>),
+      /accused of facilitating Russian intelligence activities in Baku/,
+      `${name}: still answered`,
+    );
   }
   assertNoPings(fake);
   assertValidRequests(fake);
@@ -95,7 +114,9 @@ test('GIVEN odd and hostile questions THEN each gets a reply Discord accepts: a 
 
 test('GIVEN a mention whose question carries mentions, a code fence and a newline THEN the thread is named in one plain line and nobody is pinged', async (t) => {
   const { fake } = await startHarness(t);
-  const question = fake.sendUserMessage({ content: `<@${fake.botUser.id}> @everyone <@&112233445566778899> \`\`\`\nwhy did Baku close the Russian House?\n\`\`\`` });
+  const question = fake.sendUserMessage({
+    content: `<@${fake.botUser.id}> @everyone <@&112233445566778899> \`\`\`\nwhy did Baku close the Russian House?\n\`\`\``,
+  });
   const thread = await fake.waitForRequest((request) => request.path === `/channels/${fake.channelId}/messages/${question.id}/threads`);
   const name = (thread.body as { name: string }).name;
   assert.ok(name.length <= 100 && !name.includes('\n'), name);
@@ -110,30 +131,56 @@ test('GIVEN a corpus folder with a BOM and CRLF file, a Windows-1252 file, an em
   const corpus = temporaryFolder('odd-corpus');
   const data = temporaryFolder('odd-data');
   try {
-    writeFileSync(path.join(corpus.path, 'ferry.txt'), '\uFEFFThe Caspian ferry\r\n1 March 2024\r\nBy Ann Author\r\n\r\nThe ferry from Baku to Aktau sails twice a week across the Caspian Sea.\r\nTickets are sold at the port of Alat only.\r\n', 'utf8');
+    writeFileSync(
+      path.join(corpus.path, 'ferry.txt'),
+      '\uFEFFThe Caspian ferry\r\n1 March 2024\r\nBy Ann Author\r\n\r\nThe ferry from Baku to Aktau sails twice a week across the Caspian Sea.\r\nTickets are sold at the port of Alat only.\r\n',
+      'utf8',
+    );
     const tea = 'Tea in Baku\r\n\r\nBakuvians drink tea from \u201carmudu\u201d glasses \u2013 small, pear-shaped and thin.\r\n';
-    writeFileSync(path.join(corpus.path, 'tea.txt'), Buffer.from(Array.from(tea, (character) => ({ '\u201c': 0x93, '\u201d': 0x94, '\u2013': 0x96 })[character] ?? character.charCodeAt(0))));
+    writeFileSync(
+      path.join(corpus.path, 'tea.txt'),
+      Buffer.from(Array.from(tea, (character) => ({ '\u201c': 0x93, '\u201d': 0x94, '\u2013': 0x96 })[character] ?? character.charCodeAt(0))),
+    );
     writeFileSync(path.join(corpus.path, 'empty.txt'), '');
     writeFileSync(path.join(corpus.path, 'scan.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d]));
     const lines: string[] = [];
-    const engine = await openEngine(testConfig({ FOOTNOTE_CORPUS_DIR: corpus.path, FOOTNOTE_DATA_DIR: data.path }), { logger: createLogger({ level: 'warn', write: (line) => lines.push(line) }) });
-    assert.deepEqual(engine.corpus.documents.map((document) => document.id), ['ferry.txt', 'tea.txt']);
-    for (const expected of [/empty\.txt: skipped, the file is empty/, /scan\.txt: skipped, the file is binary/, /tea\.txt: not valid UTF-8, read as Windows-1252/]) {
-      assert.ok(lines.some((line) => expected.test(line)), `${expected} in:\n${lines.join('')}`);
+    const engine = await openEngine(testConfig({ FOOTNOTE_CORPUS_DIR: corpus.path, FOOTNOTE_DATA_DIR: data.path }), {
+      logger: createLogger({ level: 'warn', write: (line) => lines.push(line) }),
+    });
+    assert.deepEqual(
+      engine.corpus.documents.map((document) => document.id),
+      ['ferry.txt', 'tea.txt'],
+    );
+    for (const expected of [
+      /empty\.txt: skipped, the file is empty/,
+      /scan\.txt: skipped, the file is binary/,
+      /tea\.txt: not valid UTF-8, read as Windows-1252/,
+    ]) {
+      assert.ok(
+        lines.some((line) => expected.test(line)),
+        `${expected} in:\n${lines.join('')}`,
+      );
     }
 
     const ferry = await engine.ask('How often does the ferry to Aktau sail?');
     assert.ok(ferry.ok);
     const ferryQuote = ferry.answer.quotes.find((quote) => quote.documentId === 'ferry.txt');
     assert.equal(ferryQuote?.text, 'The ferry from Baku to Aktau sails twice a week across the Caspian Sea.');
-    assert.equal(readFileSync(path.join(corpus.path, 'ferry.txt'), 'utf8').slice(ferryQuote.start, ferryQuote.end), ferryQuote.text, 'offsets index the file as decoded, BOM and CRLF included');
+    assert.equal(
+      readFileSync(path.join(corpus.path, 'ferry.txt'), 'utf8').slice(ferryQuote.start, ferryQuote.end),
+      ferryQuote.text,
+      'offsets index the file as decoded, BOM and CRLF included',
+    );
 
     const decoded = new Map([
       ['ferry.txt', readFileSync(path.join(corpus.path, 'ferry.txt'), 'utf8')],
       ['tea.txt', tea],
     ]);
     for (const sentence of engine.sentences()) assert.equal(decoded.get(sentence.documentId)?.slice(sentence.start, sentence.end), sentence.text);
-    assert.ok(engine.sentences().some((sentence) => sentence.text === 'Bakuvians drink tea from \u201carmudu\u201d glasses \u2013 small, pear-shaped and thin.'), 'Windows-1252 quotes and dash decoded');
+    assert.ok(
+      engine.sentences().some((sentence) => sentence.text === 'Bakuvians drink tea from \u201carmudu\u201d glasses \u2013 small, pear-shaped and thin.'),
+      'Windows-1252 quotes and dash decoded',
+    );
     const [found] = await engine.search('armudu glasses for tea', 1);
     assert.equal(found?.documentId, 'tea.txt', 'the Windows-1252 document is indexed and found');
   } finally {
@@ -164,7 +211,10 @@ test('GIVEN a 50 MB document THEN it loads (the limit is 64 MiB per file) with e
     const started = performance.now();
     const { corpus, warnings } = await loadCorpus(folder.path);
     const seconds = (performance.now() - started) / 1000;
-    assert.deepEqual(corpus.documents.map((document) => document.id), ['big.txt']);
+    assert.deepEqual(
+      corpus.documents.map((document) => document.id),
+      ['big.txt'],
+    );
     assert.deepEqual(warnings, ['too-big.txt: skipped, 70.0 MiB is over the 64 MiB limit for one document — split it into smaller files']);
     const document = corpus.documents[0];
     assert.ok(document !== undefined && document.paragraphs.length > 10_000, `${document?.paragraphs.length} paragraphs`);

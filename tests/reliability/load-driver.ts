@@ -30,7 +30,13 @@ export class AnswerTracker {
 }
 
 export function readers(count: number): FakeUser[] {
-  return Array.from({ length: count }, (_, index) => ({ id: snowflake(), username: `reader-${index}`, global_name: `Reader ${index}`, discriminator: '0', avatar: null }));
+  return Array.from({ length: count }, (_, index) => ({
+    id: snowflake(),
+    username: `reader-${index}`,
+    global_name: `Reader ${index}`,
+    discriminator: '0',
+    avatar: null,
+  }));
 }
 
 export interface InteractionTiming {
@@ -110,7 +116,10 @@ export interface SoakResult {
  * `asks` questions from `members` members, at most `inFlight` waiting for their answer at a time (a busy
  * channel, not a burst). Questions cycle through the load set, so conversations get follow-ups.
  */
-export async function sendSoak(fake: FakeDiscord, options: { readonly asks: number; readonly members: number; readonly inFlight: number; readonly timeoutMs?: number }): Promise<SoakResult> {
+export async function sendSoak(
+  fake: FakeDiscord,
+  options: { readonly asks: number; readonly members: number; readonly inFlight: number; readonly timeoutMs?: number },
+): Promise<SoakResult> {
   const tracker = new AnswerTracker(fake);
   const members = readers(options.members);
   const pending = new Set<SentInteraction>();

@@ -34,7 +34,11 @@ test('GIVEN 200 members send /ask in the same instant to the bot running as in p
 
 test('GIVEN 5,000 asks in a row through the /ask command (engine, conversation memory, SQLite, Discord rendering) THEN every one is answered and saved, and the heap does not grow', async () => {
   const folder = existsSync('/dev/shm') ? ['--folder', '/dev/shm'] : [];
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', 'tests/reliability/soak-process.ts', '--asks', '5000', '--warm-up', '500', ...folder], { cwd: repositoryRoot });
+  const child = spawn(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', 'tests/reliability/soak-process.ts', '--asks', '5000', '--warm-up', '500', ...folder],
+    { cwd: repositoryRoot },
+  );
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));

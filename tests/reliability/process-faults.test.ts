@@ -62,7 +62,12 @@ test('GIVEN SIGTERM while a model answer is in flight THEN the answer is still d
     folder.remove();
   });
   const sentence = 'According to Baku media, this cultural center was accused of facilitating Russian intelligence activities in Baku';
-  model.onChat(() => reply.structured({ answer: 'It was accused of helping Russian intelligence.', notInText: false, quotes: [{ text: sentence, passageId: 'P1' }] }, { delayMs: 1_500 }));
+  model.onChat(() =>
+    reply.structured(
+      { answer: 'It was accused of helping Russian intelligence.', notInText: false, quotes: [{ text: sentence, passageId: 'P1' }] },
+      { delayMs: 1_500 },
+    ),
+  );
   const cli = await startBotCli(t, fake, { FOOTNOTE_DB: path.join(folder.path, 'footnote.sqlite'), OPENAI_BASE_URL: model.baseUrl, LLM_TIMEOUT_MS: '8000' });
 
   const inFlight = fake.sendSlashCommand({ name: 'ask', options: { question: 'Why did Baku close the Russian House?' } });
@@ -123,7 +128,11 @@ test('GIVEN `footnote ingest` of a bigger corpus is killed mid-build and again m
 
   // 1. Killed while embedding.
   const midBuild = ingestBig();
-  await waitUntil(() => midBuild.output().includes('building the index'), 30_000, () => midBuild.output());
+  await waitUntil(
+    () => midBuild.output().includes('building the index'),
+    30_000,
+    () => midBuild.output(),
+  );
   await new Promise((resolve) => setTimeout(resolve, 300));
   midBuild.child.kill('SIGKILL');
   assert.equal(await midBuild.exited, null, 'killed, not finished');
@@ -131,7 +140,9 @@ test('GIVEN `footnote ingest` of a bigger corpus is killed mid-build and again m
   assert.ok((await readIndexFiles(indexFolder)).ok, 'and every file it names checks out');
 
   const lines: string[] = [];
-  const served = await openEngine(testConfig({ FOOTNOTE_DATA_DIR: data.path, FOOTNOTE_CORPUS_DIR: small.path }), { logger: createLogger({ level: 'info', write: (line) => lines.push(line) }) });
+  const served = await openEngine(testConfig({ FOOTNOTE_DATA_DIR: data.path, FOOTNOTE_CORPUS_DIR: small.path }), {
+    logger: createLogger({ level: 'info', write: (line) => lines.push(line) }),
+  });
   assert.ok(!lines.some((line) => line.includes('building the index')), `the previous index is served as it is:\n${lines.join('')}`);
   const answer = await served.ask('How many people died when the Azal plane crashed?');
   assert.ok(answer.ok && answer.answer.quotes.some((quote) => quote.text.includes('killing 67 people')));
@@ -148,7 +159,9 @@ test('GIVEN `footnote ingest` of a bigger corpus is killed mid-build and again m
   const afterSave = await readIndexFiles(indexFolder);
   assert.ok(afterSave.ok, `after a kill mid-save the index on disk is consistent: ${afterSave.ok ? '' : afterSave.detail}`);
   const committed = !readFileSync(manifestFile).equals(previous);
-  t.diagnostic(committed ? 'the kill landed after the manifest was written: the new index is complete' : 'the kill landed before the manifest: the previous index stands');
+  t.diagnostic(
+    committed ? 'the kill landed after the manifest was written: the new index is complete' : 'the kill landed before the manifest: the previous index stands',
+  );
 
   // 3. A run that finishes commits the big corpus and leaves one generation, no temporary files.
   const full = ingestBig();
@@ -156,7 +169,10 @@ test('GIVEN `footnote ingest` of a bigger corpus is killed mid-build and again m
   const final = await readIndexFiles(indexFolder);
   assert.ok(final.ok && final.manifest.counts.documents === 2);
   const files = readdirSync(indexFolder).sort();
-  assert.deepEqual(files.map((name) => name.replace(/-[^.]+\./u, '-*.')), ['documents-*.json', 'manifest.json', 'vectors-*.hnsw']);
+  assert.deepEqual(
+    files.map((name) => name.replace(/-[^.]+\./u, '-*.')),
+    ['documents-*.json', 'manifest.json', 'vectors-*.hnsw'],
+  );
 });
 
 async function waitUntil(check: () => boolean, timeoutMs: number, describe: () => string): Promise<void> {

@@ -22,7 +22,13 @@ const ephemeral = 64;
 function runStart(t: TestContext, environment: Record<string, string>) {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'start'], {
     cwd: repositoryRoot,
-    env: { PATH: process.env['PATH'] ?? '', FOOTNOTE_DATA_DIR: path.join(repositoryRoot, 'data'), FOOTNOTE_CORPUS_DIR: path.join(repositoryRoot, 'corpus'), COOLDOWN_SECONDS: '0', ...environment },
+    env: {
+      PATH: process.env['PATH'] ?? '',
+      FOOTNOTE_DATA_DIR: path.join(repositoryRoot, 'data'),
+      FOOTNOTE_CORPUS_DIR: path.join(repositoryRoot, 'corpus'),
+      COOLDOWN_SECONDS: '0',
+      ...environment,
+    },
   });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
@@ -42,15 +48,28 @@ test('GIVEN a model server that echoes the API key in its errors, Discord failin
     folder.remove();
   });
   const apiKey = 'sk-footnote-test-7f3a9c1e5b2d4f6a8c0e';
-  model.onChat(() => reply.status(401, { message: `Incorrect API key provided: ${apiKey}. You can find your API key at https://platform.openai.com/account/api-keys.` }));
-  const bot = runStart(t, { DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, OPENAI_API_KEY: apiKey, OPENAI_BASE_URL: model.baseUrl, FOOTNOTE_DB: path.join(folder.path, 'footnote.sqlite'), LOG_LEVEL: 'debug', LOG_CONTENT: 'true' });
+  model.onChat(() =>
+    reply.status(401, { message: `Incorrect API key provided: ${apiKey}. You can find your API key at https://platform.openai.com/account/api-keys.` }),
+  );
+  const bot = runStart(t, {
+    DISCORD_TOKEN: fake.token,
+    DISCORD_API_URL: fake.apiUrl,
+    OPENAI_API_KEY: apiKey,
+    OPENAI_BASE_URL: model.baseUrl,
+    FOOTNOTE_DB: path.join(folder.path, 'footnote.sqlite'),
+    LOG_LEVEL: 'debug',
+    LOG_CONTENT: 'true',
+  });
   await fake.waitFor(() => bot.output().includes('connected to Discord'), { timeoutMs: 30_000, what: 'the bot to connect' });
 
   const answered = fake.sendSlashCommand({ name: 'ask', options: { question: 'Why did Baku close the Russian House?' } });
   await waitForAnswer(fake, answered);
   fake.failNext({ method: 'PATCH', path: /\/messages\/@original$/, status: 500, times: 100 });
   const failing = fake.sendSlashCommand({ name: 'ask', options: { question: 'How many people died when the Azal plane crashed?' } });
-  await fake.waitForRequest((request) => request.method === 'POST' && request.path === `/webhooks/${fake.applicationId}/${failing.token}`, { timeoutMs: 20_000, what: 'the apology' });
+  await fake.waitForRequest((request) => request.method === 'POST' && request.path === `/webhooks/${fake.applicationId}/${failing.token}`, {
+    timeoutMs: 20_000,
+    what: 'the apology',
+  });
   bot.child.kill('SIGTERM');
   assert.equal(await bot.exited, 0, bot.output());
 
@@ -69,7 +88,11 @@ test('GIVEN a bot token Discord rejects THEN start fails with what to do, and th
   const fake = await FakeDiscord.start();
   t.after(() => fake.stop());
   const wrongToken = 'MTIzNDU2Nzg5MDEyMzQ1Njc4.wrong.token-that-discord-refuses';
-  const bot = runStart(t, { DISCORD_TOKEN: wrongToken, DISCORD_API_URL: fake.apiUrl, FOOTNOTE_DB: path.join(temporaryFolder('wrong-token').path, 'footnote.sqlite') });
+  const bot = runStart(t, {
+    DISCORD_TOKEN: wrongToken,
+    DISCORD_API_URL: fake.apiUrl,
+    FOOTNOTE_DB: path.join(temporaryFolder('wrong-token').path, 'footnote.sqlite'),
+  });
   assert.equal(await bot.exited, 1, bot.output());
   assert.match(bot.output(), /Discord rejected DISCORD_TOKEN: copy the bot token again/);
   assert.ok(!bot.output().includes(wrongToken));
@@ -84,14 +107,23 @@ test('GIVEN the default log level THEN no question text reaches the log, from /a
   await waitForAnswer(quiet.fake, asked);
   quiet.fake.sendUserMessage({ content: `<@${quiet.fake.botUser.id}> Did Baku mention the ${marker}?` });
   await quiet.fake.waitFor(() => quiet.logs.some((line) => line.includes('mention answered')));
-  assert.ok(quiet.logs.some((line) => line.includes('interaction answered')), 'answers are logged');
-  assert.deepEqual(levels(quiet.logs).filter((line) => line.includes(marker)), []);
+  assert.ok(
+    quiet.logs.some((line) => line.includes('interaction answered')),
+    'answers are logged',
+  );
+  assert.deepEqual(
+    levels(quiet.logs).filter((line) => line.includes(marker)),
+    [],
+  );
 
   const verbose = await startHarness(t, { environment: { LOG_CONTENT: 'true' } });
   const logged = verbose.fake.sendSlashCommand({ name: 'ask', options: { question: `What about the ${marker}?` } });
   await waitForAnswer(verbose.fake, logged);
   await verbose.fake.waitFor(() => verbose.logs.some((line) => line.includes('interaction answered')));
-  assert.ok(levels(verbose.logs).some((line) => line.includes(marker)), 'LOG_CONTENT=true logs the question');
+  assert.ok(
+    levels(verbose.logs).some((line) => line.includes(marker)),
+    'LOG_CONTENT=true logs the question',
+  );
 });
 
 test('GIVEN /reindex from a direct message or from a server Administrator THEN the bot itself refuses the first and runs the second', async (t) => {
@@ -106,11 +138,17 @@ test('GIVEN /reindex from a direct message or from a server Administrator THEN t
   const { fake } = await startHarness(t, { engine });
   // Discord hides /reindex in DMs and from members without Manage Server; a modified client can still send it.
   const fromDm = fake.sendSlashCommand({ name: 'reindex', dm: true });
-  const refusal = await fake.waitForRequest((request) => request.path.includes(`/${fromDm.token}`) && (request.method === 'PATCH' || request.method === 'POST') && request.status === 200);
+  const refusal = await fake.waitForRequest(
+    (request) => request.path.includes(`/${fromDm.token}`) && (request.method === 'PATCH' || request.method === 'POST') && request.status === 200,
+  );
   assert.match(JSON.stringify(refusal.body), /\/reindex works only in a server/);
   assert.equal(rebuilds, 0);
 
-  const administrator = fake.sendSlashCommand({ name: 'reindex', user: fake.moderator, permissions: permissionBits.sendMessages | permissionBits.administrator });
+  const administrator = fake.sendSlashCommand({
+    name: 'reindex',
+    user: fake.moderator,
+    permissions: permissionBits.sendMessages | permissionBits.administrator,
+  });
   const { original } = await waitForAnswer(fake, administrator);
   assert.match(embedText(original), /Index rebuilt/);
   assert.equal(rebuilds, 1);
@@ -123,7 +161,9 @@ test('GIVEN a server over its SERVER_QUESTIONS_PER_MINUTE budget THEN further qu
   const asks = readers(8).map((user) => fake.sendSlashCommand({ name: 'ask', options: { question: 'Why did Baku close the Russian House?' }, user }));
   const replies = await fake.waitFor(() => {
     tracker.update();
-    return asks.every((interaction) => tracker.deferrals.has(interaction.token)) ? asks.map((interaction) => tracker.deferrals.get(interaction.token)?.body as { type: number; data?: { content?: string; flags?: number } }) : undefined;
+    return asks.every((interaction) => tracker.deferrals.has(interaction.token))
+      ? asks.map((interaction) => tracker.deferrals.get(interaction.token)?.body as { type: number; data?: { content?: string; flags?: number } })
+      : undefined;
   });
   assert.equal(replies.filter((body) => body.type === 5).length, 5, 'five deferred to be answered');
   const refused = replies.filter((body) => body.type === 4);
@@ -165,13 +205,18 @@ test('GIVEN SERVER_QUESTIONS_PER_MINUTE THEN it defaults to 300, 0 turns it off,
   assert.equal(readConfig({ SERVER_QUESTIONS_PER_MINUTE: '0' }).discord.serverQuestionsPerMinute, 0);
   assert.throws(
     () => readConfig({ SERVER_QUESTIONS_PER_MINUTE: 'lots', COOLDOWN_SECONDS: '-1' }),
-    (error: unknown) => error instanceof ConfigError && error.problems.some((problem) => problem.startsWith('SERVER_QUESTIONS_PER_MINUTE')) && error.problems.some((problem) => problem.startsWith('COOLDOWN_SECONDS')),
+    (error: unknown) =>
+      error instanceof ConfigError &&
+      error.problems.some((problem) => problem.startsWith('SERVER_QUESTIONS_PER_MINUTE')) &&
+      error.problems.some((problem) => problem.startsWith('COOLDOWN_SECONDS')),
   );
 });
 
 test('GIVEN the repository THEN .env is ignored by git and not tracked, while .env.example is tracked', (t) => {
   const git = (...args: string[]) => spawnSync('git', args, { cwd: repositoryRoot, encoding: 'utf8' });
-  const ignoredLines = readFileSync(path.join(repositoryRoot, '.gitignore'), 'utf8').split('\n').map((line) => line.trim());
+  const ignoredLines = readFileSync(path.join(repositoryRoot, '.gitignore'), 'utf8')
+    .split('\n')
+    .map((line) => line.trim());
   assert.ok(ignoredLines.includes('.env'), '.gitignore names .env');
   if (git('rev-parse', '--is-inside-work-tree').status !== 0) {
     t.diagnostic('not a git checkout: checked .gitignore only');

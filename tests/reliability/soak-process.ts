@@ -35,7 +35,14 @@ export interface SoakReport {
   readonly savedAnswers: number;
 }
 
-const { values } = parseArgs({ options: { asks: { type: 'string', default: '5000' }, 'warm-up': { type: 'string', default: '500' }, members: { type: 'string', default: '25' }, folder: { type: 'string', default: tmpdir() } } });
+const { values } = parseArgs({
+  options: {
+    asks: { type: 'string', default: '5000' },
+    'warm-up': { type: 'string', default: '500' },
+    members: { type: 'string', default: '25' },
+    folder: { type: 'string', default: tmpdir() },
+  },
+});
 const asks = Number(values.asks);
 const warmUp = Number(values['warm-up']);
 const members = Number(values.members);

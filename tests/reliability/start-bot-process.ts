@@ -19,7 +19,14 @@ export async function startBotProcess(fake: FakeDiscord, folder: string, environ
   const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(repositoryRoot, 'tests/reliability/bot-process.ts')], {
     cwd: repositoryRoot,
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-    env: { ...process.env, DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, FOOTNOTE_DB: path.join(folder, `footnote-${Date.now()}.sqlite`), LOG_LEVEL: 'warn', ...environment },
+    env: {
+      ...process.env,
+      DISCORD_TOKEN: fake.token,
+      DISCORD_API_URL: fake.apiUrl,
+      FOOTNOTE_DB: path.join(folder, `footnote-${Date.now()}.sqlite`),
+      LOG_LEVEL: 'warn',
+      ...environment,
+    },
   });
   let log = '';
   child.stderr?.on('data', (chunk: Buffer) => (log = (log + chunk.toString('utf8')).slice(-8000)));

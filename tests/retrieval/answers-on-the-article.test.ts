@@ -32,7 +32,10 @@ test('GIVEN real questions THEN the passage holding the answer ranks first and t
     const answer = await ask(question);
     assert.equal(answer.abstained, false, question);
     assert.ok(answer.passages[0]?.text.includes(evidence), `${question}: top passage lacks the evidence`);
-    assert.ok(answer.quotes.some((quote) => quote.text.includes(evidence)), `${question}: no quote holds the evidence`);
+    assert.ok(
+      answer.quotes.some((quote) => quote.text.includes(evidence)),
+      `${question}: no quote holds the evidence`,
+    );
   }
 });
 

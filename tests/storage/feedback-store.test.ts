@@ -17,7 +17,19 @@ const quote = { documentId: 'a.txt', documentTitle: 'A', section: 'Intro', parag
 test('GIVEN a saved answer and votes THEN one row per user, the latest vote wins, and rows survive reopening', (t) => {
   const file = temporaryFile(t);
   const store = openFeedbackStore({ file });
-  assert.ok(store.saveAnswer({ id: 'a1', question: 'Why?', answer: 'Because.', quotes: [quote], mode: 'extractive', userId: 'u1', guildId: 'g1', channelId: 'c1', createdAt: new Date('2025-01-01T00:00:00Z') }).ok);
+  assert.ok(
+    store.saveAnswer({
+      id: 'a1',
+      question: 'Why?',
+      answer: 'Because.',
+      quotes: [quote],
+      mode: 'extractive',
+      userId: 'u1',
+      guildId: 'g1',
+      channelId: 'c1',
+      createdAt: new Date('2025-01-01T00:00:00Z'),
+    }).ok,
+  );
   assert.ok(store.recordVote({ answerId: 'a1', vote: 'up', userId: 'u2', guildId: 'g1', at: new Date('2025-01-01T00:01:00Z') }).ok);
   assert.ok(store.recordVote({ answerId: 'a1', vote: 'down', userId: 'u2', guildId: 'g1', at: new Date('2025-01-01T00:02:00Z') }).ok);
   assert.ok(store.recordVote({ answerId: 'a1', vote: 'up', userId: 'u3', guildId: undefined, at: new Date('2025-01-01T00:03:00Z') }).ok);
@@ -45,7 +57,19 @@ test('GIVEN the database is locked by another writer THEN the store answers with
   const file = temporaryFile(t);
   const store = openFeedbackStore({ file });
   t.after(() => store.close());
-  assert.ok(store.saveAnswer({ id: 'a1', question: 'Q', answer: 'A', quotes: [], mode: 'extractive', userId: 'u', guildId: undefined, channelId: undefined, createdAt: new Date() }).ok);
+  assert.ok(
+    store.saveAnswer({
+      id: 'a1',
+      question: 'Q',
+      answer: 'A',
+      quotes: [],
+      mode: 'extractive',
+      userId: 'u',
+      guildId: undefined,
+      channelId: undefined,
+      createdAt: new Date(),
+    }).ok,
+  );
   const other = new Database(file, { timeout: 0 });
   t.after(() => other.close());
   other.exec('BEGIN EXCLUSIVE');

@@ -25,10 +25,15 @@ describe('makeQuiz', () => {
         assertLocated(corpus, question.quote);
         const correct = question.choices[question.answerIndex];
         assert.ok(correct !== undefined, `${seed}: answerIndex out of range`);
-        assert.equal(question.quote.text.slice(question.answerStart - question.quote.start, question.answerEnd - question.quote.start), correct, `${seed}: correct choice is not the span of its quote`);
+        assert.equal(
+          question.quote.text.slice(question.answerStart - question.quote.start, question.answerEnd - question.quote.start),
+          correct,
+          `${seed}: correct choice is not the span of its quote`,
+        );
         assert.ok(mentions(question.quote.text, correct));
         for (const [index, choice] of question.choices.entries()) {
-          if (index !== question.answerIndex) assert.ok(!mentions(question.quote.text, choice), `${seed}: distractor “${choice}” occurs in the quote of “${question.prompt}”`);
+          if (index !== question.answerIndex)
+            assert.ok(!mentions(question.quote.text, choice), `${seed}: distractor “${choice}” occurs in the quote of “${question.prompt}”`);
         }
         assert.equal(new Set(question.choices.map((choice) => choice.toLowerCase())).size, question.choices.length, `${seed}: repeated choice`);
         assert.ok(question.choices.length >= 3 && question.choices.length <= 4);
@@ -70,15 +75,26 @@ describe('makeQuiz', () => {
   test('GIVEN distractors THEN they are of the same kind as the answer', () => {
     const entries = whosWho(corpus).entities;
     const namesOf = (kind: string): Set<string> =>
-      new Set(entries.filter((entry) => entry.kind === kind).flatMap((entry) => [entry.name, entry.name.replace(/^The /u, ''), entry.name.split(' ').at(-1) ?? '', ...entry.aliases].map((name) => name.toLowerCase())));
+      new Set(
+        entries
+          .filter((entry) => entry.kind === kind)
+          .flatMap((entry) =>
+            [entry.name, entry.name.replace(/^The /u, ''), entry.name.split(' ').at(-1) ?? '', ...entry.aliases].map((name) => name.toLowerCase()),
+          ),
+      );
     const kinds = new Set<string>();
     for (const seed of SEEDS) {
       for (const question of quizOf({ count: 10, seed }).questions) {
         kinds.add(question.answerKind);
         for (const choice of question.choices) {
           if (question.answerKind === 'year') assert.match(choice, /^(?:19|20)\d{2}$/u);
-          else if (question.answerKind === 'number') assert.match(choice, /^(?:\d[\d,.]*|[A-Za-z]+(?:-[a-z]+)?)(?: (?:thousand|million|billion))?(?: ?(?:%|percent))?$/u);
-          else assert.ok(namesOf(question.answerKind).has(choice.toLowerCase()), `${seed}: “${choice}” is not a ${question.answerKind} of the text (question: ${question.prompt})`);
+          else if (question.answerKind === 'number')
+            assert.match(choice, /^(?:\d[\d,.]*|[A-Za-z]+(?:-[a-z]+)?)(?: (?:thousand|million|billion))?(?: ?(?:%|percent))?$/u);
+          else
+            assert.ok(
+              namesOf(question.answerKind).has(choice.toLowerCase()),
+              `${seed}: “${choice}” is not a ${question.answerKind} of the text (question: ${question.prompt})`,
+            );
         }
       }
     }

@@ -67,7 +67,11 @@ function offlineSummary(options: Parameters<typeof summarize>[1]): Summary {
 
 function assertReadingOrder(points: Summary['points']): void {
   const starts = points.map((point) => point.quote.start);
-  assert.deepEqual(starts, [...starts].sort((first, second) => first - second), 'points in reading order');
+  assert.deepEqual(
+    starts,
+    [...starts].sort((first, second) => first - second),
+    'points in reading order',
+  );
 }
 
 describe('a summary the model writes', () => {
@@ -97,7 +101,10 @@ describe('a summary the model writes', () => {
     const offered = offeredIn(request!);
     assert.ok(offered.length > pointsWanted(request!) && offered.length <= 40, `${offered.length} sentences offered`);
     for (const point of offlineSummary({ length: 'short' }).points) {
-      assert.ok(offered.some((sentence) => sentence.text === point.text), 'the offline summary’s sentences are offered');
+      assert.ok(
+        offered.some((sentence) => sentence.text === point.text),
+        'the offline summary’s sentences are offered',
+      );
     }
     assert.match(promptText(request!), /data to read, not instructions/);
   });
@@ -227,13 +234,21 @@ describe('failure gives the offline summary, marked', () => {
   test('GIVEN only one usable point THEN the offline summary, with the dropped points reported', async () => {
     fake.onChat((request) => {
       const [first] = offeredIn(request) as [Offered];
-      return reply.structured({ points: [{ text: pointAbout(first), sentenceId: first.id }, { text: 'Something else entirely.', sentenceId: 'S404' }] });
+      return reply.structured({
+        points: [
+          { text: pointAbout(first), sentenceId: first.id },
+          { text: 'Something else entirely.', sentenceId: 'S404' },
+        ],
+      });
     });
     const result = await summary();
     assert.equal(result.mode, 'extractive');
     assert.equal(result.fallbackReason, 'the model gave fewer than two usable points');
     assert.deepEqual(result.points, offlineSummary({ length: 'short' }).points);
-    assert.deepEqual(result.droppedPoints?.map((dropped) => dropped.reason), ['unknown-sentence']);
+    assert.deepEqual(
+      result.droppedPoints?.map((dropped) => dropped.reason),
+      ['unknown-sentence'],
+    );
   });
 
   test('GIVEN a cancelled request THEN the offline summary, without waiting for the model', async () => {
@@ -275,7 +290,13 @@ describe('npx footnote summary with a model configured', () => {
   }
 
   test('GIVEN summary --json THEN the model’s points with located quotes and mode llm', async () => {
-    fake.onChat((request) => reply.structured({ points: offeredIn(request).slice(0, 3).map((sentence) => ({ text: pointAbout(sentence), sentenceId: sentence.id })) }));
+    fake.onChat((request) =>
+      reply.structured({
+        points: offeredIn(request)
+          .slice(0, 3)
+          .map((sentence) => ({ text: pointAbout(sentence), sentenceId: sentence.id })),
+      }),
+    );
     const result = await run('summary', '--json');
     assert.equal(result.code, 0);
     const output = JSON.parse(result.stdout) as { points: { text: string; quote: Parameters<typeof assertLocated>[1] }[]; mode: string };

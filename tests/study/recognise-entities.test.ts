@@ -38,7 +38,8 @@ describe('the study tools on another article', () => {
     assert.equal(found.get('Marta Ruiz')?.role, 'a professor at the University of Salamanca');
     assert.equal(found.get('Luís Montenegro')?.role, 'Prime Minister');
     assert.deepEqual(found.get('Luís Montenegro')?.aliases, ['Montenegro']);
-    for (const organisation of ['Reuters', 'El País', 'European Commission', 'University of Salamanca', 'Spanish Ministry of Ecological Transition']) assert.equal(found.get(organisation)?.kind, 'organisation', organisation);
+    for (const organisation of ['Reuters', 'El País', 'European Commission', 'University of Salamanca', 'Spanish Ministry of Ecological Transition'])
+      assert.equal(found.get(organisation)?.kind, 'organisation', organisation);
     for (const place of ['Extremadura', 'Tagus River']) assert.equal(found.get(place)?.kind, 'place', place);
     for (const notAName of ['Despite', 'Last', 'Two', 'Environmental']) assert.equal(found.has(notAName), false, notAName);
   });

@@ -88,7 +88,10 @@ describe('study commands on the command line', () => {
 
   test('GIVEN who NAME --json THEN the entity with its role and quotes; an unknown name exits 1', async () => {
     const entities = json(await run('who', 'Zakharova', '--json'))['entities'] as { name: string; kind: string; role: string | null; quotes: unknown[] }[];
-    assert.deepEqual(entities.map((entity) => [entity.name, entity.kind, entity.role]), [['Maria Zakharova', 'person', 'Russian Foreign Ministry Spokesperson']]);
+    assert.deepEqual(
+      entities.map((entity) => [entity.name, entity.kind, entity.role]),
+      [['Maria Zakharova', 'person', 'Russian Foreign Ministry Spokesperson']],
+    );
     entities[0]?.quotes.forEach(checkQuote);
     const missing = await run('who', 'Napoleon');
     assert.equal(missing.code, 1);

@@ -31,6 +31,10 @@ export function assertLocated(corpus: Corpus, quote: Pick<Quote, 'text' | 'docum
 
 /** Whole-word, case-insensitive containment ("Russia" is in "Russia’s Yekaterinburg", not in "Russian"). */
 export function mentions(text: string, phrase: string): boolean {
-  const words = (value: string): string => ` ${value.toLowerCase().replace(/[^\p{L}\p{N}%]+/gu, ' ').trim()} `;
+  const words = (value: string): string =>
+    ` ${value
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}%]+/gu, ' ')
+      .trim()} `;
   return words(text).includes(words(phrase));
 }

@@ -18,7 +18,17 @@ const unescape = (text: string): string => text.replace(/\\(.)/gu, '$1');
 
 describe('studyGuide', () => {
   test('GIVEN the article THEN the guide has the summary, timeline, who’s who, quiz and answers', () => {
-    for (const heading of ['# Study guide: How Baku is playing with fire—without getting burned', '## Summary', '## Timeline', '## Who’s who', '### People', '### Organisations', '### Places', '## Quiz', '### Answers']) {
+    for (const heading of [
+      '# Study guide: How Baku is playing with fire—without getting burned',
+      '## Summary',
+      '## Timeline',
+      '## Who’s who',
+      '### People',
+      '### Organisations',
+      '### Places',
+      '## Quiz',
+      '### Answers',
+    ]) {
       assert.ok(guide.split('\n').includes(heading), `missing “${heading}”`);
     }
     const answers = guide.slice(guide.indexOf('### Answers'));

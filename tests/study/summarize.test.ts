@@ -30,7 +30,10 @@ describe('summarize', () => {
   test('GIVEN any summary THEN its points are in reading order, without repeats', () => {
     for (const length of ['short', 'long'] as const) {
       const starts = summaryOf({ length }).points.map((point) => point.quote.start);
-      assert.deepEqual(starts, [...starts].sort((first, second) => first - second));
+      assert.deepEqual(
+        starts,
+        [...starts].sort((first, second) => first - second),
+      );
       assert.equal(new Set(starts).size, starts.length);
     }
   });

@@ -67,17 +67,29 @@ describe('timeline', () => {
   });
 
   test('GIVEN the dates in order THEN 2003 < 2010 < 2020 < 2023 < late 2024 < July 2025', () => {
-    const order = ['since 2003', '15 years ago', '2020', '2023', 'late 2024', 'In recent days'].map((when) => events.findIndex((event) => event.when.startsWith(when)));
+    const order = ['since 2003', '15 years ago', '2020', '2023', 'late 2024', 'In recent days'].map((when) =>
+      events.findIndex((event) => event.when.startsWith(when)),
+    );
     assert.ok(order.every((position) => position >= 0));
-    assert.deepEqual(order, [...order].sort((first, second) => first - second));
+    assert.deepEqual(
+      order,
+      [...order].sort((first, second) => first - second),
+    );
   });
 
   test('GIVEN a text without a publication date THEN relative expressions stay as written and sort after dated events', async () => {
     const folder = await mkdtemp(path.join(os.tmpdir(), 'footnote-timeline-'));
     try {
-      await writeFile(path.join(folder, 'notes.txt'), 'Notes\n\nTwo years ago the bridge was closed. In 1998 it was built. It reopened in recent days.\n', 'utf8');
+      await writeFile(
+        path.join(folder, 'notes.txt'),
+        'Notes\n\nTwo years ago the bridge was closed. In 1998 it was built. It reopened in recent days.\n',
+        'utf8',
+      );
       const undated = timeline((await loadCorpus(folder)).corpus).events;
-      assert.deepEqual(undated.map((event) => event.when), ['1998', 'Two years ago', 'in recent days']);
+      assert.deepEqual(
+        undated.map((event) => event.when),
+        ['1998', 'Two years ago', 'in recent days'],
+      );
       assert.equal(undated[1]?.date, undefined);
       assert.ok(undated.every((event, index) => index === 0 || (undated[index - 1]?.sortKey ?? '') < event.sortKey));
     } finally {

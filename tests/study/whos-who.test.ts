@@ -40,7 +40,18 @@ describe('whosWho', () => {
   test('GIVEN people, organisations and places THEN each has the right kind', () => {
     const kinds: Record<string, string[]> = {
       person: ['Vladimir Putin', 'Heydar Aliyev', 'Ilham Aliyev', 'Dmitry Peskov', 'Maria Zakharova', 'Toral Ganjali'],
-      organisation: ['Sputnik', 'Kremlin', 'Al Jazeera', 'Euronews', 'Jamestown Institute', 'The Washington Post', 'The New York Times', 'Russian Federal Security Service', 'Middle East Eye', 'Kyiv Independent'],
+      organisation: [
+        'Sputnik',
+        'Kremlin',
+        'Al Jazeera',
+        'Euronews',
+        'Jamestown Institute',
+        'The Washington Post',
+        'The New York Times',
+        'Russian Federal Security Service',
+        'Middle East Eye',
+        'Kyiv Independent',
+      ],
       place: ['Baku', 'Moscow', 'Russia', 'Azerbaijan', 'Yekaterinburg', 'Grozny', 'Kazakhstan', 'Armenia', 'Turkey', 'South Caucasus', 'Dagestan'],
     };
     for (const [kind, names] of Object.entries(kinds)) for (const name of names) assert.equal(entry(name).kind, kind, name);
@@ -48,7 +59,21 @@ describe('whosWho', () => {
 
   test('GIVEN capitalised words that are not names THEN they are not listed', () => {
     const names = new Set(entries.map((candidate) => candidate.name));
-    for (const notAName of ['Despite', 'Photos', 'The', 'Fifteen', 'Forty-six', 'Russian', 'Azerbaijani', 'Western', 'IT', 'Domestically', 'Islamophobia', 'COVID-19', 'Second Karabakh War']) {
+    for (const notAName of [
+      'Despite',
+      'Photos',
+      'The',
+      'Fifteen',
+      'Forty-six',
+      'Russian',
+      'Azerbaijani',
+      'Western',
+      'IT',
+      'Domestically',
+      'Islamophobia',
+      'COVID-19',
+      'Second Karabakh War',
+    ]) {
       assert.ok(!names.has(notAName), `“${notAName}” is listed as a name`);
     }
   });
@@ -59,7 +84,10 @@ describe('whosWho', () => {
       for (const quote of candidate.quotes) {
         assertLocated(corpus, quote);
         const forms = [candidate.name, candidate.name.replace(/^The /u, ''), ...candidate.aliases, ...candidate.name.split(/ and /u)];
-        assert.ok(forms.some((form) => mentions(quote.text, form)), `${candidate.name} is not in “${quote.text}”`);
+        assert.ok(
+          forms.some((form) => mentions(quote.text, form)),
+          `${candidate.name} is not in “${quote.text}”`,
+        );
       }
     }
   });
@@ -72,10 +100,24 @@ describe('whosWho', () => {
   });
 
   test('GIVEN a name to look up THEN matching entries come back; an unknown name gives none', () => {
-    assert.deepEqual(whosWho(corpus, 'peskov').entities.map((candidate) => candidate.name), ['Dmitry Peskov']);
-    assert.deepEqual(whosWho(corpus, 'Aliyev').entities.map((candidate) => candidate.name).sort(), ['Heydar Aliyev', 'Ilham Aliyev']);
-    assert.deepEqual(whosWho(corpus, 'FSB').entities.map((candidate) => candidate.name), ['Russian Federal Security Service']);
-    assert.deepEqual(whosWho(corpus, 'the washington post').entities.map((candidate) => candidate.name), ['The Washington Post']);
+    assert.deepEqual(
+      whosWho(corpus, 'peskov').entities.map((candidate) => candidate.name),
+      ['Dmitry Peskov'],
+    );
+    assert.deepEqual(
+      whosWho(corpus, 'Aliyev')
+        .entities.map((candidate) => candidate.name)
+        .sort(),
+      ['Heydar Aliyev', 'Ilham Aliyev'],
+    );
+    assert.deepEqual(
+      whosWho(corpus, 'FSB').entities.map((candidate) => candidate.name),
+      ['Russian Federal Security Service'],
+    );
+    assert.deepEqual(
+      whosWho(corpus, 'the washington post').entities.map((candidate) => candidate.name),
+      ['The Washington Post'],
+    );
     assert.deepEqual(whosWho(corpus, 'Napoleon').entities, []);
   });
 

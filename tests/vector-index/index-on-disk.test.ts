@@ -13,7 +13,13 @@ function capturingLogger() {
 }
 
 function manifestOf(dataDir: string) {
-  return JSON.parse(readFileSync(path.join(dataDir, 'index', 'manifest.json'), 'utf8')) as { corpusHash: string; dimensions: number; formatVersion: number; files: { vectors: { name: string } }; counts: { chunks: number } };
+  return JSON.parse(readFileSync(path.join(dataDir, 'index', 'manifest.json'), 'utf8')) as {
+    corpusHash: string;
+    dimensions: number;
+    formatVersion: number;
+    files: { vectors: { name: string } };
+    counts: { chunks: number };
+  };
 }
 
 test('GIVEN a saved index WHEN nothing changed THEN it is reused; WHEN the corpus changes THEN it is rebuilt', async () => {
@@ -52,7 +58,10 @@ test('GIVEN a truncated vectors file THEN it is detected by its checksum and reb
     truncateSync(vectors, 100);
     const { lines, logger } = capturingLogger();
     const engine = await openEngine(config, { logger });
-    assert.ok(lines.some((line) => line.includes('truncated or overwritten')), lines.join('\n'));
+    assert.ok(
+      lines.some((line) => line.includes('truncated or overwritten')),
+      lines.join('\n'),
+    );
     const outcome = await engine.ask('How many people died when the Azal plane crashed?');
     assert.ok(outcome.ok && outcome.answer.quotes.some((quote) => quote.text.includes('killing 67 people')));
     assert.equal(readdirSync(path.join(data.path, 'index')).filter((name) => name.startsWith('vectors-')).length, 1);

@@ -46,7 +46,8 @@ export function createBenchCommand(overrides: Partial<BenchCommandSettings> = {}
       const questionsFile = path.resolve(typeof given === 'string' ? given : DEFAULT_QUESTIONS);
       // A file named on the command line must exist; the default one may be absent (a checkout without ../shared).
       const items: EvalItem[] | undefined = typeof given === 'string' || existsSync(questionsFile) ? await readQuestionSet(questionsFile) : undefined;
-      if (items === undefined) writeLine(io.stderr, `footnote bench: no question set at ${questionsFile}; skipping the comparison with the baseline (use --questions FILE)`);
+      if (items === undefined)
+        writeLine(io.stderr, `footnote bench: no question set at ${questionsFile}; skipping the comparison with the baseline (use --questions FILE)`);
 
       const result = await runBenchmark({
         config: await settings.loadConfig(),

@@ -13,7 +13,8 @@ export const quizCommand = {
     if (parsed.positionals.length > 0) throw new UsageError(`unexpected "${parsed.positionals.join(' ')}"`);
     const countFlag = parsed.flags.get('count') ?? '5';
     const count = Number(countFlag);
-    if (countFlag === true || !Number.isInteger(count) || count < 1 || count > MAX_QUIZ_QUESTIONS) throw new UsageError(`--count is a whole number from 1 to ${MAX_QUIZ_QUESTIONS}`);
+    if (countFlag === true || !Number.isInteger(count) || count < 1 || count > MAX_QUIZ_QUESTIONS)
+      throw new UsageError(`--count is a whole number from 1 to ${MAX_QUIZ_QUESTIONS}`);
     const seedFlag = parsed.flags.get('seed');
     if (seedFlag === true) throw new UsageError('--seed needs a value');
     // Without --seed every run differs; the seed is printed so a quiz can be given again.

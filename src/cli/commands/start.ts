@@ -79,7 +79,11 @@ async function runBotMode(config: Config, logger: Logger): Promise<number> {
   process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { error: reason }));
   try {
     const bot = await startBot({ config, engine, feedback, study, logger });
-    const signal = await Promise.race([once(process, 'SIGTERM').then(() => 'SIGTERM'), once(process, 'SIGINT').then(() => 'SIGINT'), bot.lost.then((code) => `gateway closed (${code})`)]);
+    const signal = await Promise.race([
+      once(process, 'SIGTERM').then(() => 'SIGTERM'),
+      once(process, 'SIGINT').then(() => 'SIGINT'),
+      bot.lost.then((code) => `gateway closed (${code})`),
+    ]);
     logger.info('shutting down', { signal, pending: bot.pending });
     if (signal.startsWith('gateway closed')) {
       // Discord will not take this connection back; exit non-zero so a supervisor restarts with a fresh login.

@@ -30,7 +30,11 @@ export const summaryCommand = {
               llm,
               section,
               length,
-              logger: createLogger({ level: config.logLevel === 'info' ? 'warn' : config.logLevel, secrets: secretsOf(config), write: (line) => io.stderr.write(line) }),
+              logger: createLogger({
+                level: config.logLevel === 'info' ? 'warn' : config.logLevel,
+                secrets: secretsOf(config),
+                write: (line) => io.stderr.write(line),
+              }),
             }),
           );
     if (!outcome.ok) return reportProblem(io, outcome.problem, json);

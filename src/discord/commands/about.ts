@@ -39,10 +39,21 @@ export const aboutCommand = {
       {
         kind: 'field',
         name: 'Answers',
-        value: engine.mode === 'llm' ? `by the model ${engine.config.llm?.chatModel ?? ''}, quotes checked against the text`.replace('  ', ' ') : 'offline: verbatim quotes picked from the text',
+        value:
+          engine.mode === 'llm'
+            ? `by the model ${engine.config.llm?.chatModel ?? ''}, quotes checked against the text`.replace('  ', ' ')
+            : 'offline: verbatim quotes picked from the text',
       },
-      { kind: 'field', name: 'Index', value: `${index.chunks} passages, ${index.dimensions}-dimension ${index.provider} embeddings (${index.model}), ${size(index.bytesOnDisk)}` },
-      { kind: 'field', name: 'Built', value: `${age(index.builtAt, services.now())}, ${fresh ? 'up to date with the text' : 'older than the text: a moderator can run /reindex'}` },
+      {
+        kind: 'field',
+        name: 'Index',
+        value: `${index.chunks} passages, ${index.dimensions}-dimension ${index.provider} embeddings (${index.model}), ${size(index.bytesOnDisk)}`,
+      },
+      {
+        kind: 'field',
+        name: 'Built',
+        value: `${age(index.builtAt, services.now())}, ${fresh ? 'up to date with the text' : 'older than the text: a moderator can run /reindex'}`,
+      },
     ];
     return { kind: 'content', cards: [{ title: 'About footnote', blocks, accent: accents.info }], buttons: [] };
   },

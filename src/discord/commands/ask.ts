@@ -7,7 +7,10 @@ import type { Reply } from '../reply.js';
 
 /** Asks the engine and saves the answer so its 👍/👎 buttons can be recorded later. Shared with mentions. */
 export async function answerQuestion(question: string, request: CommandRequest, services: CommandServices): Promise<Reply> {
-  const outcome = await services.engine.ask(question, { conversationId: request.conversationId, ...(request.signal === undefined ? {} : { signal: request.signal }) });
+  const outcome = await services.engine.ask(question, {
+    conversationId: request.conversationId,
+    ...(request.signal === undefined ? {} : { signal: request.signal }),
+  });
   if (!outcome.ok) return errorReply(outcome.problem.message);
   const { answer } = outcome;
   const answerId = services.newId();

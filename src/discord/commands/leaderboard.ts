@@ -32,8 +32,18 @@ export const leaderboardCommand = {
       return cardReply({ title: 'Your quiz score', blocks: [{ kind: 'text', text }], footer: 'Leaderboards are kept per server.', accent: accents.info });
     }
     const entries = study.leaderboard(request.guildId, { limit: shownMembers });
-    if (entries.length === 0) return cardReply({ title: 'Leaderboard', blocks: [{ kind: 'text', text: 'No quiz answers in this server yet: start one with /quiz.' }], accent: accents.info });
-    const blocks: ReplyBlock[] = entries.map((entry) => ({ kind: 'member', memberId: entry.memberId, before: `${entry.rank}. `, after: ` — ${scoreText(entry)}` }));
+    if (entries.length === 0)
+      return cardReply({
+        title: 'Leaderboard',
+        blocks: [{ kind: 'text', text: 'No quiz answers in this server yet: start one with /quiz.' }],
+        accent: accents.info,
+      });
+    const blocks: ReplyBlock[] = entries.map((entry) => ({
+      kind: 'member',
+      memberId: entry.memberId,
+      before: `${entry.rank}. `,
+      after: ` — ${scoreText(entry)}`,
+    }));
     if (!entries.some((entry) => entry.memberId === request.user.id)) {
       const own = study.memberScore(request.guildId, request.user.id);
       if (own.answered > 0) blocks.push({ kind: 'text', text: `You: ${scoreText(own)}.` });

@@ -19,8 +19,16 @@ export const quizCommand = {
     .setDescription('A quiz on the text for everyone here: click an answer to see if it was right, with the quote.')
     .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
     .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
-    .addIntegerOption((option) => option.setName('questions').setDescription(`How many questions (1–${MAX_QUIZ_QUESTIONS}, default ${defaultQuestions})`).setMinValue(1).setMaxValue(MAX_QUIZ_QUESTIONS))
-    .addStringOption((option) => option.setName('section').setDescription('Ask about one section (empty: the whole text)').setAutocomplete(true).setMaxLength(200))
+    .addIntegerOption((option) =>
+      option
+        .setName('questions')
+        .setDescription(`How many questions (1–${MAX_QUIZ_QUESTIONS}, default ${defaultQuestions})`)
+        .setMinValue(1)
+        .setMaxValue(MAX_QUIZ_QUESTIONS),
+    )
+    .addStringOption((option) =>
+      option.setName('section').setDescription('Ask about one section (empty: the whole text)').setAutocomplete(true).setMaxLength(200),
+    )
     .toJSON(),
   isPrivate: () => false,
   slow: true,
@@ -30,7 +38,11 @@ export const quizCommand = {
     if (count < 1 || count > MAX_QUIZ_QUESTIONS) return errorReply(`A quiz has 1 to ${MAX_QUIZ_QUESTIONS} questions.`);
     const { corpus } = services.engine;
     // The seed, count and section go into every button, so a click can rebuild exactly this quiz.
-    const seed = services.newId().replace(/[^\w-]/g, '').slice(0, seedLength) || 'quiz';
+    const seed =
+      services
+        .newId()
+        .replace(/[^\w-]/g, '')
+        .slice(0, seedLength) || 'quiz';
     const outcome = makeQuiz(corpus, { count, seed, section: stringOption(request, 'section') });
     if (!outcome.ok) return errorReply(outcome.problem.message);
     const { quiz } = outcome;

@@ -32,7 +32,12 @@ export const reindexCommand = {
         cards: [
           {
             title: 'Index rebuilt',
-            blocks: [{ kind: 'text', text: `${index.documents} document(s), ${index.chunks} passages, in ${((Date.now() - started) / 1000).toFixed(1)} s. New questions use it now.` }],
+            blocks: [
+              {
+                kind: 'text',
+                text: `${index.documents} document(s), ${index.chunks} passages, in ${((Date.now() - started) / 1000).toFixed(1)} s. New questions use it now.`,
+              },
+            ],
             accent: accents.info,
           },
         ],

@@ -35,12 +35,18 @@ export const studyguideCommand = {
   cooldown: true,
   async execute(request, services) {
     const { corpus } = services.engine;
-    const seed = services.newId().replace(/[^\w-]/g, '').slice(0, seedLength) || 'guide';
+    const seed =
+      services
+        .newId()
+        .replace(/[^\w-]/g, '')
+        .slice(0, seedLength) || 'guide';
     const markdown = studyGuide(corpus, { seed });
     const bytes = Buffer.byteLength(markdown, 'utf8');
     const limit = Math.min(discordLimits.attachmentBytes, request.attachmentLimitBytes ?? Number.POSITIVE_INFINITY);
     if (bytes > limit) {
-      return errorReply(`The study guide is ${size(bytes)}, more than the ${size(limit)} Discord accepts as a file here. Make it with \`npx footnote studyguide --out guide.md\` and share that file.`);
+      return errorReply(
+        `The study guide is ${size(bytes)}, more than the ${size(limit)} Discord accepts as a file here. Make it with \`npx footnote studyguide --out guide.md\` and share that file.`,
+      );
     }
     const title = corpus.documents.length === 1 ? (corpus.documents[0]?.title ?? 'the text') : 'the texts';
     return {
@@ -48,7 +54,12 @@ export const studyguideCommand = {
       cards: [
         {
           title: `Study guide: ${title}`,
-          blocks: [{ kind: 'text', text: 'The key points, the timeline, who’s who and a quiz with its answers, in the Markdown file below. Every item quotes the text and says where it stands (section, ¶).' }],
+          blocks: [
+            {
+              kind: 'text',
+              text: 'The key points, the timeline, who’s who and a quiz with its answers, in the Markdown file below. Every item quotes the text and says where it stands (section, ¶).',
+            },
+          ],
           footer: `${size(bytes)} · quiz seed ${seed} (npx footnote studyguide --seed ${seed} makes the same guide)`,
           accent: accents.info,
         },

@@ -18,12 +18,11 @@ export const summaryCommand = {
     .setDescription('The key points of the text or of one section, quoted and cited.')
     .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
     .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
-    .addStringOption((option) => option.setName('section').setDescription('A section of the text (empty: the whole text)').setAutocomplete(true).setMaxLength(200))
     .addStringOption((option) =>
-      option
-        .setName('length')
-        .setDescription('How many points')
-        .addChoices({ name: 'short', value: 'short' }, { name: 'long', value: 'long' }),
+      option.setName('section').setDescription('A section of the text (empty: the whole text)').setAutocomplete(true).setMaxLength(200),
+    )
+    .addStringOption((option) =>
+      option.setName('length').setDescription('How many points').addChoices({ name: 'short', value: 'short' }, { name: 'long', value: 'long' }),
     )
     .toJSON(),
   isPrivate: () => false,

@@ -24,12 +24,10 @@ export const timelineCommand = {
     const title = corpus.documents.length === 1 ? `Timeline: ${corpus.documents[0]?.title ?? 'the text'}` : 'Timeline of the texts';
     if (events.length === 0) return cardReply({ title, blocks: [{ kind: 'text', text: 'The text mentions no dates.' }], accent: accents.info });
     const showDocument = corpus.documents.length > 1;
-    const blocks = events
-      .slice(0, shownEvents)
-      .flatMap((event): ReplyBlock[] => [
-        { kind: 'field', name: event.when, value: event.text },
-        { kind: 'quote', text: event.quote.text, citation: citationText(event.quote, showDocument) },
-      ]);
+    const blocks = events.slice(0, shownEvents).flatMap((event): ReplyBlock[] => [
+      { kind: 'field', name: event.when, value: event.text },
+      { kind: 'quote', text: event.quote.text, citation: citationText(event.quote, showDocument) },
+    ]);
     const more = events.length > shownEvents ? ` The first ${shownEvents} of ${events.length} are shown; /studyguide has them all.` : '';
     return cardReply({
       title,

@@ -22,7 +22,8 @@ const namesPerKind = 30;
 function entryCard(entry: WhosWhoEntry, showDocument: boolean): ReplyCard {
   // The sentence that gives the role says most about who it is: it comes first.
   const first = entry.roleQuote;
-  const quotes = first === null ? [...entry.quotes] : [first, ...entry.quotes.filter((quote) => quote.start !== first.start || quote.documentId !== first.documentId)];
+  const quotes =
+    first === null ? [...entry.quotes] : [first, ...entry.quotes.filter((quote) => quote.start !== first.start || quote.documentId !== first.documentId)];
   const blocks: ReplyBlock[] = [];
   if (entry.role !== null) blocks.push({ kind: 'field', name: 'Role in the text', value: entry.role });
   if (entry.aliases.length > 0) blocks.push({ kind: 'field', name: 'Also called', value: entry.aliases.join(', ') });
@@ -43,7 +44,9 @@ export const whoCommand = {
     .setDescription('Who’s who: the people, organisations and places the text names, with their role and quotes.')
     .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
     .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
-    .addStringOption((option) => option.setName('name').setDescription('A person, organisation or place (empty: everyone)').setAutocomplete(true).setMaxLength(100))
+    .addStringOption((option) =>
+      option.setName('name').setDescription('A person, organisation or place (empty: everyone)').setAutocomplete(true).setMaxLength(100),
+    )
     .toJSON(),
   isPrivate: () => false,
   slow: true,
@@ -62,13 +65,22 @@ export const whoCommand = {
         if (ofKind.length > namesPerKind) lines.push(`… and ${ofKind.length - namesPerKind} more: type a name in /who to find them.`);
         return [{ kind: 'field', name: kindNames[kind].many, value: lines.join('\n') }];
       });
-      return { kind: 'content', cards: [{ title: 'Who’s who', blocks, footer: '/who name:<name> shows the quotes that mention one of them.', accent: accents.info }], buttons: [] };
+      return {
+        kind: 'content',
+        cards: [{ title: 'Who’s who', blocks, footer: '/who name:<name> shows the quotes that mention one of them.', accent: accents.info }],
+        buttons: [],
+      };
     }
     const { entities } = whosWho(corpus, name);
-    if (entities.length === 0) return errorReply(`The text names no one called “${name.slice(0, 100)}”. Pick a name from the suggestions, or leave the name empty for everyone.`);
+    if (entities.length === 0)
+      return errorReply(`The text names no one called “${name.slice(0, 100)}”. Pick a name from the suggestions, or leave the name empty for everyone.`);
     return {
       kind: 'content',
-      ...(entities.length > shownEntries ? { text: `${entities.length} names match “${name.slice(0, 100)}”; here are the first ${shownEntries}. Pick one from the suggestions for just that one.` } : {}),
+      ...(entities.length > shownEntries
+        ? {
+            text: `${entities.length} names match “${name.slice(0, 100)}”; here are the first ${shownEntries}. Pick one from the suggestions for just that one.`,
+          }
+        : {}),
       cards: entities.slice(0, shownEntries).map((entry) => entryCard(entry, showDocument)),
       buttons: [],
     };
