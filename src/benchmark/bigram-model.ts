@@ -6,7 +6,7 @@
  * and then, which spreads the vectors the way distinct subjects do.
  */
 import { STOPWORDS } from '../text/tokenize.js';
-import type { Random } from './random.js';
+import type { SeededRandom } from '../seeded-random.js';
 
 const START = '\u0002';
 const END = '\u0003';
@@ -20,7 +20,7 @@ const MAX_SENTENCE_WORDS = 32;
 export interface BigramModel {
   /** Content words of the source (no function words, five letters or more): where topics come from. */
   readonly contentWords: readonly string[];
-  sentence(random: Random, topic: readonly string[], maxWords?: number): string;
+  sentence(random: SeededRandom, topic: readonly string[], maxWords?: number): string;
 }
 
 export function createBigramModel(sourceSentences: readonly string[]): BigramModel {

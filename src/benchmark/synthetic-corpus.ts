@@ -8,7 +8,7 @@ import { chunkCorpus, type Chunk } from '../chunking/chunk-corpus.js';
 import type { Corpus, CorpusDocument } from '../corpus/types.js';
 import { parseDocument } from '../corpus/parse-document.js';
 import type { BigramModel } from './bigram-model.js';
-import { createRandom, type Random } from './random.js';
+import { seededRandom, type SeededRandom } from '../seeded-random.js';
 
 const SECTIONS_PER_DOCUMENT = 10;
 const PARAGRAPHS_PER_SECTION = 10;
@@ -22,7 +22,7 @@ export interface SyntheticCorpus {
 }
 
 export function generateSyntheticCorpus(options: { model: BigramModel; chunks: number; seed: number }): SyntheticCorpus {
-  const random = createRandom(options.seed);
+  const random = seededRandom(options.seed);
   const documents: CorpusDocument[] = [];
   const chunks: Chunk[] = [];
   const hash = createHash('sha256');
@@ -41,11 +41,11 @@ export function generateSyntheticCorpus(options: { model: BigramModel; chunks: n
 
 /** Short one-sentence queries on topics of their own, from another seed than the corpus. */
 export function generateQueries(options: { model: BigramModel; count: number; seed: number }): string[] {
-  const random = createRandom(options.seed);
+  const random = seededRandom(options.seed);
   return Array.from({ length: options.count }, () => options.model.sentence(random, pickTopic(options.model, random, 3), 14));
 }
 
-function generateDocument(model: BigramModel, random: Random): string {
+function generateDocument(model: BigramModel, random: SeededRandom): string {
   const title = model.sentence(random, pickTopic(model, random, 2), 8).replace(/\.$/u, '');
   const parts = [`# ${title}`];
   for (let section = 0; section < SECTIONS_PER_DOCUMENT; section += 1) {
@@ -54,18 +54,18 @@ function generateDocument(model: BigramModel, random: Random): string {
     for (let paragraph = 0; paragraph < PARAGRAPHS_PER_SECTION; paragraph += 1) {
       // A paragraph keeps half of its section's topic and adds its own words, as paragraphs of one section do.
       const topic = [...sectionTopic.slice(0, TOPIC_WORDS / 2), ...pickTopic(model, random, TOPIC_WORDS / 2)];
-      const sentences = 3 + random.integer(4);
+      const sentences = 3 + random.below(4);
       parts.push(Array.from({ length: sentences }, () => model.sentence(random, topic)).join(' '));
     }
   }
   return `${parts.join('\n\n')}\n`;
 }
 
-function pickTopic(model: BigramModel, random: Random, size: number): string[] {
+function pickTopic(model: BigramModel, random: SeededRandom, size: number): string[] {
   return Array.from({ length: size }, () => random.pick(model.contentWords));
 }
 
-function headingFrom(topic: readonly string[], random: Random): string {
-  const words = topic.slice(0, 2 + random.integer(2)).join(' and ');
+function headingFrom(topic: readonly string[], random: SeededRandom): string {
+  const words = topic.slice(0, 2 + random.below(2)).join(' and ');
   return `${words.charAt(0).toUpperCase()}${words.slice(1)}`;
 }

@@ -6,7 +6,7 @@
 import { normalizeForMatch } from '../text/normalize.js';
 import type { Entity } from './recognise-entities.js';
 import { writeLike, type NumberExpression } from './number-expressions.js';
-import type { SeededRandom } from './seeded-random.js';
+import type { SeededRandom } from '../seeded-random.js';
 
 export const DISTRACTORS_PER_QUESTION = 3;
 

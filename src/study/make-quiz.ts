@@ -11,7 +11,7 @@ import type { Corpus } from '../corpus/types.js';
 import { containsPhrase, entityChoice, pickDistractors, rankEntities, rankNumbers } from './distractors.js';
 import { findNumbers, type NumberExpression } from './number-expressions.js';
 import { recogniseEntities, type Entity, type SentenceSpan } from './recognise-entities.js';
-import { seededRandom, type SeededRandom } from './seeded-random.js';
+import { seededRandom, type SeededRandom } from '../seeded-random.js';
 import { sentenceUnits, type SentenceUnit } from './sentence-units.js';
 import { resolveScope, type StudyProblem } from './study-scope.js';
 import { quoteSentence, type Quote } from './study-quote.js';

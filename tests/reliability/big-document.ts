@@ -4,7 +4,7 @@
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { createBigramModel } from '../../src/benchmark/bigram-model.js';
-import { createRandom } from '../../src/benchmark/random.js';
+import { seededRandom } from '../../src/seeded-random.js';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { articleCorpus } from '../helpers/test-config.js';
 
@@ -18,7 +18,7 @@ export async function writeBigDocument(
   const model = createBigramModel(
     corpus.documents.flatMap((document) => document.paragraphs.flatMap((paragraph) => paragraph.sentences.map((sentence) => sentence.text))),
   );
-  const random = createRandom(options.seed ?? 7);
+  const random = seededRandom(options.seed ?? 7);
   const descriptor = openSync(file, 'w');
   let bytes = 0;
   let paragraphs = 0;
@@ -31,7 +31,7 @@ export async function writeBigDocument(
       if (paragraphs % PARAGRAPHS_PER_SECTION === 0)
         write(`Part ${paragraphs / PARAGRAPHS_PER_SECTION + 1}: ${model.sentence(random, [random.pick(model.contentWords)], 5).replace(/\.$/u, '')}\n\n`);
       const topic = [random.pick(model.contentWords), random.pick(model.contentWords)];
-      write(`${Array.from({ length: 3 + random.integer(4) }, () => model.sentence(random, topic)).join(' ')}\n\n`);
+      write(`${Array.from({ length: 3 + random.below(4) }, () => model.sentence(random, topic)).join(' ')}\n\n`);
       paragraphs += 1;
     }
   } finally {

@@ -1,6 +1,7 @@
 /**
- * A small seeded generator, so the same seed always gives the same quiz on every machine and Node version
- * (Math.random cannot be seeded). xmur3 turns any text into a 32-bit seed; mulberry32 draws from it.
+ * A small seeded generator, so the same seed gives the same quiz, or the same synthetic benchmark corpus,
+ * on every machine and Node version (Math.random cannot be seeded). xmur3 turns any text into a 32-bit
+ * seed; mulberry32 draws from it.
  */
 
 export interface SeededRandom {
@@ -9,6 +10,8 @@ export interface SeededRandom {
   /** An integer in [0, bound). */
   below(bound: number): number;
   shuffle<T>(items: readonly T[]): T[];
+  /** One item, uniformly; throws on an empty list. */
+  pick<T>(items: readonly T[]): T;
 }
 
 export function seededRandom(seed: string | number): SeededRandom {
@@ -31,6 +34,10 @@ export function seededRandom(seed: string | number): SeededRandom {
         [copy[index], copy[other]] = [copy[other] as T, copy[index] as T];
       }
       return copy;
+    },
+    pick<T>(items: readonly T[]): T {
+      if (items.length === 0) throw new Error('cannot pick from an empty list');
+      return items[below(items.length)] as T;
     },
   };
 }
