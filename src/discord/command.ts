@@ -2,7 +2,7 @@
  * A slash command: its registration JSON (`data`) and a handler that returns a Reply. The same handlers serve
  * Discord (interaction-router.ts) and the console (console/console-session.ts).
  */
-import type { RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
 import type { Engine } from '../engine-types.js';
 import type { Logger } from '../logger.js';
 import type { FeedbackStore } from '../storage/feedback-store.js';
@@ -82,4 +82,17 @@ export function booleanOption(request: CommandRequest, name: string): boolean | 
   if (value === 'true' || value === 'yes') return true;
   if (value === 'false' || value === 'no') return false;
   return undefined;
+}
+
+/**
+ * The start of every command's registration: installed to servers, usable in servers and (unless
+ * `serverOnly`) in direct messages with the bot.
+ */
+export function slashCommand(name: string, description: string, options: { readonly serverOnly?: boolean } = {}): SlashCommandBuilder {
+  const contexts = options.serverOnly === true ? [InteractionContextType.Guild] : [InteractionContextType.Guild, InteractionContextType.BotDM];
+  return new SlashCommandBuilder()
+    .setName(name)
+    .setDescription(description)
+    .setContexts(...contexts)
+    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
 }

@@ -1,5 +1,6 @@
-import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../command.js';
+import { slashCommand } from '../command.js';
 import { accents } from '../reply.js';
 import type { ReplyBlock } from '../reply.js';
 
@@ -19,12 +20,7 @@ function age(builtAt: string, now: Date): string {
 }
 
 export const aboutCommand = {
-  data: new SlashCommandBuilder()
-    .setName('about')
-    .setDescription('What footnote has read, how it answers, and how fresh its index is.')
-    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
-    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
-    .toJSON(),
+  data: slashCommand('about', 'What footnote has read, how it answers, and how fresh its index is.').toJSON(),
   isPrivate: () => true,
   slow: false,
   cooldown: false,

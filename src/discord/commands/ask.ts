@@ -1,5 +1,6 @@
-import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from 'discord.js';
 import type { Command, CommandRequest, CommandServices } from '../command.js';
+import { slashCommand } from '../command.js';
 import { booleanOption, stringOption } from '../command.js';
 import { answerReply } from '../answer-reply.js';
 import { errorReply } from '../reply.js';
@@ -34,11 +35,7 @@ export async function answerQuestion(question: string, request: CommandRequest, 
 }
 
 export const askCommand = {
-  data: new SlashCommandBuilder()
-    .setName('ask')
-    .setDescription('Ask a question about the text; the answer quotes it verbatim, with citations.')
-    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
-    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+  data: slashCommand('ask', 'Ask a question about the text; the answer quotes it verbatim, with citations.')
     .addStringOption((option) => option.setName('question').setDescription('Your question').setRequired(true).setMaxLength(1500))
     .addBooleanOption((option) => option.setName('private').setDescription('Only you see the answer'))
     .toJSON(),

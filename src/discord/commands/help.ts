@@ -1,14 +1,10 @@
-import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../command.js';
+import { slashCommand } from '../command.js';
 import { accents } from '../reply.js';
 
 export const helpCommand = {
-  data: new SlashCommandBuilder()
-    .setName('help')
-    .setDescription('How to use footnote.')
-    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
-    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
-    .toJSON(),
+  data: slashCommand('help', 'How to use footnote.').toJSON(),
   isPrivate: () => true,
   slow: false,
   cooldown: false,

@@ -1,6 +1,7 @@
-import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from 'discord.js';
 import type { MemberScore } from '../../study/study-store.js';
 import type { Command } from '../command.js';
+import { slashCommand } from '../command.js';
 import { accents, cardReply, errorReply } from '../reply.js';
 import type { ReplyBlock } from '../reply.js';
 import { outsideServers } from '../study-reply.js';
@@ -13,12 +14,7 @@ function scoreText(score: MemberScore): string {
 }
 
 export const leaderboardCommand = {
-  data: new SlashCommandBuilder()
-    .setName('leaderboard')
-    .setDescription('Quiz scores in this server: right answers per member.')
-    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
-    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
-    .toJSON(),
+  data: slashCommand('leaderboard', 'Quiz scores in this server: right answers per member.').toJSON(),
   // Outside a server only your own score is shown, so keep it to you.
   isPrivate: (request) => request.guildId === undefined,
   slow: false,

@@ -1,6 +1,7 @@
-import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from 'discord.js';
 import type { Paragraph } from '../../corpus/types.js';
 import type { Command } from '../command.js';
+import { slashCommand } from '../command.js';
 import { integerOption, stringOption } from '../command.js';
 import { paragraphsReply } from '../answer-reply.js';
 import { errorReply } from '../reply.js';
@@ -8,11 +9,7 @@ import { errorReply } from '../reply.js';
 const searchResults = 3;
 
 export const passageCommand = {
-  data: new SlashCommandBuilder()
-    .setName('passage')
-    .setDescription('Show full paragraphs of the text, by number or by search.')
-    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
-    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+  data: slashCommand('passage', 'Show full paragraphs of the text, by number or by search.')
     .addIntegerOption((option) => option.setName('paragraph').setDescription('Paragraph number (¶)').setMinValue(1).setMaxValue(100_000))
     .addStringOption((option) => option.setName('search').setDescription('Words to look for').setMaxLength(500))
     .toJSON(),

@@ -1,7 +1,8 @@
-import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from 'discord.js';
 import { makeQuiz, MAX_QUIZ_QUESTIONS } from '../../study/make-quiz.js';
 import { sectionNames } from '../../study/study-scope.js';
 import type { Command } from '../command.js';
+import { slashCommand } from '../command.js';
 import { integerOption, stringOption } from '../command.js';
 import { matchingChoices } from '../autocomplete.js';
 import { quizButtonId } from '../custom-ids.js';
@@ -14,11 +15,7 @@ const defaultQuestions = 5;
 const seedLength = 12;
 
 export const quizCommand = {
-  data: new SlashCommandBuilder()
-    .setName('quiz')
-    .setDescription('A quiz on the text for everyone here: click an answer to see if it was right, with the quote.')
-    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
-    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+  data: slashCommand('quiz', 'A quiz on the text for everyone here: click an answer to see if it was right, with the quote.')
     .addIntegerOption((option) =>
       option
         .setName('questions')

@@ -1,17 +1,14 @@
-import { ApplicationIntegrationType, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { PermissionFlagsBits } from 'discord.js';
 import type { IndexInfo, Engine } from '../../engine-types.js';
 import type { Command } from '../command.js';
+import { slashCommand } from '../command.js';
 import { accents, errorReply } from '../reply.js';
 
 // One rebuild per engine at a time: a second /reindex while one runs is told so.
 const running = new WeakMap<Engine, Promise<IndexInfo>>();
 
 export const reindexCommand = {
-  data: new SlashCommandBuilder()
-    .setName('reindex')
-    .setDescription('Rebuild the index from the text files (Manage Server only).')
-    .setContexts(InteractionContextType.Guild)
-    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+  data: slashCommand('reindex', 'Rebuild the index from the text files (Manage Server only).', { serverOnly: true })
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .toJSON(),
   isPrivate: () => true,

@@ -1,17 +1,13 @@
-import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../command.js';
+import { slashCommand } from '../command.js';
 import { reviewButtonId } from '../custom-ids.js';
 import { discordLimits } from '../discord-limits.js';
 import { accents, cardReply, errorReply } from '../reply.js';
 import { questionCards, whenDue } from '../study-reply.js';
 
 export const reviewCommand = {
-  data: new SlashCommandBuilder()
-    .setName('review')
-    .setDescription('The quiz questions you missed that are due again: answer them to schedule the next review.')
-    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
-    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
-    .toJSON(),
+  data: slashCommand('review', 'The quiz questions you missed that are due again: answer them to schedule the next review.').toJSON(),
   isPrivate: () => true,
   slow: false,
   cooldown: false,

@@ -1,6 +1,7 @@
-import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from 'discord.js';
 import { studyGuide } from '../../study/study-guide.js';
 import type { Command } from '../command.js';
+import { slashCommand } from '../command.js';
 import { discordLimits } from '../discord-limits.js';
 import { accents, errorReply } from '../reply.js';
 
@@ -24,12 +25,7 @@ function fileStem(title: string): string {
 }
 
 export const studyguideCommand = {
-  data: new SlashCommandBuilder()
-    .setName('studyguide')
-    .setDescription('A Markdown study guide: summary, timeline, who’s who and a quiz with answers, every item cited.')
-    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
-    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
-    .toJSON(),
+  data: slashCommand('studyguide', 'A Markdown study guide: summary, timeline, who’s who and a quiz with answers, every item cited.').toJSON(),
   isPrivate: () => false,
   slow: true,
   cooldown: true,

@@ -1,8 +1,9 @@
-import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from 'discord.js';
 import { sectionNames } from '../../study/study-scope.js';
 import { summarize } from '../../study/summarize.js';
 import type { Summary, SummaryOutcome } from '../../study/summarize.js';
 import type { Command } from '../command.js';
+import { slashCommand } from '../command.js';
 import { stringOption } from '../command.js';
 import { citationText } from '../answer-reply.js';
 import { matchingChoices } from '../autocomplete.js';
@@ -13,11 +14,7 @@ import type { ReplyBlock } from '../reply.js';
 const shownPoints = 30;
 
 export const summaryCommand = {
-  data: new SlashCommandBuilder()
-    .setName('summary')
-    .setDescription('The key points of the text or of one section, quoted and cited.')
-    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
-    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+  data: slashCommand('summary', 'The key points of the text or of one section, quoted and cited.')
     .addStringOption((option) =>
       option.setName('section').setDescription('A section of the text (empty: the whole text)').setAutocomplete(true).setMaxLength(200),
     )

@@ -1,6 +1,7 @@
-import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from 'discord.js';
 import { timeline } from '../../study/timeline.js';
 import type { Command } from '../command.js';
+import { slashCommand } from '../command.js';
 import { citationText } from '../answer-reply.js';
 import { accents, cardReply } from '../reply.js';
 import type { ReplyBlock } from '../reply.js';
@@ -9,12 +10,7 @@ import type { ReplyBlock } from '../reply.js';
 const shownEvents = 25;
 
 export const timelineCommand = {
-  data: new SlashCommandBuilder()
-    .setName('timeline')
-    .setDescription('The dated events the text mentions, in date order, each with its quote.')
-    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
-    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
-    .toJSON(),
+  data: slashCommand('timeline', 'The dated events the text mentions, in date order, each with its quote.').toJSON(),
   isPrivate: () => false,
   slow: true,
   cooldown: true,

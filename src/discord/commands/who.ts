@@ -1,8 +1,9 @@
-import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder } from 'discord.js';
+import { SlashCommandBuilder } from 'discord.js';
 import type { EntityKind } from '../../study/recognise-entities.js';
 import { entityNames, whosWho } from '../../study/whos-who.js';
 import type { WhosWhoEntry } from '../../study/whos-who.js';
 import type { Command } from '../command.js';
+import { slashCommand } from '../command.js';
 import { stringOption } from '../command.js';
 import { citationText } from '../answer-reply.js';
 import { matchingChoices } from '../autocomplete.js';
@@ -39,11 +40,7 @@ function entryCard(entry: WhosWhoEntry, showDocument: boolean): ReplyCard {
 }
 
 export const whoCommand = {
-  data: new SlashCommandBuilder()
-    .setName('who')
-    .setDescription('Who’s who: the people, organisations and places the text names, with their role and quotes.')
-    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM)
-    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall)
+  data: slashCommand('who', 'Who’s who: the people, organisations and places the text names, with their role and quotes.')
     .addStringOption((option) =>
       option.setName('name').setDescription('A person, organisation or place (empty: everyone)').setAutocomplete(true).setMaxLength(100),
     )
