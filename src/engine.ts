@@ -21,7 +21,7 @@ import { analyzeQuestion, withContext, type AnalyzedQuestion } from './retrieval
 import { answerExtractively, type AbstentionSettings } from './answering/extractive-answerer.js';
 import { checkQuestion, INSTRUCTION_NOTICE } from './answering/check-question.js';
 import type { Answer, AskOutcome, Passage } from './answering/types.js';
-import { ConversationStore } from './conversation/conversation-store.js';
+import { ConversationStore, type Turn } from './conversation/conversation-store.js';
 import { resolveFollowUp } from './conversation/follow-up.js';
 
 export interface OpenEngineOptions {
@@ -78,6 +78,20 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
     });
   };
 
+  /** Reads the question with the earlier turns when it leans on them, or when it is too weak on its own. */
+  const answerFromText = async (question: string, history: readonly Turn[]): Promise<Answer> => {
+    const own = analyzeQuestion(question);
+    const asFollowUp = (context: string) =>
+      askOnce(question, `${question} (following: ${context})`, withContext(own, context, CONTEXT_WEIGHT), `${question} ${context}`);
+    const followUp = resolveFollowUp(question, history);
+    if (followUp.leans) return asFollowUp(followUp.context);
+    const alone = await askOnce(question, question, own, question);
+    const previous = history.at(-1);
+    if (!alone.abstained || previous === undefined) return alone;
+    const retry = await asFollowUp(previous.standaloneQuestion);
+    return retry.abstained ? alone : retry;
+  };
+
   const engine: Engine = {
     config,
     get corpus() {
@@ -108,30 +122,8 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
           .catch(() => undefined);
       }
 
-      let answer: Answer;
-      if (rewritten !== undefined) {
-        answer = await askOnce(question, rewritten, analyzeQuestion(rewritten), rewritten);
-      } else {
-        const followUp = resolveFollowUp(question, history);
-        const own = analyzeQuestion(question);
-        if (followUp.leans) {
-          answer = await askOnce(question, followUp.standalone, withContext(own, followUp.context, CONTEXT_WEIGHT), `${question} ${followUp.context}`);
-        } else {
-          answer = await askOnce(question, question, own, question);
-          // Weak on its own in a running conversation: try it as a follow-up before giving up.
-          const previous = history.at(-1);
-          if (answer.abstained && previous !== undefined) {
-            const retry = await askOnce(
-              question,
-              `${question} (following: ${previous.standaloneQuestion})`,
-              withContext(own, previous.standaloneQuestion, CONTEXT_WEIGHT),
-              `${question} ${previous.standaloneQuestion}`,
-            );
-            if (!retry.abstained) answer = retry;
-          }
-        }
-      }
-
+      let answer =
+        rewritten !== undefined ? await askOnce(question, rewritten, analyzeQuestion(rewritten), rewritten) : await answerFromText(question, history);
       if (modelAnswerer !== undefined) {
         const remaining = AbortSignal.timeout(Math.max(1, budgetEnds - Date.now()));
         const signal = askOptions.signal !== undefined ? AbortSignal.any([askOptions.signal, remaining]) : remaining;

@@ -11,21 +11,18 @@ const ELLIPSIS_START = /^\s*(and|but|so|also|what about|how about|why|why not|ho
 export interface FollowUpDecision {
   /** True when the question should be read together with earlier turns. */
   readonly leans: boolean;
-  /** Earlier questions to carry over, most recent first (empty when not leaning). */
+  /** The earlier question to read it with (empty when not leaning). */
   readonly context: string;
-  /** A readable standalone form for display ("question (about: earlier question)"). */
-  readonly standalone: string;
 }
 
 export function resolveFollowUp(question: string, history: readonly Turn[]): FollowUpDecision {
   const previous = history.at(-1);
-  if (previous === undefined) return { leans: false, context: '', standalone: question };
+  if (previous === undefined) return { leans: false, context: '' };
   const ownWords = tokenize(question).filter((token) => isContentWord(token.word));
   // A short question that names nothing ("How many people died?") rarely starts a new topic mid-conversation.
   const namesSomething = /\s\p{Lu}/u.test(question.trim());
   const leans = LEANING_WORDS.test(question) || ELLIPSIS_START.test(question) || ownWords.length <= 1 || (!namesSomething && ownWords.length <= 3);
-  if (!leans) return { leans: false, context: '', standalone: question };
+  if (!leans) return { leans: false, context: '' };
   // The previous turn's standalone question already carries what it leaned on.
-  const context = previous.standaloneQuestion;
-  return { leans: true, context, standalone: `${question.trim()} (following: ${context.trim()})` };
+  return { leans: true, context: previous.standaloneQuestion };
 }

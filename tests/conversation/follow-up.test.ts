@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ConversationStore } from '../../src/conversation/conversation-store.js';
+import { resolveFollowUp } from '../../src/conversation/follow-up.js';
+
+const earlier = [{ question: 'Tell me about the Azal plane.', standaloneQuestion: 'Tell me about the Azal plane.', answer: '…', abstained: false, at: 0 }];
+
+test('GIVEN an earlier turn THEN pronouns, ellipsis and short unnamed questions lean on it', () => {
+  for (const question of ['Who apologised for it?', 'And why?', 'What about the victims?', 'How many people died?', 'Why?']) {
+    const decision = resolveFollowUp(question, earlier);
+    assert.equal(decision.leans, true, question);
+    assert.equal(decision.context, 'Tell me about the Azal plane.');
+  }
+});
+
+test('GIVEN a question that names its own subject THEN it stands on its own', () => {
+  assert.equal(resolveFollowUp('What did Toral Ganjali accuse Russia of?', earlier).leans, false);
+  assert.equal(resolveFollowUp('Who apologised for it?', []).leans, false, 'no earlier turn, nothing to lean on');
+});
+
+test('GIVEN a conversation store THEN turns are bounded, expire, and the least recently used conversation goes first', () => {
+  let clock = 0;
+  const store = new ConversationStore({ maxTurns: 2, ttlMs: 1000, maxConversations: 2, now: () => clock });
+  const turn = (question: string) => ({ question, standaloneQuestion: question, answer: '', abstained: false });
+  store.record('a', turn('1'));
+  store.record('a', turn('2'));
+  store.record('a', turn('3'));
+  assert.deepEqual(
+    store.history('a').map((entry) => entry.question),
+    ['2', '3'],
+  );
+  store.record('b', turn('x'));
+  store.record('c', turn('y'));
+  assert.equal(store.history('a').length, 0, 'a was the least recently used of three');
+  clock = 2000;
+  assert.equal(store.history('c').length, 0, 'expired after the quiet period');
+});
