@@ -206,6 +206,29 @@ function isWeak(answer: Answer): boolean {
   return answer.abstained || answer.quotes.length === 0;
 }
 
+/**
+ * Capitalised words in the model's answer that appear nowhere in the corpus. The answer is the model's own
+ * prose, but a name the text never mentions ("Mars", "Paris") is either outside knowledge or an injected
+ * claim; either way it is not what the article says, so the offline answer is shown instead.
+ */
+export function namesNotInText(corpus: Corpus, answer: string): string[] {
+  const known = corpusWords(corpus);
+  const names = [...answer.matchAll(/(?<=\S\s+)\p{Lu}[\p{L}\p{N}]*/gu)].map((match) => match[0]);
+  return [...new Set(names.filter((name) => !known.has(name.toLowerCase()) && !known.has(name.toLowerCase().replace(/s$/u, ''))))];
+}
+
+const wordsByCorpus = new WeakMap<Corpus, ReadonlySet<string>>();
+
+function corpusWords(corpus: Corpus): ReadonlySet<string> {
+  let words = wordsByCorpus.get(corpus);
+  if (words === undefined) {
+    const found = new Set<string>();
+    for (const document of corpus.documents) for (const word of document.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) found.add(word);
+    wordsByCorpus.set(corpus, (words = found));
+  }
+  return words;
+}
+
 export function createLlmAnswerer(options: LlmAnswererOptions): LlmAnswerer {
   const chatModel = options.chatModel ?? createChatModel(options.llm);
   const logger = options.logger?.child({ component: 'llm-answerer' });
@@ -261,6 +284,8 @@ export function createLlmAnswerer(options: LlmAnswererOptions): LlmAnswerer {
       const answer = oneLine(reply.answer);
       if (answer === '') return fallback('the model gave quotes but no answer', verified);
       if (unverifiedInlineQuotes(options.corpus, answer).length > 0) return fallback('the model’s answer quoted words that are not in the text', verified);
+      const strangers = namesNotInText(options.corpus, answer);
+      if (strangers.length > 0) return fallback(`the model’s answer names what the text does not (${strangers.slice(0, 3).join(', ')})`, verified);
 
       return {
         question: input.question,

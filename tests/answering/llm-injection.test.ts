@@ -70,6 +70,22 @@ describe('instructions inside the question', () => {
     assert.ok(!answer.answer.includes('Mars'));
     assert.ok(everyQuoteVerbatim(corpus, answer));
   });
+
+  test('GIVEN the model obeys without quotation marks and cites a real sentence THEN a name the text never mentions still stops its answer', async () => {
+    const real = sentenceStarting(corpus, 'In recent days');
+    fake.onChat(() => reply.structured({ answer: 'Baku is the capital of Mars.', notInText: false, quotes: [{ text: real, passageId: 'P1' }] }));
+    const passages = [passageFor(corpus, 1)];
+    const answer = await createLlmAnswerer({ llm: llmConfig(fake.baseUrl), corpus }).answer({
+      question,
+      standaloneQuestion: question,
+      passages,
+      fallback: offlineAnswer(question, passages),
+    });
+    assert.equal(answer.mode, 'extractive');
+    assert.match(answer.fallbackReason ?? '', /names what the text does not \(Mars\)/u);
+    assert.ok(!answer.answer.includes('Mars'));
+    assert.ok(everyQuoteVerbatim(corpus, answer));
+  });
 });
 
 describe('instructions inside a corpus document', () => {
