@@ -11,7 +11,7 @@ import type { RESTOptions } from 'discord.js';
 import { readConfig } from '../../src/config.js';
 import type { Config } from '../../src/config.js';
 import { openEngine } from '../../src/engine.js';
-import type { Engine } from '../../src/engine-types.js';
+import type { Engine, IndexInfo } from '../../src/engine-types.js';
 import { createLogger } from '../../src/logger.js';
 import { startBot } from '../../src/discord/bot.js';
 import type { Bot } from '../../src/discord/bot.js';
@@ -30,6 +30,19 @@ let sharedEngine: Promise<Engine> | undefined;
 export function realEngine(): Promise<Engine> {
   sharedEngine ??= openEngine(testConfig({}));
   return sharedEngine;
+}
+
+/** The real engine, except that a rebuild is counted instead of rewriting the shared index in data/. */
+export async function engineCountingRebuilds(): Promise<{ engine: Engine; rebuilds: () => number }> {
+  const base = await realEngine();
+  let rebuilds = 0;
+  const engine: Engine = Object.assign(Object.create(base) as Engine, {
+    reindex: async (): Promise<IndexInfo> => {
+      rebuilds += 1;
+      return base.index;
+    },
+  });
+  return { engine, rebuilds: () => rebuilds };
 }
 
 export function testConfig(environment: Record<string, string>): Config {

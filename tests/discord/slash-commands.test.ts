@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { Engine, IndexInfo } from '../../src/engine-types.js';
 import { permissionBits } from '../fakes/fake-discord.js';
-import { assertNoPings, assertValidRequests, customIds, embedText, realEngine, startHarness, waitForAnswer } from './bot-harness.js';
+import { assertNoPings, assertValidRequests, customIds, embedText, engineCountingRebuilds, startHarness, waitForAnswer } from './bot-harness.js';
 
 const ephemeral = 64;
 
@@ -125,15 +124,7 @@ test('GIVEN /passage by number, by search and out of range THEN full paragraphs,
 });
 
 test('GIVEN /reindex from a member without Manage Server THEN it is refused by the bot and nothing is rebuilt', async (t) => {
-  const base = await realEngine();
-  let rebuilds = 0;
-  // The real engine, except that a rebuild is counted instead of rewriting the shared index in data/.
-  const engine: Engine = Object.assign(Object.create(base) as Engine, {
-    reindex: async (): Promise<IndexInfo> => {
-      rebuilds += 1;
-      return base.index;
-    },
-  });
+  const { engine, rebuilds } = await engineCountingRebuilds();
   const { fake } = await startHarness(t, { engine });
 
   const refused = fake.sendSlashCommand({ name: 'reindex', permissions: permissionBits.sendMessages });
@@ -141,12 +132,12 @@ test('GIVEN /reindex from a member without Manage Server THEN it is refused by t
   assert.match((refusal.body as { content: string }).content, /Only members with Manage Server/);
   const refusedCallback = fake.requestsFor(refused).find((request) => request.path.endsWith('/callback'));
   assert.deepEqual(refusedCallback?.body, { type: 5, data: { flags: ephemeral } });
-  assert.equal(rebuilds, 0);
+  assert.equal(rebuilds(), 0);
 
   const allowed = fake.sendSlashCommand({ name: 'reindex', user: fake.moderator, permissions: permissionBits.sendMessages | permissionBits.manageGuild });
   const { original } = await waitForAnswer(fake, allowed);
   assert.match(embedText(original), /Index rebuilt/);
-  assert.equal(rebuilds, 1);
+  assert.equal(rebuilds(), 1);
   assertValidRequests(fake);
 });
 

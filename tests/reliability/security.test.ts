@@ -10,10 +10,9 @@ import { test } from 'node:test';
 import type { TestContext } from 'node:test';
 import { ConfigError, readConfig } from '../../src/config.js';
 import { createCooldowns } from '../../src/discord/cooldowns.js';
-import type { IndexInfo, Engine } from '../../src/engine-types.js';
 import { FakeDiscord, permissionBits } from '../fakes/fake-discord.js';
 import { reply, startFakeOpenAi } from '../fakes/fake-openai.js';
-import { assertValidRequests, embedText, realEngine, repositoryRoot, startHarness, waitForAnswer } from '../discord/bot-harness.js';
+import { assertValidRequests, embedText, engineCountingRebuilds, repositoryRoot, startHarness, waitForAnswer } from '../discord/bot-harness.js';
 import { temporaryFolder } from '../helpers/test-config.js';
 import { AnswerTracker, readers } from './load-driver.js';
 
@@ -127,14 +126,7 @@ test('GIVEN the default log level THEN no question text reaches the log, from /a
 });
 
 test('GIVEN /reindex from a direct message or from a server Administrator THEN the bot itself refuses the first and runs the second', async (t) => {
-  const base = await realEngine();
-  let rebuilds = 0;
-  const engine: Engine = Object.assign(Object.create(base) as Engine, {
-    reindex: async (): Promise<IndexInfo> => {
-      rebuilds += 1;
-      return base.index;
-    },
-  });
+  const { engine, rebuilds } = await engineCountingRebuilds();
   const { fake } = await startHarness(t, { engine });
   // Discord hides /reindex in DMs and from members without Manage Server; a modified client can still send it.
   const fromDm = fake.sendSlashCommand({ name: 'reindex', dm: true });
@@ -142,7 +134,7 @@ test('GIVEN /reindex from a direct message or from a server Administrator THEN t
     (request) => request.path.includes(`/${fromDm.token}`) && (request.method === 'PATCH' || request.method === 'POST') && request.status === 200,
   );
   assert.match(JSON.stringify(refusal.body), /\/reindex works only in a server/);
-  assert.equal(rebuilds, 0);
+  assert.equal(rebuilds(), 0);
 
   const administrator = fake.sendSlashCommand({
     name: 'reindex',
@@ -151,7 +143,7 @@ test('GIVEN /reindex from a direct message or from a server Administrator THEN t
   });
   const { original } = await waitForAnswer(fake, administrator);
   assert.match(embedText(original), /Index rebuilt/);
-  assert.equal(rebuilds, 1);
+  assert.equal(rebuilds(), 1);
   assertValidRequests(fake);
 });
 
