@@ -45,7 +45,7 @@ export interface ModelAnswerer {
 }
 
 /** Weight of words carried over from earlier turns, relative to the question's own words. */
-const CONTEXT_WEIGHT = 0.5;
+const CONTEXT_WEIGHT = 1;
 
 export async function openEngine(config: Config, options: OpenEngineOptions = {}): Promise<Engine> {
   const logger = options.logger ?? silentLogger;

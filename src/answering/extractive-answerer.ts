@@ -74,10 +74,8 @@ export function answerExtractively(input: ExtractiveInput): Answer {
   const chosen = chooseSentences(input.retrieval.sentences, input.analyzed, settings);
   const quotes = chosen.map((scored) => quoteOf(input.corpus, scored)).filter((quote): quote is Quote => quote !== undefined);
   if (quotes.length === 0) return { ...base, answer: NOT_IN_TEXT, abstained: true, quotes: [] };
-  // The answer line comes from the best sentence; the quotes read in the text's order.
-  const answer = shorten((quotes[0] as Quote).text, 160);
-  quotes.sort((first, second) => first.documentId.localeCompare(second.documentId) || first.start - second.start);
-  return { ...base, answer, abstained: false, quotes };
+  // Best first: the first quote is the answer, the others support it (a continuation follows its sentence).
+  return { ...base, answer: shorten((quotes[0] as Quote).text, 160), abstained: false, quotes };
 }
 
 function chooseSentences(sentences: readonly ScoredSentence[], analyzed: AnalyzedQuestion, settings: AbstentionSettings): ScoredSentence[] {

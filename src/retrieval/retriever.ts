@@ -27,16 +27,22 @@ export interface RankingWeights {
   readonly inheritance: number;
   /** A question word the corpus lacks counts this share of the top idf, times its rarity in English. */
   readonly outOfCorpusShare: number;
+  /**
+   * Each question word's closest word in the sentence by raw word-vector similarity (no floor), weighted
+   * like coverage: a softer, continuous view of the same alignment that ranks near-paraphrases better.
+   */
+  readonly alignment: number;
 }
 
 export const DEFAULT_WEIGHTS: RankingWeights = {
-  sentenceCoverage: 0.35,
+  sentenceCoverage: 0.25,
   passageCoverage: 0.25,
   sentenceDense: 0.4,
   passageDense: 0.05,
   answerKind: 0.05,
   inheritance: 0.5,
   outOfCorpusShare: 0.6,
+  alignment: 0.3,
 };
 
 export interface ScoredSentence {
@@ -106,7 +112,8 @@ export class Retriever {
   async retrieve(question: AnalyzedQuestion, queryText: string): Promise<RetrievalResult> {
     const { lexical, matcher } = this.parts;
     const terms = question.terms.map((term) => ({ term, importance: this.importance(term), matches: matcher.matches(term.word, term.stem) }));
-    const primary = terms.filter(({ term }) => !term.context);
+    // Each question word's raw similarity to the corpus words met so far, for the alignment score.
+    const primary = terms.filter(({ term }) => !term.context).map((entry) => ({ ...entry, similarity: new Map<string, number>() }));
     const primaryTotal = primary.reduce((sum, { importance }) => sum + importance, 0);
     const allTotal = terms.reduce((sum, { importance }) => sum + importance, 0);
 
@@ -146,7 +153,9 @@ export class Retriever {
         const dense = dot(questionVector, this.sentenceVector(sentencePosition, entry));
         const fitsAnswerKind = TYPED_KINDS.has(question.answerKind) && holdsAnswerKind(question.answerKind, entry.sentence.text, question.text);
         const weights = this.weights;
+        const alignment = weights.alignment > 0 ? this.alignmentOf(entry, primary, primaryTotal) : 0;
         const score =
+          weights.alignment * alignment +
           weights.sentenceCoverage * coverage +
           weights.passageCoverage * passageCoverage +
           weights.sentenceDense * Math.max(0, dense) +
@@ -201,6 +210,27 @@ export class Retriever {
       this.sentenceVectors.set(position, vector);
     }
     return vector;
+  }
+
+  /** Importance-weighted mean, over the question's words, of the closest sentence word by raw vector similarity. */
+  private alignmentOf(
+    entry: IndexedSentence,
+    terms: readonly { term: QueryTerm; importance: number; similarity: Map<string, number> }[],
+    total: number,
+  ): number {
+    if (total <= 0) return 0;
+    const { words } = this.parts.sentenceEmbeddings;
+    let sum = 0;
+    for (const { term, importance, similarity } of terms) {
+      let best = 0;
+      for (const word of entry.words) {
+        let value = similarity.get(word);
+        if (value === undefined) similarity.set(word, (value = word === term.word ? 1 : Math.max(0, words.similarity(term.word, word) ?? 0)));
+        if (value > best) best = value;
+      }
+      sum += importance * best;
+    }
+    return sum / total;
   }
 
   private meanSentenceDirection(): Float32Array {
