@@ -5,12 +5,16 @@
  * when the article talks about the peacekeepers but never counts them.
  */
 import type { AnswerKind } from '../retrieval/question-analysis.js';
+import { isContentWord, sameWordFamily, stemWord, tokenize } from '../text/tokenize.js';
 
 const NUMBER_WORD = String.raw`(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|third|quarter)(?:-\w+)?`;
 const NUMBER = new RegExp(String.raw`\b(?:\d[\d,.]*%?|${NUMBER_WORD})\b|\bper ?cent\b`, 'giu');
 const UNIT = String.raw`(?:km|kilomet\w*|miles?|met(?:er|re)s?|feet|foot|square|hectares?|acres?|tons?|tonnes?|years?|months?|weeks?|days?|hours?|minutes?|decades?|centur\w+)\b`;
 const YEAR = /^(1[5-9]\d\d|20\d\d)$/u;
 const MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/iu;
+const TIME_WINDOW = 6;
+const TIME_WORD =
+  /^(1[5-9]\d\d|20\d\d|since|ago|after|before|later|earlier|january|february|march|april|may|june|july|august|september|october|november|december|years?|months?|weeks?|days?|decades?)$/u;
 const TIME = new RegExp(
   String.raw`\b(1[5-9]\d\d|20\d\d)s?\b|\b(?:\d+|${NUMBER_WORD}|a few|several|many)\s+(?:years?|months?|weeks?|days?|decades?)\s+(?:ago|after|before|later|earlier)\b|\bsince\b`,
   'iu',
@@ -37,7 +41,7 @@ export function holdsAnswerKind(kind: AnswerKind, sentence: string, question: st
       });
     }
     case 'time':
-      return (TIME.test(sentence) && !sameTimes(sentence, asked)) || MONTH.test(sentence);
+      return ((TIME.test(sentence) && !sameTimes(sentence, asked)) || MONTH.test(sentence)) && timeNearQuestion(sentence, question);
     case 'person':
       // People, but also groups and institutions ("Russian air defenses", "Baku media").
       return (
@@ -51,6 +55,25 @@ export function holdsAnswerKind(kind: AnswerKind, sentence: string, question: st
     default:
       return true;
   }
+}
+
+/**
+ * The time must belong to what the question asks about: within a few words of one of the question's own
+ * words. "Russia's withdrawal of peacekeepers from Karabakh and its non-intervention in Baku's 2023 military
+ * operations" dates the operations, not the withdrawal.
+ */
+function timeNearQuestion(sentence: string, question: string): boolean {
+  const asked = new Set(
+    tokenize(question)
+      .filter((token) => isContentWord(token.word))
+      .map((token) => token.word),
+  );
+  const tokens = tokenize(sentence);
+  const anchors = tokens.flatMap((token, position) =>
+    [...asked].some((word) => sameWordFamily(word, token.word) || stemWord(word) === token.stem) ? [position] : [],
+  );
+  const times = tokens.flatMap((token, position) => (TIME_WORD.test(token.word) ? [position] : []));
+  return times.some((time) => anchors.some((anchor) => Math.abs(anchor - time) <= TIME_WINDOW));
 }
 
 /** True when every time expression in the sentence is one the question already names. */

@@ -19,6 +19,15 @@ test('GIVEN "when" THEN a year, a month or a relative time answers, unless the q
   assert.ok(holdsAnswerKind('time', 'The first attempt came in late 2024.', 'When did Baku first challenge Moscow?'));
   assert.ok(!holdsAnswerKind('time', 'The first attempt came in late 2024.', 'What happened in 2024?'));
   assert.ok(!holdsAnswerKind('time', 'Baku ignored this and confronted Moscow.', 'When did Baku confront Moscow?'));
+  // The year dates something else in the sentence, far from what was asked about.
+  assert.ok(
+    !holdsAnswerKind(
+      'time',
+      'According to Kyiv Independent, Russia’s withdrawal of peacekeepers from Karabakh and its non-intervention in Baku’s 2023 military operations against the region were interpreted by Baku as signs of strategic weakness.',
+      'When did Russia withdraw its peacekeepers from Karabakh?',
+    ),
+  );
+  assert.ok(holdsAnswerKind('time', 'Aliyev, who has inherited power since 2003, is unpopular.', 'Since when has Aliyev held power?'));
 });
 
 test('GIVEN "who" or "where" THEN a name not in the question answers', () => {
