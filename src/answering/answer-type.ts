@@ -12,7 +12,8 @@ const NUMBER = new RegExp(String.raw`\b(?:\d[\d,.]*%?|${NUMBER_WORD})\b|\bper ?c
 const UNIT = String.raw`(?:km|kilomet\w*|miles?|met(?:er|re)s?|feet|foot|square|hectares?|acres?|tons?|tonnes?|years?|months?|weeks?|days?|hours?|minutes?|decades?|centur\w+)\b`;
 const YEAR = /^(1[5-9]\d\d|20\d\d)$/u;
 const MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/iu;
-const TIME_WINDOW = 6;
+const NEAR_WINDOW = 6;
+const NUMBER_TOKEN = new RegExp(String.raw`^(?:\d[\d,.]*|${NUMBER_WORD}|percent)$`, 'u');
 const TIME_WORD =
   /^(1[5-9]\d\d|20\d\d|since|ago|after|before|later|earlier|january|february|march|april|may|june|july|august|september|october|november|december|years?|months?|weeks?|days?|decades?)$/u;
 const TIME = new RegExp(
@@ -34,14 +35,14 @@ export function holdsAnswerKind(kind: AnswerKind, sentence: string, question: st
         return new RegExp(String.raw`(?:\d[\d,.]*|${NUMBER_WORD})\s+(?:\w+\s+)?${UNIT}`, 'iu').test(sentence);
       // A year is not a count, a length or a duration.
       const counting = /\b(how many|how much|how old|how long|how far|how big|how large|population|number of)\b/iu.test(question);
-      return (sentence.match(NUMBER) ?? []).some((value) => {
-        const lower = value.toLowerCase();
-        if (counting && YEAR.test(lower)) return false;
-        return !asked.includes(lower);
-      });
+      const qualifies = (value: string) => !(counting && YEAR.test(value)) && !asked.includes(value);
+      return (
+        (sentence.match(NUMBER) ?? []).some((value) => qualifies(value.toLowerCase())) &&
+        nearQuestion(sentence, question, (word) => NUMBER_TOKEN.test(word) && qualifies(word))
+      );
     }
     case 'time':
-      return ((TIME.test(sentence) && !sameTimes(sentence, asked)) || MONTH.test(sentence)) && timeNearQuestion(sentence, question);
+      return ((TIME.test(sentence) && !sameTimes(sentence, asked)) || MONTH.test(sentence)) && nearQuestion(sentence, question, (word) => TIME_WORD.test(word));
     case 'person':
       // People, but also groups and institutions ("Russian air defenses", "Baku media").
       return (
@@ -58,22 +59,20 @@ export function holdsAnswerKind(kind: AnswerKind, sentence: string, question: st
 }
 
 /**
- * The time must belong to what the question asks about: within a few words of one of the question's own
+ * The answer must belong to what the question asks about: within a few words of one of the question's own
  * words. "Russia's withdrawal of peacekeepers from Karabakh and its non-intervention in Baku's 2023 military
  * operations" dates the operations, not the withdrawal.
  */
-function timeNearQuestion(sentence: string, question: string): boolean {
-  const asked = new Set(
-    tokenize(question)
-      .filter((token) => isContentWord(token.word))
-      .map((token) => token.word),
-  );
+function nearQuestion(sentence: string, question: string, isAnswer: (word: string) => boolean): boolean {
+  const asked = tokenize(question)
+    .filter((token) => isContentWord(token.word))
+    .map((token) => token.word);
   const tokens = tokenize(sentence);
   const anchors = tokens.flatMap((token, position) =>
-    [...asked].some((word) => sameWordFamily(word, token.word) || stemWord(word) === token.stem) ? [position] : [],
+    asked.some((word) => sameWordFamily(word, token.word) || stemWord(word) === token.stem) ? [position] : [],
   );
-  const times = tokens.flatMap((token, position) => (TIME_WORD.test(token.word) ? [position] : []));
-  return times.some((time) => anchors.some((anchor) => Math.abs(anchor - time) <= TIME_WINDOW));
+  const answers = tokens.flatMap((token, position) => (isAnswer(token.word) ? [position] : []));
+  return answers.some((answer) => anchors.some((anchor) => Math.abs(anchor - answer) <= NEAR_WINDOW));
 }
 
 /** True when every time expression in the sentence is one the question already names. */
