@@ -8,6 +8,7 @@ import type { AnalyzedQuestion } from '../retrieval/question-analysis.js';
 import type { RetrievalResult, ScoredSentence } from '../retrieval/retriever.js';
 import type { Answer, Passage, Quote } from './types.js';
 import { holdsAnswerKind } from './answer-type.js';
+import { continuesPreviousSentence } from '../text/tokenize.js';
 
 export interface AbstentionSettings {
   /** The best sentence must cover at least this share of the question's weighted words... */
@@ -34,8 +35,6 @@ export const DEFAULT_ABSTENTION: AbstentionSettings = {
   candidateRatio: 0.7,
   continuationRatio: 0.6,
 };
-
-const CONTINUES = /^\W*(?:\S+\s+){0,3}?(this|these|that|those|it|its|they|their|such|he|she|his|her)\b/iu;
 
 /** The sentence must match the asked-for attribute ("population", "compensation") at least this well. */
 const FOCUS_MATCH = 0.75;
@@ -102,7 +101,7 @@ function chooseSentences(sentences: readonly ScoredSentence[], analyzed: Analyze
   const next = sentences.find(
     (scored) => scored.entry.sentence.paragraph === best.entry.sentence.paragraph && scored.entry.sentence.ordinal === best.entry.sentence.ordinal + 1,
   );
-  if (next !== undefined && CONTINUES.test(next.entry.sentence.text) && next.score >= settings.continuationRatio * best.score) chosen.push(next);
+  if (next !== undefined && continuesPreviousSentence(next.entry.sentence.text) && next.score >= settings.continuationRatio * best.score) chosen.push(next);
   for (const scored of sentences) {
     if (chosen.length >= settings.maxQuotes) break;
     if (chosen.includes(scored)) continue;

@@ -15,6 +15,7 @@ import type { HnswVectorStore } from '../vector-index/hnsw-store.js';
 import type { AnalyzedQuestion, AnswerKind, QueryTerm } from './question-analysis.js';
 import type { IndexedSentence, LexicalIndex } from './lexical-index.js';
 import type { TermMatcher } from './term-matcher.js';
+import { continuesPreviousSentence } from '../text/tokenize.js';
 import { holdsAnswerKind } from '../answering/answer-type.js';
 
 export interface RankingWeights {
@@ -146,7 +147,7 @@ export class Retriever {
         const previous = entries[index - 1];
         const own = ownCoverage[index] ?? 0;
         const inherited =
-          previous !== undefined && previous.sentence.paragraph === entry.sentence.paragraph && ANAPHORIC_START.test(entry.sentence.text)
+          previous !== undefined && previous.sentence.paragraph === entry.sentence.paragraph && continuesPreviousSentence(entry.sentence.text)
             ? (ownCoverage[index - 1] ?? 0)
             : 0;
         const coverage = own + this.weights.inheritance * (1 - own) * inherited;
@@ -251,8 +252,6 @@ export class Retriever {
     return normalize(vector);
   }
 }
-
-const ANAPHORIC_START = /^\W*(?:\S+\s+){0,4}?(this|these|that|those|it|its|they|their|them|such|he|she|his|her)\b/iu;
 
 function bestMatch(matches: ReadonlyMap<string, number>, words: readonly string[]): number {
   let best = 0;

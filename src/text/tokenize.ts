@@ -134,3 +134,10 @@ export function sameWordFamily(first: string, second: string): boolean {
 export function isContentWord(word: string): boolean {
   return !STOPWORDS.has(word) && (word.length > 1 || /\d/u.test(word));
 }
+
+const CONTINUATION = /^\W*(?:\S+\s+){0,4}?(this|these|that|those|it|its|they|their|them|such|he|she|his|her)\b/iu;
+
+/** Whether a sentence picks up the one before it ("These men were charged...", "This tension was eased..."). */
+export function continuesPreviousSentence(sentence: string): boolean {
+  return CONTINUATION.test(sentence);
+}
