@@ -8,7 +8,7 @@ import type { AnalyzedQuestion } from '../retrieval/question-analysis.js';
 import type { RetrievalResult, ScoredSentence } from '../retrieval/retriever.js';
 import type { Answer, Passage, Quote } from './types.js';
 import { holdsAnswerKind } from './answer-type.js';
-import { continuesPreviousSentence } from '../text/tokenize.js';
+import { continuesPreviousSentence, sameWordFamily, stemWord } from '../text/tokenize.js';
 
 export interface AbstentionSettings {
   /** The best sentence must cover at least this share of the question's weighted words... */
@@ -35,6 +35,8 @@ export const DEFAULT_ABSTENTION: AbstentionSettings = {
   candidateRatio: 0.7,
   continuationRatio: 0.6,
 };
+
+const CAUSE = /\b(because|due to|as a result|pretext|in order to|so that|led to|driven by|accused of|thanks to|aimed at|designed to|by (?:\w+ing)|through)\b/iu;
 
 /** The sentence must match the asked-for attribute ("population", "compensation") at least this well. */
 const FOCUS_MATCH = 0.75;
@@ -74,7 +76,19 @@ export function answerExtractively(input: ExtractiveInput): Answer {
   const quotes = chosen.map((scored) => quoteOf(input.corpus, scored)).filter((quote): quote is Quote => quote !== undefined);
   if (quotes.length === 0) return { ...base, answer: NOT_IN_TEXT, abstained: true, quotes: [] };
   // Best first: the first quote is the answer, the others support it (a continuation follows its sentence).
-  return { ...base, answer: shorten((quotes[0] as Quote).text, 160), abstained: false, quotes };
+  // A continuation that gives a cause ("...was accused of...") for "why"/"how", or that brings a word of
+  // the question its sentence lacks ("...these men were charged with..."), answers better than the
+  // sentence it continues, which often only sets the scene.
+  const [first, second] = chosen;
+  const continuation = quotes[1];
+  const continues =
+    first !== undefined && second !== undefined && continuation !== undefined && second.entry.sentence.ordinal === first.entry.sentence.ordinal + 1;
+  const answersBetter =
+    continues &&
+    (((input.analyzed.answerKind === 'reason' || input.analyzed.answerKind === 'manner') && CAUSE.test(continuation.text)) ||
+      bringsQuestionWord(input.analyzed, first.entry.words, second.entry.words));
+  const answerQuote = answersBetter ? continuation : (quotes[0] as Quote);
+  return { ...base, answer: shorten(answerQuote.text, 160), abstained: false, quotes };
 }
 
 function chooseSentences(sentences: readonly ScoredSentence[], analyzed: AnalyzedQuestion, settings: AbstentionSettings): ScoredSentence[] {
@@ -108,6 +122,12 @@ function chooseSentences(sentences: readonly ScoredSentence[], analyzed: Analyze
     if (scored.score >= settings.secondQuoteRatio * best.score && scored.coverage >= settings.minimumCoverage && acceptable(scored)) chosen.push(scored);
   }
   return chosen;
+}
+
+/** Whether `next` has a word of the question (same stem or family) that `best` does not. */
+function bringsQuestionWord(analyzed: AnalyzedQuestion, best: readonly string[], next: readonly string[]): boolean {
+  const has = (words: readonly string[], word: string) => words.some((candidate) => sameWordFamily(candidate, word) || stemWord(candidate) === stemWord(word));
+  return analyzed.terms.some((term) => !term.context && has(next, term.word) && !has(best, term.word));
 }
 
 /** A quote leaves here only when the source file has exactly this text at these offsets. */

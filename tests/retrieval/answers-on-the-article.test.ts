@@ -39,6 +39,12 @@ test('GIVEN real questions THEN the passage holding the answer ranks first and t
   }
 });
 
+test('GIVEN the best sentence only sets the scene THEN the answer line comes from the sentence that continues it', async () => {
+  assert.match((await ask('Why did Baku close the Russian House?')).answer, /accused of facilitating Russian intelligence activities/u);
+  assert.match((await ask('What were the detained Sputnik staff charged with?')).answer, /charged with large-scale fraud/u);
+  assert.match((await ask('What did the autopsies reveal?')).answer, /died from severe beatings/u);
+});
+
 test('GIVEN any answer THEN every quote is the file’s exact text at its offsets, with section and paragraph', async () => {
   const answer = await ask('Why did Baku close the Russian House?');
   assert.ok(answer.quotes.length >= 1 && answer.quotes.length <= 3);
