@@ -6,23 +6,13 @@
 import { performance } from 'node:perf_hooks';
 import { percentile } from '../evaluation/evaluate.js';
 import type { EvalItem } from '../evaluation/question-set.js';
-import { normalizeForMatch } from '../text/normalize.js';
+import { evidenceRank } from '../evaluation/evidence.js';
 
 export interface QualityFigures {
   readonly hit_at_1: number;
   readonly hit_at_3: number;
   readonly p50_ms: number;
   readonly p99_ms: number;
-}
-
-/** 1-based rank of the first passage holding evidence, or undefined when none does. */
-export function evidenceRank(passages: readonly string[], evidence: readonly string[]): number | undefined {
-  const needles = evidence.map(normalizeForMatch).filter((text) => text !== '');
-  const index = passages.findIndex((passage) => {
-    const haystack = normalizeForMatch(passage);
-    return needles.some((needle) => haystack.includes(needle));
-  });
-  return index >= 0 ? index + 1 : undefined;
 }
 
 /**

@@ -8,7 +8,7 @@ import { performance } from 'node:perf_hooks';
 import type { Engine } from '../engine-types.js';
 import type { Answer } from '../answering/types.js';
 import { decodeFile } from '../corpus/decode-file.js';
-import { normalizeForMatch } from '../text/normalize.js';
+import { evidenceMatcher, evidenceRank } from './evidence.js';
 import type { EvalItem } from './question-set.js';
 
 export interface EvalMetrics {
@@ -51,9 +51,8 @@ export async function evaluate(engine: Engine, items: readonly EvalItem[], optio
     for (const turn of item.turns) outcome = await engine.ask(turn, { conversationId: `eval:${item.id}:${started}` });
     const milliseconds = performance.now() - started;
     const answer = outcome?.ok === true ? outcome.answer : undefined;
-    const evidence = item.evidence.map(normalizeForMatch).filter((text) => text !== '');
-    const contains = (text: string) => evidence.some((needle) => normalizeForMatch(text).includes(needle));
-    const rankIndex = answer?.passages.findIndex((passage) => contains(passage.text)) ?? -1;
+    const contains = evidenceMatcher(item.evidence);
+    const rank = evidenceRank(answer?.passages.map((passage) => passage.text) ?? [], item.evidence);
     for (const quote of answer?.quotes ?? []) {
       quotes += 1;
       if (!fileTexts.has(quote.documentId)) fileTexts.set(quote.documentId, readCorpusFile(options.corpusDir, quote.documentId));
@@ -63,7 +62,7 @@ export async function evaluate(engine: Engine, items: readonly EvalItem[], optio
       item,
       answer,
       refused: outcome?.ok === false ? outcome.problem.message : undefined,
-      rank: rankIndex >= 0 ? rankIndex + 1 : undefined,
+      rank,
       supported: answer !== undefined && !answer.abstained && answer.quotes.some((quote) => contains(quote.text)),
       milliseconds,
     });

@@ -7,7 +7,7 @@ import { createBenchCommand } from '../../src/cli/commands/bench.js';
 import type { CliIo } from '../../src/cli/cli-command.js';
 import { createBigramModel } from '../../src/benchmark/bigram-model.js';
 import { ExactSearch } from '../../src/benchmark/exact-search.js';
-import { evidenceRank } from '../../src/benchmark/quality-figures.js';
+import { evidenceRank } from '../../src/evaluation/evidence.js';
 import { generateSyntheticCorpus } from '../../src/benchmark/synthetic-corpus.js';
 import { temporaryFolder, testConfig } from '../helpers/test-config.js';
 
