@@ -18,7 +18,7 @@ import { LexicalIndex } from './retrieval/lexical-index.js';
 import { TermMatcher } from './retrieval/term-matcher.js';
 import { Retriever, type RankingWeights } from './retrieval/retriever.js';
 import { analyzeQuestion, withContext, type AnalyzedQuestion } from './retrieval/question-analysis.js';
-import { answerExtractively, type AbstentionSettings } from './answering/extractive-answerer.js';
+import { answerExtractively, toPassages, type AbstentionSettings } from './answering/extractive-answerer.js';
 import { checkQuestion, INSTRUCTION_NOTICE } from './answering/check-question.js';
 import type { Answer, AskOutcome, Passage } from './answering/types.js';
 import { ConversationStore, type Turn } from './conversation/conversation-store.js';
@@ -139,14 +139,7 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
     async search(query: string, limit = 5): Promise<Passage[]> {
       const analyzed = analyzeQuestion(query);
       const retrieval = await state.retriever.retrieve(analyzed, query);
-      return answerExtractively({
-        question: query,
-        standaloneQuestion: query,
-        analyzed,
-        retrieval,
-        corpus: state.corpus,
-        passageLimit: limit,
-      }).passages.slice();
+      return toPassages(retrieval, limit, analyzed.metadata !== undefined);
     },
 
     paragraphs(): readonly Paragraph[] {

@@ -43,6 +43,9 @@ const FOCUS_MATCH = 0.75;
 /** "Who heads...": the sentence must speak of heading, leading or the like at least this well. */
 const ACTION_MATCH = 0.5;
 
+/** Passages returned with every answer (the closest ones when abstaining). */
+const PASSAGES_SHOWN = 5;
+
 export const NOT_IN_TEXT = "The article doesn't say. These are the closest passages.";
 
 export interface ExtractiveInput {
@@ -52,13 +55,12 @@ export interface ExtractiveInput {
   readonly retrieval: RetrievalResult;
   readonly corpus: Corpus;
   readonly settings?: AbstentionSettings;
-  readonly passageLimit?: number;
 }
 
 export function answerExtractively(input: ExtractiveInput): Answer {
   const settings = input.settings ?? DEFAULT_ABSTENTION;
   const metadataFirst = input.analyzed.metadata !== undefined;
-  const passages = toPassages(input.retrieval, input.passageLimit ?? 5, metadataFirst);
+  const passages = toPassages(input.retrieval, PASSAGES_SHOWN, metadataFirst);
   const base = {
     question: input.question,
     standaloneQuestion: input.standaloneQuestion,
@@ -146,7 +148,8 @@ function quoteOf(corpus: Corpus, scored: ScoredSentence): Quote | undefined {
   };
 }
 
-function toPassages(retrieval: RetrievalResult, limit: number, headerFirst: boolean): Passage[] {
+/** The best passages as citations; a question about the article itself puts the header passage first. */
+export function toPassages(retrieval: RetrievalResult, limit: number, headerFirst: boolean): Passage[] {
   // A question about the article itself (author, date, title) is answered from the header passage.
   const ordered = headerFirst
     ? [...retrieval.passages].sort((first, second) => Number(second.chunk.paragraph === 0) - Number(first.chunk.paragraph === 0))

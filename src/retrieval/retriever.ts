@@ -120,8 +120,10 @@ export class Retriever {
 
     // A name the corpus never uses ("France") cannot be answered about; one it does use may appear as a
     // close stand-in in the answering passage ("Azerbaijan" ~ "Baku").
-    const unknownNames = question.names.filter((name) => !name.descriptive && !lexical.knowsName(name.word)).length;
-    const names = question.names.filter((name) => !name.descriptive && lexical.knowsName(name.word)).map((name) => matcher.matches(name.word, name.stem));
+    const required = question.names.filter((name) => !name.descriptive);
+    const known = required.filter((name) => lexical.knowsName(name.word));
+    const unknownNames = required.length - known.length;
+    const names = known.map((name) => matcher.matches(name.word, name.stem));
     const focus = question.focus === undefined ? undefined : matcher.matches(question.focus.term.word, question.focus.term.stem);
     const denseByChunk = await this.denseCandidates(queryText);
     const chunkPositions = this.candidateChunks(terms, denseByChunk);
