@@ -41,7 +41,21 @@ export interface Answer {
   readonly repairedQuotes: readonly RepairedQuote[];
   /** Set when a configured model could not answer and the offline answer was used instead. */
   readonly fallbackReason: string | undefined;
+  /**
+   * The answerer's probability (0–1) that the answer line answers the question, set also when it abstained,
+   * so `footnote eval` can draw the abstention trade-off over it. Absent when the answerer gives none.
+   */
+  readonly confidence?: number;
+  /** When abstained: why, in words a developer can count. */
+  readonly abstainReason?: AbstainReason;
 }
+
+/**
+ * 'not-mentioned': the question's key words are nowhere in the texts; 'no-answering-sentence': the topic is
+ * there but no sentence answers well enough; 'no-candidates': nothing was retrieved; 'no-verbatim-quote':
+ * the chosen sentence could not be located verbatim.
+ */
+export type AbstainReason = 'not-mentioned' | 'no-answering-sentence' | 'no-candidates' | 'no-verbatim-quote';
 
 /** Why a question was refused before any retrieval; `message` is meant for the user. */
 export interface QuestionProblem {

@@ -23,6 +23,16 @@ export interface TermMatcherSettings {
 
 export const DEFAULT_TERM_MATCHER: TermMatcherSettings = { floor: 0.4, commonFloor: 0.5, commonRank: 1500, ceiling: 0.9, ceilingValue: 0.9, familyValue: 0.85 };
 
+/** Porter stems join words far apart in meaning ("author" ~ "authorities"): a stem match that adds more than an inflection counts less. */
+const INFLECTION_LENGTH = 3;
+const DERIVED_VALUE = 0.6;
+
+/** 1 for the same word or an inflection of it ("died" ~ "dies"); less when the shared stem hides a derivation. */
+export function stemMatchStrength(word: string, candidate: string, settings: Pick<TermMatcherSettings, 'familyValue'> = DEFAULT_TERM_MATCHER): number {
+  if (Math.abs(word.length - candidate.length) <= INFLECTION_LENGTH) return 1;
+  return Math.min(settings.familyValue, DERIVED_VALUE);
+}
+
 export class TermMatcher {
   private readonly cache = new Map<string, ReadonlyMap<string, number>>();
 
@@ -40,7 +50,7 @@ export class TermMatcher {
     const wordRank = this.words?.rank(word);
     for (const [candidate, candidateStem] of this.vocabulary) {
       let strength = 0;
-      if (candidateStem === stem) strength = 1;
+      if (candidateStem === stem) strength = stemMatchStrength(word, candidate, this.settings);
       else if (sameWordFamily(word, candidate)) strength = this.settings.familyValue;
       else if (wordRank !== undefined && this.words !== undefined) {
         const similarity = this.words.similarity(word, candidate);
