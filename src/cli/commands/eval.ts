@@ -3,7 +3,7 @@ import { readQuestionSet } from '../../evaluation/question-set.js';
 import { parseArguments, UsageError, writeLine, type CliCommand } from '../cli-command.js';
 import { openEngineForCli } from '../open-engine-for-cli.js';
 
-export const evalCommand = {
+export const evalCliCommand = {
   name: 'eval',
   summary: 'Measure answer quality on a question set (JSON lines with evidence).',
   usage: 'eval --questions FILE [--json] [--verbose]',
