@@ -17,7 +17,7 @@ import { indexDirectory, openIndex, type EmbeddingModelInfo, type OpenedIndex } 
 import { LexicalIndex } from './retrieval/lexical-index.js';
 import { TermMatcher } from './retrieval/term-matcher.js';
 import { Retriever, type RankingWeights } from './retrieval/retriever.js';
-import { analyzeQuestion, withContext } from './retrieval/question-analysis.js';
+import { analyzeQuestion, withContext } from './question/question-analysis.js';
 import { readQuestion, type QuestionReading } from './question/read-question.js';
 import { answerExtractively, toPassages } from './answering/extractive-answerer.js';
 import { loadSelectorModel, type SelectorModel } from './answering/answer-selector.js';
@@ -99,6 +99,7 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
       ranking,
       threshold,
       unknownWords: reading.unknownWords,
+      unknownNames: reading.unknownNames,
     });
   };
 
@@ -150,8 +151,7 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
           .catch(() => undefined);
       }
 
-      let answer =
-        rewritten !== undefined ? await askOnce(question, rewritten, read(rewritten), rewritten) : await answerFromText(question, history);
+      let answer = rewritten !== undefined ? await askOnce(question, rewritten, read(rewritten), rewritten) : await answerFromText(question, history);
       if (modelAnswerer !== undefined) {
         const remaining = AbortSignal.timeout(Math.max(1, budgetEnds - Date.now()));
         const signal = askOptions.signal !== undefined ? AbortSignal.any([askOptions.signal, remaining]) : remaining;

@@ -23,6 +23,8 @@ export const ANSWERABILITY_FEATURES = [
   'best_kind_missing',
   'best_rarest_missing',
   'question_terms',
+  'best_focus_match',
+  'best_names_missing_in_passage',
 ] as const;
 
 const logisticSchema = z.object({

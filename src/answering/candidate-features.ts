@@ -3,7 +3,7 @@
  * facts (no corpus, no model), so each can be unit-tested and the fitted selector can combine them.
  * The list order is the order of the fitted model's weights.
  */
-import type { AnswerKind } from '../retrieval/question-analysis.js';
+import type { AnswerKind } from '../question/question-analysis.js';
 import type { SentenceEntities } from './sentence-entities.js';
 
 /** What the features need to know about the question. */

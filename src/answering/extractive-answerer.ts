@@ -5,7 +5,7 @@
  */
 import type { Corpus, CorpusDocument, HeaderLine } from '../corpus/types.js';
 import { HEADER_SECTION } from '../chunking/chunk-corpus.js';
-import type { AnalyzedQuestion } from '../retrieval/question-analysis.js';
+import type { AnalyzedQuestion } from '../question/question-analysis.js';
 import type { RetrievalResult, ScoredSentence } from '../retrieval/retriever.js';
 import type { AbstainReason, Answer, Passage, Quote } from './types.js';
 import type { CandidateRanking, RankedCandidate } from './rank-candidates.js';
@@ -32,6 +32,8 @@ export interface ExtractiveInput {
   readonly threshold: number;
   /** Question words the corpus never uses, rarest first (after typo correction). */
   readonly unknownWords: readonly string[];
+  /** Names the question uses that the corpus never mentions. */
+  readonly unknownNames: readonly string[];
 }
 
 export function answerExtractively(input: ExtractiveInput): Answer {
@@ -50,14 +52,24 @@ export function answerExtractively(input: ExtractiveInput): Answer {
   const metadata = input.analyzed.metadata !== undefined ? metadataAnswer(input.corpus, input.analyzed.metadata) : undefined;
   if (metadata !== undefined) return { ...base, ...metadata, abstained: false };
 
-  const decision = decideAnswer(input.ranking, input.threshold, input.unknownWords);
+  const decision = decideAnswer(input.ranking, input.threshold, input.unknownWords, input.unknownNames);
   if (decision.kind === 'abstain') {
     const closest = decision.reason === 'not-mentioned' ? [] : passages.slice(0, CLOSEST_SHOWN);
-    return { ...base, passages: closest, answer: decision.message, abstained: true, quotes: [], abstainReason: decision.reason, confidence: decision.answerability };
+    return {
+      ...base,
+      passages: closest,
+      answer: decision.message,
+      abstained: true,
+      quotes: [],
+      abstainReason: decision.reason,
+      confidence: decision.answerability,
+    };
   }
-  const quotes = decision.chosen.map((candidate) => quoteOf(input.corpus, candidate.scored)).filter((quote): quote is Quote => quote !== undefined);
+  const located = decision.chosen.map((candidate) => quoteOf(input.corpus, candidate.scored)).filter((quote): quote is Quote => quote !== undefined);
+  const quotes = joinContinuation(input.corpus, located, decision.chosen[1]?.facts.continuesPrevious === true);
   const first = quotes[0];
-  if (first === undefined) return { ...base, answer: NOT_IN_TEXT, abstained: true, quotes: [], abstainReason: 'no-verbatim-quote', confidence: decision.answerability };
+  if (first === undefined)
+    return { ...base, answer: NOT_IN_TEXT, abstained: true, quotes: [], abstainReason: 'no-verbatim-quote', confidence: decision.answerability };
   // The answer line is the whole answering sentence: never cut before the answer. Front ends show it once, with its citation.
   return { ...base, answer: first.text, abstained: false, quotes, confidence: decision.answerability };
 }
@@ -71,22 +83,30 @@ export type AnswerDecision =
  * When it falls short, the message says whether the text never mentions what was asked about, or
  * mentions it without answering.
  */
-export function decideAnswer(ranking: CandidateRanking, threshold: number, unknownWords: readonly string[]): AnswerDecision {
+export function decideAnswer(
+  ranking: CandidateRanking,
+  threshold: number,
+  unknownWords: readonly string[],
+  unknownNames: readonly string[] = [],
+): AnswerDecision {
   const best = ranking.candidates[0];
   const answerability = Math.round(ranking.answerability * 1000) / 1000;
+  // A question about someone or something the text never names cannot be answered from it ("What did the United Nations say?").
+  const absentName = unknownNames[0];
+  if (absentName !== undefined) return { kind: 'abstain', reason: 'not-mentioned', message: `The text doesn't mention ${absentName}.`, answerability };
   const missing = unknownWords[0];
   // Most of what the question asks about is nowhere in the text: no sentence can answer it, however well it scores.
   const offTopic = missing !== undefined && unknownShareOf(ranking) >= OFF_TOPIC_SHARE;
   if (best !== undefined && !offTopic && ranking.answerability >= threshold) {
     const chosen = [best];
-    // The sentence after the answer often continues it ("These men were charged with..."); then others nearly as likely.
+    // The sentence after the answer, when it continues it ("These men were charged with..."), belongs to the answer; then others nearly as likely.
     const next = ranking.candidates.find(
       (candidate) =>
         candidate.scored.entry.sentence.documentId === best.scored.entry.sentence.documentId &&
         candidate.scored.entry.sentence.ordinal === best.scored.entry.sentence.ordinal + 1 &&
         candidate.facts.continuesPrevious,
     );
-    if (next !== undefined && next.probability >= SUPPORT_RATIO * best.probability) chosen.push(next);
+    if (next !== undefined) chosen.push(next);
     for (const candidate of ranking.candidates) {
       if (chosen.length >= MAX_QUOTES) break;
       if (!chosen.includes(candidate) && candidate.probability >= SUPPORT_RATIO * best.probability) chosen.push(candidate);
@@ -98,11 +118,30 @@ export function decideAnswer(ranking: CandidateRanking, threshold: number, unkno
   return { kind: 'abstain', reason: 'no-answering-sentence', message: NOT_IN_TEXT, answerability };
 }
 
-/** Share of the question's rarity-weighted words the text lacks at or above which it is about something else. */
-export const OFF_TOPIC_SHARE = 0.75;
+/**
+ * Share of the question's rarity-weighted words the text lacks at or above which it is about something else:
+ * all of them. Paraphrases use many words the text lacks and still ask about it.
+ */
+export const OFF_TOPIC_SHARE = 0.999;
 
 function unknownShareOf(ranking: CandidateRanking): number {
   return ranking.answerabilityFeatures[ANSWERABILITY_FEATURES.indexOf('unknown_share')] ?? 0;
+}
+
+/**
+ * "…the closure of the Russian House office… According to Baku media, this cultural center was accused of…":
+ * when the second quote continues the first (the next sentence of the same paragraph, opening with "this",
+ * "these men"…), the two are one answer — the first alone often only sets the scene — so they are quoted
+ * as one span of the source.
+ */
+export function joinContinuation(corpus: Corpus, quotes: readonly Quote[], secondContinues: boolean): Quote[] {
+  const [first, second, ...rest] = quotes;
+  if (first === undefined || second === undefined || !secondContinues) return [...quotes];
+  const document = corpus.documents.find((candidate) => candidate.id === first.documentId);
+  if (document === undefined || second.documentId !== first.documentId || second.paragraph !== first.paragraph || second.start < first.end) return [...quotes];
+  const between = document.text.slice(first.end, second.start);
+  if (!/^\s*$/u.test(between)) return [...quotes];
+  return [{ ...first, end: second.end, text: document.text.slice(first.start, second.end) }, ...rest];
 }
 
 /** A quote leaves here only when the source file has exactly this text at these offsets. */

@@ -50,7 +50,10 @@ export function softmax(scores: readonly number[]): number[] {
  * A listwise ranker (conditional logit): within each group of candidates, softmax of the linear scores
  * should put its mass on the labelled ones. Groups without a labelled candidate are skipped.
  */
-export function fitSoftmaxRanking(groups: readonly { rows: readonly (readonly number[])[]; labels: readonly boolean[] }[], options: FitOptions = {}): LogisticModel {
+export function fitSoftmaxRanking(
+  groups: readonly { rows: readonly (readonly number[])[]; labels: readonly boolean[] }[],
+  options: FitOptions = {},
+): LogisticModel {
   const settings = { ...fitDefaults, ...options };
   const usable = groups.filter((group) => group.labels.some(Boolean) && group.rows.length > 0);
   const all = usable.flatMap((group) => group.rows);
@@ -76,7 +79,8 @@ export function fitSoftmaxRanking(groups: readonly { rows: readonly (readonly nu
     }
     for (let column = 0; column < width; column += 1)
       weights[column] =
-        (weights[column] as number) - settings.learningRate * ((gradient[column] as number) / Math.max(1, standardised.length) + settings.l2 * (weights[column] as number));
+        (weights[column] as number) -
+        settings.learningRate * ((gradient[column] as number) / Math.max(1, standardised.length) + settings.l2 * (weights[column] as number));
   }
   return { mean, scale, weights, bias: 0 };
 }
@@ -105,7 +109,8 @@ export function fitLogistic(rows: readonly (readonly number[])[], labels: readon
       biasGradient += error;
     });
     for (let column = 0; column < width; column += 1)
-      weights[column] = (weights[column] as number) - settings.learningRate * ((gradient[column] as number) / totalWeight + settings.l2 * (weights[column] as number));
+      weights[column] =
+        (weights[column] as number) - settings.learningRate * ((gradient[column] as number) / totalWeight + settings.l2 * (weights[column] as number));
     bias -= settings.learningRate * (biasGradient / totalWeight);
   }
   return { mean, scale, weights, bias };

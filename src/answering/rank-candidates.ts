@@ -4,9 +4,9 @@
  */
 import type { Corpus } from '../corpus/types.js';
 import type { LexicalIndex } from '../retrieval/lexical-index.js';
-import type { AnalyzedQuestion } from '../retrieval/question-analysis.js';
+import type { AnalyzedQuestion } from '../question/question-analysis.js';
 import type { RetrievalResult, ScoredSentence } from '../retrieval/retriever.js';
-import { continuesPreviousSentence, isContentWord, stemWord, tokenize } from '../text/tokenize.js';
+import { continuesPreviousSentence, isContentWord, stemWord, tokenize } from '../language/tokenize.js';
 import { featureVector, rareOverlap, answerKindMissing, rarestMissingNearby, type CandidateFacts, type QuestionFacts } from './candidate-features.js';
 import { ANSWERABILITY_FEATURES, answerabilityProbability, candidateProbabilities, type SelectorModel } from './answer-selector.js';
 import type { EntityCache } from './sentence-entities.js';
@@ -100,7 +100,10 @@ export function rankCandidates(input: RankInput): CandidateRanking {
     };
     return { scored, facts, features: featureVector(questionFacts, facts) };
   });
-  const probabilities = candidateProbabilities(input.model, described.map((candidate) => candidate.features));
+  const probabilities = candidateProbabilities(
+    input.model,
+    described.map((candidate) => candidate.features),
+  );
   const candidates: RankedCandidate[] = described.map((candidate, index) => ({ ...candidate, probability: probabilities[index] ?? 0 }));
   candidates.sort((first, second) => second.probability - first.probability || first.facts.rank - second.facts.rank);
   const answerabilityFeatures = answerabilityFeaturesOf(questionFacts, candidates, unknownShare(questionFacts, statistics.lexical));
@@ -120,6 +123,8 @@ export function answerabilityFeaturesOf(question: QuestionFacts, ranked: readonl
     best_kind_missing: best === undefined ? 1 : answerKindMissing(question, best.facts),
     best_rarest_missing: best === undefined ? 1 : rarestMissingNearby(question, best.facts),
     question_terms: Math.min(10, question.terms.length) / 10,
+    best_focus_match: best?.facts.focusMatch ?? 0,
+    best_names_missing_in_passage: Math.min(2, best?.facts.namesMissingInPassage ?? 0),
   };
   return ANSWERABILITY_FEATURES.map((name) => values[name]);
 }

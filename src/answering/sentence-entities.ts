@@ -70,3 +70,26 @@ export class EntityCache {
     return found;
   }
 }
+
+/** Noun phrases that hold a name, as written ("the Azal plane" → "Azal plane", "Maria Zakharova"). */
+export function namedNounPhrases(text: string): string[] {
+  nlp ??= winkNLP(model);
+  const its = nlp.its;
+  const document = nlp.readDoc(text);
+  const values = document.tokens().out(its.value) as string[];
+  const tags = document.tokens().out(its.pos) as string[];
+  const phrases: string[] = [];
+  let run: number[] = [];
+  const flush = () => {
+    // A phrase counts when it has a proper noun (past the question's first word) and ends in a noun.
+    while (run.length > 0 && !['NOUN', 'PROPN'].includes(tags[run.at(-1) as number] ?? '')) run.pop();
+    if (run.some((index) => index > 0 && tags[index] === 'PROPN')) phrases.push(run.map((index) => values[index]).join(' '));
+    run = [];
+  };
+  tags.forEach((tag, index) => {
+    if (tag === 'PROPN' || tag === 'NOUN' || (tag === 'ADJ' && run.length === 0)) run.push(index);
+    else flush();
+  });
+  flush();
+  return phrases;
+}

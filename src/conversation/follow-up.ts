@@ -2,8 +2,9 @@
  * Offline follow-up resolution: decides whether a question leans on earlier turns (pronouns, ellipsis,
  * very few words of its own) and, if so, which earlier text to carry over as context.
  */
-import { isContentWord, STOPWORDS, tokenize } from '../text/tokenize.js';
+import { isContentWord, STOPWORDS, tokenize } from '../language/tokenize.js';
 import type { Turn } from './conversation-store.js';
+import { namedNounPhrases } from '../answering/sentence-entities.js';
 
 const LEANING_WORDS = /\b(it|its|it's|they|them|their|theirs|he|him|his|she|her|hers|this|that|these|those|there|then|the same|such|former|latter|one)\b/iu;
 const ELLIPSIS_START = /^\s*(and|but|so|also|what about|how about|why|why not|how come|and why|what else|anything else|since when|who else|really)\b/iu;
@@ -28,10 +29,12 @@ export function resolveFollowUp(question: string, history: readonly Turn[]): Fol
 }
 
 /**
- * What a turn was about, to stand in for a later "she", "it" or an ellipsis: the names it used
- * (capitalised past the first word), else its rarest content word in English.
+ * What a turn was about, to stand in for a later "she", "it" or an ellipsis: its first noun phrase that
+ * holds a name ("the Azal plane"), else the names it used, else its rarest content word in English.
  */
 export function subjectOf(question: string, rank: (word: string) => number | undefined): string | undefined {
+  const phrase = namedNounPhrases(question)[0];
+  if (phrase !== undefined) return phrase.replace(/[’']s$/u, '');
   const firstWordEnd = /^\s*\S+/u.exec(question)?.[0].length ?? 0;
   const names = [...question.slice(firstWordEnd).matchAll(/\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*/gu)]
     .map((match) => match[0].replace(/[’']s$/u, ''))

@@ -6,8 +6,8 @@
  * first, so an abstention can say what the text never mentions.
  */
 import { distance } from 'fastest-levenshtein';
-import { analyzeQuestion, type AnalyzedQuestion, type NameTerm } from '../retrieval/question-analysis.js';
-import { isContentWord, stemWord, tokenize } from '../text/tokenize.js';
+import { analyzeQuestion, type AnalyzedQuestion, type NameTerm } from './question-analysis.js';
+import { isContentWord, sameWordFamily, stemWord, tokenize } from '../language/tokenize.js';
 
 /** What the reader needs to know of the corpus. */
 export interface CorpusVocabulary {
@@ -37,6 +37,8 @@ export interface QuestionReading extends AnalyzedQuestion {
   readonly corrections: readonly Correction[];
   /** Content words neither the corpus nor a correction accounts for, rarest in English first. */
   readonly unknownWords: readonly string[];
+  /** Names the question uses that the corpus never mentions, as the question writes them ("United Nations"). */
+  readonly unknownNames: readonly string[];
 }
 
 export function readQuestion(text: string, corpus: CorpusVocabulary, english: EnglishWords): QuestionReading {
@@ -54,12 +56,29 @@ export function readQuestion(text: string, corpus: CorpusVocabulary, english: En
     .filter((term) => !knows(corpus, term.word))
     .map((term) => term.word)
     .sort((first, second) => (english.rank(second) ?? Infinity) - (english.rank(first) ?? Infinity));
-  return { ...analyzed, text, correctedText, corrections, unknownWords, names: namesOf(analyzed, corpus) };
+  const names = namesOf(analyzed, corpus);
+  const unknownNames = names.filter((name) => !name.descriptive && !knowsName(corpus, name.word)).map((name) => nameAsWritten(correctedText, name.word));
+  return { ...analyzed, text, correctedText, corrections, unknownWords, unknownNames: [...new Set(unknownNames)], names };
+}
+
+/** The run of capitalised words around `word` in the question ("united" → "United Nations"). */
+function nameAsWritten(text: string, word: string): string {
+  for (const match of text.matchAll(/\p{Lu}[\p{L}\p{N}’'-]*(?:\s+\p{Lu}[\p{L}\p{N}’'-]*)*/gu)) {
+    if (tokenize(match[0]).some((token) => token.word === word)) return match[0];
+  }
+  return word;
 }
 
 /** The corpus has the word itself or a word of the same stem. */
 function knows(corpus: CorpusVocabulary, word: string): boolean {
   return corpus.vocabulary.has(word) || corpus.hasStem(stemWord(word));
+}
+
+/** A name is known by its own word or its family ("Azerbaijani" ~ "Azerbaijanis"), never by a bare stem ("Nations" ≠ "nationals"). */
+function knowsName(corpus: CorpusVocabulary, word: string): boolean {
+  if (corpus.vocabulary.has(word)) return true;
+  for (const known of corpus.vocabulary.keys()) if (sameWordFamily(word, known) && Math.abs(word.length - known.length) <= 3) return true;
+  return false;
 }
 
 /** Rank past which a word counts as rare in English: a corpus word one edit away is then the likelier reading. */

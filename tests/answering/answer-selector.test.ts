@@ -18,7 +18,20 @@ test('GIVEN the committed model THEN it loads, matches the features computed and
 test('GIVEN the committed model THEN a sentence covering the question scores above one that does not', () => {
   const model = loadSelectorModel();
   const covering = FEATURE_NAMES.map((name) =>
-    ['coverage', 'rare_overlap', 'plain_overlap', 'bm25_share', 'retrieval_score', 'rank_reciprocal', 'alignment', 'dense', 'passage_coverage', 'focus_match'].includes(name) ? 1 : 0,
+    [
+      'coverage',
+      'rare_overlap',
+      'plain_overlap',
+      'bm25_share',
+      'retrieval_score',
+      'rank_reciprocal',
+      'alignment',
+      'dense',
+      'passage_coverage',
+      'focus_match',
+    ].includes(name)
+      ? 1
+      : 0,
   );
   const unrelated = FEATURE_NAMES.map((name) => (name === 'focus_match' ? 1 : name === 'gap_to_top' ? 0.5 : 0));
   const [forCovering = 0, forUnrelated = 0] = candidateProbabilities(model, [covering, unrelated]);
@@ -48,8 +61,22 @@ test('GIVEN separable data THEN the logistic fit separates it, the same way ever
 
 test('GIVEN groups of candidates with one right answer each THEN the softmax ranker scores the right ones first', () => {
   const groups = [
-    { rows: [[0.9, 0.1], [0.2, 0.3], [0.1, 0.9]], labels: [true, false, false] },
-    { rows: [[0.5, 0.5], [0.8, 0.2], [0.3, 0.1]], labels: [false, true, false] },
+    {
+      rows: [
+        [0.9, 0.1],
+        [0.2, 0.3],
+        [0.1, 0.9],
+      ],
+      labels: [true, false, false],
+    },
+    {
+      rows: [
+        [0.5, 0.5],
+        [0.8, 0.2],
+        [0.3, 0.1],
+      ],
+      labels: [false, true, false],
+    },
   ];
   const model = fitSoftmaxRanking(groups, { iterations: 300 });
   for (const group of groups) {

@@ -15,7 +15,7 @@ import {
   type QuestionFacts,
 } from '../../src/answering/candidate-features.js';
 import { readEntities } from '../../src/answering/sentence-entities.js';
-import { stemWord } from '../../src/text/tokenize.js';
+import { stemWord } from '../../src/language/tokenize.js';
 
 function question(kind: QuestionFacts['kind'], terms: [string, number][], text: string): QuestionFacts {
   return {
@@ -52,7 +52,14 @@ function candidate(text: string, overrides: Partial<CandidateFacts> = {}): Candi
 }
 
 test('GIVEN a rare and a common question word THEN rare_overlap counts the rare one for more than plain_overlap does', () => {
-  const asked = question('thing', [['jamestown', 0.9], ['come', 0.1]], 'what came to jamestown');
+  const asked = question(
+    'thing',
+    [
+      ['jamestown', 0.9],
+      ['come', 0.1],
+    ],
+    'what came to jamestown',
+  );
   const hasRare = candidate('Settlers reached Jamestown in spring.');
   const hasCommon = candidate('Many people come and go.');
   assert.equal(plainOverlap(asked, hasRare), 0.5);
@@ -62,7 +69,14 @@ test('GIVEN a rare and a common question word THEN rare_overlap counts the rare 
 });
 
 test('GIVEN "how many" THEN a sentence with a new count holds the kind asked and one without lacks it', () => {
-  const asked = question('number', [['died', 0.5], ['crash', 0.6]], 'how many people died in the crash');
+  const asked = question(
+    'number',
+    [
+      ['died', 0.5],
+      ['crash', 0.6],
+    ],
+    'how many people died in the crash',
+  );
   assert.equal(answerKindPresent(asked, candidate('The plane crashed in Kazakhstan, killing 67 people.')), 1);
   assert.equal(answerKindMissing(asked, candidate('The plane crashed in Kazakhstan.')), 1);
   // A figure the question already gives is no answer.
@@ -87,7 +101,14 @@ test('GIVEN a "why" question THEN a sentence giving a cause or means is marked',
 });
 
 test('GIVEN a heading that names the question words THEN heading_match counts them', () => {
-  const asked = question('thing', [['economy', 0.6], ['migrants', 0.7]], 'economy migrants');
+  const asked = question(
+    'thing',
+    [
+      ['economy', 0.6],
+      ['migrants', 0.7],
+    ],
+    'economy migrants',
+  );
   assert.equal(headingMatch(asked, candidate('x', { headingStems: new Set([stemWord('economy')]) })), 0.5);
   assert.equal(headingMatch(asked, candidate('x')), 0);
 });
@@ -101,7 +122,14 @@ test('GIVEN any candidate THEN the feature vector has one finite value per named
 });
 
 test('GIVEN a question word changed in the question THEN rarest_missing shows how rare the missing word is, unless a neighbour has it', () => {
-  const asked = question('time', [['treaty', 0.8], ['signed', 0.4]], 'when was the treaty signed');
+  const asked = question(
+    'time',
+    [
+      ['treaty', 0.8],
+      ['signed', 0.4],
+    ],
+    'when was the treaty signed',
+  );
   assert.equal(rarestMissing(asked, candidate('The treaty was signed in 1648.')), 0);
   assert.equal(rarestMissing(asked, candidate('The peace was signed in 1648.')), 0.8);
   assert.equal(rarestMissingNearby(asked, candidate('It was signed in 1648.', { nearbyStems: new Set([stemWord('treaty')]) })), 0);

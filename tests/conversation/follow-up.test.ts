@@ -37,7 +37,12 @@ test('GIVEN a conversation store THEN turns are bounded, expire, and the least r
 });
 
 test('GIVEN an earlier question THEN its subject is its names, or else its rarest word', () => {
-  const rank = (word: string) => new Map([['plane', 900], ['crash', 2500], ['tell', 100]]).get(word);
+  const rank = (word: string) =>
+    new Map([
+      ['plane', 900],
+      ['crash', 2500],
+      ['tell', 100],
+    ]).get(word);
   assert.equal(subjectOf('Who is Maria Zakharova?', rank), 'Maria Zakharova');
   assert.equal(subjectOf('what did Baku’s media say?', rank), 'Baku');
   assert.equal(subjectOf('tell me about the plane crash', rank), 'crash');

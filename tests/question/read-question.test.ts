@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { correctTypo, readQuestion, type CorpusVocabulary } from '../../src/question/read-question.js';
-import { stemWord } from '../../src/text/tokenize.js';
+import { stemWord } from '../../src/language/tokenize.js';
 
 const corpusWords = ['yekaterinburg', 'plane', 'crashed', 'died', 'ovchuk', 'zakharova', 'said', 'authorities', 'brothers', 'happened', 'moscow', 'baku'];
 const corpus: CorpusVocabulary = {
@@ -77,4 +77,9 @@ test('GIVEN the same question twice THEN it is read the same way (the corpus ord
   const first = readQuestion('what happend in Yekaterinberg', corpus, english);
   const second = readQuestion('what happend in Yekaterinberg', corpus, english);
   assert.deepEqual(first, second);
+});
+
+test('GIVEN a name the corpus never uses THEN it is listed as written in the question', () => {
+  assert.deepEqual(readQuestion('What did the United Nations say about Baku?', corpus, english).unknownNames, ['United Nations']);
+  assert.deepEqual(readQuestion('what did zakharova say', corpus, english).unknownNames, []);
 });

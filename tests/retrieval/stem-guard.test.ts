@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { stemMatchStrength, TermMatcher } from '../../src/retrieval/term-matcher.js';
-import { stemWord } from '../../src/text/tokenize.js';
+import { stemWord } from '../../src/language/tokenize.js';
 
 test('GIVEN words sharing a Porter stem THEN an inflection matches fully and a derivation far from the word does not (author ≠ authorities)', () => {
   assert.equal(stemWord('author'), stemWord('authorities'));
