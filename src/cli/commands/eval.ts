@@ -13,7 +13,7 @@ import { readSquadFile } from '../../evaluation/squad-set.js';
 import { createLogger } from '../../logger.js';
 import { parseArguments, UsageError, writeLine, type CliCommand } from '../cli-command.js';
 
-export const evalCommand = {
+export const evalCliCommand = {
   name: 'eval',
   summary: 'Measure what a reader sees on a question set, beside a BM25 single-sentence baseline.',
   usage:
