@@ -85,7 +85,10 @@ function messageHtml(message: HtmlMessage, memberName: (id: string) => string): 
     .map(
       (row) =>
         `<div class="row">${row.components
-          .map((button) => `<span class="button ${buttonClass[button.style] ?? 'secondary'}">${button.emoji?.name === undefined ? '' : `${button.emoji.name} `}${escapeHtml(button.label ?? '')}</span>`)
+          .map(
+            (button) =>
+              `<span class="button ${buttonClass[button.style] ?? 'secondary'}">${button.emoji?.name === undefined ? '' : `${button.emoji.name} `}${escapeHtml(button.label ?? '')}</span>`,
+          )
           .join('')}</div>`,
     )
     .join('');

@@ -6,7 +6,16 @@ import { DiscordAPIError } from 'discord.js';
 
 export type DiscordStep = 'deploy-commands' | 'start';
 
-const unreachableCodes = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+const unreachableCodes = new Set([
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'UND_ERR_CONNECT_TIMEOUT',
+]);
 
 /** The system error code behind a failed request (undici wraps it in `cause`), if any. */
 function networkCode(error: unknown): string | undefined {
@@ -18,7 +27,10 @@ function networkCode(error: unknown): string | undefined {
 }
 
 /** An Error whose message says what to do, or undefined when the failure is none of the three. */
-export function explainDiscordError(error: unknown, options: { readonly step: DiscordStep; readonly apiUrl: string; readonly guildId?: string | undefined }): Error | undefined {
+export function explainDiscordError(
+  error: unknown,
+  options: { readonly step: DiscordStep; readonly apiUrl: string; readonly guildId?: string | undefined },
+): Error | undefined {
   if (error instanceof DiscordAPIError || (typeof error === 'object' && error !== null && 'status' in error && 'code' in error)) {
     const { status, code } = error as { status: number; code: number | string };
     if (status === 401) {

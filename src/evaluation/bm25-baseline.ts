@@ -4,7 +4,7 @@
  * are the top sentence; its quotes and passages are the top three.
  */
 import type { Corpus, Sentence } from '../corpus/types.js';
-import { isContentWord, tokenize } from '../text/tokenize.js';
+import { isContentWord, tokenize } from '../language/tokenize.js';
 import type { Reply, Responder } from './reply.js';
 
 const K1 = 1.2;
