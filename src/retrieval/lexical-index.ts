@@ -4,7 +4,7 @@
  */
 import type { Chunk } from '../chunking/chunk-corpus.js';
 import type { Sentence } from '../corpus/types.js';
-import { isContentWord, tokenize, wordFamilyKeys } from '../text/tokenize.js';
+import { isContentWord, tokenize, wordFamilyKeys } from '../language/tokenize.js';
 
 export interface IndexedSentence {
   readonly sentence: Sentence;

@@ -6,7 +6,7 @@
  * corpus vocabulary, so a question costs the same on one article and on a whole library.
  */
 import type { WordVectors } from '../embeddings/word-vectors.js';
-import { wordFamilyKeys } from '../text/tokenize.js';
+import { wordFamilyKeys } from '../language/tokenize.js';
 import { WordNeighbours } from './word-neighbours.js';
 
 export interface TermMatcherSettings {

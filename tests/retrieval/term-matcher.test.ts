@@ -10,7 +10,7 @@ import { loadWordVectors, type WordVectors } from '../../src/embeddings/word-vec
 import { LexicalIndex } from '../../src/retrieval/lexical-index.js';
 import { DEFAULT_TERM_MATCHER, TermMatcher } from '../../src/retrieval/term-matcher.js';
 import { WordNeighbours } from '../../src/retrieval/word-neighbours.js';
-import { sameWordFamily, stemWord } from '../../src/text/tokenize.js';
+import { sameWordFamily, stemWord } from '../../src/language/tokenize.js';
 import { articleCorpus, sharedModelDir } from '../helpers/test-config.js';
 
 /** The matcher as it was: every corpus word compared with the question word. */
