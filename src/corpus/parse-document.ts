@@ -5,7 +5,7 @@
  * How lines become paragraphs and headings (hard-wrapped prose, one paragraph per line, Markdown) is
  * text-blocks.ts; this file reads the header and sections from those blocks, in time linear in the text.
  */
-import type { CorpusDocument, HeaderLine, Paragraph, Section, Sentence } from './types.js';
+import type { CorpusDocument, HeaderLine, Paragraph, Section, Sentence, TextEncoding } from './types.js';
 import { splitSentences } from './split-sentences.js';
 import { parseDateLine } from './parse-date.js';
 import { isHeadingLike, toTextBlocks, type TextBlock as Block } from './text-blocks.js';
@@ -13,7 +13,7 @@ import { isHeadingLike, toTextBlocks, type TextBlock as Block } from './text-blo
 export interface ParseInput {
   readonly id: string;
   readonly text: string;
-  readonly encoding: 'utf-8' | 'windows-1252';
+  readonly encoding: TextEncoding;
   readonly markdown: boolean;
 }
 
@@ -122,7 +122,7 @@ export function parseDocument(input: ParseInput): CorpusDocument {
 
   return {
     id: input.id,
-    title: title ?? input.id.replace(/\.(txt|md|markdown)$/iu, ''),
+    title: title ?? input.id.replace(/\.(txt|md|markdown|rst)$/iu, ''),
     author,
     date,
     url: frontMatter.fields.get('url'),
