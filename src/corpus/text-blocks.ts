@@ -41,6 +41,7 @@ export function toTextBlocks(text: string, from: number, markdown: boolean): Tex
   const kept = markdown ? withoutMarkdownNonProse(lines) : lines;
   const groups = groupByBlankLines(kept);
   const blankSeparated = groups.length > 1;
+  const shortLine = 0.6 * wrapWidth(kept);
   const blocks: TextBlock[] = [];
   const firstBlockOfGroup: number[] = [];
   for (const group of groups) {
@@ -48,16 +49,24 @@ export function toTextBlocks(text: string, from: number, markdown: boolean): Tex
     const underlined = underlineHeading(group);
     if (underlined !== undefined) {
       blocks.push(blockOf(text, [underlined.title], { title: underlined.title.text, offset: 0 }));
-      if (underlined.rest.length > 0) addGroup(text, underlined.rest, blankSeparated, markdown, blocks);
+      if (underlined.rest.length > 0) addGroup(text, underlined.rest, { blankSeparated, markdown, shortLine }, blocks);
       continue;
     }
-    addGroup(text, group, blankSeparated, markdown, blocks);
+    addGroup(text, group, { blankSeparated, markdown, shortLine }, blocks);
   }
   markStandaloneHeadings(groups, blocks, firstBlockOfGroup);
   return blocks;
 }
 
-function addGroup(text: string, group: readonly Line[], blankSeparated: boolean, markdown: boolean, blocks: TextBlock[]): void {
+interface GroupLayout {
+  readonly blankSeparated: boolean;
+  readonly markdown: boolean;
+  /** A line this much shorter than the document's wrap width was ended on purpose (a title, a date line, a byline). */
+  readonly shortLine: number;
+}
+
+function addGroup(text: string, group: readonly Line[], layout: GroupLayout, blocks: TextBlock[]): void {
+  const { blankSeparated, markdown } = layout;
   const wrapped = blankSeparated && group.slice(0, -1).every((line) => line.text.length <= LONGEST_WRAPPED_LINE);
   if (!wrapped) {
     addLinePerParagraph(text, group, blocks);
@@ -75,7 +84,9 @@ function addGroup(text: string, group: readonly Line[], blankSeparated: boolean,
       blocks.push(blockOf(text, [line], { title: markdownHeading[1], offset: line.text.indexOf(markdownHeading[1]) }));
       continue;
     }
-    if (current.length > 0 && startsNewBlock(current, line, markdown)) flush();
+    const previous = current.at(-1);
+    const endedShort = previous !== undefined && previous.text.length < layout.shortLine && /^[\p{Lu}\p{N}]/u.test(line.text) && !markdown;
+    if (current.length > 0 && (endedShort || startsNewBlock(current, line, markdown))) flush();
     // A short heading-like first line outdented above indented text: "DESCRIPTION" / "       ls lists...".
     const next = group[position + 1];
     if (current.length === 0 && next !== undefined && next.indent > line.indent && isHeadingLike(line.text) && line.text.length <= 60 && !LIST_ITEM.test(line.text)) {
@@ -161,6 +172,23 @@ function blockOf(text: string, lines: readonly Line[], heading: TextBlock['headi
   const last = lines.at(-1) as Line;
   const block = { start: first.start, end: last.end, text: text.slice(first.start, last.end), lines: lines.length, layout };
   return heading === undefined ? block : { ...block, heading };
+}
+
+/** The length most lines reach: the 90th percentile of line lengths (a histogram, so linear time). */
+function wrapWidth(lines: readonly Line[]): number {
+  const counts = new Array<number>(1001).fill(0);
+  let total = 0;
+  for (const line of lines) {
+    if (line.text === '') continue;
+    counts[Math.min(1000, line.text.length)] = (counts[Math.min(1000, line.text.length)] ?? 0) + 1;
+    total += 1;
+  }
+  let seen = 0;
+  for (let length = 0; length <= 1000; length += 1) {
+    seen += counts[length] ?? 0;
+    if (seen >= 0.9 * total) return length;
+  }
+  return 1000;
 }
 
 function splitLines(text: string, from: number): Line[] {

@@ -90,3 +90,13 @@ test('GIVEN one paragraph per line, as in the article, THEN short unpunctuated l
   assert.deepEqual(document.sections.map((section) => section.title), ['Introduction', 'A Heading Between']);
   assert.equal(document.paragraphs.length, 2);
 });
+
+test('GIVEN a title, date line and byline above a blank line THEN they are read as the header, not joined as a wrapped paragraph', () => {
+  const text =
+    'The river deal that split two capitals\n12 March 2024\nBy Ana Pereira\n\nLast year, talks between Lisbon and Madrid over the Tagus River collapsed, and the Spanish ministry refused to release more water to the farmers downstream.\nPrime Minister Luís Montenegro said that Portugal would take the case to the European Commission before the summer was out, whatever Madrid said.\n';
+  const document = parseDocument({ id: 'river.txt', text, encoding: 'utf-8', markdown: false });
+  assert.equal(document.title, 'The river deal that split two capitals');
+  assert.equal(document.date, '2024-03-12');
+  assert.equal(document.author, 'Ana Pereira');
+  assert.ok(document.paragraphs[0]?.text.startsWith('Last year, talks between Lisbon and Madrid'));
+});
