@@ -4,6 +4,7 @@ import { askCommand } from './commands/ask.js';
 import { benchCommand } from './commands/bench.js';
 import { deployCommandsCommand } from './commands/deploy-commands.js';
 import { evalCommand } from './commands/eval.js';
+import { studyEvalCommand } from './commands/study-eval.js';
 import { ingestCommand } from './commands/ingest.js';
 import { quizCommand } from './commands/quiz.js';
 import { studyguideCommand } from './commands/studyguide.js';
@@ -16,6 +17,7 @@ export const commands: readonly CliCommand[] = [
   ingestCommand,
   askCommand,
   evalCommand,
+  studyEvalCommand,
   benchCommand,
   startCommand,
   deployCommandsCommand,
