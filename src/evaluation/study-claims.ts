@@ -7,9 +7,7 @@ const claimsSchema = z.object({
   description: z.string().optional(),
   /** The corpus folder holding the text, relative to the claims file. */
   corpus: z.string().min(1),
-  claims: z
-    .array(z.object({ id: z.string().min(1), claim: z.string().min(1), evidence: z.array(z.array(z.string().min(1)).min(1)).min(1) }))
-    .min(1),
+  claims: z.array(z.object({ id: z.string().min(1), claim: z.string().min(1), evidence: z.array(z.array(z.string().min(1)).min(1)).min(1) })).min(1),
   /** Claim ids the short summary must cover; "a|b" is covered by either. */
   short: z.array(z.string().min(1)).default([]),
 });

@@ -22,11 +22,13 @@ export interface SummaryQuality {
 }
 
 /** A pronoun or demonstrative that needs the sentence before it. */
-const POINTS_BACK = /^(?:this|these|that|those|it|its|they|their|he|his|she|her|such|thus|however|meanwhile|furthermore|moreover|also|yet|but)\b/iu;
+const POINTS_BACK =
+  /^(?:[^,]{1,100},\s+(?:this|these|it|they)\s)|^(?:this|these|that|those|its|they|their|them|he|his|she|her|such|thus)\b|^it\b(?!\s+(?:\S+\s+){1,2}?(?:that|to|whether)\b)/iu;
 
 export function summaryQuality(corpus: Corpus, summary: Summary, claims: readonly KeyClaim[]): SummaryQuality {
   const texts = summary.points.map((point) => normalizeForMatch(`${point.text} ${point.quote.text}`));
-  const holds = (claim: KeyClaim): boolean => claim.evidence.some((set) => texts.some((text) => set.every((phrase) => text.includes(normalizeForMatch(phrase)))));
+  const holds = (claim: KeyClaim): boolean =>
+    claim.evidence.some((set) => texts.some((text) => set.every((phrase) => text.includes(normalizeForMatch(phrase)))));
   const quoteStarts = new Set(summary.points.map((point) => `${point.quote.documentId}|${point.quote.start}`));
   let danglingReferences = 0;
   for (const point of summary.points) {
@@ -89,13 +91,17 @@ export function quizQuality(corpus: Corpus, quizzes: readonly Quiz[]): QuizQuali
     const wrong = question.choices.filter((_, index) => index !== question.answerIndex);
     // Statements and reasons are clauses of their own sentences: only name-like choices can be "named in the quote".
     const shortChoices = wrong.filter((choice) => choice.split(/\s+/u).length <= 5);
-    distractorsInQuoteOrPrompt += shortChoices.filter((choice) => containsPhrase(question.quote.text, choice) || containsPhrase(question.prompt, choice)).length;
+    distractorsInQuoteOrPrompt += shortChoices.filter(
+      (choice) => containsPhrase(question.quote.text, choice) || containsPhrase(question.prompt, choice),
+    ).length;
     if (question.kind === 'fill-in') distractorsThatFit += wrong.filter((choice) => fitsBlank(text, question.prompt, choice)).length;
     const body = question.prompt.replace(/^Fill in the blank:\s*/u, '');
     if (question.kind === 'fill-in' && POINTS_BACK.test(body)) unresolvedReferences += 1;
   }
   const sentenceKey = (quiz: Quiz, index: number): string => `${quiz.questions[index]?.quote.documentId}|${quiz.questions[index]?.quote.start}`;
-  const quizzesRepeatingASentence = quizzes.filter((quiz) => new Set(quiz.questions.map((_, index) => sentenceKey(quiz, index))).size < quiz.questions.length).length;
+  const quizzesRepeatingASentence = quizzes.filter(
+    (quiz) => new Set(quiz.questions.map((_, index) => sentenceKey(quiz, index))).size < quiz.questions.length,
+  ).length;
   const paragraphs = corpus.documents.reduce((sum, document) => sum + document.paragraphs.length, 0);
   const used = new Set(questions.map((question) => `${question.quote.documentId}|${question.quote.paragraph}`));
   return {
@@ -153,7 +159,12 @@ export function timelineQuality(timeline: Timeline): TimelineQuality {
 
 /** Shared content words over the shorter line's content words. */
 function wordOverlap(first: string, second: string): number {
-  const words = (text: string): Set<string> => new Set(normalizeForMatch(text).split(/[^\p{L}\p{N}]+/u).filter((word) => word.length > 3));
+  const words = (text: string): Set<string> =>
+    new Set(
+      normalizeForMatch(text)
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((word) => word.length > 3),
+    );
   const a = words(first);
   const b = words(second);
   const shared = [...a].filter((word) => b.has(word)).length;

@@ -56,13 +56,28 @@ export const studyEvalCommand = {
         .map(([kind, count]) => `${kind} ${count}`)
         .join(', ');
       const lines: [string, string][] = [
-        ['short summary', `${short.covered.length}/${report.claimCount} claims, must-cover ${short.mustCoverCovered}/${short.mustCover}, ${short.points} points, lead-ins ${short.leadIns}, dangling ${short.danglingReferences}`],
-        ['long summary', `${long.covered.length}/${report.claimCount} claims, ${long.points} points, lead-ins ${long.leadIns}, dangling ${long.danglingReferences}; missed: ${long.missed.join(', ') || '—'}`],
+        [
+          'short summary',
+          `${short.covered.length}/${report.claimCount} claims, must-cover ${short.mustCoverCovered}/${short.mustCover}, ${short.points} points, lead-ins ${short.leadIns}, dangling ${short.danglingReferences}`,
+        ],
+        [
+          'long summary',
+          `${long.covered.length}/${report.claimCount} claims, ${long.points} points, lead-ins ${long.leadIns}, dangling ${long.danglingReferences}; missed: ${long.missed.join(', ') || '—'}`,
+        ],
         ['quiz kinds', `${Object.keys(quiz.kinds).length} (${kinds}); fill-in ${(quiz.fillInShare * 100).toFixed(0)}%`],
         ['quiz prompts', `longest ${quiz.longestPrompt} chars, ${quiz.promptsOver200} over 200, ${quiz.unresolvedReferences} with an unresolved reference`],
-        ['quiz items', `${quiz.answersNotInQuote} answers not in their quote, ${quiz.distractorsInQuoteOrPrompt} distractors in quote/prompt, ${quiz.distractorsThatFit} that fit the blank`],
-        ['quiz spread', `${quiz.questions} questions in ${quiz.quizzes} quizzes, ${quiz.distinctSentences} distinct sentences, ${quiz.quizzesRepeatingASentence} quizzes repeat one, paragraphs ${(quiz.paragraphCoverage * 100).toFixed(0)}%`],
-        ['timeline', `${events.entries} entries, ${events.duplicates} duplicates, ${events.withoutSubjectAndVerb.length} without subject and verb, ${events.undated} undated`],
+        [
+          'quiz items',
+          `${quiz.answersNotInQuote} answers not in their quote, ${quiz.distractorsInQuoteOrPrompt} distractors in quote/prompt, ${quiz.distractorsThatFit} that fit the blank`,
+        ],
+        [
+          'quiz spread',
+          `${quiz.questions} questions in ${quiz.quizzes} quizzes, ${quiz.distinctSentences} distinct sentences, ${quiz.quizzesRepeatingASentence} quizzes repeat one, paragraphs ${(quiz.paragraphCoverage * 100).toFixed(0)}%`,
+        ],
+        [
+          'timeline',
+          `${events.entries} entries, ${events.duplicates} duplicates, ${events.withoutSubjectAndVerb.length} without subject and verb, ${events.undated} undated`,
+        ],
       ];
       writeLine(io.stdout, `${report.claims}\n${lines.map(([label, value]) => `  ${label.padEnd(15)}${value}`).join('\n')}`);
       for (const entry of events.withoutSubjectAndVerb) writeLine(io.stdout, `    no subject/verb: ${entry}`);
@@ -78,5 +93,8 @@ async function claimsFiles(folder: string): Promise<string[]> {
   } catch {
     throw new UsageError(`no claims folder ${folder}: run from the repository root or pass --claims FILE`);
   }
-  return names.filter((name) => name.endsWith('.json')).sort().map((name) => path.join(folder, name));
+  return names
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => path.join(folder, name));
 }
