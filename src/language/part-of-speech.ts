@@ -2,7 +2,7 @@
  * Universal part-of-speech tags for a piece of text, from wink-nlp's English light model (an npm package:
  * nothing is downloaded). The model takes about half a second to load, so it is loaded once, on first use.
  */
-import winkNLP, { type WinkMethods } from 'wink-nlp';
+import winkNLP, { type ItemToken, type WinkMethods } from 'wink-nlp';
 import model from 'wink-eng-lite-web-model';
 
 export type PartOfSpeech =
@@ -11,6 +11,8 @@ export type PartOfSpeech =
 export interface TaggedWord {
   readonly text: string;
   readonly pos: PartOfSpeech;
+  /** The dictionary form: "decline" for "declined". */
+  readonly lemma: string;
   /** Offsets into the text that was tagged. */
   readonly start: number;
   readonly end: number;
@@ -36,13 +38,19 @@ export function tagWords(text: string): readonly TaggedWord[] {
   nlp()
     .readDoc(text)
     .tokens()
-    .each((token) => {
+    .each((token: ItemToken) => {
       const value = token.out();
       const start = text.indexOf(value, cursor);
       // The tokenizer keeps each token as written; one it rewrote cannot be located and is skipped.
       if (start < 0) return;
       cursor = start + value.length;
-      words.push({ text: value, pos: token.out(its.pos) as PartOfSpeech, start, end: cursor });
+      words.push({
+        text: value,
+        pos: token.out(its.pos) as PartOfSpeech,
+        lemma: String(token.out(its.lemma as Parameters<typeof token.out>[0])),
+        start,
+        end: cursor,
+      });
     });
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(text, words);
