@@ -12,7 +12,8 @@
  */
 import type { Corpus, CorpusDocument } from '../corpus/types.js';
 import { continuesPreviousSentence } from '../text/tokenize.js';
-import { centrality, centroidOf } from './sentence-graph.js';
+import { centroidOf } from './sentence-graph.js';
+import { canStandAsPoint, scoreSentences } from './sentence-scores.js';
 import { cosine, SentenceVectors, type SparseVector } from './sentence-vectors.js';
 import { sectionKey, sentenceUnits, type SentenceUnit } from './sentence-units.js';
 import { resolveScope, type StudyProblem } from './study-scope.js';
@@ -57,7 +58,6 @@ export interface Summary {
 
 export type SummaryOutcome = { readonly ok: true; readonly summary: Summary } | { readonly ok: false; readonly problem: StudyProblem };
 
-const weights = { document: 0.4, section: 0.2, topic: 0.2, position: 0.2 } as const;
 /** MMR trade-off between relevance and novelty (1 = relevance only). */
 const LAMBDA = 0.5;
 /** Two points this similar say the same thing: the weaker one is left out of a long summary. */
@@ -136,12 +136,6 @@ function spansOf(units: readonly SentenceUnit[]): SentenceUnit[][] {
 
 function clamp(value: number, low: number, high: number): number {
   return Math.max(low, Math.min(high, value));
-}
-
-/** A lead-in ("… can be seen across several dimensions:") or a fragment makes no point. */
-function canStandAsPoint(unit: SentenceUnit): boolean {
-  const text = unit.sentence.text;
-  return unit.sentence.kind === undefined && !/:\s*$/u.test(text) && text.split(/\s+/u).length >= 6;
 }
 
 /** "It seems that …" and "It is clear that …" open with a pronoun that points at nothing before. */
@@ -271,32 +265,4 @@ function best<T>(items: readonly T[], value: (item: T) => number): T | undefined
     }
   }
   return top;
-}
-
-/** Centrality in the document and in the section, topicality and position, combined; short or overlong sentences make weaker points. */
-function scoreSentences(units: readonly SentenceUnit[], unitVectors: readonly SparseVector[], vectors: SentenceVectors): number[] {
-  const inDocument = centrality(unitVectors);
-  const inSection = new Array<number>(units.length).fill(0);
-  const bySection = new Map<string, number[]>();
-  units.forEach((unit, index) => bySection.set(sectionKey(unit), [...(bySection.get(sectionKey(unit)) ?? []), index]));
-  for (const indexes of bySection.values()) {
-    const values = centrality(indexes.map((index) => unitVectors[index] as SparseVector));
-    indexes.forEach((index, position) => (inSection[index] = indexes.length === 1 ? 1 : (values[position] ?? 0)));
-  }
-  return units.map((unit, index) => {
-    if (!canStandAsPoint(unit)) return 0;
-    const headings = vectors.vector(`${unit.paragraph.section} ${unit.document.title}`);
-    const topic = cosine(unitVectors[index] as SparseVector, headings);
-    // Writers open sections and paragraphs with their point: lead sentences weigh more.
-    const firstInParagraph = unit.paragraph.sentences[0]?.start === unit.sentence.start;
-    const firstInSection =
-      firstInParagraph && unit.document.paragraphs.find((paragraph) => paragraph.sectionIndex === unit.paragraph.sectionIndex) === unit.paragraph;
-    const position = firstInSection ? 1 : firstInParagraph ? 0.7 : 0.3;
-    const words = unit.sentence.text.split(/\s+/u).length;
-    const lengthFactor = words < 8 ? 0.6 : words < 12 ? 0.85 : words > 50 ? 0.8 : 1;
-    return (
-      lengthFactor *
-      (weights.document * (inDocument[index] ?? 0) + weights.section * (inSection[index] ?? 0) + weights.topic * topic + weights.position * position)
-    );
-  });
 }
