@@ -134,7 +134,7 @@ export interface TimelineQuality {
   readonly entries: number;
   /** Entries whose line has no subject before a verb. */
   readonly withoutSubjectAndVerb: readonly string[];
-  /** Pairs of entries about one event: same date and the same quote, or the same line. */
+  /** Pairs of entries of one date whose lines share half their words or more: one event told twice. */
   readonly duplicates: number;
   readonly undated: number;
 }
@@ -145,8 +145,7 @@ export function timelineQuality(timeline: Timeline): TimelineQuality {
   events.forEach((event, index) => {
     for (const other of events.slice(index + 1)) {
       if (other.date !== event.date) continue;
-      const sameQuote = other.quote.start === event.quote.start && other.quote.documentId === event.quote.documentId;
-      if (sameQuote || wordOverlap(other.text, event.text) >= 0.5) duplicates += 1;
+      if (wordOverlap(other.text, event.text) >= 0.5) duplicates += 1;
     }
   });
   return {
