@@ -7,6 +7,8 @@ const claimsSchema = z.object({
   description: z.string().optional(),
   /** The corpus folder holding the text, relative to the claims file. */
   corpus: z.string().min(1),
+  /** The document of that folder the claims are about (its file name); the folder may hold others. */
+  document: z.string().min(1),
   claims: z.array(z.object({ id: z.string().min(1), claim: z.string().min(1), evidence: z.array(z.array(z.string().min(1)).min(1)).min(1) })).min(1),
   /** Claim ids the short summary must cover; "a|b" is covered by either. */
   short: z.array(z.string().min(1)).default([]),
@@ -22,6 +24,7 @@ export interface KeyClaim {
 export interface ClaimsFile {
   readonly file: string;
   readonly corpusDir: string;
+  readonly documentId: string;
   readonly claims: readonly KeyClaim[];
   readonly short: readonly (readonly string[])[];
 }
@@ -47,5 +50,5 @@ export async function readClaimsFile(file: string): Promise<ClaimsFile> {
   const short = parsed.data.short.map((entry) => entry.split('|'));
   const unknown = short.flat().filter((id) => !ids.has(id));
   if (unknown.length > 0) throw new ClaimsFileError(`${file}: "short" names claims that are not listed: ${unknown.join(', ')}`);
-  return { file, corpusDir: path.resolve(path.dirname(file), parsed.data.corpus), claims: parsed.data.claims, short };
+  return { file, corpusDir: path.resolve(path.dirname(file), parsed.data.corpus), documentId: parsed.data.document, claims: parsed.data.claims, short };
 }

@@ -4,7 +4,7 @@
  */
 import type { Corpus } from '../corpus/types.js';
 import { hasSubjectAndVerb } from '../language/part-of-speech.js';
-import { normalizeForMatch } from '../text/normalize.js';
+import { normalizeForMatch } from '../language/normalize.js';
 import type { Quiz } from '../study/make-quiz.js';
 import type { Summary } from '../study/summarize.js';
 import type { Timeline } from '../study/timeline.js';

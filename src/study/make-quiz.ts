@@ -27,7 +27,7 @@ export interface QuizOptions {
   readonly seed: string | number;
 }
 
-export type { AnswerKind, QuestionKind, QuizQuestion } from './quiz-question.js';
+export type { QuizAnswerKind, QuestionKind, QuizQuestion } from './quiz-question.js';
 
 export interface Quiz {
   readonly seed: string;

@@ -1,6 +1,6 @@
 /** Fill in the blank over a number or a year, with numbers of the same magnitude, written the same way, as wrong choices. */
 import { pickDistractors, rankNumbers } from './distractors.js';
-import type { NumberExpression } from './number-expressions.js';
+import type { NumberExpression } from '../language/number-expressions.js';
 import { blankPrompt, MINIMUM_DISTRACTORS, occurrences, type QuestionCandidate } from './quiz-question.js';
 import type { SeededRandom } from '../seeded-random.js';
 import type { SentenceUnit } from './sentence-units.js';

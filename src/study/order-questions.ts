@@ -9,7 +9,7 @@ import type { SentenceUnit } from './sentence-units.js';
 import { sentenceUnits } from './sentence-units.js';
 import { timeline, type TimelineEvent } from './timeline.js';
 
-const MAX_CHOICE_CHARACTERS = 90;
+const MAX_CHOICE_CHARACTERS = 140;
 const QUESTIONS = 3;
 
 export function orderQuestions(corpus: Corpus, inScope: ReadonlySet<SentenceUnit>, random: SeededRandom): QuestionCandidate[] {

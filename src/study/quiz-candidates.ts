@@ -2,7 +2,7 @@
 import type { Corpus } from '../corpus/types.js';
 import { seededRandom, type SeededRandom } from '../seeded-random.js';
 import { entityFillIn, roleQuestion, whoSaidQuestion } from './entity-questions.js';
-import { findNumbers } from './number-expressions.js';
+import { findNumbers } from '../language/number-expressions.js';
 import { numberFillIn } from './number-questions.js';
 import { orderQuestions } from './order-questions.js';
 import type { QuestionCandidate } from './quiz-question.js';

@@ -13,13 +13,13 @@ import { containsPhrase } from './distractors.js';
  * statement the text makes among altered ones; order: which of some events came first.
  */
 export type QuestionKind = 'fill-in' | 'who-is' | 'who-said' | 'why' | 'which-true' | 'order';
-export type AnswerKind = 'person' | 'organisation' | 'place' | 'year' | 'number' | 'reason' | 'statement' | 'event';
+export type QuizAnswerKind = 'person' | 'organisation' | 'place' | 'year' | 'number' | 'reason' | 'statement' | 'event';
 
 export interface QuizQuestion {
   /** Stable for the same question on the same text, whatever the seed: the key for review cards. */
   readonly id: string;
   readonly kind: QuestionKind;
-  readonly answerKind: AnswerKind;
+  readonly answerKind: QuizAnswerKind;
   readonly prompt: string;
   readonly choices: readonly string[];
   readonly answerIndex: number;
@@ -32,7 +32,7 @@ export interface QuizQuestion {
 
 export interface QuestionCandidate {
   readonly kind: QuestionKind;
-  readonly answerKind: AnswerKind;
+  readonly answerKind: QuizAnswerKind;
   readonly prompt: string;
   /** Verbatim: the document text at answerStart. */
   readonly answer: string;

@@ -5,7 +5,7 @@
  */
 import { tagWords } from '../language/part-of-speech.js';
 import { containsPhrase, entityChoice, rankEntities, rankNumbers } from './distractors.js';
-import { findNumbers } from './number-expressions.js';
+import { findNumbers } from '../language/number-expressions.js';
 import { clausesOf, MINIMUM_DISTRACTORS, pointsBack, type QuestionCandidate } from './quiz-question.js';
 import type { Entity } from './recognise-entities.js';
 import type { SeededRandom } from '../seeded-random.js';

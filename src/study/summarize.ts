@@ -11,7 +11,7 @@
  * sentences and falls back to this summary.
  */
 import type { Corpus, CorpusDocument } from '../corpus/types.js';
-import { continuesPreviousSentence } from '../text/tokenize.js';
+import { continuesPreviousSentence } from '../language/tokenize.js';
 import { centroidOf } from './sentence-graph.js';
 import { canStandAsPoint, scoreSentences } from './sentence-scores.js';
 import { cosine, SentenceVectors, type SparseVector } from './sentence-vectors.js';

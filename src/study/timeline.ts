@@ -5,7 +5,7 @@
  * when the reported event ("Baku responded …") happens in the story.
  */
 import type { Corpus } from '../corpus/types.js';
-import { findDates, type DateExpression, type DatePrecision } from './date-expressions.js';
+import { findDates, type DateExpression, type DatePrecision } from '../language/date-expressions.js';
 import { sentenceUnits, type SentenceUnit } from './sentence-units.js';
 import { quoteSentence, type Quote } from './study-quote.js';
 import { hasSubjectAndVerb } from '../language/part-of-speech.js';

@@ -12,7 +12,7 @@ const DEFAULT_CLAIMS_FOLDER = 'eval/study';
 const SEEDS = 10;
 const QUESTIONS = 10;
 
-export const studyEvalCommand = {
+export const studyEvalCliCommand = {
   name: 'study-eval',
   summary: 'Quality of the summary, quiz and timeline on texts with a list of key claims (eval/study/*.json).',
   usage: 'study-eval [--claims FILE] [--json]',
@@ -24,7 +24,10 @@ export const studyEvalCommand = {
     const reports = [];
     for (const file of files) {
       const claims = await readClaimsFile(file);
-      const { corpus } = await loadCorpus(claims.corpusDir);
+      const { corpus: folder } = await loadCorpus(claims.corpusDir);
+      const documents = folder.documents.filter((document) => document.id === claims.documentId);
+      if (documents.length === 0) throw new UsageError(`${file}: no document ${claims.documentId} in ${claims.corpusDir}`);
+      const corpus = { documents, contentHash: folder.contentHash };
       const quality = (length: 'short' | 'long') => {
         const outcome = summarize(corpus, { length });
         if (!outcome.ok) throw new UsageError(`${file}: ${outcome.problem.message}`);
