@@ -4,12 +4,11 @@
  */
 import type { Corpus } from '../corpus/types.js';
 import type { SeededRandom } from '../seeded-random.js';
-import type { QuestionCandidate } from './quiz-question.js';
+import { type QuestionCandidate, MAX_CHOICE_CHARACTERS } from './quiz-question.js';
 import type { SentenceUnit } from './sentence-units.js';
 import { sentenceUnits } from './sentence-units.js';
 import { timeline, type TimelineEvent } from './timeline.js';
 
-const MAX_CHOICE_CHARACTERS = 140;
 const QUESTIONS = 3;
 
 export function orderQuestions(corpus: Corpus, inScope: ReadonlySet<SentenceUnit>, random: SeededRandom): QuestionCandidate[] {

@@ -6,13 +6,10 @@
  */
 import { hasSubjectAndVerb } from '../language/part-of-speech.js';
 import { containsPhrase } from './distractors.js';
-import { MAX_PROMPT_CHARACTERS, pointsBack, type QuestionCandidate } from './quiz-question.js';
+import { MAX_PROMPT_CHARACTERS, pointsBack, type QuestionCandidate, MAX_CHOICE_CHARACTERS } from './quiz-question.js';
 import type { SeededRandom } from '../seeded-random.js';
 import type { SentenceUnit } from './sentence-units.js';
 import type { Quote } from './study-quote.js';
-
-/** A choice should fit a button and be read at a glance. */
-const MAX_CHOICE_CHARACTERS = 110;
 
 export interface ReasonStatement {
   readonly unit: SentenceUnit;
