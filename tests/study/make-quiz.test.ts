@@ -66,7 +66,7 @@ describe('makeQuiz', () => {
         if (question.kind === 'fill-in') {
           fillIns += 1;
           const body = question.prompt.replace(/^Fill in the blank: /u, '');
-          assert.doesNotMatch(body, /^(?:This|These|Such|They|It|Its|Their)\b/u, `${seed}: “${body}” opens with an unresolved reference`);
+          assert.doesNotMatch(body, /^(?:This|These|Such|They|Its|Their)\b|^It\b(?!\s+\w+\s+that\b)/u, `${seed}: “${body}” opens with an unresolved reference`);
           const clause = body.replace(/^…/u, '').replace(/(?:…|[.!?”"]+)$/u, '');
           assert.ok(question.quote.text.includes(clause.replace('_____', correct)), `${seed}: “${body}” is not a clause of its quote with the answer blanked`);
         }
@@ -108,7 +108,7 @@ describe('makeQuiz', () => {
         }
       }
     }
-    assert.deepEqual([...kinds].sort(), ['event', 'number', 'organisation', 'person', 'place', 'reason', 'statement', 'year']);
+    assert.deepEqual([...kinds].sort(), ['number', 'organisation', 'person', 'place', 'reason', 'statement', 'year']);
   });
 
   test('GIVEN a number question THEN the distractors are written like the answer (words with words, “percent” kept)', () => {
