@@ -10,6 +10,7 @@ import type { Engine, IndexInfo, AskOptions } from './engine-types.js';
 import { chunkCorpus, type Chunk } from './chunking/chunk-corpus.js';
 import { loadCorpus } from './corpus/load-corpus.js';
 import type { Corpus, Paragraph, Sentence } from './corpus/types.js';
+import { corpusOf } from './corpus/find-document.js';
 import { LocalEmbeddings } from './embeddings/local-embeddings.js';
 import { loadWordVectors, type WordVectors } from './embeddings/word-vectors.js';
 import { silentLogger, type Logger } from './logger.js';
@@ -66,26 +67,27 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
   });
   const modelAnswerer = options.modelAnswerer ?? (await createConfiguredModelAnswerer(config, () => state.corpus, logger));
 
-  const askOnce = async (question: string, standalone: string, analyzed: AnalyzedQuestion, retrievalText: string): Promise<Answer> => {
-    const retrieval = await state.retriever.retrieve(analyzed, retrievalText);
+  const askOnce = async (question: string, standalone: string, analyzed: AnalyzedQuestion, retrievalText: string, documentId?: string): Promise<Answer> => {
+    const retrieval = await state.retriever.retrieve(analyzed, retrievalText, documentId === undefined ? {} : { documentId });
+    const chosen = documentId === undefined ? undefined : state.corpus.documents.find((document) => document.id === documentId);
     return answerExtractively({
       question,
       standaloneQuestion: standalone,
       analyzed,
       retrieval,
-      corpus: state.corpus,
+      corpus: chosen === undefined ? state.corpus : corpusOf(state.corpus, chosen),
       ...(options.abstention ? { settings: options.abstention } : {}),
     });
   };
 
   /** Reads the question with the earlier turns when it leans on them, or when it is too weak on its own. */
-  const answerFromText = async (question: string, history: readonly Turn[]): Promise<Answer> => {
+  const answerFromText = async (question: string, history: readonly Turn[], documentId: string | undefined): Promise<Answer> => {
     const own = analyzeQuestion(question);
     const asFollowUp = (context: string) =>
-      askOnce(question, `${question} (following: ${context})`, withContext(own, context, CONTEXT_WEIGHT), `${question} ${context}`);
+      askOnce(question, `${question} (following: ${context})`, withContext(own, context, CONTEXT_WEIGHT), `${question} ${context}`, documentId);
     const followUp = resolveFollowUp(question, history);
     if (followUp.leans) return asFollowUp(followUp.context);
-    const alone = await askOnce(question, question, own, question);
+    const alone = await askOnce(question, question, own, question, documentId);
     const previous = history.at(-1);
     if (!alone.abstained || previous === undefined) return alone;
     const retry = await asFollowUp(previous.standaloneQuestion);
@@ -123,7 +125,9 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
       }
 
       let answer =
-        rewritten !== undefined ? await askOnce(question, rewritten, analyzeQuestion(rewritten), rewritten) : await answerFromText(question, history);
+        rewritten !== undefined
+          ? await askOnce(question, rewritten, analyzeQuestion(rewritten), rewritten, askOptions.documentId)
+          : await answerFromText(question, history, askOptions.documentId);
       if (modelAnswerer !== undefined) {
         const remaining = AbortSignal.timeout(Math.max(1, budgetEnds - Date.now()));
         const signal = askOptions.signal !== undefined ? AbortSignal.any([askOptions.signal, remaining]) : remaining;
@@ -136,9 +140,9 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
       return { ok: true, answer };
     },
 
-    async search(query: string, limit = 5): Promise<Passage[]> {
+    async search(query: string, limit = 5, scope: { readonly documentId?: string } = {}): Promise<Passage[]> {
       const analyzed = analyzeQuestion(query);
-      const retrieval = await state.retriever.retrieve(analyzed, query);
+      const retrieval = await state.retriever.retrieve(analyzed, query, scope);
       return toPassages(retrieval, limit, analyzed.metadata !== undefined);
     },
 
