@@ -2,7 +2,13 @@
  * A slash command: its registration JSON (`data`) and a handler that returns a Reply. The same handlers serve
  * Discord (interaction-router.ts) and the console (console/console-session.ts).
  */
-import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import {
+  ApplicationIntegrationType,
+  InteractionContextType,
+  SlashCommandBuilder,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type SlashCommandStringOption,
+} from 'discord.js';
 import type { Engine } from '../engine-types.js';
 import type { Logger } from '../logger.js';
 import type { FeedbackStore } from '../storage/feedback-store.js';
@@ -96,3 +102,11 @@ export function slashCommand(name: string, description: string, options: { reado
     .setContexts(...contexts)
     .setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
 }
+
+/** The `document` option of every command that reads the library: a title, or a unique part of one, with autocomplete. */
+export function documentOption(option: SlashCommandStringOption): SlashCommandStringOption {
+  return option.setName('document').setDescription('One document of the library (empty: every document)').setAutocomplete(true).setMaxLength(200);
+}
+
+/** Documents in a library this size get one group each in a channel reply; more are left to the document option. */
+export const documentsShown = 5;
