@@ -18,7 +18,7 @@ import { indexDirectory, openIndex, type EmbeddingModelInfo, type OpenedIndex } 
 import { LexicalIndex } from './retrieval/lexical-index.js';
 import { TermMatcher } from './retrieval/term-matcher.js';
 import { Retriever, type RankingWeights } from './retrieval/retriever.js';
-import { analyzeQuestion, withContext, type AnalyzedQuestion } from './retrieval/question-analysis.js';
+import { analyzeQuestion, withContext, type AnalyzedQuestion } from './question/question-analysis.js';
 import { answerExtractively, toPassages, type AbstentionSettings } from './answering/extractive-answerer.js';
 import { checkQuestion, INSTRUCTION_NOTICE } from './answering/check-question.js';
 import type { Answer, AskOutcome, Passage } from './answering/types.js';

@@ -4,11 +4,11 @@
  */
 import type { Corpus } from '../corpus/types.js';
 import { bylineAnswer, metadataAnswer } from './metadata-answer.js';
-import type { AnalyzedQuestion } from '../retrieval/question-analysis.js';
+import type { AnalyzedQuestion } from '../question/question-analysis.js';
 import type { RetrievalResult, ScoredSentence } from '../retrieval/retriever.js';
 import type { Answer, Passage, Quote } from './types.js';
-import { holdsAnswerKind } from './answer-type.js';
-import { continuesPreviousSentence, sameWordFamily, stemWord } from '../text/tokenize.js';
+import { holdsAnswerKind } from '../question/answer-type.js';
+import { continuesPreviousSentence, sameWordFamily, stemWord } from '../language/tokenize.js';
 
 export interface AbstentionSettings {
   /** The best sentence must cover at least this share of the question's weighted words... */

@@ -6,8 +6,8 @@
  */
 import { HEADER_SECTION } from '../chunking/chunk-corpus.js';
 import type { Corpus, CorpusDocument, HeaderLine } from '../corpus/types.js';
-import type { AnalyzedQuestion, MetadataAsk } from '../retrieval/question-analysis.js';
-import { isContentWord, tokenize } from '../text/tokenize.js';
+import type { AnalyzedQuestion, MetadataAsk } from '../question/question-analysis.js';
+import { isContentWord, tokenize } from '../language/tokenize.js';
 import type { Quote } from './types.js';
 
 export interface MetadataAnswer {

@@ -41,6 +41,13 @@ export interface Answer {
   readonly repairedQuotes: readonly RepairedQuote[];
   /** Set when a configured model could not answer and the offline answer was used instead. */
   readonly fallbackReason: string | undefined;
+  /**
+   * The answerer's probability (0–1) that the answer line answers the question, set also when it abstained,
+   * so `footnote eval` can draw the abstention trade-off over it. Absent when the answerer gives none.
+   */
+  readonly confidence?: number;
+  /** When abstained: a short reason a developer can count (e.g. "topic-missing", "low-confidence"). */
+  readonly abstainReason?: string;
 }
 
 /** Why a question was refused before any retrieval; `message` is meant for the user. */

@@ -10,6 +10,8 @@ export interface CliCommand {
   /** One line for `footnote help`. */
   readonly summary: string;
   readonly usage: string;
+  /** Printed under the usage by `footnote <name> --help`: options and definitions. */
+  readonly details?: string;
   /** Returns the process exit code. */
   run(args: readonly string[], io: CliIo): Promise<number>;
 }

@@ -1,27 +1,27 @@
 /** Every `npx footnote` subcommand, listed explicitly. */
 import type { CliCommand } from './cli-command.js';
-import { askCommand } from './commands/ask.js';
-import { benchCommand } from './commands/bench.js';
-import { deployCommandsCommand } from './commands/deploy-commands.js';
-import { evalCommand } from './commands/eval.js';
-import { ingestCommand } from './commands/ingest.js';
-import { quizCommand } from './commands/quiz.js';
-import { studyguideCommand } from './commands/studyguide.js';
-import { summaryCommand } from './commands/summary.js';
-import { timelineCommand } from './commands/timeline.js';
-import { whoCommand } from './commands/who.js';
-import { startCommand } from './commands/start.js';
+import { askCliCommand } from './commands/ask.js';
+import { benchCliCommand } from './commands/bench.js';
+import { deployCommandsCliCommand } from './commands/deploy-commands.js';
+import { evalCliCommand } from './commands/eval.js';
+import { ingestCliCommand } from './commands/ingest.js';
+import { quizCliCommand } from './commands/quiz.js';
+import { studyguideCliCommand } from './commands/studyguide.js';
+import { summaryCliCommand } from './commands/summary.js';
+import { timelineCliCommand } from './commands/timeline.js';
+import { whoCliCommand } from './commands/who.js';
+import { startCliCommand } from './commands/start.js';
 
 export const commands: readonly CliCommand[] = [
-  ingestCommand,
-  askCommand,
-  evalCommand,
-  benchCommand,
-  startCommand,
-  deployCommandsCommand,
-  summaryCommand,
-  quizCommand,
-  timelineCommand,
-  whoCommand,
-  studyguideCommand,
+  ingestCliCommand,
+  askCliCommand,
+  evalCliCommand,
+  benchCliCommand,
+  startCliCommand,
+  deployCommandsCliCommand,
+  summaryCliCommand,
+  quizCliCommand,
+  timelineCliCommand,
+  whoCliCommand,
+  studyguideCliCommand,
 ];

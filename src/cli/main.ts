@@ -19,7 +19,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return 2;
   }
   if (args.includes('--help') || args.includes('-h')) {
-    writeLine(io.stdout, `usage: npx footnote ${command.usage}\n\n${command.summary}`);
+    writeLine(io.stdout, `usage: npx footnote ${command.usage}\n\n${command.summary}${command.details !== undefined ? `\n\n${command.details}` : ''}`);
     return 0;
   }
   try {

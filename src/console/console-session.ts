@@ -4,12 +4,12 @@
  */
 import { createInterface } from 'node:readline';
 import { PermissionFlagsBits } from 'discord.js';
-import type { CommandRequest, CommandServices } from '../discord/command.js';
-import { slashCommands } from '../discord/command-list.js';
-import { pressButton } from '../discord/press-button.js';
-import { errorReply } from '../discord/reply.js';
-import type { Reply } from '../discord/reply.js';
-import { runCommand } from '../discord/run-command.js';
+import type { CommandRequest, CommandServices } from '../commands/command.js';
+import { slashCommands } from '../commands/command-list.js';
+import { pressButton } from '../commands/press-button.js';
+import { errorReply } from '../commands/reply.js';
+import type { Reply } from '../commands/reply.js';
+import { runCommand } from '../commands/run-command.js';
 import { parseConsoleLine } from './parse-console-line.js';
 import { pressableButtonKeys, renderText } from './render-text.js';
 

@@ -5,7 +5,7 @@
  */
 import { ApplicationCommandOptionType } from 'discord.js';
 import type { APIApplicationCommandOption } from 'discord.js';
-import type { Command, OptionValue } from '../discord/command.js';
+import type { Command, OptionValue } from '../commands/command.js';
 
 export type ConsoleLine =
   | { readonly kind: 'empty' }

@@ -1,7 +1,7 @@
 /** A Reply as terminal text: the same content as the Discord embeds, without markdown. */
-import { parseButtonId } from '../discord/custom-ids.js';
-import { buttonRowsOf } from '../discord/reply.js';
-import type { Reply, ReplyBlock, ReplyButton } from '../discord/reply.js';
+import { parseButtonId } from '../commands/custom-ids.js';
+import { buttonRowsOf } from '../commands/reply.js';
+import type { Reply, ReplyBlock, ReplyButton } from '../commands/reply.js';
 
 const letters = 'abcdefghij';
 

@@ -2,7 +2,7 @@
  * Offline follow-up resolution: decides whether a question leans on earlier turns (pronouns, ellipsis,
  * very few words of its own) and, if so, which earlier text to carry over as context.
  */
-import { isContentWord, tokenize } from '../text/tokenize.js';
+import { isContentWord, tokenize } from '../language/tokenize.js';
 import type { Turn } from './conversation-store.js';
 
 const LEANING_WORDS = /\b(it|its|it's|they|them|their|theirs|he|him|his|she|her|hers|this|that|these|those|there|then|the same|such|former|latter|one)\b/iu;

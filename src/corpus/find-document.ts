@@ -2,7 +2,7 @@
  * One document of a library, chosen the way a person names it: its title or file name, or a unique part
  * of either (case and curly quotes ignored). Several matches are reported, never resolved silently.
  */
-import { normalizeForMatch } from '../text/normalize.js';
+import { normalizeForMatch } from '../language/normalize.js';
 import type { Corpus, CorpusDocument } from './types.js';
 
 export type DocumentChoice =

@@ -10,7 +10,7 @@ import type { Engine } from '../engine-types.js';
 import type { Logger } from '../logger.js';
 import type { FeedbackStore } from '../storage/feedback-store.js';
 import type { StudyStore } from '../study/study-store.js';
-import type { CommandServices } from './command.js';
+import type { CommandServices } from '../commands/command.js';
 import { createCooldowns } from './cooldowns.js';
 import { createInteractionRouter, noMentions } from './interaction-router.js';
 import { createMentionHandler } from './mentions.js';

@@ -2,7 +2,7 @@
 import { REST, Routes } from 'discord.js';
 import type { RESTGetCurrentApplicationResult, RESTOptions, RESTPutAPIApplicationCommandsResult } from 'discord.js';
 import type { Config } from '../config.js';
-import { slashCommands } from './command-list.js';
+import { slashCommands } from '../commands/command-list.js';
 
 export interface DeployResult {
   readonly scope: 'guild' | 'global';

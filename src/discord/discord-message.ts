@@ -6,8 +6,9 @@
  */
 import { ButtonStyle, ComponentType, escapeMarkdown } from 'discord.js';
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } from 'discord.js';
-import { discordLimits } from './discord-limits.js';
-import type { Reply, ReplyBlock, ReplyButton, ReplyCard } from './reply.js';
+import { discordLimits } from '../commands/discord-limits.js';
+import { truncate } from '../commands/reply.js';
+import type { Reply, ReplyBlock, ReplyButton, ReplyCard } from '../commands/reply.js';
 
 export interface DiscordFile {
   readonly name: string;
@@ -23,20 +24,6 @@ export interface DiscordMessage {
 }
 
 const blockSeparator = '\n\n';
-const ellipsis = '…';
-
-export function truncate(text: string, limit: number): string {
-  const characters = Array.from(text);
-  if (characters.length <= limit) return text;
-  // Counted in code points so an emoji is never cut in half; Discord counts UTF-16 units, so stay under both.
-  let result = '';
-  for (const character of characters) {
-    if (result.length + character.length + ellipsis.length > limit) break;
-    result += character;
-  }
-  return result + ellipsis;
-}
-
 /** Escapes Discord markdown in text that is shown as written (questions, quotes, section names). */
 export function escapeText(text: string): string {
   return escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true }).replace(/^>/gm, '\\>');

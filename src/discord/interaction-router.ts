@@ -12,15 +12,15 @@ import type {
   TextBasedChannel,
 } from 'discord.js';
 import type { Logger } from '../logger.js';
-import type { CommandRequest, CommandServices, OptionValue } from './command.js';
-import { findCommand } from './command-list.js';
+import type { CommandRequest, CommandServices, OptionValue } from '../commands/command.js';
+import { findCommand } from '../commands/command-list.js';
 import type { Cooldowns } from './cooldowns.js';
 import { toDiscordMessages } from './discord-message.js';
 import type { DiscordMessage } from './discord-message.js';
-import { buttonNeedsTime, pressButton } from './press-button.js';
-import { errorReply } from './reply.js';
-import type { Reply } from './reply.js';
-import { runCommand } from './run-command.js';
+import { buttonNeedsTime, pressButton } from '../commands/press-button.js';
+import { errorReply } from '../commands/reply.js';
+import type { Reply } from '../commands/reply.js';
+import { runCommand } from '../commands/run-command.js';
 
 export const noMentions = { parse: [], repliedUser: false } as const;
 

@@ -5,15 +5,15 @@
 import { ChannelType, ThreadAutoArchiveDuration } from 'discord.js';
 import type { Message, MessageCreateOptions, SendableChannels } from 'discord.js';
 import type { Logger } from '../logger.js';
-import type { CommandRequest, CommandServices } from './command.js';
-import { answerQuestion } from './commands/ask.js';
+import type { CommandRequest, CommandServices } from '../commands/command.js';
+import { answerQuestion } from '../commands/handlers/ask.js';
 import type { Cooldowns } from './cooldowns.js';
-import { discordLimits } from './discord-limits.js';
-import { toDiscordMessages, truncate } from './discord-message.js';
+import { discordLimits } from '../commands/discord-limits.js';
+import { toDiscordMessages } from './discord-message.js';
 import type { DiscordMessage } from './discord-message.js';
 import { noMentions } from './interaction-router.js';
-import { errorReply } from './reply.js';
-import type { Reply } from './reply.js';
+import { errorReply, truncate } from '../commands/reply.js';
+import type { Reply } from '../commands/reply.js';
 
 export interface MentionHandlerOptions {
   readonly services: CommandServices;

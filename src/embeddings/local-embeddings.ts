@@ -4,7 +4,7 @@
  * model's frequency-ordered vocabulary (Zipf), so "the" counts ~1 % and a rare name ~100 %.
  */
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
-import { tokenize } from '../text/tokenize.js';
+import { tokenize } from '../language/tokenize.js';
 import type { WordVectors } from './word-vectors.js';
 import { WORD_VECTORS_MODEL } from './word-vectors.js';
 

@@ -2,7 +2,7 @@
  * The eval README's matching rule, in one place: a text holds evidence when, after the shared
  * normalisation on both sides, it contains one of the evidence strings.
  */
-import { normalizeForMatch } from '../text/normalize.js';
+import { normalizeForMatch } from '../language/normalize.js';
 
 export function evidenceMatcher(evidence: readonly string[]): (text: string) => boolean {
   const needles = evidence.map(normalizeForMatch).filter((text) => text !== '');

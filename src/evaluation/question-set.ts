@@ -9,6 +9,7 @@ const itemSchema = z
     turns: z.array(z.string()).min(1).optional(),
     evidence: z.array(z.string()).default([]),
     answerable: z.boolean(),
+    kind: z.string().min(1).optional(),
   })
   .refine((item) => (item.question === undefined) !== (item.turns === undefined), { message: 'needs exactly one of "question" or "turns"' });
 
@@ -18,6 +19,10 @@ export interface EvalItem {
   readonly turns: readonly string[];
   readonly evidence: readonly string[];
   readonly answerable: boolean;
+  /** A label the report breaks figures down by, e.g. "off-topic" or "near-topic" for unanswerable items. */
+  readonly kind?: string;
+  /** Which text the item is about, when a run covers several (a SQuAD article's title). */
+  readonly group?: string;
 }
 
 export class QuestionSetError extends Error {
@@ -46,7 +51,13 @@ export async function readQuestionSet(file: string): Promise<EvalItem[]> {
         `${file}:${index + 1}: ${parsed.error.issues.map((issue) => `${issue.path.join('.') || 'item'} ${issue.message}`).join('; ')}`,
       );
     const item = parsed.data;
-    items.push({ id: item.id, turns: item.turns ?? [item.question ?? ''], evidence: item.evidence, answerable: item.answerable });
+    items.push({
+      id: item.id,
+      turns: item.turns ?? [item.question ?? ''],
+      evidence: item.evidence,
+      answerable: item.answerable,
+      ...(item.kind !== undefined ? { kind: item.kind } : {}),
+    });
   });
   if (items.length === 0) throw new QuestionSetError(`${file} has no questions`);
   return items;

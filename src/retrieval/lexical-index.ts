@@ -4,7 +4,7 @@
  */
 import type { Chunk } from '../chunking/chunk-corpus.js';
 import type { Sentence } from '../corpus/types.js';
-import { isContentWord, sameWordFamily, tokenize } from '../text/tokenize.js';
+import { isContentWord, sameWordFamily, tokenize } from '../language/tokenize.js';
 
 export interface IndexedSentence {
   readonly sentence: Sentence;

@@ -12,11 +12,11 @@ import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { Chunk } from '../chunking/chunk-corpus.js';
 import { dot, normalize, type LocalEmbeddings } from '../embeddings/local-embeddings.js';
 import type { HnswVectorStore } from '../vector-index/hnsw-store.js';
-import type { AnalyzedQuestion, AnswerKind, QueryTerm } from './question-analysis.js';
+import type { AnalyzedQuestion, AnswerKind, QueryTerm } from '../question/question-analysis.js';
 import type { IndexedSentence, LexicalIndex } from './lexical-index.js';
 import type { TermMatcher } from './term-matcher.js';
-import { continuesPreviousSentence } from '../text/tokenize.js';
-import { holdsAnswerKind } from '../answering/answer-type.js';
+import { continuesPreviousSentence } from '../language/tokenize.js';
+import { holdsAnswerKind } from '../question/answer-type.js';
 
 export interface RankingWeights {
   readonly sentenceCoverage: number;

@@ -4,7 +4,7 @@
  * similarity (quarrel ~ tension, cut ~ sever) mapped onto 0..1 so that unrelated words count nothing.
  */
 import type { WordVectors } from '../embeddings/word-vectors.js';
-import { sameWordFamily } from '../text/tokenize.js';
+import { sameWordFamily } from '../language/tokenize.js';
 
 export interface TermMatcherSettings {
   /** Word-vector cosine at or below which a pair counts nothing. */

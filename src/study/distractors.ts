@@ -3,9 +3,9 @@
  * cited source, years for a year, a number written the same way for a number) and never a phrase of the
  * quote the question comes from, so the explanation shown afterwards cannot contradict a "wrong" choice.
  */
-import { normalizeForMatch } from '../text/normalize.js';
+import { normalizeForMatch } from '../language/normalize.js';
 import type { Entity } from './recognise-entities.js';
-import { writeLike, type NumberExpression } from './number-expressions.js';
+import { writeLike, type NumberExpression } from '../language/number-expressions.js';
 import type { SeededRandom } from '../seeded-random.js';
 
 export const DISTRACTORS_PER_QUESTION = 3;

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { Corpus } from '../corpus/types.js';
 import { containsPhrase, entityChoice, pickDistractors, rankEntities, rankNumbers } from './distractors.js';
-import { findNumbers, type NumberExpression } from './number-expressions.js';
+import { findNumbers, type NumberExpression } from '../language/number-expressions.js';
 import { recogniseEntities, type Entity, type SentenceSpan } from './recognise-entities.js';
 import { seededRandom, type SeededRandom } from '../seeded-random.js';
 import { sentenceUnits, type SentenceUnit } from './sentence-units.js';
@@ -29,13 +29,13 @@ export interface QuizOptions {
 }
 
 export type QuestionKind = 'multiple-choice' | 'fill-in';
-export type AnswerKind = 'person' | 'organisation' | 'place' | 'year' | 'number';
+export type QuizAnswerKind = 'person' | 'organisation' | 'place' | 'year' | 'number';
 
 export interface QuizQuestion {
   /** Stable for the same question on the same text, whatever the seed: the key for review cards. */
   readonly id: string;
   readonly kind: QuestionKind;
-  readonly answerKind: AnswerKind;
+  readonly answerKind: QuizAnswerKind;
   readonly prompt: string;
   readonly choices: readonly string[];
   readonly answerIndex: number;
@@ -58,7 +58,7 @@ export type QuizOutcome = { readonly ok: true; readonly quiz: Quiz } | { readonl
 
 interface Candidate {
   readonly kind: QuestionKind;
-  readonly answerKind: AnswerKind;
+  readonly answerKind: QuizAnswerKind;
   readonly prompt: string;
   readonly answer: string;
   /** What the answer is, whatever its wording: "15" and "Fifteen" are one answer. */
@@ -126,7 +126,7 @@ function choose(candidates: readonly Candidate[], count: number, random: SeededR
     .sort((first, second) => second.key - first.key)
     .map((item) => item.candidate);
   const chosen: Candidate[] = [];
-  const perKind = new Map<AnswerKind, number>();
+  const perKind = new Map<QuizAnswerKind, number>();
   const capPerKind = Math.max(2, Math.ceil(count * 0.4));
   for (const capped of [true, false]) {
     for (const candidate of ordered) {

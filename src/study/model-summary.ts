@@ -15,7 +15,7 @@ import type { Sleep, StructuredOutputMethod } from '../answering/model-call.js';
 import type { LlmConfig } from '../config.js';
 import type { Corpus } from '../corpus/types.js';
 import type { Logger } from '../logger.js';
-import { isContentWord, sameWordFamily, tokenize } from '../text/tokenize.js';
+import { isContentWord, sameWordFamily, tokenize } from '../language/tokenize.js';
 import { sectionKey, type SentenceUnit } from './sentence-units.js';
 import { isLocated, quoteSentence, type Quote } from './study-quote.js';
 import { summarizeWithRanking } from './summarize.js';

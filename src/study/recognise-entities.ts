@@ -5,8 +5,8 @@
  * and Armenia") share a kind and links a lone surname to the full name mentioned nearest before it.
  */
 import type { Corpus } from '../corpus/types.js';
-import { normalizeForMatch } from '../text/normalize.js';
-import { STOPWORDS } from '../text/tokenize.js';
+import { normalizeForMatch } from '../language/normalize.js';
+import { STOPWORDS } from '../language/tokenize.js';
 import {
   COMPASS_WORDS,
   DEMONYM_ENDINGS,

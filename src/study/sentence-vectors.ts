@@ -3,7 +3,7 @@
  * is about, and of two sentences saying the same thing. IDF is taken over the whole corpus so a section's
  * summary weighs words as the whole text does.
  */
-import { isContentWord, tokenize } from '../text/tokenize.js';
+import { isContentWord, tokenize } from '../language/tokenize.js';
 
 /** A sparse unit vector: stem → weight. */
 export type SparseVector = ReadonlyMap<string, number>;

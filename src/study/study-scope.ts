@@ -4,7 +4,7 @@
  * the command line both pass what the user typed.
  */
 import type { Corpus } from '../corpus/types.js';
-import { normalizeForMatch } from '../text/normalize.js';
+import { normalizeForMatch } from '../language/normalize.js';
 import { sentenceUnits, type SentenceUnit } from './sentence-units.js';
 
 export interface StudyProblem {

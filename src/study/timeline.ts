@@ -5,10 +5,10 @@
  * when the reported event ("Baku responded …") happens in the story.
  */
 import type { Corpus } from '../corpus/types.js';
-import { findDates, type DateExpression, type DatePrecision } from './date-expressions.js';
+import { findDates, type DateExpression, type DatePrecision } from '../language/date-expressions.js';
 import { sentenceUnits, type SentenceUnit } from './sentence-units.js';
 import { quoteSentence, type Quote } from './study-quote.js';
-import { STOPWORDS } from '../text/tokenize.js';
+import { STOPWORDS } from '../language/tokenize.js';
 
 export interface TimelineEvent {
   /** The time as the text says it, with the resolved date added for relative expressions ("15 years ago (about 2010)"). */

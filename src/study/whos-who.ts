@@ -3,7 +3,7 @@
  * and every sentence that mentions it, verbatim.
  */
 import type { Corpus } from '../corpus/types.js';
-import { normalizeForMatch } from '../text/normalize.js';
+import { normalizeForMatch } from '../language/normalize.js';
 import { recogniseEntities, type Entity, type EntityKind } from './recognise-entities.js';
 import { quoteSentence, type Quote } from './study-quote.js';
 

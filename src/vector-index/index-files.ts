@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { fsyncDirectory, writeFileAtomic } from '../files/write-file-atomic.js';
 
 export const INDEX_FORMAT_VERSION = 1;
 
@@ -65,7 +66,7 @@ export async function writeIndexFiles(
     files: { vectors: await describeFile(directory, vectorsName), documents: documentsEntry },
   } as unknown as IndexManifest;
   await writeFileAtomic(path.join(directory, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  await fsyncDirectoryAsync(directory);
+  await fsyncDirectory(directory);
   await removeOtherGenerations(directory, new Set([vectorsName, documentsName, 'manifest.json']));
   return manifest;
 }
@@ -174,31 +175,5 @@ async function removeOtherGenerations(directory: string, keep: ReadonlySet<strin
     if (/^(vectors|documents)-.+\.(hnsw|json)(\.tmp)?$/u.test(name) || /\.tmp$/u.test(name)) {
       await rm(path.join(directory, name), { force: true });
     }
-  }
-}
-
-/** Temporary file, fsync, rename: readers see the old content or the new, never half of it. */
-export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
-  const temporary = `${file}.${process.pid}.${Date.now().toString(36)}.tmp`;
-  const handle = await open(temporary, 'w');
-  try {
-    await handle.writeFile(content);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(temporary, file);
-}
-
-async function fsyncDirectoryAsync(directory: string): Promise<void> {
-  try {
-    const handle = await open(directory, 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    // Some file systems refuse to fsync a directory; the rename is still atomic there.
   }
 }

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { consoleFeedbackStore } from '../../src/console/console-feedback-store.js';
 import { connectHint, runConsole } from '../../src/console/console-session.js';
 import { parseConsoleLine } from '../../src/console/parse-console-line.js';
-import { slashCommands } from '../../src/discord/command-list.js';
+import { slashCommands } from '../../src/commands/command-list.js';
 import { silentLogger } from '../../src/logger.js';
 import { realEngine, repositoryRoot } from '../discord/bot-harness.js';
 

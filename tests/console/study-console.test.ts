@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { consoleFeedbackStore } from '../../src/console/console-feedback-store.js';
 import { runConsole } from '../../src/console/console-session.js';
 import { parseConsoleLine } from '../../src/console/parse-console-line.js';
-import { slashCommands } from '../../src/discord/command-list.js';
+import { slashCommands } from '../../src/commands/command-list.js';
 import { silentLogger } from '../../src/logger.js';
 import { makeQuiz } from '../../src/study/make-quiz.js';
 import type { QuizQuestion } from '../../src/study/make-quiz.js';

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { slashCommands } from '../../src/discord/command-list.js';
+import { slashCommands } from '../../src/commands/command-list.js';
 import { deployCommands } from '../../src/discord/deploy-commands.js';
 import { discordSpecMissingMessage, loadDiscordOpenApi } from '../fakes/discord-openapi.js';
 import { FakeDiscord } from '../fakes/fake-discord.js';

@@ -3,7 +3,7 @@
  * message the bot sent through the fake: callbacks, edits of @original, follow-ups and channel messages.
  */
 import assert from 'node:assert/strict';
-import { discordLimits } from '../../src/discord/discord-limits.js';
+import { discordLimits } from '../../src/commands/discord-limits.js';
 import type { FakeDiscord, RecordedRequest } from '../fakes/fake-discord.js';
 
 interface SentEmbed {

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { documentHash, paragraphButtonId, parseButtonId, voteButtonId } from '../../src/discord/custom-ids.js';
-import { escapeText, toDiscordMessages, truncate } from '../../src/discord/discord-message.js';
-import type { Reply, ReplyBlock } from '../../src/discord/reply.js';
+import { documentHash, paragraphButtonId, parseButtonId, voteButtonId } from '../../src/commands/custom-ids.js';
+import { escapeText, toDiscordMessages } from '../../src/discord/discord-message.js';
+import { truncate } from '../../src/commands/reply.js';
+import type { Reply, ReplyBlock } from '../../src/commands/reply.js';
 
 const quote = (index: number, length: number): ReplyBlock => ({
   kind: 'quote',

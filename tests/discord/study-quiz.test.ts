@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { TestContext } from 'node:test';
 import { startBot } from '../../src/discord/bot.js';
-import { parseButtonId, quizButtonId } from '../../src/discord/custom-ids.js';
+import { parseButtonId, quizButtonId } from '../../src/commands/custom-ids.js';
 import type { Engine } from '../../src/engine-types.js';
 import { silentLogger } from '../../src/logger.js';
 import { makeQuiz } from '../../src/study/make-quiz.js';

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { discordLimits } from '../../src/discord/discord-limits.js';
+import { discordLimits } from '../../src/commands/discord-limits.js';
 import { isLocated } from '../../src/study/study-quote.js';
 import { sectionNames } from '../../src/study/study-scope.js';
 import { timeline } from '../../src/study/timeline.js';

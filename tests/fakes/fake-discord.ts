@@ -698,7 +698,7 @@ export class FakeDiscord {
     }
     if ((match = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path)) !== null && method === 'POST') {
       const interaction = this.interactions.get(match[2] ?? '');
-      if (interaction === undefined || Date.now() - interaction.dispatchedAt > interactionDeadlineMs)
+      if (interaction === undefined || request.at - interaction.dispatchedAt > interactionDeadlineMs)
         return { status: 404, body: { message: 'Unknown interaction', code: 10062 } };
       if (interaction.acknowledged) return { status: 400, body: { message: 'Interaction has already been acknowledged.', code: 40060 } };
       interaction.acknowledged = true;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { sameWordFamily, tokenize } from '../../src/text/tokenize.js';
+import { sameWordFamily, tokenize } from '../../src/language/tokenize.js';
 
 test('GIVEN words of one family THEN they match without the word vectors', () => {
   for (const [first, second] of [

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import type { Corpus } from '../../src/corpus/types.js';
-import { findDates } from '../../src/study/date-expressions.js';
+import { findDates } from '../../src/language/date-expressions.js';
 import { timeline, type TimelineEvent } from '../../src/study/timeline.js';
 import { assertLocated, loadArticle } from './study-fixtures.js';
 

@@ -2,14 +2,14 @@ import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConversationStore } from '../../conversation/conversation-store.js';
 import { loadConfig } from '../../config.js';
-import { writeFileAtomic } from '../../vector-index/index-files.js';
+import { writeFileAtomic } from '../../files/write-file-atomic.js';
 import { findDocument } from '../../corpus/find-document.js';
 import { documentFlag } from '../document-groups.js';
 import { parseArguments, UsageError, writeLine, type CliCommand } from '../cli-command.js';
 import { answerJson, formatAnswerText } from '../format-answer.js';
 import { openEngineForCli } from '../open-engine-for-cli.js';
 
-export const askCommand = {
+export const askCliCommand = {
   name: 'ask',
   summary: 'Answer a question with verbatim, cited quotes (or say the text does not answer it).',
   usage: 'ask "question" [--document TITLE] [--json] [--conversation ID]',

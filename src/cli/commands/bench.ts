@@ -66,4 +66,4 @@ export function createBenchCommand(overrides: Partial<BenchCommandSettings> = {}
   };
 }
 
-export const benchCommand = createBenchCommand();
+export const benchCliCommand = createBenchCommand();

@@ -3,7 +3,7 @@ import { deployCommands } from '../../discord/deploy-commands.js';
 import { parseArguments, writeLine } from '../cli-command.js';
 import type { CliCommand } from '../cli-command.js';
 
-export const deployCommandsCommand = {
+export const deployCommandsCliCommand = {
   name: 'deploy-commands',
   summary: 'Register the slash commands with Discord: in GUILD_ID if set (instant), else globally.',
   usage: 'deploy-commands',

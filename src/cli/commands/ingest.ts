@@ -1,7 +1,7 @@
 import { parseArguments, writeLine, type CliCommand } from '../cli-command.js';
 import { openEngineForCli } from '../open-engine-for-cli.js';
 
-export const ingestCommand = {
+export const ingestCliCommand = {
   name: 'ingest',
   summary: 'Build or refresh the index of the corpus folder (only what changed is redone).',
   usage: 'ingest [--force] [--json]',

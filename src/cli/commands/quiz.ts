@@ -5,7 +5,7 @@ import { parseArguments, UsageError, writeLine, type CliCommand } from '../cli-c
 import { quizJson, quizText, reportProblem } from '../format-study.js';
 import { loadCorpusForCli } from '../load-corpus-for-cli.js';
 
-export const quizCommand = {
+export const quizCliCommand = {
   name: 'quiz',
   summary: 'A quiz on the text (multiple choice and fill in the blank), with the quote behind each answer.',
   usage: `quiz [--count 1-${MAX_QUIZ_QUESTIONS}] [--section NAME] [--document TITLE] [--seed S] [--json]`,

@@ -15,7 +15,7 @@ import { parseArguments } from '../cli-command.js';
 import type { CliCommand, CliIo } from '../cli-command.js';
 import { progressPrinter } from '../open-engine-for-cli.js';
 
-export const startCommand = {
+export const startCliCommand = {
   name: 'start',
   summary: 'Run the Discord bot (when DISCORD_TOKEN is set), otherwise a console with the same commands.',
   usage: 'start [--console]',

@@ -3,11 +3,11 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { studyGuideByDocument } from '../../study/study-guide-by-document.js';
 import { documentFlag, partsOf } from '../document-groups.js';
-import { writeFileAtomic } from '../../vector-index/index-files.js';
+import { writeFileAtomic } from '../../files/write-file-atomic.js';
 import { parseArguments, UsageError, writeLine, type CliCommand } from '../cli-command.js';
 import { loadCorpusForCli } from '../load-corpus-for-cli.js';
 
-export const studyguideCommand = {
+export const studyguideCliCommand = {
   name: 'studyguide',
   summary: 'A Markdown study guide: summary, timeline, who’s who and a quiz with answers, every item cited.',
   usage: 'studyguide [--out FILE] [--document TITLE] [--seed S]',

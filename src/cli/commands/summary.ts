@@ -7,7 +7,7 @@ import { parseArguments, UsageError, writeLine, type CliCommand } from '../cli-c
 import { reportProblem, summaryJson, summaryText } from '../format-study.js';
 import { loadCorpusForCli } from '../load-corpus-for-cli.js';
 
-export const summaryCommand = {
+export const summaryCliCommand = {
   name: 'summary',
   summary: 'The key points of the text or of one section, each with a verbatim, cited sentence (written by the model when one is configured).',
   usage: 'summary [--section NAME] [--document TITLE] [--length short|long] [--json]',

@@ -4,7 +4,7 @@ import { parseArguments, UsageError, writeLine, type CliCommand } from '../cli-c
 import { timelineJson, timelineText } from '../format-study.js';
 import { loadCorpusForCli } from '../load-corpus-for-cli.js';
 
-export const timelineCommand = {
+export const timelineCliCommand = {
   name: 'timeline',
   summary: 'The dated events the text mentions, in date order, each with its quote.',
   usage: 'timeline [--document TITLE] [--json]',

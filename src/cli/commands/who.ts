@@ -5,7 +5,7 @@ import { parseArguments, writeLine, type CliCommand } from '../cli-command.js';
 import { whosWhoJson, whosWhoText } from '../format-study.js';
 import { loadCorpusForCli } from '../load-corpus-for-cli.js';
 
-export const whoCommand = {
+export const whoCliCommand = {
   name: 'who',
   summary: 'Who’s who: the people, organisations and places the text names, their role and the quotes.',
   usage: 'who [NAME] [--document TITLE] [--json]',

@@ -3,7 +3,7 @@
  * answer expected (a number, a person, a time, a reason...). Metadata questions ("who wrote this?")
  * are recognised so they can be answered from the title, date line and byline.
  */
-import { isContentWord, tokenize, type Token } from '../text/tokenize.js';
+import { isContentWord, tokenize, type Token } from '../language/tokenize.js';
 
 export type AnswerKind = 'person' | 'number' | 'time' | 'place' | 'reason' | 'manner' | 'thing';
 export type MetadataAsk = 'author' | 'date' | 'title';

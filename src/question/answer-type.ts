@@ -4,8 +4,8 @@
  * This is what lets footnote say "the article doesn't say" to "how many peacekeepers were deployed?"
  * when the article talks about the peacekeepers but never counts them.
  */
-import type { AnswerKind } from '../retrieval/question-analysis.js';
-import { isContentWord, sameWordFamily, stemWord, tokenize } from '../text/tokenize.js';
+import type { AnswerKind } from './question-analysis.js';
+import { isContentWord, sameWordFamily, stemWord, tokenize } from '../language/tokenize.js';
 
 const NUMBER_WORD = String.raw`(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|third|quarter)(?:-\w+)?`;
 const NUMBER = new RegExp(String.raw`\b(?:\d[\d,.]*%?|${NUMBER_WORD})\b|\bper ?cent\b`, 'giu');

@@ -1,8 +1,8 @@
 /** Autocomplete over a list of names (sections, people, places), the way a person types them. */
-import { normalizeForMatch } from '../text/normalize.js';
+import { normalizeForMatch } from '../language/normalize.js';
 import type { Choice } from './command.js';
 import { discordLimits } from './discord-limits.js';
-import { truncate } from './discord-message.js';
+import { truncate } from './reply.js';
 
 /**
  * Names starting with what was typed (or with a word that does) first, then names containing it, in the list's

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { holdsAnswerKind } from '../../src/answering/answer-type.js';
+import { holdsAnswerKind } from '../../src/question/answer-type.js';
 
 test('GIVEN a "how many" question THEN a new count answers it, a year or a number from the question does not', () => {
   const question = 'How many people died when the Azal plane crashed?';

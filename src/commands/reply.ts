@@ -74,3 +74,18 @@ export function buttonRowsOf(reply: Reply): readonly (readonly ReplyButton[])[] 
   if (reply.kind === 'error') return [];
   return [...reply.cards.flatMap((card) => card.buttons ?? []), ...reply.buttons];
 }
+
+const ellipsis = '…';
+
+/** Cuts text to a length limit with an ellipsis. */
+export function truncate(text: string, limit: number): string {
+  const characters = Array.from(text);
+  if (characters.length <= limit) return text;
+  // Counted in code points so an emoji is never cut in half; Discord counts UTF-16 units, so stay under both.
+  let result = '';
+  for (const character of characters) {
+    if (result.length + character.length + ellipsis.length > limit) break;
+    result += character;
+  }
+  return result + ellipsis;
+}

@@ -1,0 +1,91 @@
+/**
+ * `npm run eval:all [-- --quick] [-- --only NAME]`: every question set footnote is measured on, each in
+ * its own run beside the BM25 single-sentence baseline, then one table. Sets over ../shared are skipped
+ * with a note when that folder is missing. `--quick` draws fewer SQuAD questions (for a first look only).
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../src/config.js';
+import type { EvalMetrics } from '../src/evaluation/evaluate.js';
+import { readQuestionSet } from '../src/evaluation/question-set.js';
+import { runEvaluation, type EvalCorpus, type EvalRun } from '../src/evaluation/run-evaluation.js';
+import { readSquadFile, type SquadSample } from '../src/evaluation/squad-set.js';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const shared = path.resolve(root, '../shared/eval');
+const articleCorpus = path.join(root, 'corpus');
+const quick = process.argv.includes('--quick');
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+
+interface QuestionSet {
+  readonly name: string;
+  readonly needs: string;
+  corpora(): Promise<EvalCorpus[]>;
+}
+
+const jsonLines = (name: string, file: string, corpusDir: string): QuestionSet => ({
+  name,
+  needs: file,
+  corpora: async () => [{ name, folders: [corpusDir], files: [], items: await readQuestionSet(file) }],
+});
+
+const squad = (name: string, file: string, sample: SquadSample): QuestionSet => ({
+  name,
+  needs: file,
+  corpora: async () =>
+    (await readSquadFile(file, sample)).map((article) => ({
+      name: article.title,
+      folders: [],
+      files: [{ name: article.fileName, text: article.text }],
+      items: article.items,
+    })),
+});
+
+const sets: QuestionSet[] = [
+  jsonLines('dev (shared)', path.join(shared, 'dev.jsonl'), articleCorpus),
+  jsonLines('students-tune', path.join(root, 'eval/students-tune.jsonl'), articleCorpus),
+  jsonLines('students-validation', path.join(root, 'eval/students-validation.jsonl'), articleCorpus),
+  jsonLines('heldout', path.join(root, 'eval/heldout.jsonl'), articleCorpus),
+  jsonLines('lindmark-trams (2nd text)', path.join(root, 'eval/lindmark-trams.jsonl'), path.join(root, 'eval/texts')),
+  squad('SQuAD 2.0 per article', path.join(shared, 'reading/squad2-dev-19-articles.json'), { limit: quick ? 30 : 150 }),
+  squad('SQuAD 1.1 per article', path.join(shared, 'reading/squad11-dev-13-articles.json'), { limit: quick ? 20 : 60 }),
+  squad('SelQA per article', path.join(shared, 'reading/selqa-answer-sentences.json'), { articles: quick ? 20 : 60 }),
+];
+
+const config = await loadConfig({ cwd: root });
+const rows: { name: string; run: EvalRun }[] = [];
+for (const set of sets) {
+  if (only !== undefined && !set.name.toLowerCase().includes(only.toLowerCase())) continue;
+  if (!existsSync(set.needs)) {
+    process.stderr.write(`${set.name}: skipped, ${set.needs} is missing\n`);
+    continue;
+  }
+  const started = Date.now();
+  const corpora = await set.corpora();
+  const run = await runEvaluation({ config, corpora });
+  process.stderr.write(`${set.name}: ${run.footnote.metrics.questions} questions in ${Math.round((Date.now() - started) / 1000)} s\n`);
+  rows.push({ name: set.name, run });
+}
+
+const figure = (value: number) => value.toFixed(3);
+const pair = (metrics: EvalMetrics, baseline: EvalMetrics, pick: (metrics: EvalMetrics) => number, applies = true) =>
+  applies ? `${figure(pick(metrics))} / ${figure(pick(baseline))}` : '—';
+const byKind = (metrics: EvalMetrics) =>
+  Object.entries(metrics.unanswerable_by_kind)
+    .filter(([kind]) => kind !== 'unlabelled')
+    .map(([kind, figures]) => `${kind} ${figure(figures.abstain_correct)}`)
+    .join(', ') || '—';
+process.stdout.write(
+  [
+    '| set | questions (answerable) | lead | supported | false abstain | abstain correct | by kind | verbatim | p50 ms |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows.map(({ name, run }) => {
+      const [mine, theirs] = [run.footnote.metrics, run.baseline.metrics];
+      return `| ${name} | ${mine.questions} (${mine.answerable}) | ${pair(mine, theirs, (metrics) => metrics.lead)} | ${pair(mine, theirs, (metrics) => metrics.supported)} | ${figure(mine.false_abstain)} | ${mine.unanswerable === 0 ? '—' : figure(mine.abstain_correct)} | ${byKind(mine)} | ${figure(mine.quotes_verbatim)} | ${mine.p50_ms.toFixed(1)} / ${theirs.p50_ms.toFixed(1)} |`;
+    }),
+    '',
+    'Pairs are footnote / BM25 single sentence; the baseline never abstains (false abstain 0, abstain correct 0).',
+    '',
+  ].join('\n'),
+);

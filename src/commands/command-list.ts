@@ -1,0 +1,33 @@
+/** Every slash command, listed explicitly. `deploy-commands` registers exactly these. */
+import type { Command } from './command.js';
+import { aboutCommand } from './handlers/about.js';
+import { askCommand } from './handlers/ask.js';
+import { helpCommand } from './handlers/help.js';
+import { leaderboardCommand } from './handlers/leaderboard.js';
+import { passageCommand } from './handlers/passage.js';
+import { quizCommand } from './handlers/quiz.js';
+import { reindexCommand } from './handlers/reindex.js';
+import { reviewCommand } from './handlers/review.js';
+import { studyguideCommand } from './handlers/studyguide.js';
+import { summaryCommand } from './handlers/summary.js';
+import { timelineCommand } from './handlers/timeline.js';
+import { whoCommand } from './handlers/who.js';
+
+export const slashCommands: readonly Command[] = [
+  askCommand,
+  summaryCommand,
+  quizCommand,
+  leaderboardCommand,
+  reviewCommand,
+  timelineCommand,
+  whoCommand,
+  studyguideCommand,
+  passageCommand,
+  aboutCommand,
+  helpCommand,
+  reindexCommand,
+];
+
+export function findCommand(name: string): Command | undefined {
+  return slashCommands.find((command) => command.data.name === name);
+}
