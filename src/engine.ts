@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Config } from './config.js';
 import type { Engine, IndexInfo, AskOptions } from './engine-types.js';
 import { chunkCorpus, type Chunk } from './chunking/chunk-corpus.js';
-import { loadCorpus } from './corpus/load-corpus.js';
+import { loadCorpus, type LoadedCorpus } from './corpus/load-corpus.js';
 import type { Corpus, Paragraph, Sentence } from './corpus/types.js';
 import { corpusOf } from './corpus/find-document.js';
 import { LocalEmbeddings } from './embeddings/local-embeddings.js';
@@ -37,6 +37,18 @@ export interface OpenEngineOptions {
   readonly modelAnswerer?: ModelAnswerer;
   /** Conversation memory; the command line passes one restored from disk. */
   readonly conversations?: ConversationStore;
+  /**
+   * Where the documents come from and where their index lives: a server's library (library/libraries.ts)
+   * passes its own; by default the corpus folder and <dataDir>/index.
+   */
+  readonly source?: CorpusSource;
+  /** Word vectors already loaded (they are large): every library's engine shares one copy. */
+  readonly words?: WordVectors;
+}
+
+export interface CorpusSource {
+  load(): Promise<LoadedCorpus>;
+  readonly indexDirectory: string;
 }
 
 /** The model side of answering; the offline answer is passed in as the fallback. */
@@ -50,12 +62,14 @@ const CONTEXT_WEIGHT = 1;
 
 export async function openEngine(config: Config, options: OpenEngineOptions = {}): Promise<Engine> {
   const logger = options.logger ?? silentLogger;
-  const words = loadWordVectors({ modelDir: config.modelDir, onConvert: (message) => logger.info(message) });
+  const words = options.words ?? loadWordVectors({ modelDir: config.modelDir, onConvert: (message) => logger.info(message) });
+  const source: CorpusSource = options.source ?? { load: () => loadCorpus(config.corpusDir), indexDirectory: indexDirectory(config.dataDir) };
   const localEmbeddings = new LocalEmbeddings(words);
   const { embeddings, model } = await chooseEmbeddings(config, localEmbeddings);
   const conversations = options.conversations ?? new ConversationStore({ maxTurns: config.conversation.maxTurns, ttlMs: config.conversation.ttlMs });
   let state = await loadState({
     config,
+    source,
     logger,
     words,
     localEmbeddings,
@@ -155,7 +169,7 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
     },
 
     async reindex(onProgress?: (done: number, total: number) => void): Promise<IndexInfo> {
-      state = await loadState({ config, logger, words, localEmbeddings, embeddings, model, rebuild: true, onProgress, weights: options.weights });
+      state = await loadState({ config, source, logger, words, localEmbeddings, embeddings, model, rebuild: true, onProgress, weights: options.weights });
       return state.info;
     },
 
@@ -177,6 +191,7 @@ interface EngineState {
 
 async function loadState(input: {
   config: Config;
+  source: CorpusSource;
   logger: Logger;
   words: WordVectors;
   localEmbeddings: LocalEmbeddings;
@@ -186,10 +201,10 @@ async function loadState(input: {
   onProgress: ((done: number, total: number) => void) | undefined;
   weights: RankingWeights | undefined;
 }): Promise<EngineState> {
-  const { corpus, warnings } = await loadCorpus(input.config.corpusDir);
+  const { corpus, warnings } = await input.source.load();
   for (const warning of warnings) input.logger.warn('corpus file skipped or read with care', { detail: warning });
   const chunks = chunkCorpus(corpus);
-  const directory = indexDirectory(input.config.dataDir);
+  const directory = input.source.indexDirectory;
   const opened: OpenedIndex = await openIndex({
     directory,
     corpus,

@@ -10,6 +10,7 @@ import {
   type SlashCommandStringOption,
 } from 'discord.js';
 import type { Engine } from '../engine-types.js';
+import type { Libraries } from '../library/libraries.js';
 import type { Logger } from '../logger.js';
 import type { FeedbackStore } from '../storage/feedback-store.js';
 import type { StudyStore } from '../study/study-store.js';
@@ -28,6 +29,10 @@ export interface CommandRequest {
   readonly permissions: bigint | undefined;
   /** The largest file Discord accepts in this place, when it says (servers differ). */
   readonly attachmentLimitBytes?: number;
+  /** Files attached to the command, by option name (Discord serves them from its CDN). */
+  readonly attachments?: ReadonlyMap<string, AttachedFile>;
+  /** The member's role ids in this server. */
+  readonly roles?: readonly string[];
   readonly signal?: AbortSignal;
 }
 
@@ -40,8 +45,18 @@ export interface ButtonRequest {
   readonly messageId: string;
 }
 
+export interface AttachedFile {
+  readonly name: string;
+  readonly url: string;
+  readonly size: number;
+  readonly contentType: string | undefined;
+}
+
 export interface CommandServices {
+  /** The engine of the server the request comes from: the shared corpus plus that server's library. */
   readonly engine: Engine;
+  /** Each server's own documents; undefined where there are none (the console, the command line). */
+  readonly libraries?: Libraries;
   readonly feedback: FeedbackStore;
   /** Quiz scores and review cards; undefined when the database could not be opened (quizzes still run, unscored). */
   readonly study: StudyStore | undefined;

@@ -57,7 +57,12 @@ export function formatOf(name: string, contentType?: string): DocumentFormat | u
 
 export const SUPPORTED_FORMATS = '.txt, .md, .html, .pdf or .docx';
 
-export async function extractText(input: { name: string; bytes: Uint8Array; contentType?: string; limits: ExtractLimits }): Promise<ExtractOutcome> {
+export async function extractText(input: {
+  name: string;
+  bytes: Uint8Array;
+  contentType?: string | undefined;
+  limits: ExtractLimits;
+}): Promise<ExtractOutcome> {
   const format = formatOf(input.name, input.contentType);
   if (format === undefined) return { ok: false, kind: 'unsupported', message: `footnote reads ${SUPPORTED_FORMATS} files; “${input.name}” is none of these.` };
   if (input.bytes.length === 0) return { ok: false, kind: 'empty', message: `“${input.name}” is empty.` };

@@ -134,7 +134,7 @@ function fetchOnce(url: URL, limits: FetchLimits, deadline: number): Promise<Hop
           problem: {
             ok: false,
             kind: 'timeout',
-            message: `The link did not answer within ${Math.round(limits.timeoutMs / 1000)} s: try again later, or upload the file.`,
+            message: `The link did not answer within ${Math.max(1, Math.round(limits.timeoutMs / 1000))} s: try again later, or upload the file.`,
           },
         });
       },
