@@ -37,13 +37,13 @@ export interface OpenEngineOptions {
   readonly modelAnswerer?: ModelAnswerer;
   /** Conversation memory; the command line passes one restored from disk. */
   readonly conversations?: ConversationStore;
+  /** Word vectors already loaded (the evaluation opens one engine per article, and every library's engine shares them). */
+  readonly wordVectors?: WordVectors;
   /**
    * Where the documents come from and where their index lives: a server's library (library/libraries.ts)
    * passes its own; by default the corpus folder and <dataDir>/index.
    */
   readonly source?: CorpusSource;
-  /** Word vectors already loaded (they are large): every library's engine shares one copy. */
-  readonly words?: WordVectors;
 }
 
 export interface CorpusSource {
@@ -62,7 +62,7 @@ const CONTEXT_WEIGHT = 1;
 
 export async function openEngine(config: Config, options: OpenEngineOptions = {}): Promise<Engine> {
   const logger = options.logger ?? silentLogger;
-  const words = options.words ?? loadWordVectors({ modelDir: config.modelDir, onConvert: (message) => logger.info(message) });
+  const words = options.wordVectors ?? loadWordVectors({ modelDir: config.modelDir, onConvert: (message) => logger.info(message) });
   const source: CorpusSource = options.source ?? { load: () => loadCorpus(config.corpusDir), indexDirectory: indexDirectory(config.dataDir) };
   const localEmbeddings = new LocalEmbeddings(words);
   const { embeddings, model } = await chooseEmbeddings(config, localEmbeddings);

@@ -167,7 +167,7 @@ export class Libraries {
     this.words ??= loadWordVectors({ modelDir: config.modelDir });
     return openEngine(config, {
       logger,
-      words: this.words,
+      wordVectors: this.words,
       source: { load: () => this.loadLibrary(libraryId), indexDirectory: this.indexDirectory(libraryId) },
     });
   }
