@@ -4,6 +4,7 @@ import { askCliCommand } from './commands/ask.js';
 import { benchCliCommand } from './commands/bench.js';
 import { deployCommandsCliCommand } from './commands/deploy-commands.js';
 import { evalCliCommand } from './commands/eval.js';
+import { studyEvalCliCommand } from './commands/study-eval.js';
 import { ingestCliCommand } from './commands/ingest.js';
 import { quizCliCommand } from './commands/quiz.js';
 import { studyguideCliCommand } from './commands/studyguide.js';
@@ -16,6 +17,7 @@ export const commands: readonly CliCommand[] = [
   ingestCliCommand,
   askCliCommand,
   evalCliCommand,
+  studyEvalCliCommand,
   benchCliCommand,
   startCliCommand,
   deployCommandsCliCommand,
