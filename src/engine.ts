@@ -8,8 +8,9 @@ import path from 'node:path';
 import type { Config } from './config.js';
 import type { Engine, IndexInfo, AskOptions } from './engine-types.js';
 import { chunkCorpus, type Chunk } from './chunking/chunk-corpus.js';
-import { loadCorpus } from './corpus/load-corpus.js';
+import { loadCorpus, type LoadedCorpus } from './corpus/load-corpus.js';
 import type { Corpus, Paragraph, Sentence } from './corpus/types.js';
+import { corpusOf } from './corpus/find-document.js';
 import { LocalEmbeddings } from './embeddings/local-embeddings.js';
 import { loadWordVectors, type WordVectors } from './embeddings/word-vectors.js';
 import { silentLogger, type Logger } from './logger.js';
@@ -44,8 +45,18 @@ export interface OpenEngineOptions {
   readonly modelAnswerer?: ModelAnswerer;
   /** Conversation memory; the command line passes one restored from disk. */
   readonly conversations?: ConversationStore;
-  /** Word vectors already loaded (the evaluation opens one engine per article and loads them once). */
+  /** Word vectors already loaded (the evaluation opens one engine per article, and every library's engine shares them). */
   readonly wordVectors?: WordVectors;
+  /**
+   * Where the documents come from and where their index lives: a server's library (library/libraries.ts)
+   * passes its own; by default the corpus folder and <dataDir>/index.
+   */
+  readonly source?: CorpusSource;
+}
+
+export interface CorpusSource {
+  load(): Promise<LoadedCorpus>;
+  readonly indexDirectory: string;
 }
 
 /** The model side of answering; the offline answer is passed in as the fallback. */
@@ -60,11 +71,13 @@ const CONTEXT_WEIGHT = 1;
 export async function openEngine(config: Config, options: OpenEngineOptions = {}): Promise<Engine> {
   const logger = options.logger ?? silentLogger;
   const words = options.wordVectors ?? loadWordVectors({ modelDir: config.modelDir, onConvert: (message) => logger.info(message) });
+  const source: CorpusSource = options.source ?? { load: () => loadCorpus(config.corpusDir), indexDirectory: indexDirectory(config.dataDir) };
   const localEmbeddings = new LocalEmbeddings(words);
   const { embeddings, model } = await chooseEmbeddings(config, localEmbeddings);
   const conversations = options.conversations ?? new ConversationStore({ maxTurns: config.conversation.maxTurns, ttlMs: config.conversation.ttlMs });
   let state = await loadState({
     config,
+    source,
     logger,
     words,
     localEmbeddings,
@@ -86,10 +99,13 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
     standalone: string,
     reading: QuestionReading,
     retrievalText: string,
-    earlierParagraph?: Turn['answerParagraph'],
+    scope: { documentId?: string | undefined; earlierParagraph?: Turn['answerParagraph'] } = {},
   ): Promise<Answer> => {
-    const retrieval = await state.retriever.retrieve(reading, retrievalText);
-    let ranking = rankCandidates({ question: reading, retrieval, corpus: state.corpus, statistics: state.statistics, entities, model: selector });
+    const { documentId, earlierParagraph } = scope;
+    const retrieval = await state.retriever.retrieve(reading, retrievalText, documentId === undefined ? {} : { documentId });
+    const chosen = documentId === undefined ? undefined : state.corpus.documents.find((document) => document.id === documentId);
+    const corpus = chosen === undefined ? state.corpus : corpusOf(state.corpus, chosen);
+    let ranking = rankCandidates({ question: reading, retrieval, corpus, statistics: state.statistics, entities, model: selector });
     if (earlierParagraph !== undefined) ranking = preferParagraph(ranking, earlierParagraph);
     options.onRanking?.({ question: reading, ranking });
     return answerExtractively({
@@ -97,7 +113,7 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
       standaloneQuestion: standalone,
       analyzed: reading,
       retrieval,
-      corpus: state.corpus,
+      corpus,
       ranking,
       threshold,
       unknownWords: reading.unknownWords,
@@ -106,17 +122,20 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
   };
 
   /** Reads the question with the earlier turns when it leans on them, or when it is too weak on its own. */
-  const answerFromText = async (question: string, history: readonly Turn[]): Promise<Answer> => {
+  const answerFromText = async (question: string, history: readonly Turn[], documentId: string | undefined): Promise<Answer> => {
     const own = read(question);
     // "what did she say?" → "what did Zakharova say?", looked for first in the paragraph the last answer came from.
     const asFollowUp = (turn: Turn) => {
       const standalone = turn.subject !== undefined ? standaloneFollowUp(question, turn.subject) : `${question} (${turn.standaloneQuestion})`;
       const reading = withContext(read(standalone), turn.standaloneQuestion, CONTEXT_WEIGHT);
-      return askOnce(question, standalone, reading, `${reading.correctedText} ${turn.standaloneQuestion}`, turn.answerParagraph);
+      return askOnce(question, standalone, reading, `${reading.correctedText} ${turn.standaloneQuestion}`, {
+        documentId,
+        earlierParagraph: turn.answerParagraph,
+      });
     };
     const previous = history.at(-1);
     if (previous !== undefined && resolveFollowUp(question, history).leans) return asFollowUp(previous);
-    const alone = await askOnce(question, question, own, own.correctedText);
+    const alone = await askOnce(question, question, own, own.correctedText, { documentId });
     // Words the text never mentions are not found by leaning on the earlier turn either.
     if (!alone.abstained || previous === undefined || alone.abstainReason === 'not-mentioned') return alone;
     const retry = await asFollowUp(previous);
@@ -153,7 +172,10 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
           .catch(() => undefined);
       }
 
-      let answer = rewritten !== undefined ? await askOnce(question, rewritten, read(rewritten), rewritten) : await answerFromText(question, history);
+      let answer =
+        rewritten !== undefined
+          ? await askOnce(question, rewritten, read(rewritten), rewritten, { documentId: askOptions.documentId })
+          : await answerFromText(question, history, askOptions.documentId);
       if (modelAnswerer !== undefined) {
         const remaining = AbortSignal.timeout(Math.max(1, budgetEnds - Date.now()));
         const signal = askOptions.signal !== undefined ? AbortSignal.any([askOptions.signal, remaining]) : remaining;
@@ -175,9 +197,9 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
       return { ok: true, answer };
     },
 
-    async search(query: string, limit = 5): Promise<Passage[]> {
+    async search(query: string, limit = 5, scope: { readonly documentId?: string } = {}): Promise<Passage[]> {
       const analyzed = analyzeQuestion(query);
-      const retrieval = await state.retriever.retrieve(analyzed, query);
+      const retrieval = await state.retriever.retrieve(analyzed, query, scope);
       return toPassages(retrieval, limit, analyzed.metadata !== undefined);
     },
 
@@ -190,7 +212,7 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
     },
 
     async reindex(onProgress?: (done: number, total: number) => void): Promise<IndexInfo> {
-      state = await loadState({ config, logger, words, localEmbeddings, embeddings, model, rebuild: true, onProgress, weights: options.weights });
+      state = await loadState({ config, source, logger, words, localEmbeddings, embeddings, model, rebuild: true, onProgress, weights: options.weights });
       return state.info;
     },
 
@@ -213,6 +235,7 @@ interface EngineState {
 
 async function loadState(input: {
   config: Config;
+  source: CorpusSource;
   logger: Logger;
   words: WordVectors;
   localEmbeddings: LocalEmbeddings;
@@ -222,10 +245,10 @@ async function loadState(input: {
   onProgress: ((done: number, total: number) => void) | undefined;
   weights: RankingWeights | undefined;
 }): Promise<EngineState> {
-  const { corpus, warnings } = await loadCorpus(input.config.corpusDir);
+  const { corpus, warnings } = await input.source.load();
   for (const warning of warnings) input.logger.warn('corpus file skipped or read with care', { detail: warning });
   const chunks = chunkCorpus(corpus);
-  const directory = indexDirectory(input.config.dataDir);
+  const directory = input.source.indexDirectory;
   const opened: OpenedIndex = await openIndex({
     directory,
     corpus,
