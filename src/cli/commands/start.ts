@@ -8,6 +8,7 @@ import { Libraries } from '../../library/libraries.js';
 import { SqliteLibraryStore } from '../../library/library-store.js';
 import { startBot } from '../../discord/bot.js';
 import { openEngine } from '../../engine.js';
+import type { Engine } from '../../engine-types.js';
 import { createLogger } from '../../logger.js';
 import type { Logger } from '../../logger.js';
 import { openFeedbackStore, unavailableFeedbackStore } from '../../storage/feedback-store.js';
@@ -74,14 +75,24 @@ function openFeedback(config: Config, logger: Logger): FeedbackStore {
   }
 }
 
+/** Each server's own documents; a database that cannot be opened leaves the bot on the shared corpus alone. */
+function openLibraries(config: Config, logger: Logger, engine: Engine, study: StudyStore | undefined): Libraries | undefined {
+  try {
+    const store = new SqliteLibraryStore(config.databaseFile);
+    return new Libraries({ config, store, shared: engine, logger, onRemoved: (documentId) => study?.forgetDocument(documentId) });
+  } catch (error) {
+    logger.error('library database unavailable; every server answers from the shared corpus', { file: config.databaseFile, error });
+    return undefined;
+  }
+}
+
 async function runBotMode(config: Config, logger: Logger): Promise<number> {
   const engine = await openEngine(config, { logger });
   const feedback = openFeedback(config, logger);
   const study = openStudy(config, logger);
   process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { error: reason }));
   try {
-    const libraryStore = new SqliteLibraryStore(config.databaseFile);
-    const libraries = new Libraries({ config, store: libraryStore, shared: engine, logger, onRemoved: (documentId) => study?.forgetDocument(documentId) });
+    const libraries = openLibraries(config, logger, engine, study);
     const bot = await startBot({ config, engine, feedback, study, libraries, logger });
     const signal = await Promise.race([
       once(process, 'SIGTERM').then(() => 'SIGTERM'),
