@@ -21,7 +21,7 @@ const ABBREVIATIONS = new Set(
 
 const TERMINATOR = /[.!?…]/u;
 const CLOSER = /[”’"')\]»]/u;
-const OPENER = /[\p{Lu}\p{N}“‘"'(\[«¿¡]/u;
+const OPENER = /[\p{Lu}\p{N}“‘"'([«¿¡]/u;
 
 export function splitSentences(text: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];
