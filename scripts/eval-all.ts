@@ -1,13 +1,15 @@
 /**
  * `npm run eval:all [-- --quick] [-- --only NAME]`: every question set footnote is measured on, each in
  * its own run beside the BM25 single-sentence baseline, then one table. Sets over ../shared are skipped
- * with a note when that folder is missing. `--quick` draws fewer SQuAD questions (for a first look only).
+ * with a note when that folder is missing. `--quick` draws fewer SQuAD questions (for a first look only);
+ * `--items DIR` writes each set's items (as `footnote eval --items`) to DIR/<set>.jsonl.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../src/config.js';
 import type { EvalMetrics } from '../src/evaluation/evaluate.js';
+import { itemLines } from '../src/evaluation/item-record.js';
 import { readQuestionSet } from '../src/evaluation/question-set.js';
 import { runEvaluation, type EvalCorpus, type EvalRun } from '../src/evaluation/run-evaluation.js';
 import { readSquadFile, type SquadSample } from '../src/evaluation/squad-set.js';
@@ -16,7 +18,9 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(root, '../shared/eval');
 const articleCorpus = path.join(root, 'corpus');
 const quick = process.argv.includes('--quick');
-const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+const option = (name: string) => (process.argv.includes(name) ? process.argv[process.argv.indexOf(name) + 1] : undefined);
+const only = option('--only');
+const itemsDir = option('--items');
 
 interface QuestionSet {
   readonly name: string;
@@ -66,6 +70,13 @@ for (const set of sets) {
   const run = await runEvaluation({ config, corpora });
   process.stderr.write(`${set.name}: ${run.footnote.metrics.questions} questions in ${Math.round((Date.now() - started) / 1000)} s\n`);
   rows.push({ name: set.name, run });
+  if (itemsDir !== undefined) {
+    mkdirSync(itemsDir, { recursive: true });
+    writeFileSync(
+      path.join(itemsDir, `${set.name.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/-$/u, '')}.jsonl`),
+      itemLines(run.footnote.items, run.baseline.items),
+    );
+  }
 }
 
 const figure = (value: number) => value.toFixed(3);

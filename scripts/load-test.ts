@@ -67,7 +67,7 @@ async function runBurst(folder: string) {
       sent: timings.length,
       answered: answers.length,
       lost: timings.length - answers.length,
-      lateDeferrals: timings.filter((timing) => timing.deferralStatus !== 204 || (timing.deferralMs ?? Infinity) > interactionDeadlineMs).length,
+      lateDeferrals: timings.filter((timing) => timing.deferralStatus !== 204 || (timing.deferralOwnMs ?? Infinity) > interactionDeadlineMs).length,
       answersToAnotherQuestion: timings.filter((timing) => timing.answerMs !== undefined && !timing.answersItsQuestion).length,
       deferralMs: { p50: percentile(deferrals, 0.5), p99: percentile(deferrals, 0.99), max: Math.max(...deferrals) },
       answerMs: { p50: percentile(answers, 0.5), p99: percentile(answers, 0.99), max: Math.max(...answers) },

@@ -1,5 +1,7 @@
 /**
- * `npm test`: runs every tests/**\/*.test.ts file with node's own test runner (Node 20 has no glob for .ts files).
+ * `npm test`: runs every tests/**\/*.test.ts file with node's own test runner (Node 20 has no glob for .ts files),
+ * except the load tier. `npm run test:load` (`-- --load`) runs tests/load/ instead: load, soak and size, one
+ * file at a time with a generous time budget; they report their figures as diagnostics.
  * Extra arguments are passed through, e.g. `npm test -- --test-name-pattern=offsets`.
  * A file path argument (tests/...) narrows the run to those files.
  */
@@ -7,22 +9,28 @@ import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-function findTests(folder: string): string[] {
+const loadFolder = path.join('tests', 'load');
+
+function findTests(folder: string, skip: readonly string[]): string[] {
   return readdirSync(folder)
     .sort()
     .flatMap((name) => {
       const full = path.join(folder, name);
-      if (statSync(full).isDirectory()) return name === 'fixtures' ? [] : findTests(full);
+      if (statSync(full).isDirectory()) return name === 'fixtures' || skip.includes(full) ? [] : findTests(full, skip);
       return name.endsWith('.test.ts') ? [full] : [];
     });
 }
 
 const passThrough = process.argv.slice(2);
+const load = passThrough.includes('--load');
 const named = passThrough.filter((argument) => argument.endsWith('.test.ts'));
-const flags = passThrough.filter((argument) => !argument.endsWith('.test.ts'));
-const files = named.length > 0 ? named : findTests('tests');
+const flags = passThrough.filter((argument) => !argument.endsWith('.test.ts') && argument !== '--load');
+const files = named.length > 0 ? named : load ? findTests(loadFolder, []) : findTests('tests', [loadFolder]);
+// The load tier runs alone: two load tests at once would measure each other. The timeouts only stop a hung file;
+// on a crowded machine a file that starts processes can take minutes without anything being wrong.
+const tier = load ? ['--test-concurrency=1', '--test-timeout=1800000'] : ['--test-concurrency=2', '--test-timeout=900000'];
 
-const child = spawn(process.execPath, ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-timeout=300000', ...flags, ...files], {
+const child = spawn(process.execPath, ['--import', 'tsx', '--test', ...tier, ...flags, ...files], {
   stdio: 'inherit',
   env: { ...process.env, FOOTNOTE_TEST: '1' },
 });

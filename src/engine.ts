@@ -36,6 +36,8 @@ export interface OpenEngineOptions {
   readonly modelAnswerer?: ModelAnswerer;
   /** Conversation memory; the command line passes one restored from disk. */
   readonly conversations?: ConversationStore;
+  /** Word vectors already loaded (the evaluation opens one engine per article and loads them once). */
+  readonly wordVectors?: WordVectors;
 }
 
 /** The model side of answering; the offline answer is passed in as the fallback. */
@@ -49,7 +51,7 @@ const CONTEXT_WEIGHT = 1;
 
 export async function openEngine(config: Config, options: OpenEngineOptions = {}): Promise<Engine> {
   const logger = options.logger ?? silentLogger;
-  const words = loadWordVectors({ modelDir: config.modelDir, onConvert: (message) => logger.info(message) });
+  const words = options.wordVectors ?? loadWordVectors({ modelDir: config.modelDir, onConvert: (message) => logger.info(message) });
   const localEmbeddings = new LocalEmbeddings(words);
   const { embeddings, model } = await chooseEmbeddings(config, localEmbeddings);
   const conversations = options.conversations ?? new ConversationStore({ maxTurns: config.conversation.maxTurns, ttlMs: config.conversation.ttlMs });

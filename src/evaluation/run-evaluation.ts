@@ -1,13 +1,15 @@
 /**
  * Runs footnote and the BM25 baseline over one or more corpora, each with its own question items. Every
  * corpus gets a fresh temporary data folder (the index is built there once, with the word vectors of the
- * configured model cache), so the user's own index in data/ is never touched. Results are pooled.
+ * configured model cache, loaded once for all corpora), so the user's own index in data/ is never touched.
+ * Results are pooled.
  */
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Config } from '../config.js';
 import { openEngine } from '../engine.js';
+import { loadWordVectors, type WordVectors } from '../embeddings/word-vectors.js';
 import { silentLogger, type Logger } from '../logger.js';
 import { bm25Responder } from './bm25-baseline.js';
 import { evaluateResponder, summarize, type EvalReport, type ItemResult } from './evaluate.js';
@@ -37,21 +39,23 @@ export async function runEvaluation(options: {
 }): Promise<EvalRun> {
   const footnote: ItemResult[] = [];
   const baseline: ItemResult[] = [];
+  const logger = options.logger ?? silentLogger;
+  const wordVectors = loadWordVectors({ modelDir: options.config.modelDir, onConvert: (message) => logger.info(message) });
   for (const [position, corpus] of options.corpora.entries()) {
     options.progress?.(`[${position + 1}/${options.corpora.length}] ${corpus.name}: ${corpus.items.length} questions`);
-    const run = await runOnCorpus(options.config, corpus, options.logger ?? silentLogger);
+    const run = await runOnCorpus(options.config, corpus, logger, wordVectors);
     footnote.push(...run.footnote.items);
     baseline.push(...run.baseline.items);
   }
   return { footnote: { metrics: summarize(footnote), items: footnote }, baseline: { metrics: summarize(baseline), items: baseline } };
 }
 
-async function runOnCorpus(config: Config, corpus: EvalCorpus, logger: Logger): Promise<EvalRun> {
+async function runOnCorpus(config: Config, corpus: EvalCorpus, logger: Logger, wordVectors: WordVectors): Promise<EvalRun> {
   const workspace = mkdtempSync(path.join(tmpdir(), 'footnote-eval-'));
   try {
     const corpusDir = corpusFolder(corpus, workspace);
     const dataDir = path.join(workspace, 'data');
-    const engine = await openEngine({ ...config, corpusDir, dataDir, databaseFile: path.join(dataDir, 'footnote.sqlite') }, { logger });
+    const engine = await openEngine({ ...config, corpusDir, dataDir, databaseFile: path.join(dataDir, 'footnote.sqlite') }, { logger, wordVectors });
     try {
       // One unscored question first, so the first timing is not the JIT compiler's.
       await engine.ask(corpus.items[0]?.turns[0] ?? 'What is this about?');

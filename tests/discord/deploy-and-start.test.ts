@@ -64,12 +64,13 @@ test('GIVEN `footnote start` with DISCORD_TOKEN THEN it connects, answers, and o
       COOLDOWN_SECONDS: '0',
     },
   });
+  if (child.pid !== undefined) fake.watchProcess(child.pid);
   let stderr = '';
   child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   t.after(() => child.kill('SIGKILL'));
 
-  await fake.waitFor(() => fake.identifyCount === 1 && stderr.includes('connected to Discord'), { timeoutMs: 20_000, what: 'the bot to connect' });
+  await fake.waitFor(() => fake.identifyCount === 1 && stderr.includes('connected to Discord'), { timeoutMs: 60_000, what: 'the bot to connect' });
   const interaction = fake.sendSlashCommand({ name: 'ask', options: { question: 'Why did Baku close the Russian House?' } });
   const edit = await fake.waitForRequest((request) => request.method === 'PATCH' && request.path.includes(interaction.token));
   assert.match(embedText(edit.body as Record<string, unknown>), /accused of facilitating Russian intelligence activities in Baku/);

@@ -42,7 +42,7 @@ async function engineWithModel(t: TestContext): Promise<{ engine: Engine; fake: 
   const fake = await startFakeOpenAi();
   t.after(() => fake.close());
   const base = await realEngine();
-  return { engine: { ...base, config: testConfig({ OPENAI_BASE_URL: fake.baseUrl, LLM_TIMEOUT_MS: '2000' }) }, fake };
+  return { engine: { ...base, config: testConfig({ OPENAI_BASE_URL: fake.baseUrl, LLM_TIMEOUT_MS: '30000' }) }, fake };
 }
 
 test('GIVEN a model and /summary length:long THEN its points, each over a verbatim cited sentence, every section covered, and a footer naming the model', async (t) => {

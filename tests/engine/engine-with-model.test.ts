@@ -19,7 +19,7 @@ after(async () => {
   data.remove();
 });
 
-const config = () => testConfig({ FOOTNOTE_DATA_DIR: data.path, OPENAI_BASE_URL: fake.baseUrl, LLM_TIMEOUT_MS: '3000' });
+const config = () => testConfig({ FOOTNOTE_DATA_DIR: data.path, OPENAI_BASE_URL: fake.baseUrl, LLM_TIMEOUT_MS: '30000' });
 
 test('GIVEN a model at OPENAI_BASE_URL THEN ask answers in llm mode with only verified quotes', async () => {
   const engine = await openEngine(config());

@@ -129,6 +129,46 @@ test('GIVEN a tiny SQuAD-layout file --per-article THEN each article is asked al
   }
 });
 
+test('GIVEN --library THEN every text is measured alone and inside one library of all of them, lead side by side', () => {
+  const { code, stdout, stderr } = footnote(
+    '--library',
+    '--squad',
+    path.join(fixtures, 'tiny-squad.json'),
+    '--questions',
+    path.join(fixtures, 'tide-mill-questions.jsonl'),
+    '--corpus',
+    path.join(fixtures, 'tide-mill'),
+    '--json',
+  );
+  assert.equal(code, 0, stderr);
+  const comparison = JSON.parse(stdout) as {
+    documents: number;
+    rows: { group: string; questions: number; leadAlone: number; leadInLibrary: number; difference: number; ownDocument: number }[];
+    overall: { questions: number };
+    meetsTarget: boolean;
+  };
+  assert.equal(comparison.documents, 3);
+  assert.deepEqual(
+    comparison.rows.map((row) => [row.group, row.questions]),
+    [
+      ['tide-mill-questions.jsonl', 5],
+      ['Glass harbour', 4],
+      ['Copper kettle', 2],
+    ],
+  );
+  assert.equal(comparison.overall.questions, 11);
+  for (const row of comparison.rows) {
+    assert.equal(row.difference, Math.round(1000 * (row.leadInLibrary - row.leadAlone)) / 1000);
+    // Three texts on unrelated topics: an answer is quoted from the text the question is about.
+    assert.equal(row.ownDocument, 1, row.group);
+  }
+  assert.equal(
+    comparison.meetsTarget,
+    comparison.rows.every((row) => row.difference >= -0.03),
+  );
+  assert.match(stderr, /all 3 texts as one library: 11 questions/u);
+});
+
 test('GIVEN bad options or a file that is not SQuAD THEN a clear message and exit code 2 or 1, nothing written', () => {
   const notSquad = footnote('--squad', path.join(fixtures, 'tide-mill-questions.jsonl'));
   assert.equal(notSquad.code, 1);
@@ -139,6 +179,7 @@ test('GIVEN bad options or a file that is not SQuAD THEN a clear message and exi
   const cases: [string[], RegExp][] = [
     [[], /give --questions FILE .* or --squad FILE/u],
     [['--questions', 'x.jsonl', '--per-article'], /--per-article goes with --squad FILE/u],
+    [['--squad', path.join(fixtures, 'tiny-squad.json'), '--library', '--per-article'], /--library already runs each article alone/u],
     [['--squad', path.join(fixtures, 'tiny-squad.json'), '--limit', '0'], /--limit must be a whole number of at least 1 \(got "0"\)/u],
     [['--questions', 'x.jsonl', '--corpus', path.join(data.path, 'missing')], /--corpus .*missing is not a folder/u],
   ];

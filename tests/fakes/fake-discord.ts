@@ -5,7 +5,8 @@
  * validator is given. Faults can be injected: REST errors and 429s, gateway closes with any code.
  *
  * Like Discord it refuses an interaction callback after the 3-second deadline (10062 Unknown interaction) or a
- * second time (40060), an edit of @original before the callback (10015 Unknown Webhook), and a file larger than
+ * second time (40060). The deadline is measured on the bot's own time (see own-time-clock.ts), not the wall
+ * clock, so a test on a busy machine fails only when the bot itself is late; an edit of @original before the callback (10015 Unknown Webhook), and a file larger than
  * the interaction's `attachment_size_limit` (40005). Uploads (multipart/form-data) are parsed: `payload_json`
  * becomes the body, and the files are recorded.
  */
@@ -16,6 +17,8 @@ import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
 import type { WebSocket } from 'ws';
 import type { DiscordApiValidator } from './discord-openapi.js';
+import { OwnTimeClock } from '../helpers/own-time-clock.js';
+import type { Clock } from '../helpers/own-time-clock.js';
 
 export interface RecordedFile {
   /** The form field, e.g. "files[0]". */
@@ -35,7 +38,10 @@ export interface RecordedRequest {
   /** The files of a multipart/form-data upload. */
   readonly files: readonly RecordedFile[];
   readonly headers: IncomingMessage['headers'];
+  /** Wall time, for reports. */
   readonly at: number;
+  /** On the fake's clock: what deadlines are measured in. */
+  readonly onClock: number;
   /** The status the fake answered with. */
   status: number;
 }
@@ -63,7 +69,10 @@ export interface FakeUser {
 export interface SentInteraction {
   readonly id: string;
   readonly token: string;
+  /** Wall time, for reports. */
   readonly dispatchedAt: number;
+  /** On the fake's clock: what the 3-second deadline is measured from. */
+  readonly dispatchedOnClock: number;
 }
 
 export interface FakeMessage {
@@ -81,6 +90,8 @@ export interface FakeDiscordOptions {
   readonly validator?: DiscordApiValidator | undefined;
   readonly heartbeatIntervalMs?: number;
   readonly attachmentSizeLimit?: number;
+  /** What deadlines and waits are measured on; by default the bot's own time (OwnTimeClock). */
+  readonly clock?: Clock;
 }
 
 export const permissionBits = {
@@ -99,7 +110,7 @@ export function snowflake(): string {
   return (((BigInt(Date.now()) - discordEpoch) << 22n) | sequence).toString();
 }
 
-const interactionDeadlineMs = 3_000;
+export const interactionDeadlineMs = 3_000;
 const memberPermissions = permissionBits.sendMessages | 0x400n | 0x4000n | 0x10000n | 0x800000000n;
 
 function user(id: string, username: string, bot = false): FakeUser {
@@ -147,6 +158,7 @@ export class FakeDiscord {
   private readonly dispatched: { s: number; payload: string }[] = [];
   private readonly dmChannels = new Set<string>();
   private readonly heartbeatIntervalMs: number;
+  private readonly clock: Clock;
   private port = 0;
 
   private constructor(options: FakeDiscordOptions) {
@@ -154,6 +166,7 @@ export class FakeDiscord {
     this.attachmentSizeLimit = options.attachmentSizeLimit ?? 10_485_760;
     this.validator = options.validator;
     this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 41_250;
+    this.clock = options.clock ?? new OwnTimeClock();
     this.server = createServer((request, response) => void this.onHttp(request, response));
     this.gateway = new WebSocketServer({ server: this.server });
     this.gateway.on('connection', (socket) => this.onGatewayConnection(socket));
@@ -187,6 +200,22 @@ export class FakeDiscord {
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
+  /** The bot runs in process `pid`: its waits for a CPU do not count against its deadlines either. */
+  watchProcess(pid: number): void {
+    if (this.clock instanceof OwnTimeClock) this.clock.watch(pid);
+  }
+
+  /** The fake's clock (see FakeDiscordOptions.clock). */
+  now(): number {
+    return this.clock.now();
+  }
+
+  /** From dispatch to the callback Discord accepted, on the fake's clock; undefined if none was accepted. */
+  acknowledgementDelayMs(interaction: SentInteraction): number | undefined {
+    const accepted = this.requestsFor(interaction).find((request) => request.path.endsWith('/callback') && request.status >= 200 && request.status < 300);
+    return accepted === undefined ? undefined : accepted.onClock - interaction.dispatchedOnClock;
+  }
+
   /** Makes the next `times` requests matching `path` (and `method`) fail with `status`. */
   failNext(fault: InjectedFault): void {
     this.faults.push({ times: 1, ...fault });
@@ -198,28 +227,34 @@ export class FakeDiscord {
 
   // ---------------------------------------------------------------- waiting
 
-  /** Resolves once `check` returns a value (checked after every request and gateway event, and every 50 ms for outside state). */
+  /**
+   * Resolves once `check` returns a value (checked after every request and gateway event, and every 50 ms for
+   * outside state). The timeout is a safety net measured on the fake's clock, so a busy machine does not trip it.
+   */
   async waitFor<T>(check: () => T | undefined | false, options: { timeoutMs?: number; what?: string } = {}): Promise<T> {
     const first = check();
     if (first !== undefined && first !== false) return first;
-    const timeoutMs = options.timeoutMs ?? 10_000;
+    const timeoutMs = options.timeoutMs ?? 30_000;
+    const started = this.clock.now();
     return new Promise<T>((resolve, reject) => {
+      const finish = () => {
+        clearInterval(poll);
+        this.waiters.delete(waiter);
+      };
       const waiter = () => {
         const value = check();
         if (value === undefined || value === false) return;
-        clearTimeout(timer);
-        clearInterval(poll);
-        this.waiters.delete(waiter);
+        finish();
         resolve(value);
       };
-      const poll = setInterval(waiter, 50);
-      const timer = setTimeout(() => {
-        clearInterval(poll);
-        this.waiters.delete(waiter);
+      const poll = setInterval(() => {
+        waiter();
+        if (!this.waiters.has(waiter) || this.clock.now() - started <= timeoutMs) return;
+        finish();
         reject(
           new Error(`fake Discord: timed out after ${timeoutMs} ms waiting for ${options.what ?? 'a condition'}; requests so far:\n${this.describeRequests()}`),
         );
-      }, timeoutMs);
+      }, 50);
       this.waiters.add(waiter);
     });
   }
@@ -455,7 +490,16 @@ export class FakeDiscord {
   }
 
   private remember(base: { id: string; token: string }, channelId: string | undefined, guildId: string | undefined): SentInteraction {
-    const sent = { id: base.id, token: base.token, dispatchedAt: Date.now(), acknowledged: false, messageId: snowflake(), channelId, guildId };
+    const sent = {
+      id: base.id,
+      token: base.token,
+      dispatchedAt: Date.now(),
+      dispatchedOnClock: this.clock.now(),
+      acknowledged: false,
+      messageId: snowflake(),
+      channelId,
+      guildId,
+    };
     this.interactions.set(base.token, sent);
     return sent;
   }
@@ -600,6 +644,7 @@ export class FakeDiscord {
       files,
       headers: request.headers,
       at: Date.now(),
+      onClock: this.clock.now(),
       status: 0,
     };
     this.requests.push(recorded);
@@ -698,7 +743,7 @@ export class FakeDiscord {
     }
     if ((match = /^\/interactions\/(\d+)\/([^/]+)\/callback$/.exec(path)) !== null && method === 'POST') {
       const interaction = this.interactions.get(match[2] ?? '');
-      if (interaction === undefined || request.at - interaction.dispatchedAt > interactionDeadlineMs)
+      if (interaction === undefined || request.onClock - interaction.dispatchedOnClock > interactionDeadlineMs)
         return { status: 404, body: { message: 'Unknown interaction', code: 10062 } };
       if (interaction.acknowledged) return { status: 400, body: { message: 'Interaction has already been acknowledged.', code: 40060 } };
       interaction.acknowledged = true;

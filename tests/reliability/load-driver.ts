@@ -1,7 +1,7 @@
 /**
  * Drives /ask load through the fake Discord and reads what a user would see: when each interaction was
  * acknowledged (Discord drops it after 3 s), when its answer arrived, and whether the answer is to its own
- * question. Shared by tests/reliability/load.test.ts (nothing lost) and scripts/load-test.ts (the figures).
+ * question. Shared by tests/load/burst-and-soak.test.ts (nothing lost) and scripts/load-test.ts (the figures).
  */
 import type { FakeDiscord, FakeUser, RecordedRequest, SentInteraction } from '../fakes/fake-discord.js';
 import { snowflake } from '../fakes/fake-discord.js';
@@ -42,8 +42,10 @@ export function readers(count: number): FakeUser[] {
 export interface InteractionTiming {
   readonly interaction: SentInteraction;
   readonly question: string;
-  /** From dispatch to the deferral reaching Discord; undefined if it never did. */
+  /** From dispatch to the deferral reaching Discord (wall time); undefined if it never did. */
   readonly deferralMs: number | undefined;
+  /** The same on the fake's clock (the bot's own time): what Discord's deadline is held to. */
+  readonly deferralOwnMs: number | undefined;
   readonly deferralStatus: number | undefined;
   readonly answerMs: number | undefined;
   /** The answer's embed title is this interaction's own question. */
@@ -73,6 +75,7 @@ function timingOf(tracker: AnswerTracker, interaction: SentInteraction, question
     interaction,
     question,
     deferralMs: deferral === undefined ? undefined : deferral.at - interaction.dispatchedAt,
+    deferralOwnMs: deferral === undefined ? undefined : deferral.onClock - interaction.dispatchedOnClock,
     deferralStatus: deferral?.status,
     answerMs: answer === undefined ? undefined : answer.at - interaction.dispatchedAt,
     answersItsQuestion: answer !== undefined && sameQuestion(titleOf(answer), question),
@@ -144,7 +147,7 @@ export async function sendSoak(
         else if (deferral !== undefined && !deferred) unanswered += 1;
         else continue;
         pending.delete(interaction);
-        if (!deferred || (deferral?.at ?? Infinity) - interaction.dispatchedAt > interactionDeadlineMs) lateDeferrals += 1;
+        if (!deferred || (deferral?.onClock ?? Infinity) - interaction.dispatchedOnClock > interactionDeadlineMs) lateDeferrals += 1;
         if (sent < options.asks) send();
       }
       return answered + unanswered === options.asks;

@@ -18,6 +18,7 @@ import { reply, startFakeOpenAi } from '../fakes/fake-openai.js';
 import { assertNoPings, embedText, repositoryRoot } from '../discord/bot-harness.js';
 import { articleFile, sharedModelDir, temporaryFolder, testConfig } from '../helpers/test-config.js';
 import { writeBigDocument } from './big-document.js';
+import { OwnTimeClock } from '../helpers/own-time-clock.js';
 
 interface Cli {
   readonly child: ChildProcessWithoutNullStreams;
@@ -48,7 +49,8 @@ async function startBotCli(t: TestContext, fake: FakeDiscord, environment: Recor
     LOG_LEVEL: 'info',
     ...environment,
   });
-  await fake.waitFor(() => cli.output().includes('connected to Discord'), { timeoutMs: 30_000, what: `the bot to connect; output so far:\n${cli.output()}` });
+  if (cli.child.pid !== undefined) fake.watchProcess(cli.child.pid);
+  await fake.waitFor(() => cli.output().includes('connected to Discord'), { timeoutMs: 60_000, what: `the bot to connect; output so far:\n${cli.output()}` });
   return cli;
 }
 
@@ -68,7 +70,7 @@ test('GIVEN SIGTERM while a model answer is in flight THEN the answer is still d
       { delayMs: 1_500 },
     ),
   );
-  const cli = await startBotCli(t, fake, { FOOTNOTE_DB: path.join(folder.path, 'footnote.sqlite'), OPENAI_BASE_URL: model.baseUrl, LLM_TIMEOUT_MS: '8000' });
+  const cli = await startBotCli(t, fake, { FOOTNOTE_DB: path.join(folder.path, 'footnote.sqlite'), OPENAI_BASE_URL: model.baseUrl, LLM_TIMEOUT_MS: '30000' });
 
   const inFlight = fake.sendSlashCommand({ name: 'ask', options: { question: 'Why did Baku close the Russian House?' } });
   await fake.waitForRequest((request) => request.path.endsWith(`/${inFlight.token}/callback`) && request.status === 204);
@@ -130,7 +132,7 @@ test('GIVEN `footnote ingest` of a bigger corpus is killed mid-build and again m
   const midBuild = ingestBig();
   await waitUntil(
     () => midBuild.output().includes('building the index'),
-    30_000,
+    60_000,
     () => midBuild.output(),
   );
   await new Promise((resolve) => setTimeout(resolve, 300));
@@ -175,10 +177,12 @@ test('GIVEN `footnote ingest` of a bigger corpus is killed mid-build and again m
   );
 });
 
+/** Polls `check`; the timeout is a safety net on this process's own time, so a busy machine does not trip it. */
 async function waitUntil(check: () => boolean, timeoutMs: number, describe: () => string): Promise<void> {
-  const started = Date.now();
+  const clock = new OwnTimeClock();
+  const started = clock.now();
   while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out; output so far:\n${describe()}`);
+    if (clock.now() - started > timeoutMs) throw new Error(`timed out; output so far:\n${describe()}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }

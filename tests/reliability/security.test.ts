@@ -59,14 +59,15 @@ test('GIVEN a model server that echoes the API key in its errors, Discord failin
     LOG_LEVEL: 'debug',
     LOG_CONTENT: 'true',
   });
-  await fake.waitFor(() => bot.output().includes('connected to Discord'), { timeoutMs: 30_000, what: 'the bot to connect' });
+  if (bot.child.pid !== undefined) fake.watchProcess(bot.child.pid);
+  await fake.waitFor(() => bot.output().includes('connected to Discord'), { timeoutMs: 60_000, what: 'the bot to connect' });
 
   const answered = fake.sendSlashCommand({ name: 'ask', options: { question: 'Why did Baku close the Russian House?' } });
   await waitForAnswer(fake, answered);
   fake.failNext({ method: 'PATCH', path: /\/messages\/@original$/, status: 500, times: 100 });
   const failing = fake.sendSlashCommand({ name: 'ask', options: { question: 'How many people died when the Azal plane crashed?' } });
   await fake.waitForRequest((request) => request.method === 'POST' && request.path === `/webhooks/${fake.applicationId}/${failing.token}`, {
-    timeoutMs: 20_000,
+    timeoutMs: 60_000,
     what: 'the apology',
   });
   bot.child.kill('SIGTERM');

@@ -28,6 +28,8 @@ export async function startBotProcess(fake: FakeDiscord, folder: string, environ
       ...environment,
     },
   });
+  // Its waits for a CPU are the machine's business, not the bot's: they do not count against its deadlines.
+  if (child.pid !== undefined) fake.watchProcess(child.pid);
   let log = '';
   child.stderr?.on('data', (chunk: Buffer) => (log = (log + chunk.toString('utf8')).slice(-8000)));
   const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));

@@ -6,6 +6,7 @@ import { abstentionTradeOff } from '../../evaluation/abstention-trade-off.js';
 import type { ItemResult } from '../../evaluation/evaluate.js';
 import { formatComparison, formatTradeOff } from '../../evaluation/format-report.js';
 import { itemLines } from '../../evaluation/item-record.js';
+import { compareLibrary, formatLibraryComparison } from '../../evaluation/library-comparison.js';
 import { readQuestionSet, type EvalItem } from '../../evaluation/question-set.js';
 import { runEvaluation, type EvalCorpus } from '../../evaluation/run-evaluation.js';
 import { readSquadFile } from '../../evaluation/squad-set.js';
@@ -16,7 +17,7 @@ export const evalCliCommand = {
   name: 'eval',
   summary: 'Measure what a reader sees on a question set, beside a BM25 single-sentence baseline.',
   usage:
-    'eval (--questions FILE [--corpus DIR] | --squad FILE [--per-article] [--limit N] [--articles N] [--seed TEXT] [--corpus DIR]) [--items FILE] [--json] [--verbose]',
+    'eval (--questions FILE [--corpus DIR] | --squad FILE [--per-article | --library] [--limit N] [--articles N] [--seed TEXT] [--corpus DIR]) [--items FILE] [--json] [--verbose]',
   details: [
     'Options:',
     '  --questions FILE  JSON lines: {"id", "question" | "turns", "evidence", "answerable", "kind"?}',
@@ -25,6 +26,8 @@ export const evalCliCommand = {
     '  --squad FILE      a SQuAD-layout file: each article one document, answer spans the evidence,',
     '                    is_impossible questions unanswerable; all articles at once as one library ...',
     '  --per-article     ... or each article alone as the corpus (the --questions set alone on its corpus)',
+    '  --library         both, compared: each text alone, then all of them (and --questions on --corpus)',
+    '                    as one library; lead per text and how often the first quote is from its own document',
     '  --limit N         at most N questions per article, drawn with --seed (default seed "footnote")',
     '  --articles N      at most N articles, drawn with --seed',
     '  --items FILE      write one JSON line per item (answer line, first quote, lead, abstain reason...)',
@@ -41,7 +44,7 @@ export const evalCliCommand = {
   ].join('\n'),
   async run(args, io) {
     const parsed = parseArguments(args, {
-      booleans: ['json', 'verbose', 'per-article'],
+      booleans: ['json', 'verbose', 'per-article', 'library'],
       values: ['questions', 'squad', 'corpus', 'limit', 'articles', 'seed', 'items'],
     });
     const text = (name: string) => {
@@ -54,8 +57,10 @@ export const evalCliCommand = {
       throw new UsageError('give --questions FILE (e.g. ../shared/eval/dev.jsonl) or --squad FILE (e.g. ../shared/eval/reading/squad2-dev-19-articles.json)');
     }
     if (squadFile === undefined) {
-      for (const name of ['per-article', 'limit', 'articles', 'seed']) if (parsed.flags.has(name)) throw new UsageError(`--${name} goes with --squad FILE`);
+      for (const name of ['per-article', 'library', 'limit', 'articles', 'seed'])
+        if (parsed.flags.has(name)) throw new UsageError(`--${name} goes with --squad FILE`);
     }
+    if (parsed.flags.has('per-article') && parsed.flags.has('library')) throw new UsageError('--library already runs each article alone: drop --per-article');
     const limit = positiveInteger(text('limit'), 'limit');
     const articleCount = positiveInteger(text('articles'), 'articles');
     const corpusFlag = text('corpus');
@@ -73,27 +78,33 @@ export const evalCliCommand = {
           })
         : [];
 
-    const corpora: EvalCorpus[] = [];
     const questionCorpus: EvalCorpus | undefined =
       questionsFile !== undefined ? { name: path.basename(questionsFile), folders: [corpusDir], files: [], items: questionItems } : undefined;
-    if (squadFile === undefined || parsed.flags.has('per-article')) {
-      if (questionCorpus !== undefined) corpora.push(questionCorpus);
-      for (const article of articles)
-        corpora.push({ name: article.title, folders: [], files: [{ name: article.fileName, text: article.text }], items: article.items });
-    } else {
-      corpora.push({
-        name: `library of ${articles.length} articles${questionCorpus !== undefined || corpusFlag !== undefined ? ` and ${path.basename(corpusDir)}/` : ''}`,
-        folders: questionCorpus !== undefined || corpusFlag !== undefined ? [corpusDir] : [],
-        files: articles.map((article) => ({ name: article.fileName, text: article.text })),
-        items: [...questionItems, ...articles.flatMap((article) => article.items)],
-      });
-    }
-
+    const alone: EvalCorpus[] = [
+      ...(questionCorpus !== undefined ? [questionCorpus] : []),
+      ...articles.map((article) => ({ name: article.title, folders: [], files: [{ name: article.fileName, text: article.text }], items: article.items })),
+    ];
     const logger = createLogger({
       level: config.logLevel === 'info' ? 'warn' : config.logLevel,
       secrets: secretsOf(config),
       write: (line) => io.stderr.write(line),
     });
+    if (parsed.flags.has('library')) {
+      const comparison = await compareLibrary({ config, groups: alone, logger, progress: (line) => writeLine(io.stderr, line) });
+      writeLine(io.stdout, parsed.flags.has('json') ? JSON.stringify(comparison) : formatLibraryComparison(comparison));
+      return 0;
+    }
+    const corpora: EvalCorpus[] =
+      squadFile === undefined || parsed.flags.has('per-article')
+        ? alone
+        : [
+            {
+              name: `library of ${articles.length} articles${questionCorpus !== undefined || corpusFlag !== undefined ? ` and ${path.basename(corpusDir)}/` : ''}`,
+              folders: questionCorpus !== undefined || corpusFlag !== undefined ? [corpusDir] : [],
+              files: articles.map((article) => ({ name: article.fileName, text: article.text })),
+              items: [...questionItems, ...articles.flatMap((article) => article.items)],
+            },
+          ];
     const progress = parsed.flags.has('json') || corpora.length === 1 ? undefined : (line: string) => writeLine(io.stderr, line);
     const run = await runEvaluation({ config, corpora, logger, ...(progress ? { progress } : {}) });
     const tradeOff = abstentionTradeOff(run.footnote.items);
