@@ -285,7 +285,7 @@ export class FakeDiscord {
 
   private onGatewayConnection(socket: WebSocket): void {
     this.socket = socket;
-    socket.on('message', (raw) => this.onGatewayMessage(socket, raw.toString()));
+    socket.on('message', (raw) => this.onGatewayMessage(socket, (raw as Buffer).toString()));
     socket.on('close', () => {
       if (this.socket === socket) this.socket = undefined;
     });
