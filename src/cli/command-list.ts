@@ -11,6 +11,7 @@ const loaders = {
   ingest: async () => (await import('./commands/ingest.js')).ingestCliCommand,
   ask: async () => (await import('./commands/ask.js')).askCliCommand,
   eval: async () => (await import('./commands/eval.js')).evalCliCommand,
+  'study-eval': async () => (await import('./commands/study-eval.js')).studyEvalCliCommand,
   bench: async () => (await import('./commands/bench.js')).benchCliCommand,
   start: async () => (await import('./commands/start.js')).startCliCommand,
   'deploy-commands': async () => (await import('./commands/deploy-commands.js')).deployCommandsCliCommand,

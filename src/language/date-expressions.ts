@@ -4,6 +4,7 @@
  * ("15 years ago", "in recent days", "last year"). Expressions relative to an undated event ("fifteen years
  * after the arrest …") cannot be resolved and are kept as the text says them.
  */
+import * as chrono from 'chrono-node';
 import { findNumbers } from './number-expressions.js';
 
 export type DatePrecision = 'day' | 'month' | 'part-of-year' | 'year' | 'decade';
@@ -148,7 +149,35 @@ export function findDates(text: string, published: string | undefined): DateExpr
       anchor: undefined,
     });
   }
+  if (published !== undefined) for (const expression of chronoDates(text, published)) add(expression);
   return found.sort((first, second) => first.start - second.start);
+}
+
+/**
+ * What chrono-node reads beyond the patterns above, kept where its reading is safe in a news text: a time
+ * counted back from the publication ("last week", "three days ago", "yesterday") and "in January" without a
+ * year, taken as the latest January up to the publication.
+ */
+function chronoDates(text: string, published: string): DateExpression[] {
+  const reference = new Date(`${published}T12:00:00Z`);
+  const found: DateExpression[] = [];
+  for (const result of chrono.en.parse(text, { instant: reference, timezone: 'UTC' })) {
+    const phrase = result.text.replace(/[\s,.;:]+$/u, '');
+    const start = result.index;
+    const end = start + phrase.length;
+    if (/^(?:last|this|past)\s+(?:week|month)$|^yesterday$|^\w+\s+(?:days|weeks|months)\s+ago$/iu.test(phrase)) {
+      const date = result.start.date().toISOString().slice(0, 10);
+      if (date > published) continue;
+      found.push({ start, end, text: phrase, resolution: { resolved: true, date, precision: 'day', relative: true }, role: 'adverbial', anchor: undefined });
+      continue;
+    }
+    const month = MONTHS.indexOf(phrase.toLowerCase()) + 1;
+    if (month === 0 || !/\bin\s+$/iu.test(text.slice(0, start))) continue;
+    const [year = 0, publishedMonth = 0] = published.split('-').map(Number);
+    const date = `${month <= publishedMonth ? year : year - 1}-${pad(month)}-01`;
+    found.push({ start, end, text: phrase, resolution: { resolved: true, date, precision: 'month', relative: true }, role: 'adverbial', anchor: undefined });
+  }
+  return found;
 }
 
 function pad(value: number): string {

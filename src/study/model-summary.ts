@@ -136,8 +136,13 @@ function unitKey(documentId: string, start: number): string {
 
 /** The offline summary's own points, then the best-ranked other sentences, in reading order, numbered S1…Sn. */
 function pickCandidates(extractive: Summary, ranked: readonly RankedSentence[]): Candidate[] {
-  const inSummary = new Set(extractive.points.map((point) => unitKey(point.quote.documentId, point.quote.start)));
-  const isSummaryPoint = (entry: RankedSentence): boolean => inSummary.has(unitKey(entry.unit.document.id, entry.unit.sentence.start));
+  // A point may be two sentences (one pointing back to the other): each is offered.
+  const isSummaryPoint = (entry: RankedSentence): boolean =>
+    extractive.points.some(
+      (point) =>
+        point.quote.documentId === entry.unit.document.id && point.quote.start <= entry.unit.sentence.start && entry.unit.sentence.end <= point.quote.end,
+    );
+  const inSummary = new Set(ranked.filter(isSummaryPoint).map((entry) => unitKey(entry.unit.document.id, entry.unit.sentence.start)));
   // A long summary of a book holds more points than the limit: all of them are offered.
   const limit = Math.max(CANDIDATE_LIMIT, inSummary.size);
   const chosen = ranked.filter(isSummaryPoint);
@@ -242,9 +247,10 @@ function keepPoints(
 function withEverySection(kept: readonly PlacedPoint[], ranked: readonly RankedSentence[]): PlacedPoint[] {
   const covered = new Set(kept.map((placed) => sectionKey(placed.unit)));
   const added: PlacedPoint[] = [];
-  for (const { unit } of ranked) {
+  for (const { unit, score } of ranked) {
     const section = sectionKey(unit);
-    if (covered.has(section)) continue;
+    // A score of 0 is a sentence that cannot stand as a point (a lead-in ending in a colon).
+    if (covered.has(section) || score <= 0) continue;
     const quote = quoteSentence(unit.document, unit.paragraph, unit.sentence);
     if (quote === undefined) continue;
     covered.add(section);

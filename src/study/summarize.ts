@@ -1,16 +1,23 @@
 /**
  * Extractive summaries: the key sentences of the whole text or of one section, verbatim, in reading order.
- * A sentence is key when it is central (similar to many others: LexRank over TF-IDF vectors) and on the
- * section's topic (similar to its heading); maximal marginal relevance then keeps two points from saying
- * the same thing. A long summary of the whole text takes the best sentence of every section first, so no
- * section is left out. With a model configured, model-summary.ts has the model write points over these
- * same ranked sentences and falls back to this summary.
+ * A sentence is key when it is central to the document and to its section (LexRank over TF-IDF vectors),
+ * on the section's topic (similar to its heading) and placed where writers put their point (a paragraph's
+ * lead). A point is a sentence, or a sentence with the one before it when it opens by pointing back
+ * ("This criticism …"); a lead-in ending in a colon is never a point. Every summary of the whole text keeps
+ * each document's thesis (the introduction's sentence closest to the rest of the text) and conclusion (its
+ * last paragraph's best point); a short one adds the best points of the largest sections, a long one the
+ * best point of every paragraph, and maximal marginal relevance keeps two points from saying the same
+ * thing. With a model configured, model-summary.ts has the model write points over these same ranked
+ * sentences and falls back to this summary.
  */
-import type { Corpus } from '../corpus/types.js';
+import type { Corpus, CorpusDocument } from '../corpus/types.js';
+import { continuesPreviousSentence } from '../language/tokenize.js';
+import { centroidOf } from './sentence-graph.js';
+import { canStandAsPoint, scoreSentences } from './sentence-scores.js';
 import { cosine, SentenceVectors, type SparseVector } from './sentence-vectors.js';
 import { sectionKey, sentenceUnits, type SentenceUnit } from './sentence-units.js';
 import { resolveScope, type StudyProblem } from './study-scope.js';
-import { quoteSentence, type Quote } from './study-quote.js';
+import { quoteSpan, type Quote } from './study-quote.js';
 
 export type SummaryLength = 'short' | 'long';
 
@@ -51,13 +58,13 @@ export interface Summary {
 
 export type SummaryOutcome = { readonly ok: true; readonly summary: Summary } | { readonly ok: false; readonly problem: StudyProblem };
 
-const weights = { centrality: 0.6, topic: 0.25, position: 0.15 } as const;
 /** MMR trade-off between relevance and novelty (1 = relevance only). */
-const LAMBDA = 0.7;
-/** Extra relevance for a sentence from a section no point covers yet (short summaries). */
-const COVERAGE_BONUS = 0.15;
-/** Most sentences scored with LexRank (quadratic in the number of sentences). */
-const LEXRANK_LIMIT = 2000;
+const LAMBDA = 0.5;
+/** Two points this similar say the same thing: the weaker one is left out of a long summary. */
+const SAME_POINT = 0.5;
+const SHORT_POINTS = 5;
+/** A long summary's quotes stay within this many characters (about a screen of Discord). */
+const LONG_CHARACTERS = 4000;
 
 export interface RankedSentence {
   readonly unit: SentenceUnit;
@@ -66,6 +73,14 @@ export interface RankedSentence {
 
 export type RankedSummaryOutcome =
   { readonly ok: true; readonly summary: Summary; readonly ranked: readonly RankedSentence[] } | { readonly ok: false; readonly problem: StudyProblem };
+
+/** One or two sentences of one paragraph: the sentence, and the one before it when it points back. */
+interface Candidate {
+  readonly indexes: readonly number[];
+  readonly score: number;
+  readonly vector: SparseVector;
+  readonly length: number;
+}
 
 export function summarize(corpus: Corpus, options: SummaryOptions): SummaryOutcome {
   const outcome = summarizeWithRanking(corpus, options);
@@ -83,35 +98,23 @@ export function summarizeWithRanking(corpus: Corpus, options: SummaryOptions): R
   const units = scope.units;
   const unitVectors = units.map((unit) => vectors.vector(unit.sentence.text));
   const scores = scoreSentences(units, unitVectors, vectors);
-  const sections = [...new Set(units.map((unit) => sectionKey(unit)))];
-  const count = pointCount(units.length, sections.length, options.length, scope.section === undefined);
+  const candidates = candidatesOf(units, unitVectors, scores);
 
-  const chosen = new Set<number>();
-  // Coverage first: the best sentence of each section, when the summary is long enough to hold them all.
-  if (scope.section === undefined && options.length === 'long') {
-    for (const section of sections) {
-      const best = bestIndex(units.map((unit, index) => (sectionKey(unit) === section ? (scores[index] ?? 0) : -Infinity)));
-      if (best !== undefined) chosen.add(best);
-    }
-  }
-  while (chosen.size < count) {
-    const covered = new Set([...chosen].map((index) => sectionKey(units[index] as SentenceUnit)));
-    const values = units.map((unit, index) => {
-      if (chosen.has(index)) return -Infinity;
-      const relevance = (scores[index] ?? 0) + (covered.has(sectionKey(unit)) ? 0 : COVERAGE_BONUS);
-      const redundancy = Math.max(0, ...[...chosen].map((other) => cosine(unitVectors[index] as SparseVector, unitVectors[other] as SparseVector)));
-      return LAMBDA * relevance - (1 - LAMBDA) * redundancy;
-    });
-    const best = bestIndex(values);
-    if (best === undefined) break;
-    chosen.add(best);
+  let chosen: Candidate[];
+  if (scope.section === undefined) {
+    const anchors = [...new Set(units.map((unit) => unit.document))].flatMap((document) => thesisAndConclusion(document, units, unitVectors, candidates));
+    chosen = options.length === 'short' ? shortSelection(units, candidates, anchors) : longSelection(units, candidates, anchors);
+  } else {
+    const count = options.length === 'short' ? clamp(Math.round(units.length * 0.3), 2, 3) : clamp(Math.round(units.length * 0.6), 3, 8);
+    chosen = maximalMarginalRelevance(candidates, [], count, () => 0);
   }
 
-  const points = [...chosen]
-    .sort((first, second) => first - second)
-    .flatMap((index) => {
-      const unit = units[index] as SentenceUnit;
-      const quote = quoteSentence(unit.document, unit.paragraph, unit.sentence);
+  const points = chosen
+    .sort((first, second) => (first.indexes[0] ?? 0) - (second.indexes[0] ?? 0))
+    .flatMap((candidate) => spansOf(candidate.indexes.map((index) => units[index] as SentenceUnit)))
+    .flatMap((span) => {
+      const [first, last] = [span[0] as SentenceUnit, span.at(-1) as SentenceUnit];
+      const quote = quoteSpan(first.document, first.paragraph, first.sentence.start, last.sentence.end);
       return quote === undefined ? [] : [{ text: quote.text, quote }];
     });
   const ranked = units
@@ -120,62 +123,146 @@ export function summarizeWithRanking(corpus: Corpus, options: SummaryOptions): R
   return { ok: true, summary: { title: scope.title, section: scope.section, length: options.length, points, mode: 'extractive' }, ranked };
 }
 
-function pointCount(sentences: number, sections: number, length: SummaryLength, wholeText: boolean): number {
-  const clamp = (value: number, low: number, high: number): number => Math.min(sentences, Math.max(low, Math.min(high, value)));
-  if (wholeText) return length === 'short' ? clamp(Math.round(sentences * 0.08), 3, 5) : clamp(Math.round(sentences * 0.2), sections, Math.max(20, sections));
-  return length === 'short' ? clamp(Math.round(sentences * 0.3), 2, 3) : clamp(Math.round(sentences * 0.6), 3, 8);
-}
-
-function bestIndex(values: readonly number[]): number | undefined {
-  let best: number | undefined;
-  values.forEach((value, index) => {
-    if (value > -Infinity && (best === undefined || value > (values[best] ?? -Infinity))) best = index;
-  });
-  return best;
-}
-
-/** Centrality, topicality and position, combined; short or overlong sentences make weaker points. */
-function scoreSentences(units: readonly SentenceUnit[], unitVectors: readonly SparseVector[], vectors: SentenceVectors): number[] {
-  // LexRank compares every pair of sentences; past a few thousand (a book) similarity to the centroid stands in.
-  const centrality = unitVectors.length <= LEXRANK_LIMIT ? lexRank(unitVectors) : centroidSimilarity(unitVectors);
-  const highest = Math.max(...centrality, Number.EPSILON);
-  return units.map((unit, index) => {
-    const headings = vectors.vector(`${unit.paragraph.section} ${unit.document.title}`);
-    const topic = cosine(unitVectors[index] as SparseVector, headings);
-    // Writers open sections and paragraphs with their point: lead sentences weigh more.
-    const firstInParagraph = unit.paragraph.sentences[0]?.start === unit.sentence.start;
-    const firstInSection =
-      firstInParagraph && unit.document.paragraphs.find((paragraph) => paragraph.sectionIndex === unit.paragraph.sectionIndex) === unit.paragraph;
-    const position = firstInSection ? 1 : firstInParagraph ? 0.7 : 0.3;
-    const words = unit.sentence.text.split(/\s+/u).length;
-    const lengthFactor = words < 8 ? 0.5 : words < 12 ? 0.8 : words > 50 ? 0.8 : 1;
-    return lengthFactor * (weights.centrality * ((centrality[index] ?? 0) / highest) + weights.topic * topic + weights.position * position);
-  });
-}
-
-function centroidSimilarity(unitVectors: readonly SparseVector[]): number[] {
-  const centroid = new Map<string, number>();
-  for (const vector of unitVectors) for (const [stem, weight] of vector) centroid.set(stem, (centroid.get(stem) ?? 0) + weight);
-  return unitVectors.map((vector) => cosine(vector, centroid));
-}
-
-/** Continuous LexRank: PageRank over the cosine-similarity graph of the sentences. */
-function lexRank(unitVectors: readonly SparseVector[], damping = 0.85, rounds = 40): number[] {
-  const count = unitVectors.length;
-  if (count === 0) return [];
-  const similarity = unitVectors.map((vector, row) => unitVectors.map((other, column) => (row === column ? 0 : cosine(vector, other))));
-  const rowSums = similarity.map((row) => row.reduce((sum, value) => sum + value, 0));
-  let rank = new Array<number>(count).fill(1 / count);
-  for (let round = 0; round < rounds; round += 1) {
-    const next = new Array<number>(count).fill((1 - damping) / count);
-    for (let from = 0; from < count; from += 1) {
-      const total = rowSums[from] ?? 0;
-      const share = (rank[from] ?? 0) * damping;
-      for (let to = 0; to < count; to += 1) {
-        next[to] = (next[to] ?? 0) + (total > 0 ? (share * (similarity[from]?.[to] ?? 0)) / total : share / count);
-      }
-    }
-    rank = next;
+/** Consecutive sentences of one paragraph quote as one span; a pair across two paragraphs makes two points. */
+function spansOf(units: readonly SentenceUnit[]): SentenceUnit[][] {
+  const spans: SentenceUnit[][] = [];
+  for (const unit of units) {
+    const last = spans.at(-1);
+    if (last !== undefined && last[0]?.paragraph === unit.paragraph) last.push(unit);
+    else spans.push([unit]);
   }
-  return rank;
+  return spans;
+}
+
+function clamp(value: number, low: number, high: number): number {
+  return Math.max(low, Math.min(high, value));
+}
+
+/** "It seems that …" and "It is clear that …" open with a pronoun that points at nothing before. */
+function pointsBack(text: string): boolean {
+  if (/^[^,]{1,100},\s+(?:this|these|that|it|they|such)\s/iu.test(text)) return true; // "Coupled with …, this has allowed …"
+  return continuesPreviousSentence(text) && !/^It\s+(?:\S+\s+){1,2}?(?:that|to|whether)\b/u.test(text);
+}
+
+function candidatesOf(units: readonly SentenceUnit[], unitVectors: readonly SparseVector[], scores: readonly number[]): Candidate[] {
+  const candidates: Candidate[] = [];
+  units.forEach((unit, index) => {
+    if (!canStandAsPoint(unit)) return;
+    const score = scores[index] ?? 0;
+    const vector = unitVectors[index] as SparseVector;
+    if (!pointsBack(unit.sentence.text)) {
+      candidates.push({ indexes: [index], score, vector, length: unit.sentence.text.length });
+      return;
+    }
+    // The sentence it points back to, in the same section, must stand on its own.
+    const previous = units[index - 1];
+    if (previous === undefined || sectionKey(previous) !== sectionKey(unit) || !canStandAsPoint(previous) || pointsBack(previous.sentence.text)) return;
+    const pairScore = Math.max(score, scores[index - 1] ?? 0) * 0.95;
+    const pairVector = centroidOf([unitVectors[index - 1] as SparseVector, vector]);
+    candidates.push({ indexes: [index - 1, index], score: pairScore, vector: pairVector, length: previous.sentence.text.length + unit.sentence.text.length });
+  });
+  return candidates;
+}
+
+/** The thesis: the introduction's point closest to the rest of the document. The conclusion: the last paragraph's best point. */
+function thesisAndConclusion(
+  document: CorpusDocument,
+  units: readonly SentenceUnit[],
+  unitVectors: readonly SparseVector[],
+  candidates: readonly Candidate[],
+): Candidate[] {
+  const ofDocument = candidates.filter((candidate) => units[candidate.indexes[0] ?? 0]?.document === document);
+  const firstSection = document.paragraphs[0]?.sectionIndex;
+  const lastParagraph = document.paragraphs.at(-1);
+  const inIntroduction = (candidate: Candidate): boolean => units[candidate.indexes[0] ?? 0]?.paragraph.sectionIndex === firstSection;
+  const rest = centroidOf(
+    units.flatMap((unit, index) => (unit.document === document && unit.paragraph.sectionIndex !== firstSection ? [unitVectors[index] as SparseVector] : [])),
+  );
+  // News writing states its thesis at the end of the introduction (the "nut graf"): later paragraphs of it weigh more.
+  const introduction = document.paragraphs.filter((paragraph) => paragraph.sectionIndex === firstSection);
+  const lateness = (candidate: Candidate): number =>
+    introduction.length < 2 ? 0 : introduction.indexOf((units[candidate.indexes.at(-1) ?? 0] as SentenceUnit).paragraph) / (introduction.length - 1);
+  const thesis = best(ofDocument.filter(inIntroduction), (candidate) => cosine(candidate.vector, rest) + 0.5 * candidate.score + 0.2 * lateness(candidate));
+  const conclusion =
+    lastParagraph === undefined || lastParagraph.sectionIndex === firstSection
+      ? undefined
+      : best(
+          ofDocument.filter((candidate) => units[candidate.indexes.at(-1) ?? 0]?.paragraph === lastParagraph),
+          (candidate) => candidate.score,
+        );
+  return [thesis, conclusion].filter((candidate): candidate is Candidate => candidate !== undefined);
+}
+
+/** The anchors, then the best point of each of the largest sections not yet covered, then by MMR. */
+function shortSelection(units: readonly SentenceUnit[], candidates: readonly Candidate[], anchors: readonly Candidate[]): Candidate[] {
+  const sectionOf = (candidate: Candidate): string => sectionKey(units[candidate.indexes[0] ?? 0] as SentenceUnit);
+  const sentencesPerSection = new Map<string, number>();
+  for (const unit of units) sentencesPerSection.set(sectionKey(unit), (sentencesPerSection.get(sectionKey(unit)) ?? 0) + 1);
+  const largest = Math.max(1, ...sentencesPerSection.values());
+  // A point from a section no point covers yet, weighed by how much of the text that section is.
+  const bonus = (candidate: Candidate, chosen: readonly Candidate[]): number =>
+    chosen.some((other) => sectionOf(other) === sectionOf(candidate)) ? 0 : 0.3 * ((sentencesPerSection.get(sectionOf(candidate)) ?? 0) / largest);
+  return maximalMarginalRelevance(candidates, unique(anchors), Math.max(SHORT_POINTS, anchors.length), bonus);
+}
+
+/** The anchors and the best point of every paragraph, without two points that say the same thing, within the length budget. */
+function longSelection(units: readonly SentenceUnit[], candidates: readonly Candidate[], anchors: readonly Candidate[]): Candidate[] {
+  const chosen = unique(anchors);
+  const perParagraph = new Map<SentenceUnit['paragraph'], Candidate[]>();
+  for (const candidate of candidates) {
+    const paragraph = (units[candidate.indexes.at(-1) ?? 0] as SentenceUnit).paragraph;
+    perParagraph.set(paragraph, [...(perParagraph.get(paragraph) ?? []), candidate]);
+  }
+  const bestOfParagraphs = [...perParagraph.values()]
+    .map((list) => best(list, (candidate) => candidate.score))
+    .filter((candidate): candidate is Candidate => candidate !== undefined)
+    .sort((first, second) => second.score - first.score);
+  let length = chosen.reduce((sum, candidate) => sum + candidate.length, 0);
+  for (const candidate of bestOfParagraphs) {
+    if (chosen.some((other) => overlaps(other, candidate) || cosine(other.vector, candidate.vector) > SAME_POINT)) continue;
+    if (length + candidate.length > LONG_CHARACTERS) continue;
+    chosen.push(candidate);
+    length += candidate.length;
+  }
+  return chosen;
+}
+
+function maximalMarginalRelevance(
+  candidates: readonly Candidate[],
+  start: readonly Candidate[],
+  count: number,
+  bonus: (candidate: Candidate, chosen: readonly Candidate[]) => number,
+): Candidate[] {
+  const chosen = [...start];
+  while (chosen.length < count) {
+    const next = best(
+      candidates.filter((candidate) => !chosen.some((other) => overlaps(other, candidate))),
+      (candidate) =>
+        LAMBDA * (candidate.score + bonus(candidate, chosen)) - (1 - LAMBDA) * Math.max(0, ...chosen.map((other) => cosine(candidate.vector, other.vector))),
+    );
+    if (next === undefined) break;
+    chosen.push(next);
+  }
+  return chosen;
+}
+
+function overlaps(first: Candidate, second: Candidate): boolean {
+  return first.indexes.some((index) => second.indexes.includes(index));
+}
+
+function unique(candidates: readonly Candidate[]): Candidate[] {
+  return candidates.filter((candidate, index) => candidates.findIndex((other) => overlaps(other, candidate)) === index);
+}
+
+function best<T>(items: readonly T[], value: (item: T) => number): T | undefined {
+  let top: T | undefined;
+  let topValue = -Infinity;
+  for (const item of items) {
+    const itemValue = value(item);
+    if (itemValue > topValue) {
+      top = item;
+      topValue = itemValue;
+    }
+  }
+  return top;
 }

@@ -46,8 +46,10 @@ test('GIVEN /summary length:long of the whole text THEN every section is covered
     section: match[2] ?? '',
     paragraph: Number(match[3]),
   }));
-  assert.ok(points.length >= sectionNames(engine.corpus).length, `${points.length} points`);
-  for (const section of sectionNames(engine.corpus)) {
+  // “Diplomatic mischief” holds only a lead-in ending in a colon, which is no point.
+  const withClaims = sectionNames(engine.corpus).filter((name) => !name.startsWith('Diplomatic mischief'));
+  assert.ok(points.length >= withClaims.length, `${points.length} points`);
+  for (const section of withClaims) {
     assert.ok(
       points.some((point) => point.section === section),
       `a point from “${section}”`,

@@ -69,7 +69,9 @@ test('GIVEN a model and /summary length:long THEN its points, each over a verbat
   const body = engine.corpus.documents[0]?.text ?? '';
   const quotes = [...text.matchAll(/^> (.+)\n— (.+), ¶ \d+$/gm)].map((match) => ({ text: match[1] ?? '', section: match[2] ?? '' }));
   for (const quote of quotes) assert.ok(body.includes(quote.text), `verbatim: ${quote.text}`);
-  for (const section of sectionNames(engine.corpus))
+  // “Diplomatic mischief” holds only a lead-in ending in a colon, which is no point.
+  const withClaims = sectionNames(engine.corpus).filter((name) => !name.startsWith('Diplomatic mischief'));
+  for (const section of withClaims)
     assert.ok(
       quotes.some((quote) => quote.section === section),
       `a point from “${section}”`,

@@ -57,19 +57,23 @@ describe('makeQuiz', () => {
     assert.ok(prompts.size > SEEDS.length / 2, `only ${prompts.size} different quizzes from ${SEEDS.length} seeds`);
   });
 
-  test('GIVEN a fill-in question THEN the prompt has a blank where the answer was and does not give it away', () => {
+  test('GIVEN a fill-in question THEN the prompt is the clause that holds the answer, with a blank, no reference to an unseen sentence, and no giveaway', () => {
+    let fillIns = 0;
     for (const seed of SEEDS) {
       for (const question of quizOf({ count: 10, seed }).questions) {
         const correct = question.choices[question.answerIndex] ?? '';
+        assert.ok(question.prompt.length <= 200, `${seed}: a prompt of ${question.prompt.length} characters`);
         if (question.kind === 'fill-in') {
-          assert.match(question.prompt, /_____/u);
-          const before = question.quote.text.slice(0, question.answerStart - question.quote.start);
-          const after = question.quote.text.slice(question.answerEnd - question.quote.start);
-          assert.equal(question.prompt, `Fill in the blank: ${before}_____${after}`);
+          fillIns += 1;
+          const body = question.prompt.replace(/^Fill in the blank: /u, '');
+          assert.doesNotMatch(body, /^(?:This|These|Such|They|Its|Their)\b|^It\b(?!\s+\w+\s+that\b)/u, `${seed}: “${body}” opens with an unresolved reference`);
+          const clause = body.replace(/^…/u, '').replace(/(?:…|[.!?”"]+)$/u, '');
+          assert.ok(question.quote.text.includes(clause.replace('_____', correct)), `${seed}: “${body}” is not a clause of its quote with the answer blanked`);
         }
         assert.ok(!mentions(question.prompt, correct), `${seed}: the prompt “${question.prompt}” contains its answer`);
       }
     }
+    assert.ok(fillIns > 0);
   });
 
   test('GIVEN distractors THEN they are of the same kind as the answer', () => {
@@ -82,14 +86,20 @@ describe('makeQuiz', () => {
             [entry.name, entry.name.replace(/^The /u, ''), entry.name.split(' ').at(-1) ?? '', ...entry.aliases].map((name) => name.toLowerCase()),
           ),
       );
+    const text = corpus.documents[0]?.text ?? '';
     const kinds = new Set<string>();
     for (const seed of SEEDS) {
       for (const question of quizOf({ count: 10, seed }).questions) {
         kinds.add(question.answerKind);
-        for (const choice of question.choices) {
+        for (const [index, choice] of question.choices.entries()) {
           if (question.answerKind === 'year') assert.match(choice, /^(?:19|20)\d{2}$/u);
           else if (question.answerKind === 'number')
             assert.match(choice, /^(?:\d[\d,.]*|[A-Za-z]+(?:-[a-z]+)?)(?: (?:thousand|million|billion))?(?: ?(?:%|percent))?$/u);
+          else if (question.answerKind === 'statement')
+            // One statement the text makes; the others are altered copies the text does not make.
+            assert.equal(text.includes(choice), index === question.answerIndex, `${seed}: “${choice}” (which does the text say?)`);
+          else if (question.answerKind === 'reason' || question.answerKind === 'event')
+            assert.ok(text.includes(choice), `${seed}: the ${question.answerKind} “${choice}” is not from the text`);
           else
             assert.ok(
               namesOf(question.answerKind).has(choice.toLowerCase()),
@@ -98,7 +108,7 @@ describe('makeQuiz', () => {
         }
       }
     }
-    assert.deepEqual([...kinds].sort(), ['number', 'organisation', 'person', 'place', 'year']);
+    assert.deepEqual([...kinds].sort(), ['number', 'organisation', 'person', 'place', 'reason', 'statement', 'year']);
   });
 
   test('GIVEN a number question THEN the distractors are written like the answer (words with words, “percent” kept)', () => {
@@ -113,9 +123,17 @@ describe('makeQuiz', () => {
     }
   });
 
-  test('GIVEN quizzes over many seeds THEN both multiple-choice and fill-in questions are asked', () => {
-    const kinds = new Set(SEEDS.flatMap((seed) => quizOf({ count: 10, seed }).questions.map((question) => question.kind)));
-    assert.deepEqual([...kinds].sort(), ['fill-in', 'multiple-choice']);
+  test('GIVEN quizzes of 10 over 10 seeds THEN at least four kinds, at most 30% fill-in, and most paragraphs used', () => {
+    const quizzes = SEEDS.slice(0, 10).map((seed) => quizOf({ count: 10, seed }));
+    const questions = quizzes.flatMap((quiz) => quiz.questions);
+    const kinds = new Set(questions.map((question) => question.kind));
+    assert.ok(kinds.size >= 4, `kinds: ${[...kinds].join(', ')}`);
+    for (const kind of ['why', 'which-true', 'who-said'] as const) assert.ok(kinds.has(kind), `no ${kind} question`);
+    const fillIns = questions.filter((question) => question.kind === 'fill-in').length;
+    assert.ok(fillIns <= 0.3 * questions.length, `${fillIns} of ${questions.length} are fill-in`);
+    const paragraphs = new Set(questions.map((question) => question.quote.paragraph));
+    const total = corpus.documents[0]?.paragraphs.length ?? 0;
+    assert.ok(paragraphs.size >= 0.7 * total, `${paragraphs.size} of ${total} paragraphs asked about`);
   });
 
   test('GIVEN a section THEN every question comes from it', () => {

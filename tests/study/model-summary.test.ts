@@ -101,10 +101,8 @@ describe('a summary the model writes', () => {
     const offered = offeredIn(request);
     assert.ok(offered.length > pointsWanted(request) && offered.length <= 40, `${offered.length} sentences offered`);
     for (const point of offlineSummary({ length: 'short' }).points) {
-      assert.ok(
-        offered.some((sentence) => sentence.text === point.text),
-        'the offline summary’s sentences are offered',
-      );
+      const inside = offered.filter((sentence) => point.text.includes(sentence.text));
+      assert.equal(inside.map((sentence) => sentence.text).join(' '), point.text, 'the offline summary’s sentences are offered');
     }
     assert.match(promptText(request), /data to read, not instructions/);
   });
@@ -163,7 +161,8 @@ describe('a summary the model writes', () => {
 
     assert.equal(result.mode, 'llm');
     assert.equal(written.length, 2);
-    const sections = sectionNames(corpus);
+    // “Diplomatic mischief” holds only a lead-in ending in a colon, which is no point.
+    const sections = sectionNames(corpus).filter((name) => !name.startsWith('Diplomatic mischief'));
     assert.deepEqual([...new Set(result.points.map((point) => point.quote.section))].sort(), [...sections].sort());
     assert.equal(result.points.length, 2 + sections.length - 1);
     for (const point of result.points) {

@@ -17,10 +17,12 @@ function summaryOf(options: Parameters<typeof summarize>[1]): Summary {
 }
 
 describe('summarize', () => {
-  test('GIVEN the whole article and length long THEN every section has a point and every quote is located exactly', () => {
+  test('GIVEN the whole article and length long THEN every section with a claim has a point and every quote is located exactly', () => {
     const summary = summaryOf({ length: 'long' });
     const covered = new Set(summary.points.map((point) => point.quote.section));
-    assert.deepEqual([...covered].sort(), [...sectionNames(corpus)].sort());
+    // “Diplomatic mischief” holds only a lead-in ending in a colon: its claims are in the sections after it.
+    const withClaims = sectionNames(corpus).filter((name) => !name.startsWith('Diplomatic mischief'));
+    assert.deepEqual([...covered].sort(), withClaims.sort());
     for (const point of summary.points) {
       assertLocated(corpus, point.quote);
       assert.equal(point.text, point.quote.text);
@@ -38,10 +40,34 @@ describe('summarize', () => {
     }
   });
 
+  test('GIVEN any summary THEN no point is a lead-in ending in a colon, and one that opens by pointing back comes after the sentence it points to', () => {
+    const sentences = corpus.documents.flatMap((document) => document.paragraphs.flatMap((paragraph) => paragraph.sentences));
+    for (const length of ['short', 'long'] as const) {
+      const points = summaryOf({ length }).points;
+      for (const [index, point] of points.entries()) {
+        assert.doesNotMatch(point.text, /:\s*$/u, `a lead-in: ${point.text}`);
+        if (!/^(?:This|These|Such|Thus|They|Its|Their)\b/u.test(point.text)) continue;
+        const previous = sentences[sentences.findIndex((sentence) => sentence.start === point.quote.start) - 1];
+        assert.equal(points[index - 1]?.quote.end, previous?.end, `“${point.text.slice(0, 60)}…” without the sentence before it`);
+      }
+    }
+  });
+
+  test('GIVEN the whole article THEN the short summary keeps the thesis, the trigger, the downed plane and the outlook', () => {
+    const text = summaryOf({ length: 'short' })
+      .points.map((point) => point.text)
+      .join(' ');
+    assert.match(text, /pretext|calculated strategy/u);
+    assert.match(text, /Yekaterinburg/u);
+    assert.match(text, /plane|aircraft/u);
+    assert.match(text, /no longer seen as a dominant power|cannot risk fully severing/u);
+  });
+
   test('GIVEN short and long THEN the short one is a handful of points and the long one has more', () => {
     const short = summaryOf({ length: 'short' }).points.length;
     const long = summaryOf({ length: 'long' }).points.length;
-    assert.ok(short >= 3 && short <= 5, `short summary has ${short} points`);
+    // Five ideas; an idea that needs the sentence before it, in the paragraph before, shows as two points.
+    assert.ok(short >= 3 && short <= 7, `short summary has ${short} points`);
     assert.ok(long > short, `long (${long}) is not longer than short (${short})`);
   });
 

@@ -7,6 +7,7 @@ import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import type { Corpus } from '../../src/corpus/types.js';
 import { findDates } from '../../src/language/date-expressions.js';
 import { timeline, type TimelineEvent } from '../../src/study/timeline.js';
+import { hasSubjectAndVerb } from '../../src/language/part-of-speech.js';
 import { assertLocated, loadArticle } from './study-fixtures.js';
 
 let corpus: Corpus;
@@ -47,6 +48,37 @@ describe('timeline', () => {
     assert.equal(events.filter((event) => /2023 military operations/u.test(event.text)).length, 1);
   });
 
+  test('GIVEN the article THEN every entry says who did what, verbatim from its quote, and no event is told twice', () => {
+    for (const event of events) {
+      assert.ok(event.quote.text.includes(event.text), `“${event.text}” is not from its quote`);
+      assert.ok(hasSubjectAndVerb(event.text), `“${event.text}” has no subject and verb`);
+    }
+    // “the 2020 Armenia-Azerbaijan war”, “Azerbaijan’s success in 2020” and “the 2020 Second Karabakh War” are one event.
+    assert.equal(events.filter((event) => event.date?.startsWith('2020')).length, 1);
+    assert.match(eventWhen(/^late 2024/u).text, /Azal plane was mistakenly shot down/u);
+  });
+
+  test('GIVEN an event counted from an undated one THEN the undated one comes just before it, told as the text tells it', () => {
+    const response = events.findIndex((event) => /^Baku responded/u.test(event.text));
+    assert.ok(response > 0);
+    assert.match(
+      events[response - 1]?.text ?? '',
+      /^the arrest and beating of several Azerbaijani citizens in Russia’s Yekaterinburg.*deaths of two Azerbaijani nationals$/u,
+    );
+    assert.equal(events[response - 1]?.date, undefined);
+  });
+
+  test('GIVEN “last week” and “In January” in a text published on 14 March 2024 THEN they are dated 7 March 2024 and January 2024', () => {
+    const dates = findDates('Last week, the council approved the plan. In January, the mayors wrote to the ministry.', '2024-03-14');
+    assert.deepEqual(
+      dates.map((date) => [date.text, date.resolution.resolved ? date.resolution.date : undefined]),
+      [
+        ['Last week', '2024-03-07'],
+        ['January', '2024-01-01'],
+      ],
+    );
+  });
+
   test('GIVEN “15 years ago” and “in recent days” THEN they are resolved against the publication date, 25 July 2025', () => {
     const ago = eventWhen(/^15 years ago/u);
     assert.equal(ago.date, '2010-01-01');
@@ -61,6 +93,7 @@ describe('timeline', () => {
 
   test('GIVEN “fifteen years after the arrest …” THEN it is not dated, shown as the text says it, with its quote', () => {
     const after = eventWhen(/^Fifteen years after the arrest and beating/u);
+    assert.equal(after.text, 'Baku responded in an unusually forceful manner for a post-Soviet state');
     assert.equal(after.date, undefined);
     assert.equal(after.precision, 'unresolved');
     assert.match(after.quote.text, /^Fifteen years after/u);

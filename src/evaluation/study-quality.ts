@@ -1,0 +1,171 @@
+/**
+ * Quality checks for the study tools, over one corpus: how many key claims a summary covers, what a set of
+ * quizzes asks and whether its items are sound, and whether every timeline entry says who did what.
+ */
+import type { Corpus } from '../corpus/types.js';
+import { hasSubjectAndVerb } from '../language/part-of-speech.js';
+import { normalizeForMatch } from '../language/normalize.js';
+import type { Quiz } from '../study/make-quiz.js';
+import type { Summary } from '../study/summarize.js';
+import type { Timeline } from '../study/timeline.js';
+import { containsPhrase } from '../study/distractors.js';
+import type { KeyClaim } from './study-claims.js';
+
+export interface SummaryQuality {
+  readonly points: number;
+  readonly covered: readonly string[];
+  readonly missed: readonly string[];
+  /** Points that end in a colon: a lead-in, not a claim. */
+  readonly leadIns: number;
+  /** Points opening with a word that points back ("This criticism …") whose previous sentence is not a point. */
+  readonly danglingReferences: number;
+}
+
+/** A pronoun or demonstrative that needs the sentence before it. */
+const POINTS_BACK =
+  /^(?:[^,]{1,100},\s+(?:this|these|it|they)\s)|^(?:this|these|that|those|its|they|their|them|he|his|she|her|such|thus)\b|^it\b(?!\s+(?:\S+\s+){1,2}?(?:that|to|whether)\b)/iu;
+
+export function summaryQuality(corpus: Corpus, summary: Summary, claims: readonly KeyClaim[]): SummaryQuality {
+  const texts = summary.points.map((point) => normalizeForMatch(`${point.text} ${point.quote.text}`));
+  const holds = (claim: KeyClaim): boolean =>
+    claim.evidence.some((set) => texts.some((text) => set.every((phrase) => text.includes(normalizeForMatch(phrase)))));
+  const quoteStarts = new Set(summary.points.map((point) => `${point.quote.documentId}|${point.quote.start}`));
+  let danglingReferences = 0;
+  for (const point of summary.points) {
+    if (!POINTS_BACK.test(point.quote.text)) continue;
+    const previous = previousSentenceStart(corpus, point.quote.documentId, point.quote.start);
+    if (previous === undefined || !quoteStarts.has(`${point.quote.documentId}|${previous}`)) danglingReferences += 1;
+  }
+  return {
+    points: summary.points.length,
+    covered: claims.filter(holds).map((claim) => claim.id),
+    missed: claims.filter((claim) => !holds(claim)).map((claim) => claim.id),
+    leadIns: summary.points.filter((point) => /:\s*$/u.test(point.quote.text)).length,
+    danglingReferences,
+  };
+}
+
+function previousSentenceStart(corpus: Corpus, documentId: string, start: number): number | undefined {
+  const document = corpus.documents.find((candidate) => candidate.id === documentId);
+  const sentences = document?.paragraphs.flatMap((paragraph) => paragraph.sentences) ?? [];
+  const index = sentences.findIndex((sentence) => sentence.start === start);
+  return index > 0 ? sentences[index - 1]?.start : undefined;
+}
+
+export interface QuizQuality {
+  readonly quizzes: number;
+  readonly questions: number;
+  readonly kinds: Readonly<Record<string, number>>;
+  readonly fillInShare: number;
+  readonly longestPrompt: number;
+  readonly promptsOver200: number;
+  /** The right choice is not the text at its offsets, or not inside its quote. */
+  readonly answersNotInQuote: number;
+  /** A wrong choice that the quote itself names, or the prompt names. */
+  readonly distractorsInQuoteOrPrompt: number;
+  /** A wrong choice that, put in the blank, makes a phrase the text also says. */
+  readonly distractorsThatFit: number;
+  /** Quizzes that use one sentence twice. */
+  readonly quizzesRepeatingASentence: number;
+  readonly distinctSentences: number;
+  /** Share of the text's paragraphs some question of some quiz comes from. */
+  readonly paragraphCoverage: number;
+  /** Prompts opening with a word that points back to a sentence the reader is not shown. */
+  readonly unresolvedReferences: number;
+}
+
+export function quizQuality(corpus: Corpus, quizzes: readonly Quiz[]): QuizQuality {
+  const questions = quizzes.flatMap((quiz) => quiz.questions);
+  const kinds: Record<string, number> = {};
+  for (const question of questions) kinds[question.kind] = (kinds[question.kind] ?? 0) + 1;
+  const documentOf = (id: string): string => corpus.documents.find((document) => document.id === id)?.text ?? '';
+  let answersNotInQuote = 0;
+  let distractorsInQuoteOrPrompt = 0;
+  let distractorsThatFit = 0;
+  let unresolvedReferences = 0;
+  for (const question of questions) {
+    const text = documentOf(question.quote.documentId);
+    const answer = question.choices[question.answerIndex] ?? '';
+    const inQuote = question.quote.start <= question.answerStart && question.answerEnd <= question.quote.end;
+    if (!inQuote || normalizeForMatch(text.slice(question.answerStart, question.answerEnd)) !== normalizeForMatch(answer)) answersNotInQuote += 1;
+    const wrong = question.choices.filter((_, index) => index !== question.answerIndex);
+    // Statements and reasons are clauses of their own sentences: only name-like choices can be "named in the quote".
+    const shortChoices = wrong.filter((choice) => choice.split(/\s+/u).length <= 5);
+    distractorsInQuoteOrPrompt += shortChoices.filter(
+      (choice) => containsPhrase(question.quote.text, choice) || containsPhrase(question.prompt, choice),
+    ).length;
+    if (question.kind === 'fill-in') distractorsThatFit += wrong.filter((choice) => fitsBlank(text, question.prompt, choice)).length;
+    const body = question.prompt.replace(/^Fill in the blank:\s*/u, '');
+    if (question.kind === 'fill-in' && POINTS_BACK.test(body)) unresolvedReferences += 1;
+  }
+  const sentenceKey = (quiz: Quiz, index: number): string => `${quiz.questions[index]?.quote.documentId}|${quiz.questions[index]?.quote.start}`;
+  const quizzesRepeatingASentence = quizzes.filter(
+    (quiz) => new Set(quiz.questions.map((_, index) => sentenceKey(quiz, index))).size < quiz.questions.length,
+  ).length;
+  const paragraphs = corpus.documents.reduce((sum, document) => sum + document.paragraphs.length, 0);
+  const used = new Set(questions.map((question) => `${question.quote.documentId}|${question.quote.paragraph}`));
+  return {
+    quizzes: quizzes.length,
+    questions: questions.length,
+    kinds,
+    fillInShare: questions.length === 0 ? 0 : (kinds['fill-in'] ?? 0) / questions.length,
+    longestPrompt: Math.max(0, ...questions.map((question) => question.prompt.length)),
+    promptsOver200: questions.filter((question) => question.prompt.length > 200).length,
+    answersNotInQuote,
+    distractorsInQuoteOrPrompt,
+    distractorsThatFit,
+    quizzesRepeatingASentence,
+    distinctSentences: new Set(questions.map((question) => `${question.quote.documentId}|${question.quote.start}`)).size,
+    paragraphCoverage: paragraphs === 0 ? 0 : used.size / paragraphs,
+    unresolvedReferences,
+  };
+}
+
+/** The choice in the blank with up to three words either side, found in the text: the text says that too. */
+function fitsBlank(text: string, prompt: string, choice: string): boolean {
+  const [before = '', after = ''] = prompt.replace(/^Fill in the blank:\s*/u, '').split('_____');
+  const left = before.trim().split(/\s+/u).slice(-3).join(' ');
+  const right = after.trim().split(/\s+/u).slice(0, 3).join(' ');
+  if (left === '' && right === '') return false;
+  return containsPhrase(text, `${left} ${choice} ${right}`);
+}
+
+export interface TimelineQuality {
+  readonly entries: number;
+  /** Entries whose line has no subject before a verb. */
+  readonly withoutSubjectAndVerb: readonly string[];
+  /** Pairs of entries of one date whose lines share half their words or more: one event told twice. */
+  readonly duplicates: number;
+  readonly undated: number;
+}
+
+export function timelineQuality(timeline: Timeline): TimelineQuality {
+  const events = timeline.events;
+  let duplicates = 0;
+  events.forEach((event, index) => {
+    for (const other of events.slice(index + 1)) {
+      if (other.date !== event.date) continue;
+      if (wordOverlap(other.text, event.text) >= 0.5) duplicates += 1;
+    }
+  });
+  return {
+    entries: events.length,
+    withoutSubjectAndVerb: events.filter((event) => !hasSubjectAndVerb(event.text)).map((event) => `${event.when} — ${event.text}`),
+    duplicates,
+    undated: events.filter((event) => event.date === undefined).length,
+  };
+}
+
+/** Shared content words over the shorter line's content words. */
+function wordOverlap(first: string, second: string): number {
+  const words = (text: string): Set<string> =>
+    new Set(
+      normalizeForMatch(text)
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter((word) => word.length > 3),
+    );
+  const a = words(first);
+  const b = words(second);
+  const shared = [...a].filter((word) => b.has(word)).length;
+  return shared / Math.max(1, Math.min(a.size, b.size));
+}

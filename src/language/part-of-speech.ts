@@ -1,0 +1,65 @@
+/**
+ * Universal part-of-speech tags for a piece of text, from wink-nlp's English light model (an npm package:
+ * nothing is downloaded). The model takes about half a second to load, so it is loaded once, on first use.
+ */
+import winkNLP, { type ItemToken, type WinkMethods } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+
+export type PartOfSpeech =
+  'ADJ' | 'ADP' | 'ADV' | 'AUX' | 'CCONJ' | 'DET' | 'INTJ' | 'NOUN' | 'NUM' | 'PART' | 'PRON' | 'PROPN' | 'PUNCT' | 'SCONJ' | 'SYM' | 'VERB' | 'X' | 'SPACE';
+
+export interface TaggedWord {
+  readonly text: string;
+  readonly pos: PartOfSpeech;
+  /** The dictionary form: "decline" for "declined". */
+  readonly lemma: string;
+  /** Offsets into the text that was tagged. */
+  readonly start: number;
+  readonly end: number;
+}
+
+let pipeline: WinkMethods | undefined;
+
+function nlp(): WinkMethods {
+  pipeline ??= winkNLP(model, ['sbd', 'pos']);
+  return pipeline;
+}
+
+const cache = new Map<string, readonly TaggedWord[]>();
+const CACHE_LIMIT = 5000;
+
+/** Every token of `text` with its tag and offsets, in order. */
+export function tagWords(text: string): readonly TaggedWord[] {
+  const cached = cache.get(text);
+  if (cached !== undefined) return cached;
+  const { its } = nlp();
+  const words: TaggedWord[] = [];
+  let cursor = 0;
+  nlp()
+    .readDoc(text)
+    .tokens()
+    .each((token: ItemToken) => {
+      const value = token.out();
+      const start = text.indexOf(value, cursor);
+      // The tokenizer keeps each token as written; one it rewrote cannot be located and is skipped.
+      if (start < 0) return;
+      cursor = start + value.length;
+      words.push({
+        text: value,
+        pos: token.out(its.pos) as PartOfSpeech,
+        lemma: String(token.out(its.lemma as Parameters<typeof token.out>[0])),
+        start,
+        end: cursor,
+      });
+    });
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(text, words);
+  return words;
+}
+
+/** True when the text has a subject (a noun, name or pronoun) before a verb: "Baku closed the Russian House". */
+export function hasSubjectAndVerb(text: string): boolean {
+  const words = tagWords(text);
+  const verb = words.findIndex((word) => word.pos === 'VERB' || word.pos === 'AUX');
+  return verb > 0 && words.slice(0, verb).some((word) => word.pos === 'NOUN' || word.pos === 'PROPN' || word.pos === 'PRON');
+}
