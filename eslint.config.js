@@ -40,7 +40,7 @@ export const layers = {
     'study',
     'vector-index',
   ],
-  evaluation: ['answering', 'config', 'corpus', 'embeddings', 'engine', 'language', 'logger', 'seeded-random'],
+  evaluation: ['answering', 'config', 'corpus', 'embeddings', 'engine', 'language', 'logger', 'seeded-random', 'study'],
   commands: ['answering', 'config', 'corpus', 'engine', 'language', 'logger', 'storage', 'study'],
   discord: ['commands', 'config', 'engine', 'logger', 'storage', 'study'],
   console: ['commands', 'storage'],
