@@ -165,6 +165,14 @@ export async function loadConfig(options: { cwd?: string } = {}): Promise<Config
   return readConfig(process.env, options);
 }
 
+/**
+ * The secrets set in an environment map, for masking output before a Config exists (a command that
+ * fails while loading it, or one that prints an error body from Discord or a model server).
+ */
+export function secretsInEnvironment(environment: Readonly<Record<string, string | undefined>>): string[] {
+  return [environment.DISCORD_TOKEN, environment.OPENAI_API_KEY].filter((secret): secret is string => secret !== undefined && secret.trim().length >= 6);
+}
+
 /** Values that must never appear in logs or replies. */
 export function secretsOf(config: Config): string[] {
   const secrets = [config.llm?.apiKey, config.discord.token, config.embeddings.provider === 'openai' ? config.embeddings.apiKey : undefined];

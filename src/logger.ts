@@ -35,8 +35,7 @@ export function createLogger(options: LoggerOptions): Logger {
     if (ranks[level] < threshold) return;
     const record = { time: now().toISOString(), level, message, ...base, ...fields };
     let line = JSON.stringify(record, (_key, value: unknown) => (value instanceof Error ? { name: value.name, message: value.message } : value));
-    for (const secret of secrets) line = line.split(secret).join('[redacted]');
-    write(`${line}\n`);
+    write(`${maskSecrets(line, secrets)}\n`);
   };
 
   return {
@@ -46,6 +45,17 @@ export function createLogger(options: LoggerOptions): Logger {
     error: (message, fields) => log('error', message, fields),
     child: (fields) => createLogger({ ...options, fields: { ...base, ...fields } }),
   };
+}
+
+/**
+ * Replaces every secret in `text`, as written and as JSON writes it (a token with `"` or `\` appears
+ * escaped in a JSON line), longest first so a secret inside another is not left half-masked.
+ */
+export function maskSecrets(text: string, secrets: readonly string[]): string {
+  let masked = text;
+  const forms = secrets.filter((secret) => secret.length > 0).flatMap((secret) => [secret, JSON.stringify(secret).slice(1, -1)]);
+  for (const form of [...new Set(forms)].sort((first, second) => second.length - first.length)) masked = masked.split(form).join('[redacted]');
+  return masked;
 }
 
 export const silentLogger: Logger = createLogger({ level: 'silent' });

@@ -49,9 +49,12 @@ function chunkDocument(document: CorpusDocument, options: ChunkOptions): Chunk[]
   if (headerSentences.length > 0) chunks.push(makeChunk(document, `${document.id}#header`, headerSentences));
 
   const sectionsWithHeading = new Map(document.sections.filter((section) => section.headingStart !== undefined).map((section) => [section.index, section]));
+  let previousSectionIndex: number | undefined;
   for (const paragraph of document.paragraphs) {
     const section = sectionsWithHeading.get(paragraph.sectionIndex);
-    const leadsSection = section !== undefined && document.paragraphs.find((candidate) => candidate.sectionIndex === paragraph.sectionIndex) === paragraph;
+    // Paragraphs come in document order, so a section's first paragraph is the one where the section changes.
+    const leadsSection = section !== undefined && paragraph.sectionIndex !== previousSectionIndex;
+    previousSectionIndex = paragraph.sectionIndex;
     const heading: Sentence[] =
       leadsSection && section.headingStart !== undefined && section.headingEnd !== undefined
         ? [

@@ -2,11 +2,18 @@
  * `npx footnote <command>`: finds the command, loads the configuration once, maps failures to short
  * messages and exit codes (2 for usage and configuration, 1 for everything else).
  */
-import { ConfigError } from '../config.js';
+import { ConfigError, secretsInEnvironment } from '../config.js';
+import { maskSecrets } from '../logger.js';
 import { UsageError, writeLine, type CliIo } from './cli-command.js';
 import { loadAllCommands, loadCommand } from './command-list.js';
 
-export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+/**
+ * Every line a command prints goes through secret masking: an error body a proxy echoes back, a stack,
+ * a model's reply. The secrets are read at each write, so those a command loads from .env count too.
+ */
+export async function main(argv: readonly string[], givenIo: CliIo, environment: Readonly<Record<string, string | undefined>> = process.env): Promise<number> {
+  const mask = (text: string) => maskSecrets(text, secretsInEnvironment(environment));
+  const io: CliIo = { stdout: maskedStream(givenIo.stdout, mask), stderr: maskedStream(givenIo.stderr, mask), stdin: givenIo.stdin };
   const [name, ...args] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     await printHelp(io);
@@ -36,6 +43,22 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     writeLine(io.stderr, `footnote ${name}: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
   }
+}
+
+function maskedStream(stream: NodeJS.WritableStream, mask: (text: string) => string): NodeJS.WritableStream {
+  return new Proxy(stream, {
+    get(target, property) {
+      if (property === 'write') {
+        return (chunk: unknown, ...rest: unknown[]) =>
+          (target.write as (...values: unknown[]) => boolean)(
+            typeof chunk === 'string' ? mask(chunk) : chunk instanceof Uint8Array ? mask(Buffer.from(chunk).toString('utf8')) : chunk,
+            ...rest,
+          );
+      }
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? (value as (...values: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 async function printHelp(io: CliIo): Promise<void> {

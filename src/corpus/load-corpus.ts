@@ -23,18 +23,21 @@ export class CorpusError extends Error {
   override readonly name = 'CorpusError';
 }
 
-const DOCUMENT_EXTENSIONS = new Set(['.txt', '.md', '.markdown']);
+/** reStructuredText is plain text with underlined headings, which the plain-text reader understands. */
+const DOCUMENT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.rst']);
 
 export async function loadCorpus(folder: string, options: LoadCorpusOptions = {}): Promise<LoadedCorpus> {
   const maxFileBytes = options.maxFileBytes ?? 64 * 1024 * 1024;
   let files: string[];
+  const warnings: string[] = [];
   try {
-    files = await listDocuments(folder);
+    const listed = await listDocuments(folder);
+    files = listed.files;
+    warnings.push(...listed.skipped);
   } catch (error) {
     throw new CorpusError(`cannot read the corpus folder ${folder} (${(error as NodeJS.ErrnoException).code ?? String(error)}): create it and put .txt or .md files in it, or set FOOTNOTE_CORPUS_DIR`);
   }
   const documents: CorpusDocument[] = [];
-  const warnings: string[] = [];
   const hash = createHash('sha256');
   for (const file of files) {
     const id = path.relative(folder, file).split(path.sep).join('/');
@@ -50,6 +53,7 @@ export async function loadCorpus(folder: string, options: LoadCorpusOptions = {}
       continue;
     }
     if (decoded.file.encoding === 'windows-1252') warnings.push(`${id}: not valid UTF-8, read as Windows-1252 — save it as UTF-8 to be sure`);
+    if (decoded.file.encoding.startsWith('utf-16')) warnings.push(`${id}: read as ${decoded.file.encoding.toUpperCase()} — it loads, but UTF-8 is smaller`);
     const document = parseDocument({ id, text: decoded.file.text, encoding: decoded.file.encoding, markdown: /\.(md|markdown)$/iu.test(file) });
     if (document.paragraphs.length === 0) {
       warnings.push(`${id}: skipped, no paragraphs found`);
@@ -64,10 +68,32 @@ export async function loadCorpus(folder: string, options: LoadCorpusOptions = {}
   return { corpus: { documents, contentHash: hash.digest('hex') }, warnings };
 }
 
-async function listDocuments(folder: string): Promise<string[]> {
+/**
+ * The documents under the folder, and every file left out with the reason: a symbolic link (it may point
+ * anywhere, even outside the corpus — copy the file in), a hidden file, or a kind of file that is not text.
+ */
+async function listDocuments(folder: string): Promise<{ files: string[]; skipped: string[] }> {
   const entries = await readdir(folder, { withFileTypes: true, recursive: true });
-  return entries
-    .filter((entry) => entry.isFile() && DOCUMENT_EXTENSIONS.has(path.extname(entry.name).toLowerCase()) && !entry.name.startsWith('.'))
-    .map((entry) => path.join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name))
-    .sort();
+  const files: string[] = [];
+  const skipped: string[] = [];
+  const otherKinds: string[] = [];
+  for (const entry of entries) {
+    const full = path.join(entry.parentPath ?? (entry as unknown as { path: string }).path, entry.name);
+    const id = path.relative(folder, full).split(path.sep).join('/');
+    const hidden = id.split('/').some((part) => part.startsWith('.'));
+    const isDocument = DOCUMENT_EXTENSIONS.has(path.extname(entry.name).toLowerCase());
+    if (entry.isSymbolicLink()) skipped.push(`${id}: skipped, a symbolic link — copy the file into the corpus folder instead`);
+    else if (!entry.isFile()) continue;
+    else if (hidden) {
+      if (isDocument) skipped.push(`${id}: skipped, a hidden file (its name or folder starts with a dot)`);
+    } else if (isDocument) files.push(full);
+    else otherKinds.push(id);
+  }
+  if (otherKinds.length > 0) {
+    const named = otherKinds.sort().slice(0, 5).join(', ');
+    skipped.push(
+      `${otherKinds.length} file(s) skipped, not .txt, .md or .rst: ${named}${otherKinds.length > 5 ? `, and ${otherKinds.length - 5} more` : ''} — save them as text to include them`,
+    );
+  }
+  return { files: files.sort(), skipped };
 }

@@ -2,30 +2,18 @@
  * Structure of one decoded document: front matter, title, date line, byline, section headings and
  * paragraphs, each with offsets into the unchanged text.
  *
- * Plain text like the first article has one paragraph per line and headings as short lines without
- * final punctuation; Markdown has `#` headings and blank-line separated paragraphs. Both are read here.
+ * How lines become paragraphs and headings (hard-wrapped prose, one paragraph per line, Markdown) is
+ * text-blocks.ts; this file reads the header and sections from those blocks, in time linear in the text.
  */
-import type { CorpusDocument, HeaderLine, Paragraph, Section, Sentence } from './types.js';
+import type { CorpusDocument, HeaderLine, Paragraph, Section, Sentence, TextEncoding } from './types.js';
 import { splitSentences } from './split-sentences.js';
 import { parseDateLine } from './parse-date.js';
-
-interface Line {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
-
-interface Block {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-  readonly lines: number;
-}
+import { isHeadingLike, toTextBlocks, type TextBlock as Block } from './text-blocks.js';
 
 export interface ParseInput {
   readonly id: string;
   readonly text: string;
-  readonly encoding: 'utf-8' | 'windows-1252';
+  readonly encoding: TextEncoding;
   readonly markdown: boolean;
 }
 
@@ -33,7 +21,7 @@ export function parseDocument(input: ParseInput): CorpusDocument {
   const { text } = input;
   const bodyStart = text.startsWith('\uFEFF') ? 1 : 0;
   const frontMatter = readFrontMatter(text, bodyStart);
-  const blocks = toBlocks(splitLines(text, frontMatter.end), text);
+  const blocks = toTextBlocks(text, frontMatter.end, input.markdown);
 
   const header: HeaderLine[] = [];
   let title = frontMatter.fields.get('title');
@@ -45,10 +33,16 @@ export function parseDocument(input: ParseInput): CorpusDocument {
   const first = blocks[0];
   if (first !== undefined) {
     const markdownTitle = input.markdown ? /^#\s+(.+?)\s*#*\s*$/u.exec(first.text) : null;
+    const layoutTitle = first.heading !== undefined && markdownTitle === null && !/^#{2,}\s/u.test(first.text) ? first.heading : undefined;
     if (markdownTitle?.[1] !== undefined) {
       const offset = first.text.indexOf(markdownTitle[1]);
       header.push({ kind: 'title', start: first.start + offset, end: first.start + offset + markdownTitle[1].length, text: markdownTitle[1] });
       title ??= markdownTitle[1];
+      cursor = 1;
+    } else if (layoutTitle !== undefined) {
+      const start = first.start + layoutTitle.offset;
+      header.push({ kind: 'title', start, end: start + layoutTitle.title.length, text: layoutTitle.title });
+      title ??= layoutTitle.title;
       cursor = 1;
     } else if (!input.markdown && isHeadingLike(first.text) && first.lines === 1) {
       header.push({ kind: 'title', start: first.start, end: first.end, text: first.text });
@@ -85,6 +79,7 @@ export function parseDocument(input: ParseInput): CorpusDocument {
   let headingStart: number | undefined;
   let headingEnd: number | undefined;
   let sentenceOrdinal = 0;
+  let sectionHasParagraphs = false;
   const closeSection = (end: number) => {
     sections.push({ title: sectionTitle, index: sections.length + 1, start: sectionStart, end, headingStart, headingEnd });
   };
@@ -93,13 +88,15 @@ export function parseDocument(input: ParseInput): CorpusDocument {
     const block = blocks[position] as Block;
     const heading = headingOf(block, input.markdown, blocks[position + 1]);
     if (heading !== undefined) {
-      if (paragraphs.some((paragraph) => paragraph.sectionIndex === sections.length + 1)) closeSection(block.start);
+      if (sectionHasParagraphs) closeSection(block.start);
+      sectionHasParagraphs = false;
       sectionTitle = heading.title;
       sectionStart = block.start;
       headingStart = block.start + heading.offset;
       headingEnd = headingStart + heading.title.length;
       continue;
     }
+    sectionHasParagraphs = true;
     const number = paragraphs.length + 1;
     const sentences: Sentence[] = splitSentences(block.text).map((span) => ({
       documentId: input.id,
@@ -125,7 +122,7 @@ export function parseDocument(input: ParseInput): CorpusDocument {
 
   return {
     id: input.id,
-    title: title ?? input.id.replace(/\.(txt|md|markdown)$/iu, ''),
+    title: title ?? input.id.replace(/\.(txt|md|markdown|rst)$/iu, ''),
     author,
     date,
     url: frontMatter.fields.get('url'),
@@ -148,62 +145,11 @@ function readFrontMatter(text: string, from: number): { end: number; fields: Map
   return { end: from + match[0].length, fields };
 }
 
-function splitLines(text: string, from: number): Line[] {
-  const lines: Line[] = [];
-  const pattern = /[^\r\n]*(?:\r\n|\r|\n|$)/gu;
-  pattern.lastIndex = from;
-  for (let match = pattern.exec(text); match !== null && match.index < text.length; match = pattern.exec(text)) {
-    const raw = match[0].replace(/[\r\n]+$/u, '');
-    const leading = raw.length - raw.trimStart().length;
-    const content = raw.trim();
-    lines.push({ start: match.index + leading, end: match.index + leading + content.length, text: content });
-    if (match[0] === '') break;
-  }
-  return lines;
-}
-
-/**
- * Paragraph blocks. When the text separates paragraphs with blank lines, consecutive lines form one
- * block; when it puts one paragraph per line (no blank lines), every line is a block.
- */
-function toBlocks(lines: readonly Line[], text: string): Block[] {
-  const nonEmpty = lines.filter((line) => line.text !== '');
-  let followedByText = 0;
-  for (let position = 0; position + 1 < lines.length; position += 1) {
-    if (lines[position]?.text !== '' && lines[position + 1]?.text !== '') followedByText += 1;
-  }
-  const blankLineSeparated = nonEmpty.length > 1 && followedByText < (nonEmpty.length - 1) / 2;
-  if (!blankLineSeparated) return nonEmpty.map((line) => ({ ...line, lines: 1 }));
-
-  const blocks: Block[] = [];
-  let group: Line[] = [];
-  const flush = () => {
-    const first = group[0];
-    const last = group.at(-1);
-    if (first !== undefined && last !== undefined) blocks.push({ start: first.start, end: last.end, text: text.slice(first.start, last.end), lines: group.length });
-    group = [];
-  };
-  for (const line of lines) {
-    if (line.text === '' || /^#{1,6}\s/u.test(line.text)) flush();
-    if (line.text !== '') group.push(line);
-    if (/^#{1,6}\s/u.test(line.text)) flush();
-  }
-  flush();
-  return blocks;
-}
-
-/** Short line, no final sentence punctuation, starts like a title. */
-function isHeadingLike(line: string): boolean {
-  if (line.length === 0 || line.length > 110) return false;
-  if (line.split(/\s+/u).length > 16) return false;
-  if (/[.!?:;,…"”'’)]$/u.test(line)) return false;
-  return /^[\p{Lu}\p{N}“"'‘]/u.test(line);
-}
-
 function headingOf(block: Block, markdown: boolean, next: Block | undefined): { title: string; offset: number } | undefined {
+  if (block.heading !== undefined) return block.heading;
   const markdownHeading = /^(#{1,6})\s+(.+?)\s*#*\s*$/u.exec(block.text);
   if (markdownHeading?.[2] !== undefined) return { title: markdownHeading[2], offset: block.text.indexOf(markdownHeading[2]) };
-  if (markdown || block.lines > 1 || next === undefined) return undefined;
+  if (markdown || block.layout !== 'line' || block.lines > 1 || next === undefined) return undefined;
   return isHeadingLike(block.text) ? { title: block.text, offset: 0 } : undefined;
 }
 

@@ -4,6 +4,9 @@
  * so `text.slice(start, end)` is the quoted text, character for character.
  */
 
+/** How a file's bytes were read: UTF-8, UTF-16 (with or without a byte-order mark), or the Windows-1252 fallback. */
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
+
 export interface CorpusDocument {
   /** Path relative to the corpus folder, with forward slashes: the citation's document id. */
   readonly id: string;
@@ -14,7 +17,7 @@ export interface CorpusDocument {
   readonly url: string | undefined;
   /** The decoded file, unchanged. */
   readonly text: string;
-  readonly encoding: 'utf-8' | 'windows-1252';
+  readonly encoding: TextEncoding;
   readonly sections: readonly Section[];
   readonly paragraphs: readonly Paragraph[];
   /** Header lines (title, date line, byline) located in the text, for metadata answers. */

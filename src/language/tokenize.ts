@@ -131,6 +131,16 @@ export function sameWordFamily(first: string, second: string): boolean {
   return false;
 }
 
+/**
+ * Keys under which `sameWordFamily` words meet: every prefix of four or more letters whose remainder is a
+ * family ending. Two words are one family exactly when they share a key, so a hash lookup replaces a scan.
+ */
+export function wordFamilyKeys(word: string): string[] {
+  const keys: string[] = [];
+  for (let length = 4; length <= word.length; length += 1) if (FAMILY_ENDINGS.has(word.slice(length))) keys.push(word.slice(0, length));
+  return keys;
+}
+
 export function isContentWord(word: string): boolean {
   return !STOPWORDS.has(word) && (word.length > 1 || /\d/u.test(word));
 }

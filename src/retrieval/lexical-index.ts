@@ -4,7 +4,7 @@
  */
 import type { Chunk } from '../chunking/chunk-corpus.js';
 import type { Sentence } from '../corpus/types.js';
-import { isContentWord, sameWordFamily, tokenize } from '../language/tokenize.js';
+import { isContentWord, tokenize, wordFamilyKeys } from '../language/tokenize.js';
 
 export interface IndexedSentence {
   readonly sentence: Sentence;
@@ -29,6 +29,8 @@ export class LexicalIndex {
   readonly properNames = new Set<string>();
   /** Sentences of each chunk, as positions in `sentences`. */
   readonly chunkSentences: number[][] = [];
+  /** Family keys of the names (see wordFamilyKeys): "Russians" meets "Russian" by a look-up. */
+  private readonly nameFamilyKeys = new Set<string>();
   private readonly postings = new Map<string, Posting[]>();
   private readonly sentenceFrequency = new Map<string, number>();
   private readonly chunkLengths: number[] = [];
@@ -68,6 +70,7 @@ export class LexicalIndex {
         list.push({ chunk: chunkPosition, frequency });
       }
     });
+    for (const name of this.properNames) for (const key of wordFamilyKeys(name)) this.nameFamilyKeys.add(key);
     this.averageChunkLength = Math.max(1, this.chunkLengths.reduce((sum, length) => sum + length, 0) / Math.max(1, chunks.length));
   }
 
@@ -81,8 +84,7 @@ export class LexicalIndex {
   /** Whether the corpus names this (a capitalised word, or one of its family: "Russians" for "Russian"). */
   knowsName(word: string): boolean {
     if (this.properNames.has(word)) return true;
-    for (const name of this.properNames) if (sameWordFamily(word, name)) return true;
-    return false;
+    return wordFamilyKeys(word).some((key) => this.nameFamilyKeys.has(key));
   }
 
   hasStem(stem: string): boolean {

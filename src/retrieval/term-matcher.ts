@@ -2,9 +2,12 @@
  * How well a question word is matched by a corpus word: 1 for the same stem, a little less for the
  * same word family (apologised ~ apology, Russian ~ Russia), and otherwise the pretrained word vectors'
  * similarity (quarrel ~ tension, cut ~ sever) mapped onto 0..1 so that unrelated words count nothing.
+ * Every kind of match is a look-up (by stem, by family key, by vector neighbours), never a scan of the
+ * corpus vocabulary, so a question costs the same on one article and on a whole library.
  */
 import type { WordVectors } from '../embeddings/word-vectors.js';
-import { sameWordFamily } from '../language/tokenize.js';
+import { wordFamilyKeys } from '../language/tokenize.js';
+import { WordNeighbours } from './word-neighbours.js';
 
 export interface TermMatcherSettings {
   /** Word-vector cosine at or below which a pair counts nothing. */
@@ -25,28 +28,46 @@ export const DEFAULT_TERM_MATCHER: TermMatcherSettings = { floor: 0.4, commonFlo
 
 export class TermMatcher {
   private readonly cache = new Map<string, ReadonlyMap<string, number>>();
+  private readonly byStem = new Map<string, string[]>();
+  private readonly byFamilyKey = new Map<string, string[]>();
+  private readonly neighbours: WordNeighbours | undefined;
 
   constructor(
     private readonly vocabulary: ReadonlyMap<string, string>,
     private readonly words: WordVectors | undefined,
     private readonly settings: TermMatcherSettings = DEFAULT_TERM_MATCHER,
-  ) {}
+  ) {
+    for (const [word, stem] of vocabulary) {
+      append(this.byStem, stem, word);
+      for (const key of wordFamilyKeys(word)) append(this.byFamilyKey, key, word);
+    }
+    // Built with the engine rather than on the first question, so no member's question pays for it.
+    this.neighbours =
+      words === undefined
+        ? undefined
+        : new WordNeighbours(
+            [...vocabulary.keys()].filter((candidate) => words.has(candidate)),
+            words,
+          );
+  }
 
   /** Corpus words similar to `word` (with stem `stem`), each with a match strength in (0, 1]. */
   matches(word: string, stem: string): ReadonlyMap<string, number> {
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
     const found = new Map<string, number>();
+    for (const candidate of this.byStem.get(stem) ?? []) found.set(candidate, 1);
+    for (const key of wordFamilyKeys(word)) {
+      for (const candidate of this.byFamilyKey.get(key) ?? []) if (!found.has(candidate)) found.set(candidate, this.settings.familyValue);
+    }
     const wordRank = this.words?.rank(word);
-    for (const [candidate, candidateStem] of this.vocabulary) {
-      let strength = 0;
-      if (candidateStem === stem) strength = 1;
-      else if (sameWordFamily(word, candidate)) strength = this.settings.familyValue;
-      else if (wordRank !== undefined && this.words !== undefined) {
-        const similarity = this.words.similarity(word, candidate);
-        if (similarity !== undefined) strength = this.strengthOf(similarity, Math.min(wordRank, this.words.rank(candidate) ?? Infinity));
+    if (wordRank !== undefined && this.words !== undefined && this.neighbours !== undefined) {
+      const floor = Math.min(this.settings.floor, this.settings.commonFloor);
+      for (const [candidate, similarity] of this.neighbours.near(word, floor)) {
+        if (found.has(candidate)) continue;
+        const strength = this.strengthOf(similarity, Math.min(wordRank, this.words.rank(candidate) ?? Infinity));
+        if (strength > 0) found.set(candidate, strength);
       }
-      if (strength > 0) found.set(candidate, strength);
     }
     if (this.cache.size > 5000) this.cache.clear();
     this.cache.set(word, found);
@@ -59,4 +80,10 @@ export class TermMatcher {
     if (similarity <= floor) return 0;
     return Math.min(ceilingValue, ((similarity - floor) / (ceiling - floor)) * ceilingValue);
   }
+}
+
+function append(map: Map<string, string[]>, key: string, word: string): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [word]);
+  else list.push(word);
 }
