@@ -59,6 +59,11 @@ const environmentSchema = z.object({
     .pipe(z.number().int().min(0)),
   CONVERSATION_TURNS: positiveInteger(6),
   CONVERSATION_TTL_MINUTES: positiveInteger(30),
+  LIBRARY_MAX_DOCUMENTS: positiveInteger(50),
+  LIBRARY_MAX_TOTAL_MB: positiveInteger(200),
+  LIBRARY_MAX_FILE_MB: positiveInteger(8),
+  LIBRARY_FETCH_TIMEOUT_MS: positiveInteger(15_000),
+  LIBRARY_ALLOW_PRIVATE_URLS: booleanText,
 });
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -97,6 +102,21 @@ export interface Config {
   readonly embeddings: EmbeddingsConfig;
   readonly discord: DiscordConfig;
   readonly conversation: { readonly maxTurns: number; readonly ttlMs: number };
+  readonly library: LibraryConfig;
+}
+
+/** Each server's own library (/library): quotas and the limits on files and links. */
+export interface LibraryConfig {
+  readonly maxDocuments: number;
+  readonly maxTotalBytes: number;
+  /** Per file or fetched page; below Discord's smallest attachment limit (10 MiB). */
+  readonly maxFileBytes: number;
+  /** The most a .docx may unpack to; more is treated as a zip bomb. */
+  readonly maxUnzippedBytes: number;
+  readonly fetchTimeoutMs: number;
+  readonly maxRedirects: number;
+  /** Fetch links to loopback, private and link-local addresses (tests, self-hosting); refused by default. */
+  readonly allowPrivateUrls: boolean;
 }
 
 export const DEFAULT_CHAT_MODEL = 'gpt-4o-mini';
@@ -155,6 +175,15 @@ export function readConfig(environment: Readonly<Record<string, string | undefin
       serverQuestionsPerMinute: env.SERVER_QUESTIONS_PER_MINUTE,
     }),
     conversation: Object.freeze({ maxTurns: env.CONVERSATION_TURNS, ttlMs: env.CONVERSATION_TTL_MINUTES * 60_000 }),
+    library: Object.freeze({
+      maxDocuments: env.LIBRARY_MAX_DOCUMENTS,
+      maxTotalBytes: env.LIBRARY_MAX_TOTAL_MB * 1_048_576,
+      maxFileBytes: env.LIBRARY_MAX_FILE_MB * 1_048_576,
+      maxUnzippedBytes: 100 * 1_048_576,
+      fetchTimeoutMs: env.LIBRARY_FETCH_TIMEOUT_MS,
+      maxRedirects: 3,
+      allowPrivateUrls: env.LIBRARY_ALLOW_PRIVATE_URLS,
+    }),
   });
 }
 

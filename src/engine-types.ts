@@ -21,6 +21,8 @@ export interface AskOptions {
   /** Channel, thread or console session id: follow-ups in one conversation are resolved against its earlier turns. */
   readonly conversationId?: string;
   readonly signal?: AbortSignal;
+  /** Answer from this document only (its id; front ends resolve what the user typed with corpus/find-document.ts). */
+  readonly documentId?: string;
 }
 
 export interface Engine {
@@ -31,7 +33,7 @@ export interface Engine {
   readonly mode: 'llm' | 'extractive';
   ask(question: string, options?: AskOptions): Promise<AskOutcome>;
   /** Ranked passages for a free-text query, best first. */
-  search(query: string, limit?: number): Promise<Passage[]>;
+  search(query: string, limit?: number, scope?: { readonly documentId?: string }): Promise<Passage[]>;
   /** Every body paragraph of every document, in reading order. */
   paragraphs(): readonly Paragraph[];
   sentences(): readonly Sentence[];

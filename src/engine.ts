@@ -8,8 +8,9 @@ import path from 'node:path';
 import type { Config } from './config.js';
 import type { Engine, IndexInfo, AskOptions } from './engine-types.js';
 import { chunkCorpus, type Chunk } from './chunking/chunk-corpus.js';
-import { loadCorpus } from './corpus/load-corpus.js';
+import { loadCorpus, type LoadedCorpus } from './corpus/load-corpus.js';
 import type { Corpus, Paragraph, Sentence } from './corpus/types.js';
+import { corpusOf } from './corpus/find-document.js';
 import { LocalEmbeddings } from './embeddings/local-embeddings.js';
 import { loadWordVectors, type WordVectors } from './embeddings/word-vectors.js';
 import { silentLogger, type Logger } from './logger.js';
@@ -36,8 +37,18 @@ export interface OpenEngineOptions {
   readonly modelAnswerer?: ModelAnswerer;
   /** Conversation memory; the command line passes one restored from disk. */
   readonly conversations?: ConversationStore;
-  /** Word vectors already loaded (the evaluation opens one engine per article and loads them once). */
+  /** Word vectors already loaded (the evaluation opens one engine per article, and every library's engine shares them). */
   readonly wordVectors?: WordVectors;
+  /**
+   * Where the documents come from and where their index lives: a server's library (library/libraries.ts)
+   * passes its own; by default the corpus folder and <dataDir>/index.
+   */
+  readonly source?: CorpusSource;
+}
+
+export interface CorpusSource {
+  load(): Promise<LoadedCorpus>;
+  readonly indexDirectory: string;
 }
 
 /** The model side of answering; the offline answer is passed in as the fallback. */
@@ -52,11 +63,13 @@ const CONTEXT_WEIGHT = 1;
 export async function openEngine(config: Config, options: OpenEngineOptions = {}): Promise<Engine> {
   const logger = options.logger ?? silentLogger;
   const words = options.wordVectors ?? loadWordVectors({ modelDir: config.modelDir, onConvert: (message) => logger.info(message) });
+  const source: CorpusSource = options.source ?? { load: () => loadCorpus(config.corpusDir), indexDirectory: indexDirectory(config.dataDir) };
   const localEmbeddings = new LocalEmbeddings(words);
   const { embeddings, model } = await chooseEmbeddings(config, localEmbeddings);
   const conversations = options.conversations ?? new ConversationStore({ maxTurns: config.conversation.maxTurns, ttlMs: config.conversation.ttlMs });
   let state = await loadState({
     config,
+    source,
     logger,
     words,
     localEmbeddings,
@@ -68,26 +81,27 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
   });
   const modelAnswerer = options.modelAnswerer ?? (await createConfiguredModelAnswerer(config, () => state.corpus, logger));
 
-  const askOnce = async (question: string, standalone: string, analyzed: AnalyzedQuestion, retrievalText: string): Promise<Answer> => {
-    const retrieval = await state.retriever.retrieve(analyzed, retrievalText);
+  const askOnce = async (question: string, standalone: string, analyzed: AnalyzedQuestion, retrievalText: string, documentId?: string): Promise<Answer> => {
+    const retrieval = await state.retriever.retrieve(analyzed, retrievalText, documentId === undefined ? {} : { documentId });
+    const chosen = documentId === undefined ? undefined : state.corpus.documents.find((document) => document.id === documentId);
     return answerExtractively({
       question,
       standaloneQuestion: standalone,
       analyzed,
       retrieval,
-      corpus: state.corpus,
+      corpus: chosen === undefined ? state.corpus : corpusOf(state.corpus, chosen),
       ...(options.abstention ? { settings: options.abstention } : {}),
     });
   };
 
   /** Reads the question with the earlier turns when it leans on them, or when it is too weak on its own. */
-  const answerFromText = async (question: string, history: readonly Turn[]): Promise<Answer> => {
+  const answerFromText = async (question: string, history: readonly Turn[], documentId: string | undefined): Promise<Answer> => {
     const own = analyzeQuestion(question);
     const asFollowUp = (context: string) =>
-      askOnce(question, `${question} (following: ${context})`, withContext(own, context, CONTEXT_WEIGHT), `${question} ${context}`);
+      askOnce(question, `${question} (following: ${context})`, withContext(own, context, CONTEXT_WEIGHT), `${question} ${context}`, documentId);
     const followUp = resolveFollowUp(question, history);
     if (followUp.leans) return asFollowUp(followUp.context);
-    const alone = await askOnce(question, question, own, question);
+    const alone = await askOnce(question, question, own, question, documentId);
     const previous = history.at(-1);
     if (!alone.abstained || previous === undefined) return alone;
     const retry = await asFollowUp(previous.standaloneQuestion);
@@ -125,7 +139,9 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
       }
 
       let answer =
-        rewritten !== undefined ? await askOnce(question, rewritten, analyzeQuestion(rewritten), rewritten) : await answerFromText(question, history);
+        rewritten !== undefined
+          ? await askOnce(question, rewritten, analyzeQuestion(rewritten), rewritten, askOptions.documentId)
+          : await answerFromText(question, history, askOptions.documentId);
       if (modelAnswerer !== undefined) {
         const remaining = AbortSignal.timeout(Math.max(1, budgetEnds - Date.now()));
         const signal = askOptions.signal !== undefined ? AbortSignal.any([askOptions.signal, remaining]) : remaining;
@@ -138,9 +154,9 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
       return { ok: true, answer };
     },
 
-    async search(query: string, limit = 5): Promise<Passage[]> {
+    async search(query: string, limit = 5, scope: { readonly documentId?: string } = {}): Promise<Passage[]> {
       const analyzed = analyzeQuestion(query);
-      const retrieval = await state.retriever.retrieve(analyzed, query);
+      const retrieval = await state.retriever.retrieve(analyzed, query, scope);
       return toPassages(retrieval, limit, analyzed.metadata !== undefined);
     },
 
@@ -153,7 +169,7 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
     },
 
     async reindex(onProgress?: (done: number, total: number) => void): Promise<IndexInfo> {
-      state = await loadState({ config, logger, words, localEmbeddings, embeddings, model, rebuild: true, onProgress, weights: options.weights });
+      state = await loadState({ config, source, logger, words, localEmbeddings, embeddings, model, rebuild: true, onProgress, weights: options.weights });
       return state.info;
     },
 
@@ -175,6 +191,7 @@ interface EngineState {
 
 async function loadState(input: {
   config: Config;
+  source: CorpusSource;
   logger: Logger;
   words: WordVectors;
   localEmbeddings: LocalEmbeddings;
@@ -184,10 +201,10 @@ async function loadState(input: {
   onProgress: ((done: number, total: number) => void) | undefined;
   weights: RankingWeights | undefined;
 }): Promise<EngineState> {
-  const { corpus, warnings } = await loadCorpus(input.config.corpusDir);
+  const { corpus, warnings } = await input.source.load();
   for (const warning of warnings) input.logger.warn('corpus file skipped or read with care', { detail: warning });
   const chunks = chunkCorpus(corpus);
-  const directory = indexDirectory(input.config.dataDir);
+  const directory = input.source.indexDirectory;
   const opened: OpenedIndex = await openIndex({
     directory,
     corpus,

@@ -2,8 +2,8 @@
  * The offline answer: the sentences that best answer the question, quoted exactly, or an honest
  * "the article doesn't say" with the closest passages when nothing covers the question well enough.
  */
-import type { Corpus, CorpusDocument, HeaderLine } from '../corpus/types.js';
-import { HEADER_SECTION } from '../chunking/chunk-corpus.js';
+import type { Corpus } from '../corpus/types.js';
+import { bylineAnswer, metadataAnswer } from './metadata-answer.js';
 import type { AnalyzedQuestion } from '../question/question-analysis.js';
 import type { RetrievalResult, ScoredSentence } from '../retrieval/retriever.js';
 import type { Answer, Passage, Quote } from './types.js';
@@ -71,7 +71,8 @@ export function answerExtractively(input: ExtractiveInput): Answer {
     fallbackReason: undefined,
   };
 
-  const metadata = input.analyzed.metadata !== undefined ? metadataAnswer(input.corpus, input.analyzed.metadata) : undefined;
+  const metadata =
+    input.analyzed.metadata !== undefined ? metadataAnswer(input.corpus, input.analyzed.metadata, input.analyzed) : bylineAnswer(input.corpus, input.analyzed);
   if (metadata !== undefined) return { ...base, ...metadata, abstained: false };
 
   const chosen = chooseSentences(input.retrieval.sentences, input.analyzed, settings);
@@ -165,34 +166,6 @@ export function toPassages(retrieval: RetrievalResult, limit: number, headerFirs
     start: passage.chunk.start,
     end: passage.chunk.end,
   }));
-}
-
-function metadataAnswer(corpus: Corpus, ask: 'author' | 'date' | 'title'): { answer: string; quotes: Quote[] } | undefined {
-  const kind = ask === 'author' ? 'byline' : ask;
-  for (const document of corpus.documents) {
-    const line = document.header.find((header) => header.kind === kind);
-    if (line === undefined) continue;
-    const quote = headerQuote(document, line);
-    if (quote === undefined) continue;
-    const answer =
-      ask === 'author' && document.author !== undefined
-        ? `It was written by ${document.author}.`
-        : ask === 'date' && document.date !== undefined
-          ? `It was published on ${formatDate(document.date)}.`
-          : `The article is titled “${document.title}”.`;
-    return { answer, quotes: [quote] };
-  }
-  return undefined;
-}
-
-function headerQuote(document: CorpusDocument, line: HeaderLine): Quote | undefined {
-  if (document.text.slice(line.start, line.end) !== line.text) return undefined;
-  return { text: line.text, documentId: document.id, documentTitle: document.title, section: HEADER_SECTION, paragraph: 0, start: line.start, end: line.end };
-}
-
-function formatDate(iso: string): string {
-  const date = new Date(`${iso}T00:00:00Z`);
-  return date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 }
 
 /** Cuts at a clause or word boundary; the full sentence is always in the quotes. */

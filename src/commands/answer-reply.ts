@@ -4,6 +4,7 @@ import type { Citation, Paragraph } from '../corpus/types.js';
 import { paragraphButtonId, voteButtonId } from './custom-ids.js';
 import { accents } from './reply.js';
 import type { Reply, ReplyBlock, ReplyButton } from './reply.js';
+import { documentsShown } from './command.js';
 
 export interface AnswerReplyOptions {
   /** Set when the answer was saved and can be voted on. */
@@ -85,4 +86,11 @@ export function paragraphsReply(
     })),
     buttons: [],
   };
+}
+
+/** The line above a grouped reply when the library has more documents than one reply shows. */
+export function moreDocumentsNote(documents: number): { text?: string } {
+  return documents > documentsShown
+    ? { text: `The first ${documentsShown} of ${documents} documents are shown; choose another with the document option.` }
+    : {};
 }

@@ -4,6 +4,7 @@ import { aboutCommand } from './handlers/about.js';
 import { askCommand } from './handlers/ask.js';
 import { helpCommand } from './handlers/help.js';
 import { leaderboardCommand } from './handlers/leaderboard.js';
+import { libraryCommand } from './handlers/library.js';
 import { passageCommand } from './handlers/passage.js';
 import { quizCommand } from './handlers/quiz.js';
 import { reindexCommand } from './handlers/reindex.js';
@@ -23,6 +24,7 @@ export const slashCommands: readonly Command[] = [
   whoCommand,
   studyguideCommand,
   passageCommand,
+  libraryCommand,
   aboutCommand,
   helpCommand,
   reindexCommand,

@@ -2,8 +2,15 @@
  * A slash command: its registration JSON (`data`) and a handler that returns a Reply. The same handlers serve
  * Discord (interaction-router.ts) and the console (console/console-session.ts).
  */
-import { ApplicationIntegrationType, InteractionContextType, SlashCommandBuilder, type RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord.js';
+import {
+  ApplicationIntegrationType,
+  InteractionContextType,
+  SlashCommandBuilder,
+  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type SlashCommandStringOption,
+} from 'discord.js';
 import type { Engine } from '../engine-types.js';
+import type { Libraries } from '../library/libraries.js';
 import type { Logger } from '../logger.js';
 import type { FeedbackStore } from '../storage/feedback-store.js';
 import type { StudyStore } from '../study/study-store.js';
@@ -22,6 +29,10 @@ export interface CommandRequest {
   readonly permissions: bigint | undefined;
   /** The largest file Discord accepts in this place, when it says (servers differ). */
   readonly attachmentLimitBytes?: number;
+  /** Files attached to the command, by option name (Discord serves them from its CDN). */
+  readonly attachments?: ReadonlyMap<string, AttachedFile>;
+  /** The member's role ids in this server. */
+  readonly roles?: readonly string[];
   readonly signal?: AbortSignal;
 }
 
@@ -34,8 +45,18 @@ export interface ButtonRequest {
   readonly messageId: string;
 }
 
+export interface AttachedFile {
+  readonly name: string;
+  readonly url: string;
+  readonly size: number;
+  readonly contentType: string | undefined;
+}
+
 export interface CommandServices {
+  /** The engine of the server the request comes from: the shared corpus plus that server's library. */
   readonly engine: Engine;
+  /** Each server's own documents; undefined where there are none (the console, the command line). */
+  readonly libraries?: Libraries;
   readonly feedback: FeedbackStore;
   /** Quiz scores and review cards; undefined when the database could not be opened (quizzes still run, unscored). */
   readonly study: StudyStore | undefined;
@@ -96,3 +117,11 @@ export function slashCommand(name: string, description: string, options: { reado
     .setContexts(...contexts)
     .setIntegrationTypes(ApplicationIntegrationType.GuildInstall);
 }
+
+/** The `document` option of every command that reads the library: a title, or a unique part of one, with autocomplete. */
+export function documentOption(option: SlashCommandStringOption): SlashCommandStringOption {
+  return option.setName('document').setDescription('One document of the library (empty: every document)').setAutocomplete(true).setMaxLength(200);
+}
+
+/** Documents in a library this size get one group each in a channel reply; more are left to the document option. */
+export const documentsShown = 5;

@@ -18,6 +18,8 @@ export interface QuizKey {
   readonly count: number;
   /** The section's position in the text's list of sections; undefined for the whole text. */
   readonly sectionIndex: number | undefined;
+  /** The document's position in the library when the quiz is about one document of several. */
+  readonly documentIndex?: number | undefined;
 }
 
 const prefix = 'fn';
@@ -45,7 +47,8 @@ export function choicesHash(choices: readonly string[]): string {
 }
 
 export function quizButtonId(quiz: QuizKey, question: { readonly id: string; readonly choices: readonly string[] }, choice: number): string {
-  return `${prefix}:q:${quiz.seed}:${quiz.count}:${quiz.sectionIndex ?? '-'}:${question.id}:${choicesHash(question.choices)}:${choice}`;
+  const document = quiz.documentIndex === undefined ? '' : `:${quiz.documentIndex}`;
+  return `${prefix}:q:${quiz.seed}:${quiz.count}:${quiz.sectionIndex ?? '-'}:${question.id}:${choicesHash(question.choices)}:${choice}${document}`;
 }
 
 export function reviewButtonId(card: { readonly questionId: string; readonly version: number }, choice: number): string {
@@ -67,12 +70,17 @@ export function parseButtonId(customId: string): ButtonAction | undefined {
     const [, direction, answerId] = vote as unknown as [string, 'up' | 'down', string];
     return { kind: 'vote', vote: direction, answerId };
   }
-  const quiz = /^fn:q:([\w-]{1,24}):(\d{1,2}):(-|\d{1,4}):([0-9a-f]{16}):([0-9a-f]{6}):(\d)$/.exec(customId);
+  const quiz = /^fn:q:([\w-]{1,24}):(\d{1,2}):(-|\d{1,4}):([0-9a-f]{16}):([0-9a-f]{6}):(\d)(?::(\d{1,5}))?$/.exec(customId);
   if (quiz !== null) {
-    const [, seed, count, section, questionId, hash, choice] = quiz as unknown as [string, string, string, string, string, string, string];
+    const [, seed, count, section, questionId, hash, choice, document] = quiz as unknown as [string, string, string, string, string, string, string, string?];
     return {
       kind: 'quiz',
-      quiz: { seed, count: Number(count), sectionIndex: section === '-' ? undefined : Number(section) },
+      quiz: {
+        seed,
+        count: Number(count),
+        sectionIndex: section === '-' ? undefined : Number(section),
+        ...(document === undefined ? {} : { documentIndex: Number(document) }),
+      },
       questionId,
       choicesHash: hash,
       choice: Number(choice),

@@ -4,6 +4,7 @@
  * kept so a busy quiz is not rebuilt for every click.
  */
 import type { Corpus } from '../corpus/types.js';
+import { corpusOf } from '../corpus/find-document.js';
 import { makeQuiz, type Quiz, type QuizQuestion } from '../study/make-quiz.js';
 import { sectionNames } from '../study/study-scope.js';
 import { choicesHash, type QuizKey } from './custom-ids.js';
@@ -16,7 +17,7 @@ const quizzesKept = 200;
 const recent = new WeakMap<Corpus, Map<string, Quiz>>();
 
 function cacheKey(key: QuizKey): string {
-  return `${key.seed}|${key.count}|${key.sectionIndex ?? '-'}`;
+  return `${key.seed}|${key.count}|${key.sectionIndex ?? '-'}|${key.documentIndex ?? '-'}`;
 }
 
 /** Where the quiz's section stands in the text's list of sections (what a button carries instead of the name). */
@@ -51,9 +52,12 @@ const outOfDate = 'This quiz was made from an earlier version of the text, so it
 export function findPostedQuestion(corpus: Corpus, key: QuizKey, questionId: string, expectedChoices: string): PostedQuestion {
   let quiz = recent.get(corpus)?.get(cacheKey(key));
   if (quiz === undefined) {
-    const section = key.sectionIndex === undefined ? undefined : sectionNames(corpus)[key.sectionIndex];
+    const document = key.documentIndex === undefined ? undefined : corpus.documents[key.documentIndex];
+    if (key.documentIndex !== undefined && document === undefined) return { ok: false, message: outOfDate };
+    const quizzed = document === undefined ? corpus : corpusOf(corpus, document);
+    const section = key.sectionIndex === undefined ? undefined : sectionNames(quizzed)[key.sectionIndex];
     if (key.sectionIndex !== undefined && section === undefined) return { ok: false, message: outOfDate };
-    const rebuilt = makeQuiz(corpus, { count: key.count, seed: key.seed, section });
+    const rebuilt = makeQuiz(quizzed, { count: key.count, seed: key.seed, section });
     if (!rebuilt.ok) return { ok: false, message: outOfDate };
     quiz = rebuilt.quiz;
     rememberQuiz(corpus, key, quiz);

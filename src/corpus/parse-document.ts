@@ -32,7 +32,8 @@ export function parseDocument(input: ParseInput): CorpusDocument {
   // Title: the first block, when it reads like one (or a Markdown level-1 heading).
   const first = blocks[0];
   if (first !== undefined) {
-    const markdownTitle = input.markdown ? /^#\s+(.+?)\s*#*\s*$/u.exec(first.text) : null;
+    // "# Title", or the Setext form "Title" over a line of "=".
+    const markdownTitle = input.markdown ? (/^#\s+(.+?)\s*#*\s*$/u.exec(first.text) ?? /^([^\r\n]+?)\s*\r?\n\s*=+\s*$/u.exec(first.text)) : null;
     const layoutTitle = first.heading !== undefined && markdownTitle === null && !/^#{2,}\s/u.test(first.text) ? first.heading : undefined;
     if (markdownTitle?.[1] !== undefined) {
       const offset = first.text.indexOf(markdownTitle[1]);
@@ -44,7 +45,8 @@ export function parseDocument(input: ParseInput): CorpusDocument {
       header.push({ kind: 'title', start, end: start + layoutTitle.title.length, text: layoutTitle.title });
       title ??= layoutTitle.title;
       cursor = 1;
-    } else if (!input.markdown && isHeadingLike(first.text) && first.lines === 1) {
+    } else if (isHeadingLike(first.text) && first.lines === 1 && (!input.markdown || blocks.length > 1)) {
+      // A Markdown file may give its title as a plain first line, like a text file.
       header.push({ kind: 'title', start: first.start, end: first.end, text: first.text });
       title ??= first.text;
       cursor = 1;

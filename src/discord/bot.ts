@@ -15,6 +15,7 @@ import { createCooldowns } from './cooldowns.js';
 import { createInteractionRouter, noMentions } from './interaction-router.js';
 import { createMentionHandler } from './mentions.js';
 import { createWorkTracker } from './work-tracker.js';
+import type { Libraries } from '../library/libraries.js';
 
 export interface StartBotOptions {
   readonly config: Config;
@@ -23,6 +24,8 @@ export interface StartBotOptions {
   readonly logger: Logger;
   /** Quiz scores and review cards (the caller opens and closes it, like `feedback`). */
   readonly study?: StudyStore | undefined;
+  /** Each server's own documents (/library); without it every server reads the shared corpus only. */
+  readonly libraries?: Libraries | undefined;
   readonly now?: () => Date;
   readonly newId?: () => string;
   /** Merged over the REST defaults (tests raise `globalRequestsPerSecond`). */
@@ -86,6 +89,7 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
   const logger = options.logger.child({ component: 'discord' });
   const services: CommandServices = {
     engine,
+    ...(options.libraries === undefined ? {} : { libraries: options.libraries }),
     feedback,
     study: options.study,
     logger,

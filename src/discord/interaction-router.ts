@@ -2,9 +2,10 @@
  * Routes every interaction: slash commands (deferred within Discord's 3-second deadline when the work may be
  * slow, then the @original reply is edited), autocomplete, and the buttons under answers and quizzes.
  */
-import { AttachmentBuilder, MessageFlags } from 'discord.js';
+import { ApplicationCommandOptionType, AttachmentBuilder, MessageFlags } from 'discord.js';
 import type {
   AutocompleteInteraction,
+  CommandInteractionOption,
   ButtonInteraction,
   ChatInputCommandInteraction,
   Interaction,
@@ -12,7 +13,7 @@ import type {
   TextBasedChannel,
 } from 'discord.js';
 import type { Logger } from '../logger.js';
-import type { CommandRequest, CommandServices, OptionValue } from '../commands/command.js';
+import type { AttachedFile, CommandRequest, CommandServices, OptionValue } from '../commands/command.js';
 import { findCommand } from '../commands/command-list.js';
 import type { Cooldowns } from './cooldowns.js';
 import { toDiscordMessages } from './discord-message.js';
@@ -95,7 +96,36 @@ function requestFrom(interaction: ChatInputCommandInteraction, options: Readonly
     conversationId: conversationIdFor(interaction.channel, interaction.channelId, interaction.user.id),
     permissions: interaction.memberPermissions?.bitfield,
     ...(typeof attachmentLimit === 'number' && attachmentLimit > 0 ? { attachmentLimitBytes: attachmentLimit } : {}),
+    attachments: attachmentsOf(interaction),
+    roles: rolesOf(interaction),
   };
+}
+
+function attachmentsOf(interaction: ChatInputCommandInteraction): ReadonlyMap<string, AttachedFile> {
+  const files = new Map<string, AttachedFile>();
+  const visit = (options: readonly CommandInteractionOption[]) => {
+    for (const option of options) {
+      if (option.options !== undefined) visit(option.options);
+      const attachment = option.attachment;
+      if (attachment !== undefined && attachment !== null)
+        files.set(option.name, { name: attachment.name, url: attachment.url, size: attachment.size, contentType: attachment.contentType ?? undefined });
+    }
+  };
+  visit(interaction.options.data);
+  return files;
+}
+
+function rolesOf(interaction: ChatInputCommandInteraction): readonly string[] {
+  const roles = interaction.member?.roles;
+  if (roles === undefined) return [];
+  return Array.isArray(roles) ? roles : [...roles.cache.keys()];
+}
+
+/** The services with the engine of the request's server (its library plus the shared corpus). */
+export async function servicesFor(services: CommandServices, guildId: string | undefined): Promise<CommandServices> {
+  if (services.libraries === undefined || guildId === undefined) return services;
+  const engine = await services.libraries.engineFor(guildId);
+  return engine === services.engine ? services : { ...services, engine };
 }
 
 export function createInteractionRouter(options: RouterOptions): (interaction: Interaction) => Promise<void> {
@@ -108,8 +138,12 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
       return;
     }
     const values = new Map<string, OptionValue>();
+    // A subcommand ("/library add") is an option holding options: its name goes in as `subcommand`.
     for (const option of interaction.options.data) {
-      if (option.value !== undefined) values.set(option.name, option.value);
+      if (option.type === ApplicationCommandOptionType.Subcommand) values.set('subcommand', option.name);
+      for (const inner of option.type === ApplicationCommandOptionType.Subcommand ? (option.options ?? []) : [option]) {
+        if (inner.value !== undefined) values.set(inner.name, inner.value);
+      }
     }
     const request = requestFrom(interaction, values);
     if (command.cooldown) {
@@ -121,20 +155,22 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
     }
     const ephemeral = command.isPrivate(request);
     if (command.slow) await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-    const reply = await runCommand(command, request, services);
+    const reply = await runCommand(command, request, await servicesFor(services, request.guildId));
     await deliver(interaction, reply, ephemeral);
   }
 
   async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
     const command = findCommand(interaction.commandName);
     const focused = interaction.options.getFocused(true);
-    const choices = command?.autocomplete?.({ name: focused.name, value: String(focused.value) }, services) ?? [];
+    const scoped = await servicesFor(services, interaction.guildId ?? undefined);
+    const choices = command?.autocomplete?.({ name: focused.name, value: String(focused.value) }, scoped) ?? [];
     await interaction.respond(choices.map((choice) => ({ name: choice.name, value: choice.value })));
   }
 
   async function onButton(interaction: ButtonInteraction): Promise<void> {
     // A quiz the bot has to rebuild (after a restart) may take a moment on a long text.
-    if (buttonNeedsTime(interaction.customId, services)) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    const scoped = await servicesFor(services, interaction.guildId ?? undefined);
+    if (buttonNeedsTime(interaction.customId, scoped)) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const reply = await pressButton(
       {
         customId: interaction.customId,
@@ -142,7 +178,7 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
         guildId: interaction.guildId ?? undefined,
         messageId: interaction.message.id,
       },
-      services,
+      scoped,
     );
     await deliver(interaction, reply, true);
   }

@@ -4,6 +4,7 @@
  */
 import { ChannelType, ThreadAutoArchiveDuration } from 'discord.js';
 import type { Message, MessageCreateOptions, SendableChannels } from 'discord.js';
+import { servicesFor } from './interaction-router.js';
 import type { Logger } from '../logger.js';
 import type { CommandRequest, CommandServices } from '../commands/command.js';
 import { answerQuestion } from '../commands/handlers/ask.js';
@@ -112,7 +113,7 @@ export function createMentionHandler(options: MentionHandlerOptions): (message: 
         // Mentions only ask: no permission-gated command runs from here.
         permissions: undefined,
       };
-      const reply = await answerQuestion(question, request, services).catch((error: unknown) => {
+      const reply = await answerQuestion(question, request, await servicesFor(services, request.guildId)).catch((error: unknown) => {
         logger.error('mention failed', { channelId: channel.id, error });
         return errorReply('Sorry, I could not answer that just now. Please try again in a moment.');
       });

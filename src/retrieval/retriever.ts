@@ -110,7 +110,8 @@ export class Retriever {
     return term.weight * idf;
   }
 
-  async retrieve(question: AnalyzedQuestion, queryText: string): Promise<RetrievalResult> {
+  /** `documentId` keeps only that document's passages: a question about one document of a library. */
+  async retrieve(question: AnalyzedQuestion, queryText: string, scope: { readonly documentId?: string } = {}): Promise<RetrievalResult> {
     const { lexical, matcher } = this.parts;
     const terms = question.terms.map((term) => ({ term, importance: this.importance(term), matches: matcher.matches(term.word, term.stem) }));
     // Each question word's raw similarity to the corpus words met so far, for the alignment score.
@@ -126,7 +127,7 @@ export class Retriever {
     const names = known.map((name) => matcher.matches(name.word, name.stem));
     const focus = question.focus === undefined ? undefined : matcher.matches(question.focus.term.word, question.focus.term.stem);
     const denseByChunk = await this.denseCandidates(queryText);
-    const chunkPositions = this.candidateChunks(terms, denseByChunk);
+    const chunkPositions = this.candidateChunks(terms, denseByChunk, scope.documentId);
     const questionVector = this.withoutCommonDirection(this.parts.sentenceEmbeddings.embed(queryText));
     const lowestDense = Math.min(0, ...denseByChunk.values());
 
@@ -191,9 +192,17 @@ export class Retriever {
   private candidateChunks(
     terms: readonly { term: QueryTerm; importance: number; matches: ReadonlyMap<string, number> }[],
     dense: ReadonlyMap<number, number>,
+    documentId: string | undefined,
   ): number[] {
     const { lexical } = this.parts;
-    if (lexical.chunks.length <= 400) return lexical.chunks.map((_chunk, position) => position);
+    const all = lexical.chunks.map((_chunk, position) => position);
+    if (documentId !== undefined) {
+      const own = all.filter((position) => lexical.chunks[position]?.documentId === documentId);
+      // One document of a library is usually small enough to score whole; a long one is narrowed like a corpus.
+      if (own.length <= 400) return own;
+      return this.candidateChunks(terms, dense, undefined).filter((position) => lexical.chunks[position]?.documentId === documentId);
+    }
+    if (lexical.chunks.length <= 400) return all;
     const expanded = new Map<string, number>();
     for (const { term, matches } of terms) {
       for (const [word, strength] of matches) {

@@ -8,7 +8,7 @@ import { normalizeForMatch } from '../language/normalize.js';
 import { sentenceUnits, type SentenceUnit } from './sentence-units.js';
 
 export interface StudyProblem {
-  readonly kind: 'unknown-section' | 'ambiguous-section' | 'bad-count' | 'nothing-to-ask' | 'empty-section';
+  readonly kind: 'unknown-section' | 'ambiguous-section' | 'bad-count' | 'nothing-to-ask' | 'empty-section' | 'unknown-document' | 'ambiguous-document';
   /** For the user, saying what to do. */
   readonly message: string;
 }

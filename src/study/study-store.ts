@@ -272,6 +272,11 @@ export class StudyStore {
     );
   }
 
+  /** A document removed from a library takes its review cards with it (the card's question quotes it). */
+  forgetDocument(documentId: string): number {
+    return this.database.prepare("DELETE FROM study_reviews WHERE json_extract(question, '$.quote.documentId') = ?").run(documentId).changes;
+  }
+
   private addOrLapseCard(memberId: string, question: QuizQuestion, now: number): void {
     // A card missed again starts over (due now, easiness lowered) but keeps its history of lapses.
     this.database

@@ -14,6 +14,7 @@ import { openEngine } from '../../src/engine.js';
 import type { Engine, IndexInfo } from '../../src/engine-types.js';
 import { createLogger } from '../../src/logger.js';
 import { startBot } from '../../src/discord/bot.js';
+import type { Libraries } from '../../src/library/libraries.js';
 import type { Bot } from '../../src/discord/bot.js';
 import { openFeedbackStore } from '../../src/storage/feedback-store.js';
 import type { FeedbackStore } from '../../src/storage/feedback-store.js';
@@ -66,6 +67,8 @@ export interface Harness {
 
 export interface HarnessOptions {
   readonly engine?: Engine;
+  /** Each server's own library (/library); none by default. */
+  readonly libraries?: Libraries;
   readonly environment?: Record<string, string>;
   readonly heartbeatIntervalMs?: number;
   /** The largest file the fake's interactions accept (default 10 MiB). */
@@ -104,7 +107,15 @@ export async function startHarness(t: TestContext, options: HarnessOptions = {})
     await fake.stop();
     rmSync(folder, { recursive: true, force: true });
   });
-  bot = await startBot({ config, engine, feedback, study, logger, rest: options.rest ?? { globalRequestsPerSecond: 10_000, offset: 0 } });
+  bot = await startBot({
+    config,
+    engine,
+    feedback,
+    study,
+    logger,
+    libraries: options.libraries,
+    rest: options.rest ?? { globalRequestsPerSecond: 10_000, offset: 0 },
+  });
   return { fake, bot, engine, feedback, study, config, databaseFile, logs };
 }
 

@@ -122,6 +122,7 @@ export class FakeDiscord {
   readonly applicationId = snowflake();
   readonly botUser: FakeUser;
   readonly guildId = snowflake();
+  private readonly attachmentFiles = new Map<string, { data: Buffer; contentType: string }>();
   readonly channelId = snowflake();
   readonly member: FakeUser = user(snowflake(), 'reader');
   readonly moderator: FakeUser = user(snowflake(), 'moderator');
@@ -446,7 +447,10 @@ export class FakeDiscord {
     permissions?: bigint;
     channelId?: string;
     dm?: boolean;
+    roles?: string[];
+    guildId?: string;
   }): Record<string, unknown> & { id: string; token: string } {
+    const guildId = options.guildId ?? this.guildId;
     const who = options.user ?? this.member;
     const id = snowflake();
     const token = `interaction-token-${id}`;
@@ -478,14 +482,14 @@ export class FakeDiscord {
     const channel = thread === undefined ? this.channelPayload() : this.threadPayload(thread);
     return {
       ...common,
-      guild_id: this.guildId,
-      guild: { id: this.guildId, locale: 'en-US', features: [] },
+      guild_id: guildId,
+      guild: { id: guildId, locale: 'en-US', features: [] },
       guild_locale: 'en-US',
       channel_id: channelId,
       channel,
-      member: this.memberPayload(who, options.permissions ?? memberPermissions),
+      member: { ...this.memberPayload(who, options.permissions ?? memberPermissions), roles: options.roles ?? [] },
       context: 0,
-      authorizing_integration_owners: { '0': this.guildId },
+      authorizing_integration_owners: { '0': guildId },
     };
   }
 
@@ -512,27 +516,57 @@ export class FakeDiscord {
     permissions?: bigint;
     channelId?: string;
     dm?: boolean;
+    /** "/library add": the options go inside this subcommand. */
+    subcommand?: string;
+    /** Files attached to attachment options: served by this fake over HTTP, like Discord's CDN. */
+    attachments?: Record<string, { name: string; data: Buffer; contentType?: string }>;
+    /** Role options (type 8), by option name: the role id. */
+    roleOptions?: Record<string, string>;
+    /** The member's roles. */
+    roles?: string[];
+    /** Another server than the fake's own (for isolation tests). */
+    guildId?: string;
   }): SentInteraction {
     const base = this.interactionBase(options);
+    const guildId = options.guildId ?? this.guildId;
     const types = { string: 3, number: 10, boolean: 5 } as const;
-    const commandOptions = Object.entries(options.options ?? {}).map(([name, value]) => ({
+    const resolvedAttachments: Record<string, unknown> = {};
+    const commandOptions: Record<string, unknown>[] = Object.entries(options.options ?? {}).map(([name, value]) => ({
       name,
       type: typeof value === 'number' ? (Number.isInteger(value) ? 4 : types.number) : types[typeof value as 'string' | 'boolean'],
       value,
     }));
+    for (const [name, role] of Object.entries(options.roleOptions ?? {})) commandOptions.push({ name, type: 8, value: role });
+    for (const [name, file] of Object.entries(options.attachments ?? {})) {
+      const id = snowflake();
+      this.attachmentFiles.set(id, { data: file.data, contentType: file.contentType ?? 'application/octet-stream' });
+      const url = `http://127.0.0.1:${this.port}/attachments/${id}/${encodeURIComponent(file.name)}`;
+      resolvedAttachments[id] = { id, filename: file.name, size: file.data.length, url, proxy_url: url, content_type: file.contentType };
+      commandOptions.push({ name, type: 11, value: id });
+    }
+    const dataOptions = options.subcommand === undefined ? commandOptions : [{ name: options.subcommand, type: 1, options: commandOptions }];
     const payload = {
       ...base,
       type: 2,
-      data: { id: snowflake(), name: options.name, type: 1, options: commandOptions, ...(options.dm === true ? {} : { guild_id: this.guildId }) },
+      data: {
+        id: snowflake(),
+        name: options.name,
+        type: 1,
+        options: dataOptions,
+        ...(Object.keys(resolvedAttachments).length > 0 ? { resolved: { attachments: resolvedAttachments } } : {}),
+        ...(options.dm === true ? {} : { guild_id: guildId }),
+      },
     };
-    const sent = this.remember(base, base['channel_id'] as string, options.dm === true ? undefined : this.guildId);
+    const sent = this.remember(base, base['channel_id'] as string, options.dm === true ? undefined : guildId);
     this.dispatch('INTERACTION_CREATE', payload);
     return sent;
   }
 
   /** A user types in an autocomplete option: INTERACTION_CREATE type 4. */
-  sendAutocomplete(options: { name: string; focused: string; value: string; user?: FakeUser }): SentInteraction {
+  sendAutocomplete(options: { name: string; focused: string; value: string; user?: FakeUser; guildId?: string; subcommand?: string }): SentInteraction {
     const base = this.interactionBase(options);
+    const guildId = options.guildId ?? this.guildId;
+    const focused = [{ name: options.focused, type: 3, value: options.value, focused: true }];
     const payload = {
       ...base,
       type: 4,
@@ -540,11 +574,11 @@ export class FakeDiscord {
         id: snowflake(),
         name: options.name,
         type: 1,
-        options: [{ name: options.focused, type: 3, value: options.value, focused: true }],
-        guild_id: this.guildId,
+        options: options.subcommand === undefined ? focused : [{ name: options.subcommand, type: 1, options: focused }],
+        guild_id: guildId,
       },
     };
-    const sent = this.remember(base, this.channelId, this.guildId);
+    const sent = this.remember(base, this.channelId, guildId);
     this.dispatch('INTERACTION_CREATE', payload);
     return sent;
   }
@@ -620,6 +654,13 @@ export class FakeDiscord {
     const chunks: Buffer[] = [];
     for await (const chunk of request) chunks.push(chunk as Buffer);
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    // Attachments, as Discord's CDN serves them (outside the API: not recorded or validated).
+    const attachment = /^\/attachments\/(\d+)\//.exec(url.pathname);
+    if (attachment !== null) {
+      const file = this.attachmentFiles.get(attachment[1] ?? '');
+      if (file === undefined) return void response.writeHead(404).end();
+      return void response.writeHead(200, { 'content-type': file.contentType, 'content-length': String(file.data.length) }).end(file.data);
+    }
     const raw = Buffer.concat(chunks).toString('utf8');
     const contentType = request.headers['content-type'] ?? '';
     let body: unknown;

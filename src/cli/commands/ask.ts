@@ -3,6 +3,8 @@ import path from 'node:path';
 import { ConversationStore } from '../../conversation/conversation-store.js';
 import { loadConfig } from '../../config.js';
 import { writeFileAtomic } from '../../files/write-file-atomic.js';
+import { findDocument } from '../../corpus/find-document.js';
+import { documentFlag } from '../document-groups.js';
 import { parseArguments, UsageError, writeLine, type CliCommand } from '../cli-command.js';
 import { answerJson, formatAnswerText } from '../format-answer.js';
 import { openEngineForCli } from '../open-engine-for-cli.js';
@@ -10,9 +12,9 @@ import { openEngineForCli } from '../open-engine-for-cli.js';
 export const askCliCommand = {
   name: 'ask',
   summary: 'Answer a question with verbatim, cited quotes (or say the text does not answer it).',
-  usage: 'ask "question" [--json] [--conversation ID]',
+  usage: 'ask "question" [--document TITLE] [--json] [--conversation ID]',
   async run(args, io) {
-    const parsed = parseArguments(args, { booleans: ['json'], values: ['conversation'] });
+    const parsed = parseArguments(args, { booleans: ['json'], values: ['conversation', 'document'] });
     const json = parsed.flags.has('json');
     if (parsed.positionals.length === 0) throw new UsageError('give the question in quotes, e.g. npx footnote ask "Why did Baku close the Russian House?"');
     const question = parsed.positionals.join(' ');
@@ -25,7 +27,13 @@ export const askCliCommand = {
     if (conversationId !== undefined) conversations.restore(await readFile(conversationFile, 'utf8').then(JSON.parse, () => undefined));
 
     const { engine } = await openEngineForCli(io, { conversations });
-    const outcome = await engine.ask(question, conversationId !== undefined ? { conversationId } : {});
+    const typed = documentFlag(parsed.flags);
+    const chosen = typed === undefined ? undefined : findDocument(engine.corpus, typed);
+    if (chosen !== undefined && !chosen.ok) throw new UsageError(chosen.problem.message);
+    const outcome = await engine.ask(question, {
+      ...(conversationId !== undefined ? { conversationId } : {}),
+      ...(chosen === undefined ? {} : { documentId: chosen.document.id }),
+    });
     if (!outcome.ok) {
       if (json) writeLine(io.stdout, JSON.stringify({ error: outcome.problem }));
       else writeLine(io.stderr, outcome.problem.message);

@@ -4,6 +4,8 @@ import { loadConfig, secretsOf } from '../../config.js';
 import type { Config } from '../../config.js';
 import { consoleFeedbackStore } from '../../console/console-feedback-store.js';
 import { runConsole } from '../../console/console-session.js';
+import { Libraries } from '../../library/libraries.js';
+import { SqliteLibraryStore } from '../../library/library-store.js';
 import { startBot } from '../../discord/bot.js';
 import { openEngine } from '../../engine.js';
 import { createLogger } from '../../logger.js';
@@ -78,7 +80,9 @@ async function runBotMode(config: Config, logger: Logger): Promise<number> {
   const study = openStudy(config, logger);
   process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { error: reason }));
   try {
-    const bot = await startBot({ config, engine, feedback, study, logger });
+    const libraryStore = new SqliteLibraryStore(config.databaseFile);
+    const libraries = new Libraries({ config, store: libraryStore, shared: engine, logger, onRemoved: (documentId) => study?.forgetDocument(documentId) });
+    const bot = await startBot({ config, engine, feedback, study, libraries, logger });
     const signal = await Promise.race([
       once(process, 'SIGTERM').then(() => 'SIGTERM'),
       once(process, 'SIGINT').then(() => 'SIGINT'),

@@ -1,6 +1,8 @@
 import { loadConfig, secretsOf } from '../../config.js';
 import { createLogger } from '../../logger.js';
-import { summarize } from '../../study/summarize.js';
+import { summarize, type Summary } from '../../study/summarize.js';
+import type { Corpus } from '../../corpus/types.js';
+import { documentFlag, groupedJson, groupedText, partsOf } from '../document-groups.js';
 import { parseArguments, UsageError, writeLine, type CliCommand } from '../cli-command.js';
 import { reportProblem, summaryJson, summaryText } from '../format-study.js';
 import { loadCorpusForCli } from '../load-corpus-for-cli.js';
@@ -8,9 +10,9 @@ import { loadCorpusForCli } from '../load-corpus-for-cli.js';
 export const summaryCliCommand = {
   name: 'summary',
   summary: 'The key points of the text or of one section, each with a verbatim, cited sentence (written by the model when one is configured).',
-  usage: 'summary [--section NAME] [--length short|long] [--json]',
+  usage: 'summary [--section NAME] [--document TITLE] [--length short|long] [--json]',
   async run(args, io) {
-    const parsed = parseArguments(args, { booleans: ['json'], values: ['section', 'length'] });
+    const parsed = parseArguments(args, { booleans: ['json'], values: ['section', 'length', 'document'] });
     if (parsed.positionals.length > 0) throw new UsageError(`unexpected "${parsed.positionals.join(' ')}": give a section with --section NAME`);
     const length = parsed.flags.get('length') ?? 'short';
     if (length !== 'short' && length !== 'long') throw new UsageError('--length is short or long');
@@ -19,14 +21,15 @@ export const summaryCliCommand = {
     const json = parsed.flags.has('json');
     const config = await loadConfig();
     const corpus = await loadCorpusForCli(io, config);
+    const parts = partsOf(corpus, { document: documentFlag(parsed.flags), section });
     const { llm } = config;
-    const outcome =
+    const summarizeOne = async (part: Corpus) =>
       llm === undefined
-        ? summarize(corpus, { section, length })
+        ? summarize(part, { section, length })
         : // Loaded only with a model configured, so the offline path never loads @langchain/openai.
           await import('../../study/model-summary.js').then(({ summarizeWithModel }) =>
             summarizeWithModel({
-              corpus,
+              corpus: part,
               llm,
               section,
               length,
@@ -37,8 +40,17 @@ export const summaryCliCommand = {
               }),
             }),
           );
-    if (!outcome.ok) return reportProblem(io, outcome.problem, json);
-    writeLine(io.stdout, json ? JSON.stringify(summaryJson(outcome.summary)) : summaryText(corpus, outcome.summary));
+    const summaries = new Map<Corpus, Summary>();
+    for (const part of parts) {
+      const outcome = await summarizeOne(part);
+      if (!outcome.ok) return reportProblem(io, outcome.problem, json);
+      summaries.set(part, outcome.summary);
+    }
+    const summaryOf = (part: Corpus) => summaries.get(part) as Summary;
+    writeLine(
+      io.stdout,
+      json ? JSON.stringify(groupedJson(parts, (part) => summaryJson(summaryOf(part)))) : groupedText(parts, (part) => summaryText(part, summaryOf(part))),
+    );
     return 0;
   },
 } satisfies CliCommand;

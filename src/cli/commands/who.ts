@@ -1,4 +1,6 @@
-import { whosWho } from '../../study/whos-who.js';
+import { whosWho, type WhosWho } from '../../study/whos-who.js';
+import type { Corpus } from '../../corpus/types.js';
+import { documentFlag, groupedJson, groupedText, partsOf } from '../document-groups.js';
 import { parseArguments, writeLine, type CliCommand } from '../cli-command.js';
 import { whosWhoJson, whosWhoText } from '../format-study.js';
 import { loadCorpusForCli } from '../load-corpus-for-cli.js';
@@ -6,20 +8,26 @@ import { loadCorpusForCli } from '../load-corpus-for-cli.js';
 export const whoCliCommand = {
   name: 'who',
   summary: 'Who’s who: the people, organisations and places the text names, their role and the quotes.',
-  usage: 'who [NAME] [--json]',
+  usage: 'who [NAME] [--document TITLE] [--json]',
   async run(args, io) {
-    const parsed = parseArguments(args, { booleans: ['json'] });
+    const parsed = parseArguments(args, { booleans: ['json'], values: ['document'] });
     const name = parsed.positionals.join(' ').trim();
     const corpus = await loadCorpusForCli(io);
-    const result = whosWho(corpus, name === '' ? undefined : name);
+    const parts = partsOf(corpus, { document: documentFlag(parsed.flags) });
+    const results = new Map(parts.map((part) => [part, whosWho(part, name === '' ? undefined : name)]));
+    const resultOf = (part: Corpus) => results.get(part) as WhosWho;
     const json = parsed.flags.has('json');
-    if (json) writeLine(io.stdout, JSON.stringify(whosWhoJson(result)));
+    if (json) writeLine(io.stdout, JSON.stringify(groupedJson(parts, (part) => whosWhoJson(resultOf(part)))));
     // Exit code 1 tells a script that the name was not found, as grep does.
-    if (result.entities.length === 0 && name !== '') {
+    if ([...results.values()].every((result) => result.entities.length === 0) && name !== '') {
       if (!json) writeLine(io.stderr, `The text names no person, organisation or place called “${name}”. Run \`npx footnote who\` for the full list.`);
       return 1;
     }
-    if (!json) writeLine(io.stdout, whosWhoText(corpus, result, { allQuotes: name !== '' }));
+    if (!json)
+      writeLine(
+        io.stdout,
+        groupedText(parts, (part) => whosWhoText(part, resultOf(part), { allQuotes: name !== '' })),
+      );
     return 0;
   },
 } satisfies CliCommand;

@@ -1,4 +1,8 @@
-import { studyGuide } from '../../study/study-guide.js';
+import { studyGuideByDocument } from '../../study/study-guide-by-document.js';
+import { documentTitles } from '../../corpus/find-document.js';
+import { documentScope } from '../../study/document-scope.js';
+import { matchingChoices } from '../autocomplete.js';
+import { documentOption, stringOption } from '../command.js';
 import type { Command } from '../command.js';
 import { slashCommand } from '../command.js';
 import { discordLimits } from '../discord-limits.js';
@@ -24,18 +28,22 @@ function fileStem(title: string): string {
 }
 
 export const studyguideCommand = {
-  data: slashCommand('studyguide', 'A Markdown study guide: summary, timeline, who’s who and a quiz with answers, every item cited.').toJSON(),
+  data: slashCommand('studyguide', 'A Markdown study guide: summary, timeline, who’s who and a quiz with answers, every item cited.')
+    .addStringOption(documentOption)
+    .toJSON(),
   isPrivate: () => false,
   slow: true,
   cooldown: true,
   async execute(request, services) {
     const { corpus } = services.engine;
+    const scope = documentScope(corpus, { document: stringOption(request, 'document') });
+    if (!scope.ok) return errorReply(scope.problem.message);
     const seed =
       services
         .newId()
         .replace(/[^\w-]/g, '')
         .slice(0, seedLength) || 'guide';
-    const markdown = studyGuide(corpus, { seed });
+    const markdown = studyGuideByDocument(scope.corpora, { seed });
     const bytes = Buffer.byteLength(markdown, 'utf8');
     const limit = Math.min(discordLimits.attachmentBytes, request.attachmentLimitBytes ?? Number.POSITIVE_INFINITY);
     if (bytes > limit) {
@@ -43,7 +51,7 @@ export const studyguideCommand = {
         `The study guide is ${size(bytes)}, more than the ${size(limit)} Discord accepts as a file here. Make it with \`npx footnote studyguide --out guide.md\` and share that file.`,
       );
     }
-    const title = corpus.documents.length === 1 ? (corpus.documents[0]?.title ?? 'the text') : 'the texts';
+    const title = scope.corpora.length === 1 ? (scope.corpora[0]?.documents[0]?.title ?? 'the text') : `${scope.corpora.length} documents`;
     return {
       kind: 'content',
       cards: [
@@ -62,5 +70,8 @@ export const studyguideCommand = {
       buttons: [],
       files: [{ name: `${fileStem(title)}.md`, text: markdown, description: `Study guide for ${title}` }],
     };
+  },
+  autocomplete(focused, services) {
+    return matchingChoices(documentTitles(services.engine.corpus), focused.value);
   },
 } satisfies Command;

@@ -3,11 +3,15 @@ import { summarize } from '../../study/summarize.js';
 import type { Summary, SummaryOutcome } from '../../study/summarize.js';
 import type { Command } from '../command.js';
 import { slashCommand } from '../command.js';
-import { stringOption } from '../command.js';
+import { documentOption, documentsShown, stringOption } from '../command.js';
+import type { Corpus } from '../../corpus/types.js';
+import { documentTitles } from '../../corpus/find-document.js';
+import { documentScope } from '../../study/document-scope.js';
+import { moreDocumentsNote } from '../answer-reply.js';
 import { citationText } from '../answer-reply.js';
 import { matchingChoices } from '../autocomplete.js';
 import { accents, errorReply } from '../reply.js';
-import type { ReplyBlock } from '../reply.js';
+import type { ReplyBlock, ReplyCard } from '../reply.js';
 
 // A long summary of a book can hold hundreds of points: the channel gets the first ones, /studyguide all.
 const shownPoints = 30;
@@ -20,6 +24,7 @@ export const summaryCommand = {
     .addStringOption((option) =>
       option.setName('length').setDescription('How many points').addChoices({ name: 'short', value: 'short' }, { name: 'long', value: 'long' }),
     )
+    .addStringOption(documentOption)
     .toJSON(),
   isPrivate: () => false,
   slow: true,
@@ -28,38 +33,43 @@ export const summaryCommand = {
     const length = stringOption(request, 'length') === 'long' ? 'long' : 'short';
     const { corpus } = services.engine;
     const section = stringOption(request, 'section');
+    const scope = documentScope(corpus, { document: stringOption(request, 'document'), section });
+    if (!scope.ok) return errorReply(scope.problem.message);
     const { llm } = services.engine.config;
-    const outcome: SummaryOutcome =
+    const summarizeOne = async (part: Corpus): Promise<SummaryOutcome> =>
       llm === undefined
-        ? summarize(corpus, { section, length })
+        ? summarize(part, { section, length })
         : // Loaded only with a model configured, so the offline path never loads @langchain/openai.
           await import('../../study/model-summary.js').then(({ summarizeWithModel }) =>
-            summarizeWithModel({ corpus, llm, section, length, logger: services.logger, signal: request.signal }),
+            summarizeWithModel({ corpus: part, llm, section, length, logger: services.logger, signal: request.signal }),
           );
-    if (!outcome.ok) return errorReply(outcome.problem.message);
-    const { summary } = outcome;
-    if (summary.points.length === 0) return errorReply('That section has no text to summarise.');
-    const showDocument = corpus.documents.length > 1;
-    const more = summary.points.length > shownPoints ? ` The first ${shownPoints} of ${summary.points.length} are shown; /studyguide has them all.` : '';
-    return {
-      kind: 'content',
-      cards: [
-        {
-          title: `Key points: ${summary.title}`,
-          blocks: summary.points.slice(0, shownPoints).flatMap((point): ReplyBlock[] => {
-            const quote: ReplyBlock = { kind: 'quote', text: point.quote.text, citation: citationText(point.quote, showDocument) };
-            // A model's point is its own words above the sentence it cites; a sentence of the text stands alone.
-            return point.text === point.quote.text ? [quote] : [{ kind: 'text', text: point.text }, quote];
-          }),
-          footer: footerFor(summary, llm?.chatModel) + more,
-          accent: accents.info,
-        },
-      ],
-      buttons: [],
-    };
+    const cards: ReplyCard[] = [];
+    for (const part of scope.corpora.slice(0, documentsShown)) {
+      const outcome = await summarizeOne(part);
+      if (!outcome.ok) return errorReply(outcome.problem.message);
+      const { summary } = outcome;
+      if (summary.points.length === 0) {
+        if (scope.corpora.length === 1) return errorReply('That section has no text to summarise.');
+        continue;
+      }
+      const showDocument = part.documents.length > 1;
+      const more = summary.points.length > shownPoints ? ` The first ${shownPoints} of ${summary.points.length} are shown; /studyguide has them all.` : '';
+      cards.push({
+        title: `Key points: ${summary.title}`,
+        blocks: summary.points.slice(0, shownPoints).flatMap((point): ReplyBlock[] => {
+          const quote: ReplyBlock = { kind: 'quote', text: point.quote.text, citation: citationText(point.quote, showDocument) };
+          // A model's point is its own words above the sentence it cites; a sentence of the text stands alone.
+          return point.text === point.quote.text ? [quote] : [{ kind: 'text', text: point.text }, quote];
+        }),
+        footer: footerFor(summary, llm?.chatModel) + more,
+        accent: accents.info,
+      });
+    }
+    if (cards.length === 0) return errorReply('That section has no text to summarise.');
+    return { kind: 'content', cards, buttons: [], ...moreDocumentsNote(scope.corpora.length) };
   },
   autocomplete(focused, services) {
-    return matchingChoices(sectionNames(services.engine.corpus), focused.value);
+    return matchingChoices(focused.name === 'document' ? documentTitles(services.engine.corpus) : sectionNames(services.engine.corpus), focused.value);
   },
 } satisfies Command;
 

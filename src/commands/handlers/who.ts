@@ -3,8 +3,10 @@ import { entityNames, whosWho } from '../../study/whos-who.js';
 import type { WhosWhoEntry } from '../../study/whos-who.js';
 import type { Command } from '../command.js';
 import { slashCommand } from '../command.js';
-import { stringOption } from '../command.js';
-import { citationText } from '../answer-reply.js';
+import { documentOption, documentsShown, stringOption } from '../command.js';
+import { citationText, moreDocumentsNote } from '../answer-reply.js';
+import { documentTitles } from '../../corpus/find-document.js';
+import { documentScope } from '../../study/document-scope.js';
 import { matchingChoices } from '../autocomplete.js';
 import { accents, errorReply } from '../reply.js';
 import type { ReplyBlock, ReplyCard } from '../reply.js';
@@ -43,31 +45,36 @@ export const whoCommand = {
     .addStringOption((option) =>
       option.setName('name').setDescription('A person, organisation or place (empty: everyone)').setAutocomplete(true).setMaxLength(100),
     )
+    .addStringOption(documentOption)
     .toJSON(),
   isPrivate: () => false,
   slow: true,
   cooldown: true,
   async execute(request, services) {
     const { corpus } = services.engine;
-    const showDocument = corpus.documents.length > 1;
+    const scope = documentScope(corpus, { document: stringOption(request, 'document') });
+    if (!scope.ok) return errorReply(scope.problem.message);
+    const grouped = scope.corpora.length > 1;
     const name = stringOption(request, 'name')?.trim() ?? '';
     if (name === '') {
-      const { entities } = whosWho(corpus);
-      if (entities.length === 0) return errorReply('The text names no people, organisations or places that footnote recognises.');
-      const blocks = (['person', 'organisation', 'place'] as const).flatMap((kind): ReplyBlock[] => {
-        const ofKind = entities.filter((entry) => entry.kind === kind);
-        if (ofKind.length === 0) return [];
-        const lines = ofKind.slice(0, namesPerKind).map((entry) => (entry.role === null ? entry.name : `${entry.name} — ${entry.role}`));
-        if (ofKind.length > namesPerKind) lines.push(`… and ${ofKind.length - namesPerKind} more: type a name in /who to find them.`);
-        return [{ kind: 'field', name: kindNames[kind].many, value: lines.join('\n') }];
+      const cards = scope.corpora.slice(0, documentsShown).flatMap((part): ReplyCard[] => {
+        const { entities } = whosWho(part);
+        if (entities.length === 0) return [];
+        const blocks = (['person', 'organisation', 'place'] as const).flatMap((kind): ReplyBlock[] => {
+          const ofKind = entities.filter((entry) => entry.kind === kind);
+          if (ofKind.length === 0) return [];
+          const lines = ofKind.slice(0, namesPerKind).map((entry) => (entry.role === null ? entry.name : `${entry.name} — ${entry.role}`));
+          if (ofKind.length > namesPerKind) lines.push(`… and ${ofKind.length - namesPerKind} more: type a name in /who to find them.`);
+          return [{ kind: 'field', name: kindNames[kind].many, value: lines.join('\n') }];
+        });
+        const title = grouped ? `Who’s who: ${part.documents[0]?.title ?? ''}` : 'Who’s who';
+        return [{ title, blocks, footer: '/who name:<name> shows the quotes that mention one of them.', accent: accents.info }];
       });
-      return {
-        kind: 'content',
-        cards: [{ title: 'Who’s who', blocks, footer: '/who name:<name> shows the quotes that mention one of them.', accent: accents.info }],
-        buttons: [],
-      };
+      if (cards.length === 0) return errorReply('The text names no people, organisations or places that footnote recognises.');
+      return { kind: 'content', cards, buttons: [], ...moreDocumentsNote(scope.corpora.length) };
     }
-    const { entities } = whosWho(corpus, name);
+    // Each document's entry of that name on its own: the same name in two documents is two entries.
+    const entities = scope.corpora.flatMap((part) => whosWho(part, name).entities);
     if (entities.length === 0)
       return errorReply(`The text names no one called “${name.slice(0, 100)}”. Pick a name from the suggestions, or leave the name empty for everyone.`);
     return {
@@ -77,11 +84,11 @@ export const whoCommand = {
             text: `${entities.length} names match “${name.slice(0, 100)}”; here are the first ${shownEntries}. Pick one from the suggestions for just that one.`,
           }
         : {}),
-      cards: entities.slice(0, shownEntries).map((entry) => entryCard(entry, showDocument)),
+      cards: entities.slice(0, shownEntries).map((entry) => entryCard(entry, corpus.documents.length > 1)),
       buttons: [],
     };
   },
   autocomplete(focused, services) {
-    return matchingChoices(entityNames(services.engine.corpus), focused.value);
+    return matchingChoices(focused.name === 'document' ? documentTitles(services.engine.corpus) : entityNames(services.engine.corpus), focused.value);
   },
 } satisfies Command;
