@@ -18,12 +18,16 @@ import { indexDirectory, openIndex, type EmbeddingModelInfo, type OpenedIndex } 
 import { LexicalIndex } from './retrieval/lexical-index.js';
 import { TermMatcher } from './retrieval/term-matcher.js';
 import { Retriever, type RankingWeights } from './retrieval/retriever.js';
-import { analyzeQuestion, withContext, type AnalyzedQuestion } from './question/question-analysis.js';
-import { answerExtractively, toPassages, type AbstentionSettings } from './answering/extractive-answerer.js';
+import { analyzeQuestion, withContext } from './question/question-analysis.js';
+import { readQuestion, type QuestionReading } from './question/read-question.js';
+import { answerExtractively, toPassages } from './answering/extractive-answerer.js';
+import { loadSelectorModel, type SelectorModel } from './answering/answer-selector.js';
+import { rankCandidates, englishRarity, preferParagraph, type CandidateRanking, type CorpusStatistics } from './answering/rank-candidates.js';
+import { EntityCache } from './answering/sentence-entities.js';
 import { checkQuestion, INSTRUCTION_NOTICE } from './answering/check-question.js';
 import type { Answer, AskOutcome, Passage } from './answering/types.js';
 import { ConversationStore, type Turn } from './conversation/conversation-store.js';
-import { resolveFollowUp } from './conversation/follow-up.js';
+import { resolveFollowUp, standaloneFollowUp, subjectOf } from './conversation/follow-up.js';
 
 export interface OpenEngineOptions {
   readonly logger?: Logger;
@@ -32,7 +36,11 @@ export interface OpenEngineOptions {
   readonly rebuild?: boolean;
   /** For tests and the benchmark: replace the tuned ranking and abstention settings. */
   readonly weights?: RankingWeights;
-  readonly abstention?: AbstentionSettings;
+  /** For the fitting script and tests: another fitted selector, or another abstention threshold. */
+  readonly selector?: SelectorModel;
+  readonly answerabilityThreshold?: number;
+  /** Sees every question's ranked candidates (the fitting script labels them). */
+  readonly onRanking?: (input: { question: QuestionReading; ranking: CandidateRanking }) => void;
   /** Answers with a model when one is configured (see answering/llm-answerer.ts); injected so tests can replace it. */
   readonly modelAnswerer?: ModelAnswerer;
   /** Conversation memory; the command line passes one restored from disk. */
@@ -81,30 +89,56 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
   });
   const modelAnswerer = options.modelAnswerer ?? (await createConfiguredModelAnswerer(config, () => state.corpus, logger));
 
-  const askOnce = async (question: string, standalone: string, analyzed: AnalyzedQuestion, retrievalText: string, documentId?: string): Promise<Answer> => {
-    const retrieval = await state.retriever.retrieve(analyzed, retrievalText, documentId === undefined ? {} : { documentId });
+  const selector = options.selector ?? loadSelectorModel();
+  const threshold = options.answerabilityThreshold ?? selector.answerability.threshold;
+  const entities = new EntityCache();
+  const read = (text: string) => readQuestion(text, state.retriever.lexical, state.retriever.wordVectors.words);
+
+  const askOnce = async (
+    question: string,
+    standalone: string,
+    reading: QuestionReading,
+    retrievalText: string,
+    scope: { documentId?: string | undefined; earlierParagraph?: Turn['answerParagraph'] } = {},
+  ): Promise<Answer> => {
+    const { documentId, earlierParagraph } = scope;
+    const retrieval = await state.retriever.retrieve(reading, retrievalText, documentId === undefined ? {} : { documentId });
     const chosen = documentId === undefined ? undefined : state.corpus.documents.find((document) => document.id === documentId);
+    const corpus = chosen === undefined ? state.corpus : corpusOf(state.corpus, chosen);
+    let ranking = rankCandidates({ question: reading, retrieval, corpus, statistics: state.statistics, entities, model: selector });
+    if (earlierParagraph !== undefined) ranking = preferParagraph(ranking, earlierParagraph);
+    options.onRanking?.({ question: reading, ranking });
     return answerExtractively({
       question,
       standaloneQuestion: standalone,
-      analyzed,
+      analyzed: reading,
       retrieval,
-      corpus: chosen === undefined ? state.corpus : corpusOf(state.corpus, chosen),
-      ...(options.abstention ? { settings: options.abstention } : {}),
+      corpus,
+      ranking,
+      threshold,
+      unknownWords: reading.unknownWords,
+      unknownNames: reading.unknownNames,
     });
   };
 
   /** Reads the question with the earlier turns when it leans on them, or when it is too weak on its own. */
   const answerFromText = async (question: string, history: readonly Turn[], documentId: string | undefined): Promise<Answer> => {
-    const own = analyzeQuestion(question);
-    const asFollowUp = (context: string) =>
-      askOnce(question, `${question} (following: ${context})`, withContext(own, context, CONTEXT_WEIGHT), `${question} ${context}`, documentId);
-    const followUp = resolveFollowUp(question, history);
-    if (followUp.leans) return asFollowUp(followUp.context);
-    const alone = await askOnce(question, question, own, question, documentId);
+    const own = read(question);
+    // "what did she say?" → "what did Zakharova say?", looked for first in the paragraph the last answer came from.
+    const asFollowUp = (turn: Turn) => {
+      const standalone = turn.subject !== undefined ? standaloneFollowUp(question, turn.subject) : `${question} (${turn.standaloneQuestion})`;
+      const reading = withContext(read(standalone), turn.standaloneQuestion, CONTEXT_WEIGHT);
+      return askOnce(question, standalone, reading, `${reading.correctedText} ${turn.standaloneQuestion}`, {
+        documentId,
+        earlierParagraph: turn.answerParagraph,
+      });
+    };
     const previous = history.at(-1);
-    if (!alone.abstained || previous === undefined) return alone;
-    const retry = await asFollowUp(previous.standaloneQuestion);
+    if (previous !== undefined && resolveFollowUp(question, history).leans) return asFollowUp(previous);
+    const alone = await askOnce(question, question, own, own.correctedText, { documentId });
+    // Words the text never mentions are not found by leaning on the earlier turn either.
+    if (!alone.abstained || previous === undefined || alone.abstainReason === 'not-mentioned') return alone;
+    const retry = await asFollowUp(previous);
     return retry.abstained ? alone : retry;
   };
 
@@ -140,7 +174,7 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
 
       let answer =
         rewritten !== undefined
-          ? await askOnce(question, rewritten, analyzeQuestion(rewritten), rewritten, askOptions.documentId)
+          ? await askOnce(question, rewritten, read(rewritten), rewritten, { documentId: askOptions.documentId })
           : await answerFromText(question, history, askOptions.documentId);
       if (modelAnswerer !== undefined) {
         const remaining = AbortSignal.timeout(Math.max(1, budgetEnds - Date.now()));
@@ -149,7 +183,16 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
       }
       if (checked.instructionLike && answer.abstained) answer = { ...answer, answer: `${INSTRUCTION_NOTICE} ${answer.answer}` };
       if (conversationId !== undefined) {
-        conversations.record(conversationId, { question, standaloneQuestion: answer.standaloneQuestion, answer: answer.answer, abstained: answer.abstained });
+        const subject = subjectOf(answer.standaloneQuestion, (word) => state.retriever.wordVectors.words.rank(word)) ?? history.at(-1)?.subject;
+        const quoted = answer.quotes[0];
+        conversations.record(conversationId, {
+          question,
+          standaloneQuestion: answer.standaloneQuestion,
+          answer: answer.answer,
+          abstained: answer.abstained,
+          ...(subject !== undefined ? { subject } : {}),
+          ...(quoted !== undefined ? { answerParagraph: { documentId: quoted.documentId, paragraph: quoted.paragraph } } : {}),
+        });
       }
       return { ok: true, answer };
     },
@@ -187,6 +230,7 @@ interface EngineState {
   readonly info: IndexInfo;
   readonly paragraphs: readonly Paragraph[];
   readonly sentences: readonly Sentence[];
+  readonly statistics: CorpusStatistics;
 }
 
 async function loadState(input: {
@@ -236,7 +280,8 @@ async function loadState(input: {
     bytesOnDisk: [manifest.files.vectors, manifest.files.documents].reduce((sum, file) => sum + sizeOf(path.join(directory, file.name)), 0),
   };
   const paragraphs = corpus.documents.flatMap((document) => document.paragraphs);
-  return { corpus, chunks, retriever, info, paragraphs, sentences: paragraphs.flatMap((paragraph) => paragraph.sentences) };
+  const statistics: CorpusStatistics = { lexical, rarity: englishRarity(input.words) };
+  return { corpus, chunks, retriever, info, paragraphs, sentences: paragraphs.flatMap((paragraph) => paragraph.sentences), statistics };
 }
 
 function sizeOf(file: string): number {

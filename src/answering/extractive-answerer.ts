@@ -1,52 +1,25 @@
 /**
- * The offline answer: the sentences that best answer the question, quoted exactly, or an honest
- * "the article doesn't say" with the closest passages when nothing covers the question well enough.
+ * The offline answer: the candidate sentence the fitted selector finds most likely to answer, quoted
+ * exactly and given whole as the answer line; or, when the fitted answerability is too low, an honest
+ * abstention that says what is missing.
  */
 import type { Corpus } from '../corpus/types.js';
 import { bylineAnswer, metadataAnswer } from './metadata-answer.js';
 import type { AnalyzedQuestion } from '../question/question-analysis.js';
 import type { RetrievalResult, ScoredSentence } from '../retrieval/retriever.js';
-import type { Answer, Passage, Quote } from './types.js';
-import { holdsAnswerKind } from '../question/answer-type.js';
-import { continuesPreviousSentence, sameWordFamily, stemWord } from '../language/tokenize.js';
+import type { AbstainReason, Answer, Passage, Quote } from './types.js';
+import type { CandidateRanking, RankedCandidate } from './rank-candidates.js';
+import { ANSWERABILITY_FEATURES } from './answer-selector.js';
 
-export interface AbstentionSettings {
-  /** The best sentence must cover at least this share of the question's weighted words... */
-  readonly minimumCoverage: number;
-  /** ...and score at least this. */
-  readonly minimumScore: number;
-  /** Further quotes must score at least this share of the best one. */
-  readonly secondQuoteRatio: number;
-  readonly maxQuotes: number;
-  /** How far down the ranking to look for a sentence that fits the question's names and answer kind... */
-  readonly candidates: number;
-  /** ...as long as it scores at least this share of the top sentence. */
-  readonly candidateRatio: number;
-  /** A following sentence that continues the best one ("These men...", "This tension...") is quoted too above this share. */
-  readonly continuationRatio: number;
-}
-
-export const DEFAULT_ABSTENTION: AbstentionSettings = {
-  minimumCoverage: 0.2,
-  minimumScore: 0.3,
-  secondQuoteRatio: 0.7,
-  maxQuotes: 3,
-  candidates: 6,
-  candidateRatio: 0.7,
-  continuationRatio: 0.6,
-};
-
-const CAUSE = /\b(because|due to|as a result|pretext|in order to|so that|led to|driven by|accused of|thanks to|aimed at|designed to|by (?:\w+ing)|through)\b/iu;
-
-/** The sentence must match the asked-for attribute ("population", "compensation") at least this well. */
-const FOCUS_MATCH = 0.75;
-/** "Who heads...": the sentence must speak of heading, leading or the like at least this well. */
-const ACTION_MATCH = 0.5;
-
-/** Passages returned with every answer (the closest ones when abstaining). */
+/** Passages returned with every answer. */
 const PASSAGES_SHOWN = 5;
+/** Closest passages shown when the topic is there but no sentence answers. */
+const CLOSEST_SHOWN = 2;
+/** Supporting quotes must be at least this likely, relative to the answer's own probability. */
+const SUPPORT_RATIO = 0.6;
+const MAX_QUOTES = 3;
 
-export const NOT_IN_TEXT = "The article doesn't say. These are the closest passages.";
+export const NOT_IN_TEXT = "The text touches on this but doesn't answer it. The closest passages:";
 
 export interface ExtractiveInput {
   readonly question: string;
@@ -54,11 +27,16 @@ export interface ExtractiveInput {
   readonly analyzed: AnalyzedQuestion;
   readonly retrieval: RetrievalResult;
   readonly corpus: Corpus;
-  readonly settings?: AbstentionSettings;
+  readonly ranking: CandidateRanking;
+  /** Abstain below this answerability (default: the fitted model's operating point). */
+  readonly threshold: number;
+  /** Question words the corpus never uses, rarest first (after typo correction). */
+  readonly unknownWords: readonly string[];
+  /** Names the question uses that the corpus never mentions. */
+  readonly unknownNames: readonly string[];
 }
 
 export function answerExtractively(input: ExtractiveInput): Answer {
-  const settings = input.settings ?? DEFAULT_ABSTENTION;
   const metadataFirst = input.analyzed.metadata !== undefined;
   const passages = toPassages(input.retrieval, PASSAGES_SHOWN, metadataFirst);
   const base = {
@@ -75,62 +53,96 @@ export function answerExtractively(input: ExtractiveInput): Answer {
     input.analyzed.metadata !== undefined ? metadataAnswer(input.corpus, input.analyzed.metadata, input.analyzed) : bylineAnswer(input.corpus, input.analyzed);
   if (metadata !== undefined) return { ...base, ...metadata, abstained: false };
 
-  const chosen = chooseSentences(input.retrieval.sentences, input.analyzed, settings);
-  const quotes = chosen.map((scored) => quoteOf(input.corpus, scored)).filter((quote): quote is Quote => quote !== undefined);
-  if (quotes.length === 0) return { ...base, answer: NOT_IN_TEXT, abstained: true, quotes: [] };
-  // Best first: the first quote is the answer, the others support it (a continuation follows its sentence).
-  // A continuation that gives a cause ("...was accused of...") for "why"/"how", or that brings a word of
-  // the question its sentence lacks ("...these men were charged with..."), answers better than the
-  // sentence it continues, which often only sets the scene.
-  const [first, second] = chosen;
-  const continuation = quotes[1];
-  const continues =
-    first !== undefined && second !== undefined && continuation !== undefined && second.entry.sentence.ordinal === first.entry.sentence.ordinal + 1;
-  const answersBetter =
-    continues &&
-    (((input.analyzed.answerKind === 'reason' || input.analyzed.answerKind === 'manner') && CAUSE.test(continuation.text)) ||
-      bringsQuestionWord(input.analyzed, first.entry.words, second.entry.words));
-  const answerQuote = answersBetter ? continuation : (quotes[0] as Quote);
-  return { ...base, answer: shorten(answerQuote.text, 160), abstained: false, quotes };
-}
-
-function chooseSentences(sentences: readonly ScoredSentence[], analyzed: AnalyzedQuestion, settings: AbstentionSettings): ScoredSentence[] {
-  const top = sentences[0];
-  if (top === undefined) return [];
-  // The best sentence that names what the question names and holds the kind of answer it asks for,
-  // among those nearly as good as the top one; none means the text does not answer the question.
-  // A heading is quoted only when the question is about headings; otherwise the sentences under it speak.
-  const asksAboutHeadings = /\b(headings?|sections?|sub-?titles?|chapters?)\b/iu.test(analyzed.text);
-  const acceptable = (scored: ScoredSentence) =>
-    scored.missingNames === 0 &&
-    // "What is the X of Y?" asks about Y itself: X and Y must meet in one sentence.
-    (analyzed.focus === undefined ||
-      (analyzed.focus.kind === 'attribute' ? scored.focusMatch >= FOCUS_MATCH && scored.namesMissingHere === 0 : scored.focusMatch >= ACTION_MATCH)) &&
-    scored.entry.sentence.kind !== 'header' &&
-    (scored.entry.sentence.kind !== 'heading' || asksAboutHeadings) &&
-    holdsAnswerKind(analyzed.answerKind, scored.entry.sentence.text, analyzed.text);
-  const best = sentences.slice(0, settings.candidates).find((scored) => scored.score >= settings.candidateRatio * top.score && acceptable(scored));
-  if (best === undefined) return [];
-  if (best.coverage < settings.minimumCoverage || best.score < settings.minimumScore) return [];
-  const chosen = [best];
-  // The sentence right after often carries the answer about what the best one introduces
-  // ("The detention of staff from Sputnik’s office..." → "...these men were charged with...").
-  const next = sentences.find(
-    (scored) => scored.entry.sentence.paragraph === best.entry.sentence.paragraph && scored.entry.sentence.ordinal === best.entry.sentence.ordinal + 1,
-  );
-  if (next !== undefined && continuesPreviousSentence(next.entry.sentence.text) && next.score >= settings.continuationRatio * best.score) chosen.push(next);
-  for (const scored of sentences) {
-    if (chosen.length >= settings.maxQuotes) break;
-    if (chosen.includes(scored)) continue;
-    if (scored.score >= settings.secondQuoteRatio * best.score && scored.coverage >= settings.minimumCoverage && acceptable(scored)) chosen.push(scored);
+  const decision = decideAnswer(input.ranking, input.threshold, input.unknownWords, input.unknownNames);
+  if (decision.kind === 'abstain') {
+    const closest = decision.reason === 'not-mentioned' ? [] : passages.slice(0, CLOSEST_SHOWN);
+    return {
+      ...base,
+      passages: closest,
+      answer: decision.message,
+      abstained: true,
+      quotes: [],
+      abstainReason: decision.reason,
+      confidence: decision.answerability,
+    };
   }
-  return chosen;
+  const located = decision.chosen.map((candidate) => quoteOf(input.corpus, candidate.scored)).filter((quote): quote is Quote => quote !== undefined);
+  const quotes = joinContinuation(input.corpus, located, decision.chosen[1]?.facts.continuesPrevious === true);
+  const first = quotes[0];
+  if (first === undefined)
+    return { ...base, answer: NOT_IN_TEXT, abstained: true, quotes: [], abstainReason: 'no-verbatim-quote', confidence: decision.answerability };
+  // The answer line is the whole answering sentence: never cut before the answer. Front ends show it once, with its citation.
+  return { ...base, answer: first.text, abstained: false, quotes, confidence: decision.answerability };
 }
 
-/** Whether `next` has a word of the question (same stem or family) that `best` does not. */
-function bringsQuestionWord(analyzed: AnalyzedQuestion, best: readonly string[], next: readonly string[]): boolean {
-  const has = (words: readonly string[], word: string) => words.some((candidate) => sameWordFamily(candidate, word) || stemWord(candidate) === stemWord(word));
-  return analyzed.terms.some((term) => !term.context && has(next, term.word) && !has(best, term.word));
+export type AnswerDecision =
+  | { readonly kind: 'answer'; readonly chosen: readonly RankedCandidate[]; readonly answerability: number }
+  | { readonly kind: 'abstain'; readonly reason: AbstainReason; readonly message: string; readonly answerability: number };
+
+/**
+ * One rule for answering or not: the fitted answerability of the best candidate against the threshold.
+ * When it falls short, the message says whether the text never mentions what was asked about, or
+ * mentions it without answering.
+ */
+export function decideAnswer(
+  ranking: CandidateRanking,
+  threshold: number,
+  unknownWords: readonly string[],
+  unknownNames: readonly string[] = [],
+): AnswerDecision {
+  const best = ranking.candidates[0];
+  const answerability = Math.round(ranking.answerability * 1000) / 1000;
+  // A question about someone or something the text never names cannot be answered from it ("What did the United Nations say?").
+  const absentName = unknownNames[0];
+  if (absentName !== undefined) return { kind: 'abstain', reason: 'not-mentioned', message: `The text doesn't mention ${absentName}.`, answerability };
+  const missing = unknownWords[0];
+  // Most of what the question asks about is nowhere in the text: no sentence can answer it, however well it scores.
+  const offTopic = missing !== undefined && unknownShareOf(ranking) >= OFF_TOPIC_SHARE;
+  if (best !== undefined && !offTopic && ranking.answerability >= threshold) {
+    const chosen = [best];
+    // The sentence after the answer, when it continues it ("These men were charged with..."), belongs to the answer; then others nearly as likely.
+    const next = ranking.candidates.find(
+      (candidate) =>
+        candidate.scored.entry.sentence.documentId === best.scored.entry.sentence.documentId &&
+        candidate.scored.entry.sentence.ordinal === best.scored.entry.sentence.ordinal + 1 &&
+        candidate.facts.continuesPrevious,
+    );
+    if (next !== undefined) chosen.push(next);
+    for (const candidate of ranking.candidates) {
+      if (chosen.length >= MAX_QUOTES) break;
+      if (!chosen.includes(candidate) && candidate.probability >= SUPPORT_RATIO * best.probability) chosen.push(candidate);
+    }
+    return { kind: 'answer', chosen, answerability };
+  }
+  if (offTopic) return { kind: 'abstain', reason: 'not-mentioned', message: `The text doesn't mention ${missing}.`, answerability };
+  if (best === undefined) return { kind: 'abstain', reason: 'no-candidates', message: "The text doesn't cover this.", answerability };
+  return { kind: 'abstain', reason: 'no-answering-sentence', message: NOT_IN_TEXT, answerability };
+}
+
+/**
+ * Share of the question's rarity-weighted words the text lacks at or above which it is about something else:
+ * all of them. Paraphrases use many words the text lacks and still ask about it.
+ */
+export const OFF_TOPIC_SHARE = 0.999;
+
+function unknownShareOf(ranking: CandidateRanking): number {
+  return ranking.answerabilityFeatures[ANSWERABILITY_FEATURES.indexOf('unknown_share')] ?? 0;
+}
+
+/**
+ * "…the closure of the Russian House office… According to Baku media, this cultural center was accused of…":
+ * when the second quote continues the first (the next sentence of the same paragraph, opening with "this",
+ * "these men"…), the two are one answer — the first alone often only sets the scene — so they are quoted
+ * as one span of the source.
+ */
+export function joinContinuation(corpus: Corpus, quotes: readonly Quote[], secondContinues: boolean): Quote[] {
+  const [first, second, ...rest] = quotes;
+  if (first === undefined || second === undefined || !secondContinues) return [...quotes];
+  const document = corpus.documents.find((candidate) => candidate.id === first.documentId);
+  if (document === undefined || second.documentId !== first.documentId || second.paragraph !== first.paragraph || second.start < first.end) return [...quotes];
+  const between = document.text.slice(first.end, second.start);
+  if (!/^\s*$/u.test(between)) return [...quotes];
+  return [{ ...first, end: second.end, text: document.text.slice(first.start, second.end) }, ...rest];
 }
 
 /** A quote leaves here only when the source file has exactly this text at these offsets. */

@@ -46,9 +46,16 @@ export interface Answer {
    * so `footnote eval` can draw the abstention trade-off over it. Absent when the answerer gives none.
    */
   readonly confidence?: number;
-  /** When abstained: a short reason a developer can count (e.g. "topic-missing", "low-confidence"). */
-  readonly abstainReason?: string;
+  /** When abstained: why, in words a developer can count. */
+  readonly abstainReason?: AbstainReason;
 }
+
+/**
+ * 'not-mentioned': the question's key words are nowhere in the texts; 'no-answering-sentence': the topic is
+ * there but no sentence answers well enough; 'no-candidates': nothing was retrieved; 'no-verbatim-quote':
+ * the chosen sentence could not be located verbatim.
+ */
+export type AbstainReason = 'not-mentioned' | 'no-answering-sentence' | 'no-candidates' | 'no-verbatim-quote';
 
 /** Why a question was refused before any retrieval; `message` is meant for the user. */
 export interface QuestionProblem {

@@ -4,9 +4,14 @@ import type { Answer } from '../answering/types.js';
 export function formatAnswerText(answer: Answer): string {
   const lines: string[] = [];
   lines.push(answer.abstained ? answer.answer : `Answer: ${answer.answer}`);
-  if (answer.quotes.length > 0) {
+  // The answer line is usually the first quote itself: it is cited once, not printed twice.
+  const [first, ...others] = answer.quotes;
+  const answerIsQuote = first !== undefined && first.text === answer.answer;
+  if (answerIsQuote) lines.push(`      — ${citationLabel(first)} [chars ${first.start}–${first.end}]`);
+  const shown = answerIsQuote ? others : answer.quotes;
+  if (shown.length > 0) {
     lines.push('');
-    for (const quote of answer.quotes) {
+    for (const quote of shown) {
       lines.push(`  “${quote.text}”`);
       lines.push(`      — ${citationLabel(quote)} [chars ${quote.start}–${quote.end}]`);
     }
@@ -41,5 +46,7 @@ export function answerJson(answer: Answer): Record<string, unknown> {
     dropped: answer.droppedQuotes,
     repaired: answer.repairedQuotes,
     ...(answer.fallbackReason !== undefined ? { fallbackReason: answer.fallbackReason } : {}),
+    ...(answer.abstainReason !== undefined ? { abstainReason: answer.abstainReason } : {}),
+    ...(answer.confidence !== undefined ? { confidence: answer.confidence } : {}),
   };
 }

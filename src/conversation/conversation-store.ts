@@ -8,6 +8,10 @@ export interface Turn {
   readonly answer: string;
   readonly abstained: boolean;
   readonly at: number;
+  /** What the turn was about ("Zakharova"), for a later "she" or an ellipsis. */
+  readonly subject?: string;
+  /** The paragraph the answer came from: a follow-up is first looked for there. */
+  readonly answerParagraph?: { readonly documentId: string; readonly paragraph: number };
 }
 
 export interface ConversationStoreOptions {

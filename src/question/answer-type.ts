@@ -23,7 +23,7 @@ const TIME = new RegExp(
 const NAME = /\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}[\p{Ll}’'-]+)+/gu;
 const PLACE = /\b(?:in|at|near|to|from|into|across|of|between)\s+(?:the\s+)?[“"‘']?(\p{Lu}[\p{L}’'-]+)/gu;
 const CAPITALISED = /(?<=\s)\p{Lu}[\p{Ll}’'-]+/gu;
-const ROLE = /\b(president|minister|spokes\w*|analyst|expert|official|member|leader|deputy|brothers?|agents?|author|experts|analysts|activists)\b/iu;
+const ROLE = /\b(president|minister|spokes\w*|analysts?|experts?|officials?|members?|leaders?|deputy|author)\b/iu;
 
 export function holdsAnswerKind(kind: AnswerKind, sentence: string, question: string): boolean {
   const asked = question.toLowerCase();

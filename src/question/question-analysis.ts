@@ -64,7 +64,7 @@ export function analyzeQuestion(text: string): AnalyzedQuestion {
 }
 
 /** Adds earlier-turn terms the question does not already have, as low-weight context terms. */
-export function withContext(question: AnalyzedQuestion, contextText: string, weight: number): AnalyzedQuestion {
+export function withContext<Question extends AnalyzedQuestion>(question: Question, contextText: string, weight: number): Question {
   const own = new Set(question.terms.map((term) => term.stem));
   const carried = uniqueTerms(
     tokenize(contextText).filter((token) => isContentWord(token.word) && !own.has(token.stem)),

@@ -27,6 +27,8 @@ export class LexicalIndex {
   readonly sentences: IndexedSentence[] = [];
   /** Words the corpus writes with a capital inside a sentence: its names ("kremlin", "azerbaijanis"), lower-cased. */
   readonly properNames = new Set<string>();
+  /** Words the corpus writes in lower case at least once: a word only ever capitalised is a name. */
+  readonly writtenLowercase = new Set<string>();
   /** Sentences of each chunk, as positions in `sentences`. */
   readonly chunkSentences: number[][] = [];
   /** Family keys of the names (see wordFamilyKeys): "Russians" meets "Russian" by a look-up. */
@@ -51,7 +53,9 @@ export class LexicalIndex {
           sentenceByOffset.set(key, position);
           this.sentences.push({ sentence, chunk: chunkPosition, words: words.map((token) => token.word) });
           for (const token of words) {
-            if (token.start > 0 && /^\p{Lu}/u.test(sentence.text.slice(token.start, token.end))) this.properNames.add(token.word);
+            const capitalised = /^\p{Lu}/u.test(sentence.text.slice(token.start, token.end));
+            if (token.start > 0 && capitalised) this.properNames.add(token.word);
+            else if (!capitalised) this.writtenLowercase.add(token.word);
           }
           for (const stem of new Set(words.map((token) => token.stem))) this.sentenceFrequency.set(stem, (this.sentenceFrequency.get(stem) ?? 0) + 1);
         }

@@ -60,6 +60,8 @@ export interface ScoredSentence {
   readonly focusMatch: number;
   /** Question names missing from this sentence and the one before it, by their own word or family (no vector look-alikes). */
   readonly namesMissingHere: number;
+  /** Importance-weighted closeness of each question word to its nearest sentence word in the word vectors, 0..1. */
+  readonly alignment: number;
 }
 
 export interface ScoredPassage {
@@ -99,6 +101,15 @@ export class Retriever {
     this.weights = parts.weights ?? DEFAULT_WEIGHTS;
     this.candidates = parts.candidates ?? 40;
     this.commonDirection = this.meanSentenceDirection();
+  }
+
+  /** The corpus statistics the answer selector reads too. */
+  get lexical(): LexicalIndex {
+    return this.parts.lexical;
+  }
+
+  get wordVectors(): LocalEmbeddings {
+    return this.parts.sentenceEmbeddings;
   }
 
   /** How much a question word should count: rare in the corpus, or (when the corpus lacks it) rare in English. */
@@ -170,7 +181,7 @@ export class Retriever {
         const nearWords =
           previous !== undefined && previous.sentence.paragraph === entry.sentence.paragraph ? [...previous.words, ...entry.words] : entry.words;
         const namesMissingHere = names.filter((matches) => bestMatch(matches, nearWords) < STRICT_MATCH).length;
-        return { entry, score, coverage, passageCoverage, dense, fitsAnswerKind, missingNames, focusMatch, namesMissingHere };
+        return { entry, score, coverage, passageCoverage, dense, fitsAnswerKind, missingNames, focusMatch, namesMissingHere, alignment };
       });
       scored.sort((first, second) => second.score - first.score);
       const best = scored[0]?.score ?? 0;

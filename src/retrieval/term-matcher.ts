@@ -26,6 +26,16 @@ export interface TermMatcherSettings {
 
 export const DEFAULT_TERM_MATCHER: TermMatcherSettings = { floor: 0.4, commonFloor: 0.5, commonRank: 1500, ceiling: 0.9, ceilingValue: 0.9, familyValue: 0.85 };
 
+/** Porter stems join words far apart in meaning ("author" ~ "authorities"): a stem match that adds more than an inflection counts less. */
+const INFLECTION_LENGTH = 3;
+const DERIVED_VALUE = 0.6;
+
+/** 1 for the same word or an inflection of it ("died" ~ "dies"); less when the shared stem hides a derivation. */
+export function stemMatchStrength(word: string, candidate: string, settings: Pick<TermMatcherSettings, 'familyValue'> = DEFAULT_TERM_MATCHER): number {
+  if (Math.abs(word.length - candidate.length) <= INFLECTION_LENGTH) return 1;
+  return Math.min(settings.familyValue, DERIVED_VALUE);
+}
+
 export class TermMatcher {
   private readonly cache = new Map<string, ReadonlyMap<string, number>>();
   private readonly byStem = new Map<string, string[]>();
@@ -56,7 +66,7 @@ export class TermMatcher {
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
     const found = new Map<string, number>();
-    for (const candidate of this.byStem.get(stem) ?? []) found.set(candidate, 1);
+    for (const candidate of this.byStem.get(stem) ?? []) found.set(candidate, stemMatchStrength(word, candidate, this.settings));
     for (const key of wordFamilyKeys(word)) {
       for (const candidate of this.byFamilyKey.get(key) ?? []) if (!found.has(candidate)) found.set(candidate, this.settings.familyValue);
     }

@@ -83,6 +83,8 @@ test('GIVEN an unknown option or no question THEN usage is shown with exit code 
 test('GIVEN --conversation THEN a second command-line run continues the first', async () => {
   assert.equal((await footnote('ask', 'Tell me about the Azal plane that was shot down.', '--conversation', 'c1')).code, 0);
   const { stdout } = await footnote('ask', 'Who apologised for it?', '--conversation', 'c1', '--json');
-  const answer = JSON.parse(stdout) as { quotes: { text: string }[] };
-  assert.ok(answer.quotes.some((quote) => quote.text.includes('Vladimir Putin’s personal apology')));
+  const answer = JSON.parse(stdout) as { standaloneQuestion: string; quotes: { text: string }[] };
+  // The earlier run's subject stands in for "it".
+  assert.equal(answer.standaloneQuestion, 'Who apologised for Azal plane?');
+  assert.ok(answer.quotes.some((quote) => quote.text.includes('Azal plane')));
 });

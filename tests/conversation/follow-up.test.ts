@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ConversationStore } from '../../src/conversation/conversation-store.js';
-import { resolveFollowUp } from '../../src/conversation/follow-up.js';
+import { resolveFollowUp, standaloneFollowUp, subjectOf } from '../../src/conversation/follow-up.js';
 
 const earlier = [{ question: 'Tell me about the Azal plane.', standaloneQuestion: 'Tell me about the Azal plane.', answer: '…', abstained: false, at: 0 }];
 
@@ -34,4 +34,25 @@ test('GIVEN a conversation store THEN turns are bounded, expire, and the least r
   assert.equal(store.history('a').length, 0, 'a was the least recently used of three');
   clock = 2000;
   assert.equal(store.history('c').length, 0, 'expired after the quiet period');
+});
+
+test('GIVEN an earlier question THEN its subject is its names, or else its rarest word', () => {
+  const rank = (word: string) =>
+    new Map([
+      ['plane', 900],
+      ['crash', 2500],
+      ['tell', 100],
+    ]).get(word);
+  assert.equal(subjectOf('Who is Maria Zakharova?', rank), 'Maria Zakharova');
+  assert.equal(subjectOf('what did Baku’s media say?', rank), 'Baku');
+  assert.equal(subjectOf('tell me about the plane crash', rank), 'crash');
+  assert.equal(subjectOf('why?', rank), undefined);
+});
+
+test('GIVEN a follow-up THEN its pronoun becomes the earlier subject, or the subject is added to an ellipsis', () => {
+  assert.equal(standaloneFollowUp('what did she say?', 'Zakharova'), 'what did Zakharova say?');
+  assert.equal(standaloneFollowUp('why did they close it?', 'Sputnik'), 'why did Sputnik close it?');
+  assert.equal(standaloneFollowUp('what was its role?', 'Sputnik'), 'what was Sputnik’s role?');
+  assert.equal(standaloneFollowUp('how many died?', 'plane crash'), 'how many died (plane crash)?');
+  assert.equal(standaloneFollowUp('what did Zakharova say next?', 'Zakharova'), 'what did Zakharova say next?');
 });

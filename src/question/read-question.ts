@@ -1,0 +1,118 @@
+/**
+ * Reads a question once, against the corpus it is asked of: the kind of answer asked, its focus, its
+ * names and terms (question-analysis.ts), with how people type taken into account — words the corpus
+ * does not have are corrected against its vocabulary by edit distance ("Yekaterinberg" → yekaterinburg),
+ * and names are recognised whatever their case ("who is ovchuk"). Words still unknown are listed, rarest
+ * first, so an abstention can say what the text never mentions.
+ */
+import { distance } from 'fastest-levenshtein';
+import { analyzeQuestion, type AnalyzedQuestion, type NameTerm } from './question-analysis.js';
+import { isContentWord, sameWordFamily, stemWord, tokenize } from '../language/tokenize.js';
+
+/** What the reader needs to know of the corpus. */
+export interface CorpusVocabulary {
+  /** Every content word of the corpus → its stem. */
+  readonly vocabulary: ReadonlyMap<string, string>;
+  /** Words the corpus writes with a capital inside a sentence. */
+  readonly properNames: ReadonlySet<string>;
+  /** Words the corpus also writes in lower case somewhere. */
+  readonly writtenLowercase: ReadonlySet<string>;
+  hasStem(stem: string): boolean;
+}
+
+/** General English, for deciding whether an unknown word is a typo or simply a word this text lacks. */
+export interface EnglishWords {
+  /** Frequency rank, 0 = commonest; undefined when English (as the word vectors know it) lacks the word. */
+  rank(word: string): number | undefined;
+}
+
+export interface Correction {
+  readonly from: string;
+  readonly to: string;
+}
+
+export interface QuestionReading extends AnalyzedQuestion {
+  /** The question with typos corrected (the text used for retrieval). */
+  readonly correctedText: string;
+  readonly corrections: readonly Correction[];
+  /** Content words neither the corpus nor a correction accounts for, rarest in English first. */
+  readonly unknownWords: readonly string[];
+  /** Names the question uses that the corpus never mentions, as the question writes them ("United Nations"). */
+  readonly unknownNames: readonly string[];
+}
+
+export function readQuestion(text: string, corpus: CorpusVocabulary, english: EnglishWords): QuestionReading {
+  const corrections: Correction[] = [];
+  let correctedText = text;
+  for (const token of [...tokenize(text)].reverse()) {
+    if (!isContentWord(token.word) || knows(corpus, token.word)) continue;
+    const to = correctTypo(token.word, corpus, english);
+    if (to === undefined) continue;
+    corrections.unshift({ from: token.word, to });
+    correctedText = `${correctedText.slice(0, token.start)}${to}${correctedText.slice(token.end)}`;
+  }
+  const analyzed = analyzeQuestion(correctedText);
+  const unknownWords = analyzed.terms
+    .filter((term) => !knows(corpus, term.word))
+    .map((term) => term.word)
+    .sort((first, second) => (english.rank(second) ?? Infinity) - (english.rank(first) ?? Infinity));
+  const names = namesOf(analyzed, corpus);
+  const unknownNames = names.filter((name) => !name.descriptive && !knowsName(corpus, name.word)).map((name) => nameAsWritten(correctedText, name.word));
+  return { ...analyzed, text, correctedText, corrections, unknownWords, unknownNames: [...new Set(unknownNames)], names };
+}
+
+/** The run of capitalised words around `word` in the question ("united" → "United Nations"). */
+function nameAsWritten(text: string, word: string): string {
+  for (const match of text.matchAll(/\p{Lu}[\p{L}\p{N}’'-]*(?:\s+\p{Lu}[\p{L}\p{N}’'-]*)*/gu)) {
+    if (tokenize(match[0]).some((token) => token.word === word)) return match[0];
+  }
+  return word;
+}
+
+/** The corpus has the word itself or a word of the same stem. */
+function knows(corpus: CorpusVocabulary, word: string): boolean {
+  return corpus.vocabulary.has(word) || corpus.hasStem(stemWord(word));
+}
+
+/** A name is known by its own word or its family ("Azerbaijani" ~ "Azerbaijanis"), never by a bare stem ("Nations" ≠ "nationals"). */
+function knowsName(corpus: CorpusVocabulary, word: string): boolean {
+  if (corpus.vocabulary.has(word)) return true;
+  for (const known of corpus.vocabulary.keys()) if (sameWordFamily(word, known) && Math.abs(word.length - known.length) <= 3) return true;
+  return false;
+}
+
+/** Rank past which a word counts as rare in English: a corpus word one edit away is then the likelier reading. */
+const RARE_IN_ENGLISH = 30_000;
+
+/**
+ * The corpus word a typo most likely stands for: one edit away for words of 4+ letters, two for 8+,
+ * the closest first and then the one sharing the first letter. A word English knows well is not a typo.
+ */
+export function correctTypo(word: string, corpus: Pick<CorpusVocabulary, 'vocabulary'>, english: EnglishWords): string | undefined {
+  if (word.length < 4 || /\d/u.test(word)) return undefined;
+  const rank = english.rank(word);
+  if (rank !== undefined && rank < RARE_IN_ENGLISH) return undefined;
+  const allowed = word.length >= 8 ? 2 : 1;
+  let best: { word: string; distance: number; score: number } | undefined;
+  for (const candidate of corpus.vocabulary.keys()) {
+    if (Math.abs(candidate.length - word.length) > allowed || candidate.length < 4) continue;
+    const edits = distance(word, candidate);
+    if (edits > allowed) continue;
+    const score = edits - (candidate[0] === word[0] ? 0.5 : 0);
+    if (best === undefined || score < best.score || (score === best.score && candidate < best.word)) best = { word: candidate, distance: edits, score };
+  }
+  return best?.word;
+}
+
+/**
+ * Names: capitalised words past the first (as before), and any word the corpus itself only ever writes
+ * as a name, whatever its case in the question ("what did zakharova say").
+ */
+function namesOf(analyzed: AnalyzedQuestion, corpus: CorpusVocabulary): readonly NameTerm[] {
+  const names = [...analyzed.names];
+  for (const term of analyzed.terms) {
+    if (names.some((name) => name.stem === term.stem)) continue;
+    if (corpus.properNames.has(term.word) && !corpus.writtenLowercase.has(term.word)) names.push({ ...term, descriptive: false });
+  }
+  return names;
+}

@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { decideAnswer, NOT_IN_TEXT } from '../../src/answering/extractive-answerer.js';
+import type { CandidateRanking, RankedCandidate } from '../../src/answering/rank-candidates.js';
+import { ANSWERABILITY_FEATURES } from '../../src/answering/answer-selector.js';
+
+function ranked(ordinal: number, probability: number, continuesPrevious = false): RankedCandidate {
+  return {
+    scored: { entry: { sentence: { documentId: 'a.txt', ordinal, paragraph: 1 } } },
+    facts: { continuesPrevious },
+    features: [],
+    probability,
+  } as unknown as RankedCandidate;
+}
+
+function ranking(candidates: RankedCandidate[], answerability: number, unknownShare = 0): CandidateRanking {
+  const features = ANSWERABILITY_FEATURES.map((name) => (name === 'unknown_share' ? unknownShare : 0));
+  return {
+    candidates,
+    answerability,
+    answerabilityFeatures: features,
+    questionFacts: { kind: 'thing', terms: [{ word: 'plov', stem: 'plov', rarity: 1 }], words: new Set() },
+  };
+}
+
+test('GIVEN answerability above the threshold THEN the best candidate answers, with the sentence continuing it and close runners-up', () => {
+  const decision = decideAnswer(ranking([ranked(5, 0.9), ranked(9, 0.3), ranked(6, 0.7, true), ranked(2, 0.6)], 0.8), 0.5, []);
+  assert.equal(decision.kind, 'answer');
+  assert.deepEqual(decision.kind === 'answer' ? decision.chosen.map((candidate) => candidate.scored.entry.sentence.ordinal) : [], [5, 6, 2]);
+});
+
+test('GIVEN answerability below the threshold and key words the text never uses THEN it says what the text does not mention', () => {
+  const decision = decideAnswer(ranking([ranked(1, 0.2)], 0.1, 1), 0.5, ['plov', 'cook']);
+  assert.deepEqual(decision.kind === 'abstain' && [decision.reason, decision.message], ['not-mentioned', "The text doesn't mention plov."]);
+});
+
+test('GIVEN answerability below the threshold on a topic the text has THEN it abstains gently', () => {
+  const decision = decideAnswer(ranking([ranked(1, 0.2)], 0.1, 0), 0.5, []);
+  assert.deepEqual(decision.kind === 'abstain' && [decision.reason, decision.message], ['no-answering-sentence', NOT_IN_TEXT]);
+  assert.doesNotMatch(NOT_IN_TEXT, /doesn't say/u);
+});
+
+test('GIVEN the second quote continues the first in the same paragraph THEN they are one quote, the exact span of the source', async () => {
+  const { joinContinuation } = await import('../../src/answering/extractive-answerer.js');
+  const text = 'Title\n\nThe office was closed. This center was accused of spying. Other news.\n';
+  const corpus = { contentHash: '', documents: [{ id: 'a.txt', text }] } as unknown as Parameters<typeof joinContinuation>[0];
+  const quote = (sentence: string) => {
+    const start = text.indexOf(sentence);
+    return { text: sentence, documentId: 'a.txt', documentTitle: 'Title', section: 'Introduction', paragraph: 1, start, end: start + sentence.length };
+  };
+  const [joined, ...rest] = joinContinuation(
+    corpus,
+    [quote('The office was closed.'), quote('This center was accused of spying.'), quote('Other news.')],
+    true,
+  );
+  assert.equal(joined?.text, 'The office was closed. This center was accused of spying.');
+  assert.equal(text.slice(joined?.start, joined?.end), joined?.text);
+  assert.deepEqual(
+    rest.map((other) => other.text),
+    ['Other news.'],
+  );
+  // Not adjacent, or not a continuation: left as they are.
+  assert.equal(joinContinuation(corpus, [quote('The office was closed.'), quote('Other news.')], true).length, 2);
+  assert.equal(joinContinuation(corpus, [quote('The office was closed.'), quote('This center was accused of spying.')], false).length, 2);
+});
+
+test('GIVEN a name the text never mentions THEN it abstains naming it, whatever the scores', () => {
+  const decision = decideAnswer(ranking([ranked(1, 0.9)], 0.9, 0.2), 0.5, [], ['United Nations']);
+  assert.deepEqual(decision.kind === 'abstain' && [decision.reason, decision.message], ['not-mentioned', "The text doesn't mention United Nations."]);
+});

@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { correctTypo, readQuestion, type CorpusVocabulary } from '../../src/question/read-question.js';
+import { stemWord } from '../../src/language/tokenize.js';
+
+const corpusWords = ['yekaterinburg', 'plane', 'crashed', 'died', 'ovchuk', 'zakharova', 'said', 'authorities', 'brothers', 'happened', 'moscow', 'baku'];
+const corpus: CorpusVocabulary = {
+  vocabulary: new Map(corpusWords.map((word) => [word, stemWord(word)])),
+  properNames: new Set(['yekaterinburg', 'ovchuk', 'zakharova', 'moscow', 'baku']),
+  writtenLowercase: new Set(['plane', 'crashed', 'died', 'said', 'authorities', 'brothers', 'happened']),
+  hasStem: (stem) => corpusWords.some((word) => stemWord(word) === stem),
+};
+/** A few general-English ranks: common words are known, typos and the text's rare names are not. */
+const englishRanks = new Map([
+  ['what', 1],
+  ['plane', 900],
+  ['how', 50],
+  ['many', 60],
+  ['people', 80],
+  ['died', 1500],
+  ['cook', 3000],
+  ['plov', 90_000],
+  ['recommend', 4000],
+  ['laptop', 6000],
+]);
+const english = { rank: (word: string) => englishRanks.get(word) };
+
+test('GIVEN a misspelt word the corpus has one edit away THEN it is corrected before matching', () => {
+  const reading = readQuestion('what happend in Yekaterinberg', corpus, english);
+  assert.deepEqual(
+    reading.corrections.map((correction) => `${correction.from}→${correction.to}`),
+    ['happend→happened', 'yekaterinberg→yekaterinburg'],
+  );
+  assert.ok(reading.terms.some((term) => term.word === 'yekaterinburg'));
+  assert.deepEqual(reading.unknownWords, []);
+});
+
+test('GIVEN a common English word the corpus lacks THEN it is not "corrected" into a corpus word', () => {
+  assert.equal(correctTypo('laptop', corpus, english), undefined);
+  assert.equal(correctTypo('cook', corpus, english), undefined);
+  // Short words are too ambiguous to correct.
+  assert.equal(correctTypo('bak', corpus, english), undefined);
+});
+
+test('GIVEN words the text never uses THEN they are listed, rarest in English first, for the abstention message', () => {
+  const reading = readQuestion('how do I cook plov?', corpus, english);
+  assert.deepEqual(reading.unknownWords, ['plov', 'cook']);
+});
+
+test('GIVEN a lowercase name the corpus only writes as a name THEN it is read as a name', () => {
+  const reading = readQuestion('what did zakharova say', corpus, english);
+  assert.deepEqual(
+    reading.names.map((name) => name.word),
+    ['zakharova'],
+  );
+  // A word the corpus writes in lower case too is not a name, whatever the question's case.
+  assert.deepEqual(
+    readQuestion('what did the Brothers say', corpus, english).names.map((name) => name.word),
+    ['brothers'],
+  );
+  assert.deepEqual(
+    readQuestion('what did the brothers say', corpus, english).names.map((name) => name.word),
+    [],
+  );
+});
+
+test('GIVEN questions of each kind THEN the kind asked and the focus are read', () => {
+  assert.equal(readQuestion('how many ppl died in the plane crash', corpus, english).answerKind, 'number');
+  assert.equal(readQuestion('who is ovchuk?', corpus, english).answerKind, 'person');
+  assert.equal(readQuestion('when did the plane crash', corpus, english).answerKind, 'time');
+  assert.equal(readQuestion('where did the plane crash', corpus, english).answerKind, 'place');
+  assert.equal(readQuestion('why did Baku close it', corpus, english).answerKind, 'reason');
+  assert.equal(readQuestion('What is the population of Moscow?', corpus, english).focus?.term.word, 'population');
+});
+
+test('GIVEN the same question twice THEN it is read the same way (the corpus order does not matter)', () => {
+  const first = readQuestion('what happend in Yekaterinberg', corpus, english);
+  const second = readQuestion('what happend in Yekaterinberg', corpus, english);
+  assert.deepEqual(first, second);
+});
+
+test('GIVEN a name the corpus never uses THEN it is listed as written in the question', () => {
+  assert.deepEqual(readQuestion('What did the United Nations say about Baku?', corpus, english).unknownNames, ['United Nations']);
+  assert.deepEqual(readQuestion('what did zakharova say', corpus, english).unknownNames, []);
+});
