@@ -46,9 +46,7 @@ export function tagWords(text: string): readonly TaggedWord[] {
       cursor = start + value.length;
       words.push({
         text: value,
-        // eslint-disable-next-line @typescript-eslint/unbound-method -- wink-nlp's its.* are plain functions meant to be passed
         pos: token.out(its.pos) as PartOfSpeech,
-        // eslint-disable-next-line @typescript-eslint/unbound-method -- as above
         lemma: String(token.out(its.lemma as Parameters<typeof token.out>[0])),
         start,
         end: cursor,
