@@ -9,7 +9,7 @@ import type { Config } from './config.js';
 import type { Engine, IndexInfo, AskOptions } from './engine-types.js';
 import { chunkCorpus, type Chunk } from './chunking/chunk-corpus.js';
 import { loadCorpus, type LoadedCorpus } from './corpus/load-corpus.js';
-import type { Corpus, Paragraph, Sentence } from './corpus/types.js';
+import type { Corpus, CorpusDocument, Paragraph, Sentence } from './corpus/types.js';
 import { corpusOf } from './corpus/find-document.js';
 import { LocalEmbeddings } from './embeddings/local-embeddings.js';
 import { loadWordVectors, type WordVectors } from './embeddings/word-vectors.js';
@@ -19,7 +19,8 @@ import { LexicalIndex } from './retrieval/lexical-index.js';
 import { TermMatcher } from './retrieval/term-matcher.js';
 import { Retriever, type RankingWeights } from './retrieval/retriever.js';
 import { analyzeQuestion, withContext } from './question/question-analysis.js';
-import { readQuestion, type QuestionReading } from './question/read-question.js';
+import { namesMissingFrom, readQuestion, type QuestionReading } from './question/read-question.js';
+import { tokenize } from './language/tokenize.js';
 import { answerExtractively, toPassages } from './answering/extractive-answerer.js';
 import { loadSelectorModel, type SelectorModel } from './answering/answer-selector.js';
 import { rankCandidates, englishRarity, preferParagraph, type CandidateRanking, type CorpusStatistics } from './answering/rank-candidates.js';
@@ -117,7 +118,8 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
       ranking,
       threshold,
       unknownWords: reading.unknownWords,
-      unknownNames: reading.unknownNames,
+      // Asked of one document, a name only the other documents use is still missing.
+      unknownNames: chosen === undefined ? reading.unknownNames : namesMissingFrom(reading, wordsOf(chosen)),
     });
   };
 
@@ -282,6 +284,18 @@ async function loadState(input: {
   const paragraphs = corpus.documents.flatMap((document) => document.paragraphs);
   const statistics: CorpusStatistics = { lexical, rarity: englishRarity(input.words) };
   return { corpus, chunks, retriever, info, paragraphs, sentences: paragraphs.flatMap((paragraph) => paragraph.sentences), statistics };
+}
+
+const documentWords = new WeakMap<CorpusDocument, ReadonlySet<string>>();
+
+/** Every word of one document, lower-cased, computed once. */
+function wordsOf(document: CorpusDocument): ReadonlySet<string> {
+  let words = documentWords.get(document);
+  if (words === undefined) {
+    words = new Set(tokenize(document.text).map((token) => token.word));
+    documentWords.set(document, words);
+  }
+  return words;
 }
 
 function sizeOf(file: string): number {

@@ -62,7 +62,7 @@ export function readQuestion(text: string, corpus: CorpusVocabulary, english: En
 }
 
 /** The run of capitalised words around `word` in the question ("united" → "United Nations"). */
-function nameAsWritten(text: string, word: string): string {
+export function nameAsWritten(text: string, word: string): string {
   for (const match of text.matchAll(/\p{Lu}[\p{L}\p{N}’'-]*(?:\s+\p{Lu}[\p{L}\p{N}’'-]*)*/gu)) {
     if (tokenize(match[0]).some((token) => token.word === word)) return match[0];
   }
@@ -115,4 +115,11 @@ function namesOf(analyzed: AnalyzedQuestion, corpus: CorpusVocabulary): readonly
     if (corpus.properNames.has(term.word) && !corpus.writtenLowercase.has(term.word)) names.push({ ...term, descriptive: false });
   }
   return names;
+}
+
+/** Names of the question that one document never uses (for a question scoped to that document). */
+export function namesMissingFrom(reading: QuestionReading, documentWords: ReadonlySet<string>): string[] {
+  const known = (word: string) =>
+    documentWords.has(word) || [...documentWords].some((candidate) => sameWordFamily(word, candidate) && Math.abs(word.length - candidate.length) <= 3);
+  return [...new Set(reading.names.filter((name) => !name.descriptive && !known(name.word)).map((name) => nameAsWritten(reading.correctedText, name.word)))];
 }

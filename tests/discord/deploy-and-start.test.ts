@@ -17,7 +17,7 @@ test('GIVEN GUILD_ID THEN deploy-commands registers every command in that server
   assert.deepEqual(result, {
     scope: 'guild',
     applicationId: fake.applicationId,
-    commands: ['ask', 'summary', 'quiz', 'leaderboard', 'review', 'timeline', 'who', 'studyguide', 'passage', 'about', 'help', 'reindex'],
+    commands: ['ask', 'summary', 'quiz', 'leaderboard', 'review', 'timeline', 'who', 'studyguide', 'passage', 'library', 'about', 'help', 'reindex'],
   });
   const put = fake.requests.find((request) => request.method === 'PUT');
   assert.equal(put?.path, `/applications/${fake.applicationId}/guilds/${fake.guildId}/commands`);
@@ -39,7 +39,7 @@ test('GIVEN no GUILD_ID THEN the CLI registers the commands globally and says th
   child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
   const code = await new Promise<number | null>((resolve) => child.on('exit', resolve));
   assert.equal(code, 0);
-  assert.match(stdout, /Registered 12 commands globally/);
+  assert.match(stdout, /Registered 13 commands globally/);
   assert.equal(fake.registeredCommands.get('global')?.length, slashCommands.length);
   assertValidRequests(fake);
 });
