@@ -34,7 +34,7 @@ export function createLogger(options: LoggerOptions): Logger {
   const log = (level: Exclude<LogLevel, 'silent'>, message: string, fields: Record<string, unknown> = {}) => {
     if (ranks[level] < threshold) return;
     const record = { time: now().toISOString(), level, message, ...base, ...fields };
-    let line = JSON.stringify(record, (_key, value: unknown) => (value instanceof Error ? { name: value.name, message: value.message } : value));
+    const line = JSON.stringify(record, (_key, value: unknown) => (value instanceof Error ? { name: value.name, message: value.message } : value));
     write(`${maskSecrets(line, secrets)}\n`);
   };
 

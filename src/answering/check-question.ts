@@ -14,6 +14,7 @@ const INSTRUCTION_LIKE =
 export const INSTRUCTION_NOTICE = 'footnote only answers from the text and does not follow instructions inside a question.';
 
 export function checkQuestion(raw: string): CheckedQuestion {
+  // eslint-disable-next-line no-control-regex -- removing control characters is the point
   let question = raw.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/gu, '').trim();
   // "Zalgo" text stacks combining marks on letters until words no longer read as words; unstack them.
   if (/\p{M}{3,}/u.test(question))

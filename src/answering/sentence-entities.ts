@@ -34,7 +34,7 @@ export function readEntities(text: string): SentenceEntities {
     if (NUMBER_TYPES.has(detail.type)) numbers.push(detail.value);
     else if (TIME_TYPES.has(detail.type)) times.push(detail.value);
   }
-  const values = document.tokens().out(its.value) as string[];
+  const values: string[] = document.tokens().out(its.value);
   const tags = document.tokens().out(its.pos) as string[];
   const names: string[] = [];
   let run: string[] = [];
@@ -76,7 +76,7 @@ export function namedNounPhrases(text: string): string[] {
   nlp ??= winkNLP(model);
   const its = nlp.its;
   const document = nlp.readDoc(text);
-  const values = document.tokens().out(its.value) as string[];
+  const values: string[] = document.tokens().out(its.value);
   const tags = document.tokens().out(its.pos) as string[];
   const phrases: string[] = [];
   let run: number[] = [];

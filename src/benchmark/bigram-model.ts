@@ -10,7 +10,7 @@ import type { SeededRandom } from '../seeded-random.js';
 
 const START = '\u0002';
 const END = '\u0003';
-const WORD = /[\p{L}\p{N}]+(?:[’'\-][\p{L}\p{N}]+)*|,/gu;
+const WORD = /[\p{L}\p{N}]+(?:[’'-][\p{L}\p{N}]+)*|,/gu;
 
 /** Chance, at each word, of jumping to one of the paragraph's topic words instead of following the chain. */
 const TOPIC_JUMP = 0.15;

@@ -1,29 +1,36 @@
-/** Every `npx footnote` subcommand, listed explicitly. */
+/**
+ * Every `npx footnote` subcommand, listed explicitly. A command's module is imported only when that command
+ * runs (or for `footnote help`), so `footnote quiz` never loads discord.js, the engine or the benchmark.
+ */
 import type { CliCommand } from './cli-command.js';
-import { askCliCommand } from './commands/ask.js';
-import { benchCliCommand } from './commands/bench.js';
-import { deployCommandsCliCommand } from './commands/deploy-commands.js';
-import { evalCliCommand } from './commands/eval.js';
-import { studyEvalCliCommand } from './commands/study-eval.js';
-import { ingestCliCommand } from './commands/ingest.js';
-import { quizCliCommand } from './commands/quiz.js';
-import { studyguideCliCommand } from './commands/studyguide.js';
-import { summaryCliCommand } from './commands/summary.js';
-import { timelineCliCommand } from './commands/timeline.js';
-import { whoCliCommand } from './commands/who.js';
-import { startCliCommand } from './commands/start.js';
 
-export const commands: readonly CliCommand[] = [
-  ingestCliCommand,
-  askCliCommand,
-  evalCliCommand,
-  studyEvalCliCommand,
-  benchCliCommand,
-  startCliCommand,
-  deployCommandsCliCommand,
-  summaryCliCommand,
-  quizCliCommand,
-  timelineCliCommand,
-  whoCliCommand,
-  studyguideCliCommand,
-];
+type Loader = () => Promise<CliCommand>;
+
+/** In the order `footnote help` lists them; each key is the command's name. */
+const loaders = {
+  ingest: async () => (await import('./commands/ingest.js')).ingestCliCommand,
+  ask: async () => (await import('./commands/ask.js')).askCliCommand,
+  eval: async () => (await import('./commands/eval.js')).evalCliCommand,
+  'study-eval': async () => (await import('./commands/study-eval.js')).studyEvalCliCommand,
+  bench: async () => (await import('./commands/bench.js')).benchCliCommand,
+  start: async () => (await import('./commands/start.js')).startCliCommand,
+  'deploy-commands': async () => (await import('./commands/deploy-commands.js')).deployCommandsCliCommand,
+  summary: async () => (await import('./commands/summary.js')).summaryCliCommand,
+  quiz: async () => (await import('./commands/quiz.js')).quizCliCommand,
+  timeline: async () => (await import('./commands/timeline.js')).timelineCliCommand,
+  who: async () => (await import('./commands/who.js')).whoCliCommand,
+  studyguide: async () => (await import('./commands/studyguide.js')).studyguideCliCommand,
+} as const satisfies Record<string, Loader>;
+
+export const commandNames: readonly string[] = Object.keys(loaders);
+
+/** The command called `name`, its module loaded now; undefined for an unknown name. */
+export async function loadCommand(name: string): Promise<CliCommand | undefined> {
+  const load: Loader | undefined = Object.hasOwn(loaders, name) ? loaders[name as keyof typeof loaders] : undefined;
+  return load?.();
+}
+
+/** Every command, for `footnote help` (the one place that pays for loading them all). */
+export async function loadAllCommands(): Promise<CliCommand[]> {
+  return Promise.all(Object.values(loaders).map((load: Loader) => load()));
+}

@@ -5,7 +5,7 @@
 import { ConfigError, secretsInEnvironment } from '../config.js';
 import { maskSecrets } from '../logger.js';
 import { UsageError, writeLine, type CliIo } from './cli-command.js';
-import { commands } from './command-list.js';
+import { loadAllCommands, loadCommand } from './command-list.js';
 
 /**
  * Every line a command prints goes through secret masking: an error body a proxy echoes back, a stack,
@@ -16,13 +16,13 @@ export async function main(argv: readonly string[], givenIo: CliIo, environment:
   const io: CliIo = { stdout: maskedStream(givenIo.stdout, mask), stderr: maskedStream(givenIo.stderr, mask), stdin: givenIo.stdin };
   const [name, ...args] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
-    printHelp(io);
+    await printHelp(io);
     return name === undefined ? 2 : 0;
   }
-  const command = commands.find((candidate) => candidate.name === name);
+  const command = await loadCommand(name);
   if (command === undefined) {
     writeLine(io.stderr, `footnote: unknown command "${name}"`);
-    printHelp(io);
+    await printHelp(io);
     return 2;
   }
   if (args.includes('--help') || args.includes('-h')) {
@@ -61,9 +61,9 @@ function maskedStream(stream: NodeJS.WritableStream, mask: (text: string) => str
   });
 }
 
-function printHelp(io: CliIo): void {
+async function printHelp(io: CliIo): Promise<void> {
   writeLine(io.stdout, 'footnote — answers questions about your reading with verbatim, cited quotes.\n\nusage: npx footnote <command> [options]\n');
-  for (const command of commands) writeLine(io.stdout, `  ${command.name.padEnd(16)}${command.summary}`);
+  for (const command of await loadAllCommands()) writeLine(io.stdout, `  ${command.name.padEnd(16)}${command.summary}`);
   writeLine(io.stdout, '\nRun `npx footnote <command> --help` for its options.');
 }
 

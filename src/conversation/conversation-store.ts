@@ -62,17 +62,23 @@ export class ConversationStore {
 
   /** Plain data for saving between command-line runs. */
   snapshot(): Record<string, Turn[]> {
-    return Object.fromEntries([...this.conversations].map(([id]) => [id, [...this.history(id)]]).filter(([, turns]) => (turns as Turn[]).length > 0));
+    const entries = [...this.conversations.keys()].map((id): [string, Turn[]] => [id, [...this.history(id)]]);
+    return Object.fromEntries(entries.filter(([, turns]) => turns.length > 0));
   }
 
   restore(snapshot: unknown): void {
     if (typeof snapshot !== 'object' || snapshot === null) return;
-    for (const [id, turns] of Object.entries(snapshot)) {
+    for (const [id, turns] of Object.entries(snapshot as Record<string, unknown>)) {
       if (!Array.isArray(turns)) continue;
-      const valid = turns.filter(
-        (turn): turn is Turn =>
-          typeof turn?.question === 'string' && typeof turn.standaloneQuestion === 'string' && typeof turn.answer === 'string' && typeof turn.at === 'number',
-      );
+      const valid = (turns as unknown[]).filter((turn): turn is Turn => {
+        const fields = turn as Partial<Record<keyof Turn, unknown>> | null;
+        return (
+          typeof fields?.question === 'string' &&
+          typeof fields.standaloneQuestion === 'string' &&
+          typeof fields.answer === 'string' &&
+          typeof fields.at === 'number'
+        );
+      });
       if (valid.length > 0) this.conversations.set(id, valid.slice(-this.options.maxTurns));
     }
   }

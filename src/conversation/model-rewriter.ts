@@ -7,8 +7,8 @@ import type { BaseChatModel } from '@langchain/core/language_models/chat_models'
 import { z } from 'zod';
 import type { LlmConfig } from '../config.js';
 import type { Logger } from '../logger.js';
-import { callStructuredModel, createChatModel } from '../answering/model-call.js';
-import type { Sleep, StructuredOutputMethod } from '../answering/model-call.js';
+import { callStructuredModel, createChatModel } from '../llm/model-call.js';
+import type { Sleep, StructuredOutputMethod } from '../llm/model-call.js';
 
 export interface ConversationTurn {
   readonly question: string;

@@ -22,7 +22,7 @@ const ABBREVIATIONS = new Set(
 /** Character sets rather than regular expressions: this loop visits every character of the corpus. */
 const TERMINATORS = new Set(['.', '!', '?', '…']);
 const CLOSERS = new Set(['”', '’', '"', "'", ')', ']', '»']);
-const OPENER = /[\p{Lu}\p{N}“‘"'(\[«¿¡]/u;
+const OPENER = /[\p{Lu}\p{N}“‘"'([«¿¡]/u;
 
 export function splitSentences(text: string): SentenceSpan[] {
   const spans: SentenceSpan[] = [];

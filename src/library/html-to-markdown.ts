@@ -3,6 +3,8 @@
  * linkedom DOM (no browser); headings become "##" lines, paragraphs and list items blank-line separated
  * blocks. Mammoth's HTML for a .docx goes through the same walk, without readability.
  */
+/* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unnecessary-type-assertion --
+   linkedom's types lean on the DOM lib, which this Node project does not load; tsc skips them (skipLibCheck), the linter sees error types. */
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 

@@ -43,7 +43,7 @@ export class TermMatcher {
   private readonly neighbours: WordNeighbours | undefined;
 
   constructor(
-    private readonly vocabulary: ReadonlyMap<string, string>,
+    vocabulary: ReadonlyMap<string, string>,
     private readonly words: WordVectors | undefined,
     private readonly settings: TermMatcherSettings = DEFAULT_TERM_MATCHER,
   ) {

@@ -10,8 +10,8 @@
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { z } from 'zod';
 import { unverifiedInlineQuotes } from '../answering/llm-answerer.js';
-import { callStructuredModel, createChatModel } from '../answering/model-call.js';
-import type { Sleep, StructuredOutputMethod } from '../answering/model-call.js';
+import { callStructuredModel, createChatModel } from '../llm/model-call.js';
+import type { Sleep, StructuredOutputMethod } from '../llm/model-call.js';
 import type { LlmConfig } from '../config.js';
 import type { Corpus } from '../corpus/types.js';
 import type { Logger } from '../logger.js';

@@ -68,7 +68,7 @@ describe('a good cited answer', () => {
     const [request] = fake.chatRequests();
     assert.equal(request?.response_format?.type, 'json_schema');
     assert.equal(request?.tools, undefined);
-    const prompt = promptText(request!);
+    const prompt = promptText(request);
     assert.match(prompt, /<passage id="P1"[^>]*paragraph="11">/);
     assert.match(prompt, /<passage id="P2"[^>]*paragraph="3">/);
     assert.match(prompt, /<question>What were the Russians charged with\?<\/question>/);

@@ -70,7 +70,7 @@ test('GIVEN bad questions THEN a short message and exit code 2, never a crash', 
     assert.ok(stderr.length < 300);
   }
   const json = await footnote('ask', '', '--json');
-  assert.equal(JSON.parse(json.stdout).error.kind, 'empty');
+  assert.equal((JSON.parse(json.stdout) as { error: { kind: string } }).error.kind, 'empty');
 });
 
 test('GIVEN an unknown option or no question THEN usage is shown with exit code 2', async () => {

@@ -98,6 +98,7 @@ export async function startHarness(t: TestContext, options: HarnessOptions = {})
   const study = new StudyStore(databaseFile);
   const logs: string[] = [];
   const logger = createLogger({ level: 'debug', secrets: [fake.token], write: (line) => logs.push(line) });
+  // eslint-disable-next-line prefer-const -- t.after is registered before the bot starts, so a failed start is still cleaned up
   let bot: Bot | undefined;
   t.after(async () => {
     await bot?.stop({ timeoutMs: 2_000 });

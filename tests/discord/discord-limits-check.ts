@@ -24,7 +24,7 @@ function messageOf(request: RecordedRequest): SentMessage | undefined {
   if (request.method !== 'POST' && request.method !== 'PATCH') return undefined;
   const body = request.body as Record<string, unknown> | undefined;
   if (request.path.endsWith('/callback')) return body?.['data'] as SentMessage | undefined;
-  return /^\/(webhooks|channels)\//.test(request.path) ? (body as SentMessage | undefined) : undefined;
+  return /^\/(webhooks|channels)\//.test(request.path) ? body : undefined;
 }
 
 export function assertWithinDiscordLimits(fake: FakeDiscord): void {

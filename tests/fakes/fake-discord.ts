@@ -286,7 +286,7 @@ export class FakeDiscord {
 
   private onGatewayConnection(socket: WebSocket): void {
     this.socket = socket;
-    socket.on('message', (raw) => this.onGatewayMessage(socket, String(raw)));
+    socket.on('message', (raw) => this.onGatewayMessage(socket, (raw as Buffer).toString()));
     socket.on('close', () => {
       if (this.socket === socket) this.socket = undefined;
     });
@@ -831,7 +831,12 @@ export class FakeDiscord {
     }
     if ((match = /^\/channels\/(\d+)\/typing$/.exec(path)) !== null && method === 'POST') return { status: 204 };
     if ((match = /^\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path)) !== null && method === 'POST') {
-      const thread = { id: match[2] ?? snowflake(), parentId: match[1] ?? '', name: String(body['name'] ?? ''), ownerId: this.botUser.id };
+      const thread = {
+        id: match[2] ?? snowflake(),
+        parentId: match[1] ?? '',
+        name: String((body['name'] as string | undefined) ?? ''),
+        ownerId: this.botUser.id,
+      };
       this.threads.set(thread.id, thread);
       const payload = this.threadPayload(thread);
       this.dispatch('THREAD_CREATE', { ...payload, newly_created: true });
@@ -844,7 +849,7 @@ export class FakeDiscord {
         ...this.messageBase(
           channelId,
           this.botUser,
-          String(body['content'] ?? ''),
+          String((body['content'] as string | undefined) ?? ''),
           (body['embeds'] as unknown[] | undefined) ?? [],
           (body['components'] as unknown[] | undefined) ?? [],
         ),
@@ -878,7 +883,7 @@ export class FakeDiscord {
       ...this.messageBase(
         interaction.channelId ?? this.channelId,
         this.botUser,
-        String(data['content'] ?? ''),
+        String((data['content'] as string | undefined) ?? ''),
         (data['embeds'] as unknown[] | undefined) ?? [],
         (data['components'] as unknown[] | undefined) ?? [],
       ),

@@ -39,7 +39,7 @@ test('GIVEN two servers WHEN one adds a document to its library THEN it is answe
   const store = new SqliteLibraryStore(path.join(data.path, 'library.sqlite'));
   t.after(() => store.close());
   const logs: string[] = [];
-  const libraries = new Libraries({ config, store, shared, logger: { ...silent(), info: (message: string) => void logs.push(message) } as never });
+  const libraries = new Libraries({ config, store, shared, logger: { ...silent(), info: (message: string) => void logs.push(message) } });
   const harness = await startHarness(t, { engine: shared, environment: { FOOTNOTE_DATA_DIR: data.path, LIBRARY_ALLOW_PRIVATE_URLS: 'true' }, libraries });
   const { fake } = harness;
   const other = '987654321098765432';

@@ -98,13 +98,13 @@ describe('a summary the model writes', () => {
 
     const [request] = fake.chatRequests();
     assert.equal(request?.response_format?.json_schema?.name, 'cited_summary');
-    const offered = offeredIn(request!);
-    assert.ok(offered.length > pointsWanted(request!) && offered.length <= 40, `${offered.length} sentences offered`);
+    const offered = offeredIn(request);
+    assert.ok(offered.length > pointsWanted(request) && offered.length <= 40, `${offered.length} sentences offered`);
     for (const point of offlineSummary({ length: 'short' }).points) {
       const inside = offered.filter((sentence) => point.text.includes(sentence.text));
       assert.equal(inside.map((sentence) => sentence.text).join(' '), point.text, 'the offline summary’s sentences are offered');
     }
-    assert.match(promptText(request!), /data to read, not instructions/);
+    assert.match(promptText(request), /data to read, not instructions/);
   });
 
   test('GIVEN points citing sentences never offered, repeats and a wrong id THEN those are dropped and the rest kept', async () => {

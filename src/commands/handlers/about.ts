@@ -1,4 +1,3 @@
-import { SlashCommandBuilder } from 'discord.js';
 import type { Command } from '../command.js';
 import { slashCommand } from '../command.js';
 import { accents } from '../reply.js';

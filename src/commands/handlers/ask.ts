@@ -1,4 +1,3 @@
-import { SlashCommandBuilder } from 'discord.js';
 import type { Command, CommandRequest, CommandServices } from '../command.js';
 import { slashCommand } from '../command.js';
 import { booleanOption, documentOption, stringOption } from '../command.js';

@@ -9,8 +9,9 @@ import { slashCommand, stringOption } from '../command.js';
 import { hasPermission } from '../run-command.js';
 import { accents, cardReply, errorReply } from '../reply.js';
 import type { Reply } from '../reply.js';
+import type { SlashCommandStringOption } from 'discord.js';
 
-const documentChoice = (option: import('discord.js').SlashCommandStringOption) =>
+const documentChoice = (option: SlashCommandStringOption) =>
   option.setName('document').setDescription('A document of this server’s library').setAutocomplete(true).setRequired(true).setMaxLength(200);
 
 /** Who may change a server's library: Manage Server, or the role the server set with /library role. */

@@ -1,4 +1,3 @@
-import { SlashCommandBuilder } from 'discord.js';
 import type { Paragraph } from '../../corpus/types.js';
 import type { Command } from '../command.js';
 import { slashCommand } from '../command.js';

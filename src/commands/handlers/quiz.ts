@@ -1,4 +1,3 @@
-import { SlashCommandBuilder } from 'discord.js';
 import { makeQuiz, MAX_QUIZ_QUESTIONS } from '../../study/make-quiz.js';
 import { sectionNames } from '../../study/study-scope.js';
 import type { Command } from '../command.js';

@@ -1,4 +1,3 @@
-import { SlashCommandBuilder } from 'discord.js';
 import { studyGuideByDocument } from '../../study/study-guide-by-document.js';
 import { documentTitles } from '../../corpus/find-document.js';
 import { documentScope } from '../../study/document-scope.js';

@@ -1,4 +1,3 @@
-import { SlashCommandBuilder } from 'discord.js';
 import { sectionNames } from '../../study/study-scope.js';
 import { summarize } from '../../study/summarize.js';
 import type { Summary, SummaryOutcome } from '../../study/summarize.js';

@@ -1,4 +1,3 @@
-import { SlashCommandBuilder } from 'discord.js';
 import type { EntityKind } from '../../study/recognise-entities.js';
 import { entityNames, whosWho } from '../../study/whos-who.js';
 import type { WhosWhoEntry } from '../../study/whos-who.js';

@@ -36,6 +36,8 @@ export type ModelCallResult<T> = { readonly ok: true; readonly value: T } | { re
 
 export type Sleep = (milliseconds: number, signal: AbortSignal) => Promise<void>;
 
+// The abort reason is rejected as given (callers tell a timeout from a cancel by it), Error or not.
+/* eslint-disable @typescript-eslint/prefer-promise-reject-errors */
 export const realSleep: Sleep = (milliseconds, signal) =>
   new Promise((resolve, reject) => {
     if (signal.aborted) return reject(signal.reason);
@@ -48,6 +50,7 @@ export const realSleep: Sleep = (milliseconds, signal) =>
       reject(signal.reason);
     };
     signal.addEventListener('abort', onAbort, { once: true });
+    /* eslint-enable @typescript-eslint/prefer-promise-reject-errors */
   });
 
 export interface StructuredCallOptions<T extends Record<string, unknown>> {

@@ -1,0 +1,121 @@
+// ESLint 9 flat config: typescript-eslint's type-checked rules, and the layers of src/ as an import-boundary rule.
+import js from '@eslint/js';
+import boundaries from 'eslint-plugin-boundaries';
+import tseslint from 'typescript-eslint';
+
+/**
+ * The folders of src/ and what each may import (besides itself). This list is the architecture: the README's
+ * picture is drawn from it (tests/architecture/layers.test.ts checks they agree), and an import it does not
+ * allow fails `npm run lint`. It is a DAG, so no two folders can import each other.
+ */
+export const layers = {
+  config: [],
+  logger: ['config'],
+  'seeded-random': [],
+  files: [],
+  language: [],
+  llm: ['config', 'logger'],
+  corpus: ['language'],
+  chunking: ['corpus', 'language'],
+  question: ['language'],
+  embeddings: ['config', 'language'],
+  'vector-index': ['chunking', 'corpus', 'embeddings', 'files', 'logger'],
+  retrieval: ['chunking', 'corpus', 'embeddings', 'language', 'question', 'vector-index'],
+  answering: ['chunking', 'config', 'corpus', 'language', 'llm', 'logger', 'question', 'retrieval'],
+  conversation: ['answering', 'config', 'language', 'llm', 'logger'],
+  storage: ['answering', 'corpus', 'logger'],
+  study: ['answering', 'config', 'corpus', 'language', 'llm', 'logger', 'seeded-random', 'storage'],
+  engine: [
+    'answering',
+    'chunking',
+    'config',
+    'conversation',
+    'corpus',
+    'embeddings',
+    'language',
+    'llm',
+    'logger',
+    'question',
+    'retrieval',
+    'study',
+    'vector-index',
+  ],
+  evaluation: ['answering', 'config', 'corpus', 'embeddings', 'engine', 'language', 'logger', 'seeded-random', 'study'],
+  library: ['config', 'corpus', 'embeddings', 'engine', 'logger'],
+  commands: ['answering', 'config', 'corpus', 'engine', 'language', 'library', 'logger', 'storage', 'study'],
+  discord: ['commands', 'config', 'engine', 'library', 'logger', 'storage', 'study'],
+  console: ['commands', 'storage'],
+  benchmark: ['chunking', 'config', 'corpus', 'embeddings', 'engine', 'evaluation', 'language', 'logger', 'seeded-random', 'vector-index'],
+  cli: [
+    'answering',
+    'benchmark',
+    'commands',
+    'config',
+    'console',
+    'conversation',
+    'corpus',
+    'discord',
+    'engine',
+    'evaluation',
+    'files',
+    'language',
+    'library',
+    'logger',
+    'storage',
+    'study',
+  ],
+};
+
+/** A folder of src/, or one of the top-level modules (config.ts, logger.ts, seeded-random.ts, engine*.ts). */
+const elements = Object.keys(layers).map((type) =>
+  ['config', 'logger', 'seeded-random'].includes(type)
+    ? { type, mode: 'file', pattern: `src/${type}.ts` }
+    : type === 'engine'
+      ? { type, mode: 'file', pattern: 'src/engine*.ts' }
+      : { type, partialMatch: false, pattern: `src/${type}/**` },
+);
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'data/**', 'corpus/**', 'bin/**', 'eslint.config.js'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { project: './tsconfig.check.json', tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      // node:test's test() and describe() return promises the runner itself awaits.
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['test', 'it', 'describe', 'suite'] }] },
+      ],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
+      // Off: command handlers and fakes are async to satisfy a Promise-returning contract without awaiting anything.
+      '@typescript-eslint/require-await': 'off',
+      // Off: wink-nlp's its.* helpers are plain functions meant to be passed (token.out(its.pos)); this flags every use.
+      '@typescript-eslint/unbound-method': 'off',
+      // `const { flags: _flags, ...rest } = x` is how a field is left out of a copy.
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    plugins: { boundaries },
+    settings: {
+      'boundaries/elements': elements,
+      'import/resolver': { typescript: { project: './tsconfig.json' } },
+    },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          policies: Object.entries(layers).map(([from, allowed]) => ({
+            from: { element: { type: from } },
+            allow: [from, ...allowed].map((type) => ({ to: { element: { type } } })),
+          })),
+        },
+      ],
+    },
+  },
+);
