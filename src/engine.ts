@@ -93,7 +93,8 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
   const selector = options.selector ?? loadSelectorModel();
   const threshold = options.answerabilityThreshold ?? selector.answerability.threshold;
   const entities = new EntityCache();
-  const read = (text: string) => readQuestion(text, state.retriever.lexical, state.retriever.wordVectors.words);
+  const read = (text: string) =>
+    readQuestion(text, state.retriever.lexical, state.retriever.wordVectors.words, (word, stem) => state.retriever.closestMatch(word, stem));
 
   const askOnce = async (
     question: string,
@@ -120,6 +121,8 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
       unknownWords: reading.unknownWords,
       // Asked of one document, a name only the other documents use is still missing.
       unknownNames: chosen === undefined ? reading.unknownNames : namesMissingFrom(reading, wordsOf(chosen)),
+      topics: reading.topics,
+      absentTopics: reading.absentTopics,
     });
   };
 

@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { FEATURE_NAMES } from './candidate-features.js';
-import { linearScore, predict, softmax, type LogisticModel } from './logistic-regression.js';
+import { linearScore, sigmoid, softmax, type LogisticModel } from './logistic-regression.js';
+import { treesScore, type Tree } from './boosted-trees.js';
 
 export const SELECTOR_FORMAT = 'footnote-answer-selector/1';
 
@@ -25,7 +26,19 @@ export const ANSWERABILITY_FEATURES = [
   'question_terms',
   'best_focus_match',
   'best_names_missing_in_passage',
+  'absent_topic_share',
+  'asked_noun_absent',
+  'best_asked_noun_missing',
+  'top3_rare_overlap',
+  'best_alignment',
+  'best_dense',
+  'best_rarest_missing_here',
 ] as const;
+
+const nodeSchema = z.union([
+  z.object({ feature: z.number().int().min(0), threshold: z.number(), left: z.number().int().min(0), right: z.number().int().min(0) }),
+  z.object({ value: z.number() }),
+]);
 
 const logisticSchema = z.object({
   features: z.array(z.string()),
@@ -33,6 +46,8 @@ const logisticSchema = z.object({
   scale: z.array(z.number()),
   weights: z.array(z.number()),
   bias: z.number(),
+  /** Boosted trees added to the linear score (boosted-trees.ts); none in a purely linear model. */
+  trees: z.array(z.array(nodeSchema)).optional(),
 });
 
 const modelSchema = z.object({
@@ -41,9 +56,17 @@ const modelSchema = z.object({
   answerability: logisticSchema.extend({ threshold: z.number().min(0).max(1) }),
 });
 
+/** A linear model with, optionally, boosted trees fitted on what it leaves unexplained. */
+export type BoostedModel = LogisticModel & { readonly trees?: readonly Tree[] | undefined };
+
 export interface SelectorModel {
-  readonly selector: LogisticModel;
-  readonly answerability: LogisticModel & { readonly threshold: number };
+  readonly selector: BoostedModel;
+  readonly answerability: BoostedModel & { readonly threshold: number };
+}
+
+/** The model's score (log-odds) for one row: the linear part plus the trees. */
+export function modelScore(model: BoostedModel, features: readonly number[]): number {
+  return linearScore(model, features) + treesScore(model.trees, features);
 }
 
 export const MODEL_FILE = fileURLToPath(new URL('../../models/answer-selector.json', import.meta.url));
@@ -63,6 +86,16 @@ export function parseSelectorModel(json: unknown, source = MODEL_FILE): Selector
   };
   expect('selector', selector.features, FEATURE_NAMES);
   expect('answerability', answerability.features, ANSWERABILITY_FEATURES);
+  for (const [name, part] of [
+    ['selector', selector],
+    ['answerability', answerability],
+  ] as const)
+    for (const tree of part.trees ?? [])
+      for (const node of tree)
+        if ('feature' in node && (node.feature >= part.features.length || node.left >= tree.length || node.right >= tree.length))
+          throw new SelectorModelError(
+            `${source}: a tree of the ${name} model points outside its features or nodes; run npx tsx scripts/fit-answer-selector.ts`,
+          );
   return { selector, answerability };
 }
 
@@ -75,9 +108,9 @@ export function loadSelectorModel(): SelectorModel {
 
 /** Each candidate's probability of being the answer, given that one of them is (softmax of the fitted scores). */
 export function candidateProbabilities(model: SelectorModel, candidates: readonly (readonly number[])[]): number[] {
-  return candidates.length === 0 ? [] : softmax(candidates.map((features) => linearScore(model.selector, features)));
+  return candidates.length === 0 ? [] : softmax(candidates.map((features) => modelScore(model.selector, features)));
 }
 
 export function answerabilityProbability(model: SelectorModel, features: readonly number[]): number {
-  return predict(model.answerability, features);
+  return sigmoid(modelScore(model.answerability, features));
 }

@@ -13,6 +13,8 @@ export interface QuestionFacts {
   readonly terms: readonly { readonly word: string; readonly stem: string; readonly rarity: number }[];
   /** Lower-cased words of the question, every one (for "not already in the question" checks). */
   readonly words: ReadonlySet<string>;
+  /** Stem of the noun the question asks for ("what currency…"), when it names one. */
+  readonly askedStem?: string | undefined;
 }
 
 /** What the features need to know about a candidate sentence. */
@@ -108,6 +110,12 @@ export function explainsCause(question: QuestionFacts, candidate: CandidateFacts
   return (question.kind === 'reason' || question.kind === 'manner') && candidate.entities.explains ? 1 : 0;
 }
 
+/** 1 when the question asks for a noun ("what currency…") that neither the sentence nor its neighbours use. */
+export function askedNounMissing(question: QuestionFacts, candidate: CandidateFacts): number {
+  const stem = question.askedStem;
+  return stem !== undefined && !candidate.stems.has(stem) && !candidate.nearbyStems.has(stem) ? 1 : 0;
+}
+
 export const FEATURES = {
   retrieval_score: (_question, candidate) => candidate.score,
   gap_to_top: (_question, candidate) => candidate.topScore - candidate.score,
@@ -133,6 +141,7 @@ export const FEATURES = {
   first_in_paragraph: (_question, candidate) => (candidate.positionInParagraph === 0 ? 1 : 0),
   continues_previous: (_question, candidate) => (candidate.continuesPrevious ? 1 : 0),
   length_log: (_question, candidate) => Math.log(1 + candidate.text.length) / 6,
+  asked_noun_missing: askedNounMissing,
 } as const satisfies Record<string, Feature>;
 
 export type FeatureName = keyof typeof FEATURES;

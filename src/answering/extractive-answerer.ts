@@ -9,7 +9,6 @@ import type { AnalyzedQuestion } from '../question/question-analysis.js';
 import type { RetrievalResult, ScoredSentence } from '../retrieval/retriever.js';
 import type { AbstainReason, Answer, Passage, Quote } from './types.js';
 import type { CandidateRanking, RankedCandidate } from './rank-candidates.js';
-import { ANSWERABILITY_FEATURES } from './answer-selector.js';
 
 /** Passages returned with every answer. */
 const PASSAGES_SHOWN = 5;
@@ -34,6 +33,9 @@ export interface ExtractiveInput {
   readonly unknownWords: readonly string[];
   /** Names the question uses that the corpus never mentions. */
   readonly unknownNames: readonly string[];
+  /** The question's nouns and names, and those the corpus never uses (question-topics.ts). */
+  readonly topics?: readonly string[];
+  readonly absentTopics?: readonly string[];
 }
 
 export function answerExtractively(input: ExtractiveInput): Answer {
@@ -53,7 +55,12 @@ export function answerExtractively(input: ExtractiveInput): Answer {
     input.analyzed.metadata !== undefined ? metadataAnswer(input.corpus, input.analyzed.metadata, input.analyzed) : bylineAnswer(input.corpus, input.analyzed);
   if (metadata !== undefined) return { ...base, ...metadata, abstained: false };
 
-  const decision = decideAnswer(input.ranking, input.threshold, input.unknownWords, input.unknownNames);
+  const decision = decideAnswer(input.ranking, input.threshold, {
+    unknownWords: input.unknownWords,
+    unknownNames: input.unknownNames,
+    topics: input.topics ?? [],
+    absentTopics: input.absentTopics ?? [],
+  });
   if (decision.kind === 'abstain') {
     const closest = decision.reason === 'not-mentioned' ? [] : passages.slice(0, CLOSEST_SHOWN);
     return {
@@ -79,26 +86,32 @@ export type AnswerDecision =
   | { readonly kind: 'answer'; readonly chosen: readonly RankedCandidate[]; readonly answerability: number }
   | { readonly kind: 'abstain'; readonly reason: AbstainReason; readonly message: string; readonly answerability: number };
 
+/** What the question reader found missing from the text. */
+export interface MissingWords {
+  /** Question words the corpus never uses, rarest in English first (after typo correction). */
+  readonly unknownWords: readonly string[];
+  /** Names the question uses that the text never mentions. */
+  readonly unknownNames: readonly string[];
+  /** The question's nouns and names, and those of them the text never uses. */
+  readonly topics: readonly string[];
+  readonly absentTopics: readonly string[];
+}
+
 /**
  * One rule for answering or not: the fitted answerability of the best candidate against the threshold.
- * When it falls short, the message says whether the text never mentions what was asked about, or
- * mentions it without answering.
+ * Two certain cases come first: a name the text never uses, and a question about something else (none of
+ * its nouns and names is in the text). When the model falls short, the message says whether the text never
+ * mentions what was asked about, or mentions it without answering.
  */
-export function decideAnswer(
-  ranking: CandidateRanking,
-  threshold: number,
-  unknownWords: readonly string[],
-  unknownNames: readonly string[] = [],
-): AnswerDecision {
+export function decideAnswer(ranking: CandidateRanking, threshold: number, missing: MissingWords): AnswerDecision {
   const best = ranking.candidates[0];
   const answerability = Math.round(ranking.answerability * 1000) / 1000;
   // A question about someone or something the text never names cannot be answered from it ("What did the United Nations say?").
-  const absentName = unknownNames[0];
+  const absentName = missing.unknownNames[0];
   if (absentName !== undefined) return { kind: 'abstain', reason: 'not-mentioned', message: `The text doesn't mention ${absentName}.`, answerability };
-  const missing = unknownWords[0];
-  // Most of what the question asks about is nowhere in the text: no sentence can answer it, however well it scores.
-  const offTopic = missing !== undefined && unknownShareOf(ranking) >= OFF_TOPIC_SHARE;
-  if (best !== undefined && !offTopic && ranking.answerability >= threshold) {
+  const offTopic = ranking.answerability < OFF_TOPIC_UNLESS ? aboutSomethingElse(ranking, missing) : undefined;
+  if (offTopic !== undefined) return { kind: 'abstain', reason: 'not-mentioned', message: `The text doesn't mention ${offTopic}.`, answerability };
+  if (best !== undefined && ranking.answerability >= threshold) {
     const chosen = [best];
     // The sentence after the answer, when it continues it ("These men were charged with..."), belongs to the answer; then others nearly as likely.
     const next = ranking.candidates.find(
@@ -114,10 +127,15 @@ export function decideAnswer(
     }
     return { kind: 'answer', chosen, answerability };
   }
-  if (offTopic) return { kind: 'abstain', reason: 'not-mentioned', message: `The text doesn't mention ${missing}.`, answerability };
   if (best === undefined) return { kind: 'abstain', reason: 'no-candidates', message: "The text doesn't cover this.", answerability };
   return { kind: 'abstain', reason: 'no-answering-sentence', message: NOT_IN_TEXT, answerability };
 }
+
+/**
+ * A question none of whose nouns the text uses is about something else — unless a sentence answers it this
+ * likely: casual questions name one thing in their own words ("did crime go up" of a text that says "thefts rose").
+ */
+export const OFF_TOPIC_UNLESS = 0.6;
 
 /**
  * Share of the question's rarity-weighted words the text lacks at or above which it is about something else:
@@ -125,8 +143,16 @@ export function decideAnswer(
  */
 export const OFF_TOPIC_SHARE = 0.999;
 
-function unknownShareOf(ranking: CandidateRanking): number {
-  return ranking.answerabilityFeatures[ANSWERABILITY_FEATURES.indexOf('unknown_share')] ?? 0;
+/**
+ * The word to name when the question is about something the text never speaks of: every one of its nouns
+ * and names is absent ("what time does the library close?"), or every one of its words. The rarest absent
+ * word is named, as it says most about what is missing.
+ */
+export function aboutSomethingElse(ranking: CandidateRanking, missing: MissingWords): string | undefined {
+  const allTopicsAbsent = missing.topics.length > 0 && missing.absentTopics.length === missing.topics.length;
+  const allWordsAbsent = missing.unknownWords.length > 0 && ranking.questionLevel.unknownShare >= OFF_TOPIC_SHARE;
+  if (!allTopicsAbsent && !allWordsAbsent) return undefined;
+  return missing.unknownWords.find((word) => missing.absentTopics.includes(word)) ?? missing.absentTopics[0] ?? missing.unknownWords[0];
 }
 
 /**

@@ -7,7 +7,7 @@ import type { LexicalIndex } from '../retrieval/lexical-index.js';
 import type { AnalyzedQuestion } from '../question/question-analysis.js';
 import type { RetrievalResult, ScoredSentence } from '../retrieval/retriever.js';
 import { continuesPreviousSentence, isContentWord, stemWord, tokenize } from '../language/tokenize.js';
-import { featureVector, rareOverlap, answerKindMissing, rarestMissingNearby, type CandidateFacts, type QuestionFacts } from './candidate-features.js';
+import { FEATURE_NAMES, featureVector, type CandidateFacts, type FeatureName, type QuestionFacts } from './candidate-features.js';
 import { ANSWERABILITY_FEATURES, answerabilityProbability, candidateProbabilities, type SelectorModel } from './answer-selector.js';
 import type { EntityCache } from './sentence-entities.js';
 
@@ -34,10 +34,28 @@ export interface CandidateRanking {
   /** Probability that the best candidate answers the question. */
   readonly answerability: number;
   readonly questionFacts: QuestionFacts;
+  readonly questionLevel: QuestionLevel;
+}
+
+/** What the question reader adds to the analysis: its topics and the noun it asks for, against the corpus. */
+export interface QuestionTopicsRead {
+  readonly topics: readonly string[];
+  readonly absentTopics: readonly string[];
+  readonly askedNoun: { readonly stem: string; readonly inText: boolean } | undefined;
+}
+
+/** Question-level figures for the answerability model that do not depend on the candidates. */
+export interface QuestionLevel {
+  /** Share of the question's rarity-weighted words the corpus never uses. */
+  readonly unknownShare: number;
+  /** Share of the question's nouns and names the corpus never uses. */
+  readonly absentTopicShare: number;
+  /** 1 when the question asks for a noun the corpus never uses. */
+  readonly askedNounAbsent: number;
 }
 
 export interface RankInput {
-  readonly question: AnalyzedQuestion;
+  readonly question: AnalyzedQuestion & Partial<QuestionTopicsRead>;
   readonly retrieval: RetrievalResult;
   readonly corpus: Corpus;
   readonly statistics: CorpusStatistics;
@@ -45,12 +63,22 @@ export interface RankInput {
   readonly model: SelectorModel;
 }
 
-export function questionFactsOf(question: AnalyzedQuestion, rarity: (word: string) => number): QuestionFacts {
+export function questionFactsOf(question: AnalyzedQuestion & Partial<QuestionTopicsRead>, rarity: (word: string) => number): QuestionFacts {
   const own = question.terms.filter((term) => !term.context);
   return {
     kind: question.answerKind,
     terms: own.map((term) => ({ word: term.word, stem: term.stem, rarity: rarity(term.word) })),
     words: new Set(tokenize(question.text).map((token) => token.word)),
+    askedStem: question.askedNoun?.stem,
+  };
+}
+
+export function questionLevelOf(question: Partial<QuestionTopicsRead>, facts: QuestionFacts, lexical: Pick<LexicalIndex, 'hasStem'>): QuestionLevel {
+  const topics = question.topics ?? [];
+  return {
+    unknownShare: unknownShare(facts, lexical),
+    absentTopicShare: topics.length === 0 ? 0 : (question.absentTopics ?? []).length / topics.length,
+    askedNounAbsent: question.askedNoun !== undefined && !question.askedNoun.inText ? 1 : 0,
   };
 }
 
@@ -106,25 +134,44 @@ export function rankCandidates(input: RankInput): CandidateRanking {
   );
   const candidates: RankedCandidate[] = described.map((candidate, index) => ({ ...candidate, probability: probabilities[index] ?? 0 }));
   candidates.sort((first, second) => second.probability - first.probability || first.facts.rank - second.facts.rank);
-  const answerabilityFeatures = answerabilityFeaturesOf(questionFacts, candidates, unknownShare(questionFacts, statistics.lexical));
-  return { candidates, answerabilityFeatures, answerability: answerabilityProbability(input.model, answerabilityFeatures), questionFacts };
+  const questionLevel = questionLevelOf(question, questionFacts, statistics.lexical);
+  const answerabilityFeatures = answerabilityFeaturesOf(questionFacts.terms.length, candidates, questionLevel);
+  return { candidates, answerabilityFeatures, answerability: answerabilityProbability(input.model, answerabilityFeatures), questionFacts, questionLevel };
 }
 
-/** The answerability model's inputs, in ANSWERABILITY_FEATURES order. */
-export function answerabilityFeaturesOf(question: QuestionFacts, ranked: readonly RankedCandidate[], unknown: number): number[] {
+/** A candidate as the answerability model sees it: its probability and its feature vector (FEATURE_NAMES order). */
+export interface ScoredFeatures {
+  readonly probability: number;
+  readonly features: readonly number[];
+}
+
+/**
+ * The answerability model's inputs, in ANSWERABILITY_FEATURES order, from the candidates best first.
+ * Everything is read off the feature vectors, so the fitting script computes exactly the same figures.
+ */
+export function answerabilityFeaturesOf(termCount: number, ranked: readonly ScoredFeatures[], level: QuestionLevel): number[] {
   const best = ranked[0];
+  const feature = (candidate: ScoredFeatures | undefined, name: FeatureName, absent: number) =>
+    candidate === undefined ? absent : (candidate.features[FEATURE_NAMES.indexOf(name)] ?? absent);
   const values: Record<(typeof ANSWERABILITY_FEATURES)[number], number> = {
     best_probability: best?.probability ?? 0,
     margin_to_second: (best?.probability ?? 0) - (ranked[1]?.probability ?? 0),
-    best_names_missing: Math.min(2, best?.facts.namesMissingHere ?? 0),
-    unknown_share: unknown,
-    best_coverage: best?.facts.coverage ?? 0,
-    best_rare_overlap: best === undefined ? 0 : rareOverlap(question, best.facts),
-    best_kind_missing: best === undefined ? 1 : answerKindMissing(question, best.facts),
-    best_rarest_missing: best === undefined ? 1 : rarestMissingNearby(question, best.facts),
-    question_terms: Math.min(10, question.terms.length) / 10,
-    best_focus_match: best?.facts.focusMatch ?? 0,
-    best_names_missing_in_passage: Math.min(2, best?.facts.namesMissingInPassage ?? 0),
+    best_names_missing: feature(best, 'names_missing_here', 0),
+    unknown_share: level.unknownShare,
+    best_coverage: feature(best, 'coverage', 0),
+    best_rare_overlap: feature(best, 'rare_overlap', 0),
+    best_kind_missing: feature(best, 'answer_kind_missing', 1),
+    best_rarest_missing: feature(best, 'rarest_missing_nearby', 1),
+    question_terms: Math.min(10, termCount) / 10,
+    best_focus_match: feature(best, 'focus_match', 0),
+    best_names_missing_in_passage: feature(best, 'names_missing_in_passage', 0),
+    absent_topic_share: level.absentTopicShare,
+    asked_noun_absent: level.askedNounAbsent,
+    best_asked_noun_missing: feature(best, 'asked_noun_missing', 1),
+    top3_rare_overlap: Math.max(0, ...ranked.slice(0, 3).map((candidate) => feature(candidate, 'rare_overlap', 0))),
+    best_alignment: feature(best, 'alignment', 0),
+    best_dense: feature(best, 'dense', 0),
+    best_rarest_missing_here: feature(best, 'rarest_missing', 1),
   };
   return ANSWERABILITY_FEATURES.map((name) => values[name]);
 }

@@ -180,6 +180,11 @@ const CATEGORY_NOUNS = new Set([
   'network',
 ]);
 
+/** Nouns that only say what kind of answer is wanted ("what time", "which countries", "the number of"), never what it is about. */
+export function isGenericNoun(word: string): boolean {
+  return GENERIC_FOCUS.has(word) || CATEGORY_NOUNS.has(word);
+}
+
 function focusOf(text: string, terms: readonly QueryTerm[]): Focus | undefined {
   const termFor = (word: string | undefined) => (word === undefined ? undefined : terms.find((candidate) => candidate.word === word.toLowerCase()));
   // "who heads Sputnik's bureau?": the action the answer must speak of

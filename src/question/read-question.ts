@@ -8,6 +8,8 @@
 import { distance } from 'fastest-levenshtein';
 import { analyzeQuestion, type AnalyzedQuestion, type NameTerm } from './question-analysis.js';
 import { isContentWord, sameWordFamily, stemWord, tokenize } from '../language/tokenize.js';
+import { questionTopics } from './question-topics.js';
+import { writeOutShorthand } from '../language/chat-shorthand.js';
 
 /** What the reader needs to know of the corpus. */
 export interface CorpusVocabulary {
@@ -39,12 +41,33 @@ export interface QuestionReading extends AnalyzedQuestion {
   readonly unknownWords: readonly string[];
   /** Names the question uses that the corpus never mentions, as the question writes them ("United Nations"). */
   readonly unknownNames: readonly string[];
+  /** The question's nouns and names (question-topics.ts), and those of them the corpus never uses. */
+  readonly topics: readonly string[];
+  readonly absentTopics: readonly string[];
+  /** The noun the question asks for ("what currency…"), and whether the corpus uses it at all. */
+  readonly askedNoun: { readonly word: string; readonly stem: string; readonly inText: boolean } | undefined;
 }
 
-export function readQuestion(text: string, corpus: CorpusVocabulary, english: EnglishWords): QuestionReading {
+/**
+ * A topic the corpus has a close relative of ("airliner" when the text says "plane") is not absent: at or
+ * above this match strength (term-matcher.ts: 0.9 for near-synonyms, 0 for unrelated words).
+ */
+export const RELATED_TOPIC = 0.45;
+
+/**
+ * `closeness` gives the strongest match the corpus has for a word (stem, family or word-vector neighbour);
+ * without it only the word's own stem counts.
+ */
+export function readQuestion(
+  text: string,
+  corpus: CorpusVocabulary,
+  english: EnglishWords,
+  closeness: (word: string, stem: string) => number = () => 0,
+): QuestionReading {
   const corrections: Correction[] = [];
-  let correctedText = text;
-  for (const token of [...tokenize(text)].reverse()) {
+  // Chat shorthand first ("ppl" → people): it is how people type, not a typo of a corpus word.
+  let correctedText = writeOutShorthand(text);
+  for (const token of [...tokenize(correctedText)].reverse()) {
     if (!isContentWord(token.word) || knows(corpus, token.word)) continue;
     const to = correctTypo(token.word, corpus, english);
     if (to === undefined) continue;
@@ -58,7 +81,19 @@ export function readQuestion(text: string, corpus: CorpusVocabulary, english: En
     .sort((first, second) => (english.rank(second) ?? Infinity) - (english.rank(first) ?? Infinity));
   const names = namesOf(analyzed, corpus);
   const unknownNames = names.filter((name) => !name.descriptive && !knowsName(corpus, name.word)).map((name) => nameAsWritten(correctedText, name.word));
-  return { ...analyzed, text, correctedText, corrections, unknownWords, unknownNames: [...new Set(unknownNames)], names };
+  const { topics, askedNoun } = questionTopics(correctedText);
+  return {
+    ...analyzed,
+    text,
+    correctedText,
+    corrections,
+    unknownWords,
+    unknownNames: [...new Set(unknownNames)],
+    names,
+    topics,
+    absentTopics: topics.filter((word) => !knows(corpus, word) && closeness(word, stemWord(word)) < RELATED_TOPIC),
+    askedNoun: askedNoun === undefined ? undefined : { word: askedNoun, stem: stemWord(askedNoun), inText: knows(corpus, askedNoun) },
+  };
 }
 
 /** The run of capitalised words around `word` in the question ("united" → "United Nations"). */

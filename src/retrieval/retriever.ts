@@ -108,6 +108,11 @@ export class Retriever {
     return this.parts.lexical;
   }
 
+  /** The strongest match the corpus has for a word it may not use itself (a stem, family or vector neighbour), 0..1. */
+  closestMatch(word: string, stem: string): number {
+    return Math.max(0, ...this.parts.matcher.matches(word, stem).values());
+  }
+
   get wordVectors(): LocalEmbeddings {
     return this.parts.sentenceEmbeddings;
   }

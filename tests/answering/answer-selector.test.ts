@@ -84,3 +84,41 @@ test('GIVEN groups of candidates with one right answer each THEN the softmax ran
     assert.equal(scores.indexOf(Math.max(...scores)), group.labels.indexOf(true));
   }
 });
+
+test('GIVEN data a weighted sum cannot separate (either feature alone says nothing) THEN boosted trees on a linear model learn it, the same way every time', async () => {
+  const { fitBoostedTrees, treesScore } = await import('../../src/answering/boosted-trees.js');
+  const rows: number[][] = [];
+  const labels: boolean[] = [];
+  // An exclusive or, in unequal numbers (a greedy tree needs its first split to gain something).
+  for (const [first, second, count] of [
+    [0, 0, 60],
+    [0, 1, 20],
+    [1, 0, 20],
+    [1, 1, 100],
+  ] as const)
+    for (let index = 0; index < count; index += 1) {
+      rows.push([first, second]);
+      labels.push(first !== second);
+    }
+  const linear = fitLogistic(rows, labels);
+  const loss = (scores: Float64Array) => {
+    const probabilities = Array.from(scores, (score) => 1 / (1 + Math.exp(-score)));
+    return {
+      gradient: Float64Array.from(probabilities, (probability, index) => probability - (labels[index] ? 1 : 0)),
+      hessian: Float64Array.from(probabilities, (probability) => probability * (1 - probability)),
+    };
+  };
+  const base = rows.map((row) => linearScore(linear, row));
+  const trees = fitBoostedTrees(rows, base, loss, { rounds: 60, depth: 2, shrinkage: 0.3, minLeafWeight: 1 });
+  assert.deepEqual(fitBoostedTrees(rows, base, loss, { rounds: 60, depth: 2, shrinkage: 0.3, minLeafWeight: 1 }), trees);
+  const probability = (row: number[]) => 1 / (1 + Math.exp(-(linearScore(linear, row) + treesScore(trees, row))));
+  assert.ok(predict(linear, [1, 0]) < 0.5 && predict(linear, [0, 1]) < 0.5, 'the linear model alone misses both true cases');
+  assert.ok(probability([1, 0]) > 0.8 && probability([0, 1]) > 0.8);
+  assert.ok(probability([0, 0]) < 0.2 && probability([1, 1]) < 0.2);
+});
+
+test('GIVEN a model whose tree points outside its features THEN loading refuses it and says how to refit', () => {
+  const json = JSON.parse(readFileSync(MODEL_FILE, 'utf8')) as { selector: { features: string[] } };
+  const broken = { ...json, selector: { ...json.selector, trees: [[{ feature: 999, threshold: 0, left: 1, right: 2 }, { value: 0 }, { value: 1 }]] } };
+  assert.throws(() => parseSelectorModel(broken), /points outside its features or nodes; run npx tsx scripts\/fit-answer-selector.ts/u);
+});

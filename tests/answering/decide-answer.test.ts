@@ -20,22 +20,25 @@ function ranking(candidates: RankedCandidate[], answerability: number, unknownSh
     answerability,
     answerabilityFeatures: features,
     questionFacts: { kind: 'thing', terms: [{ word: 'plov', stem: 'plov', rarity: 1 }], words: new Set() },
+    questionLevel: { unknownShare, absentTopicShare: 0, askedNounAbsent: 0 },
   };
 }
 
+const nothingMissing = { unknownWords: [], unknownNames: [], topics: [], absentTopics: [] };
+
 test('GIVEN answerability above the threshold THEN the best candidate answers, with the sentence continuing it and close runners-up', () => {
-  const decision = decideAnswer(ranking([ranked(5, 0.9), ranked(9, 0.3), ranked(6, 0.7, true), ranked(2, 0.6)], 0.8), 0.5, []);
+  const decision = decideAnswer(ranking([ranked(5, 0.9), ranked(9, 0.3), ranked(6, 0.7, true), ranked(2, 0.6)], 0.8), 0.5, nothingMissing);
   assert.equal(decision.kind, 'answer');
   assert.deepEqual(decision.kind === 'answer' ? decision.chosen.map((candidate) => candidate.scored.entry.sentence.ordinal) : [], [5, 6, 2]);
 });
 
 test('GIVEN answerability below the threshold and key words the text never uses THEN it says what the text does not mention', () => {
-  const decision = decideAnswer(ranking([ranked(1, 0.2)], 0.1, 1), 0.5, ['plov', 'cook']);
+  const decision = decideAnswer(ranking([ranked(1, 0.2)], 0.1, 1), 0.5, { ...nothingMissing, unknownWords: ['plov', 'cook'] });
   assert.deepEqual(decision.kind === 'abstain' && [decision.reason, decision.message], ['not-mentioned', "The text doesn't mention plov."]);
 });
 
 test('GIVEN answerability below the threshold on a topic the text has THEN it abstains gently', () => {
-  const decision = decideAnswer(ranking([ranked(1, 0.2)], 0.1, 0), 0.5, []);
+  const decision = decideAnswer(ranking([ranked(1, 0.2)], 0.1, 0), 0.5, nothingMissing);
   assert.deepEqual(decision.kind === 'abstain' && [decision.reason, decision.message], ['no-answering-sentence', NOT_IN_TEXT]);
   assert.doesNotMatch(NOT_IN_TEXT, /doesn't say/u);
 });
@@ -65,6 +68,17 @@ test('GIVEN the second quote continues the first in the same paragraph THEN they
 });
 
 test('GIVEN a name the text never mentions THEN it abstains naming it, whatever the scores', () => {
-  const decision = decideAnswer(ranking([ranked(1, 0.9)], 0.9, 0.2), 0.5, [], ['United Nations']);
+  const decision = decideAnswer(ranking([ranked(1, 0.9)], 0.9, 0.2), 0.5, { ...nothingMissing, unknownNames: ['United Nations'] });
   assert.deepEqual(decision.kind === 'abstain' && [decision.reason, decision.message], ['not-mentioned', "The text doesn't mention United Nations."]);
+});
+
+test("GIVEN none of the question's nouns is in the text THEN it abstains naming the rarest, unless a sentence very likely answers", () => {
+  const missing = { unknownWords: ['library'], unknownNames: [], topics: ['library'], absentTopics: ['library'] };
+  const decision = decideAnswer(ranking([ranked(1, 0.9)], 0.55, 0.4), 0.5, missing);
+  assert.deepEqual(decision.kind === 'abstain' && [decision.reason, decision.message], ['not-mentioned', "The text doesn't mention library."]);
+  // A sentence that very likely answers it wins: the question named the thing in its own words.
+  assert.equal(decideAnswer(ranking([ranked(1, 0.9)], 0.9, 0.4), 0.5, missing).kind, 'answer');
+  // One of its nouns in the text: the model decides.
+  const partly = decideAnswer(ranking([ranked(1, 0.9)], 0.55, 0.4), 0.5, { ...missing, topics: ['library', 'baku'] });
+  assert.equal(partly.kind, 'answer');
 });

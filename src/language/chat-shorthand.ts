@@ -1,0 +1,52 @@
+/**
+ * How people type in a chat: the common English shorthands students use in questions ("how many ppl
+ * died", "why did they do it bc of the war", "wat happened"), written out so the question reads as English.
+ * General English only — never a word of any text footnote reads.
+ */
+const SHORTHAND: ReadonlyMap<string, string> = new Map([
+  ['ppl', 'people'],
+  ['ppls', 'peoples'],
+  ['bc', 'because'],
+  ['bcs', 'because'],
+  ['cuz', 'because'],
+  ['coz', 'because'],
+  ['bcoz', 'because'],
+  ['govt', 'government'],
+  ['gov', 'government'],
+  ['govts', 'governments'],
+  ['wat', 'what'],
+  ['wut', 'what'],
+  ['wht', 'what'],
+  ['abt', 'about'],
+  ['bout', 'about'],
+  ['b4', 'before'],
+  ['btwn', 'between'],
+  ['w/o', 'without'],
+  ['tho', 'though'],
+  ['thru', 'through'],
+  ['u', 'you'],
+  ['ur', 'your'],
+  ['pls', 'please'],
+  ['plz', 'please'],
+  ['rn', 'right now'],
+  ['intl', 'international'],
+  ['approx', 'approximately'],
+  ['yr', 'year'],
+  ['yrs', 'years'],
+  ['hrs', 'hours'],
+  ['mins', 'minutes'],
+  ['ppl’s', 'people’s'],
+]);
+
+/**
+ * The shorthand's written-out form, or undefined when the word is not a known chat shorthand. Only as
+ * typed in lower case: "U.S." or "GOV" in a title are not chat.
+ */
+export function expandShorthand(word: string): string | undefined {
+  return word === word.toLowerCase() ? SHORTHAND.get(word) : undefined;
+}
+
+/** The text with every whole-word shorthand written out ("how many ppl died" → "how many people died"). */
+export function writeOutShorthand(text: string): string {
+  return text.replace(/(?<![\p{L}\p{N}’'./])[\p{L}\p{N}/’']+(?![\p{L}\p{N}’'/]|\.\p{L})/gu, (word) => expandShorthand(word) ?? word);
+}

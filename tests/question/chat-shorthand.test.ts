@@ -1,0 +1,11 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { writeOutShorthand } from '../../src/language/chat-shorthand.js';
+
+test('GIVEN chat shorthand in a question THEN it is written out; names, initials and other words are left alone', () => {
+  assert.equal(writeOutShorthand('how many ppl died bc of the crash'), 'how many people died because of the crash');
+  assert.equal(writeOutShorthand('wat did the govt say abt it?'), 'what did the government say about it?');
+  assert.equal(writeOutShorthand('did u.s. officials react? what did u think'), 'did u.s. officials react? what did you think');
+  assert.equal(writeOutShorthand('What did GOV Smith say in the U.S.?'), 'What did GOV Smith say in the U.S.?');
+  assert.equal(writeOutShorthand('Why did Baku close the Russian House?'), 'Why did Baku close the Russian House?');
+});
