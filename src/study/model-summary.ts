@@ -17,7 +17,7 @@ import type { Corpus } from '../corpus/types.js';
 import type { Logger } from '../logger.js';
 import { isContentWord, sameWordFamily, tokenize } from '../language/tokenize.js';
 import { sectionKey, type SentenceUnit } from './sentence-units.js';
-import { isLocated, quoteSentence, type Quote } from './study-quote.js';
+import { isLocated, quoteSentence, type Quote } from '../corpus/citation.js';
 import { summarizeWithRanking } from './summarize.js';
 import type { DroppedSummaryPoint, RankedSentence, Summary, SummaryLength, SummaryOutcome, SummaryPoint } from './summarize.js';
 
