@@ -4,7 +4,6 @@
  * chunker, missing, truncated or damaged files. An index written by a newer footnote is never overwritten.
  */
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
-import { Document } from '@langchain/core/documents';
 import path from 'node:path';
 import type { Chunk } from '../chunking/chunk-corpus.js';
 import { CHUNKER_VERSION } from '../chunking/chunk-corpus.js';
@@ -87,14 +86,11 @@ async function buildIndex(input: OpenIndexInput, save: boolean): Promise<{ store
     const vectors = await input.embeddings.embedDocuments(slice.map((chunk) => chunk.text));
     await store.addVectors(
       vectors,
-      slice.map(
-        (chunk) =>
-          new Document({
-            id: chunk.id,
-            pageContent: chunk.text,
-            metadata: { documentId: chunk.documentId, section: chunk.section, paragraph: chunk.paragraph, start: chunk.start, end: chunk.end },
-          }),
-      ),
+      slice.map((chunk) => ({
+        id: chunk.id,
+        pageContent: chunk.text,
+        metadata: { documentId: chunk.documentId, section: chunk.section, paragraph: chunk.paragraph, start: chunk.start, end: chunk.end },
+      })),
     );
     input.onProgress?.(Math.min(start + batch, input.chunks.length), input.chunks.length);
   }
