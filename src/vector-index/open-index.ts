@@ -10,7 +10,7 @@ import { CHUNKER_VERSION } from '../chunking/chunk-corpus.js';
 import type { Corpus } from '../corpus/types.js';
 import type { Logger } from '../logger.js';
 import { HnswVectorStore } from './hnsw-store.js';
-import { readIndexFiles, type IndexManifest } from './index-files.js';
+import { readIndexFiles, removeOrphanedTemporaryFiles, type IndexManifest } from './index-files.js';
 
 export interface EmbeddingModelInfo {
   readonly provider: string;
@@ -41,6 +41,8 @@ export function indexDirectory(dataDir: string): string {
 }
 
 export async function openIndex(input: OpenIndexInput): Promise<OpenedIndex> {
+  const orphans = await removeOrphanedTemporaryFiles(input.directory);
+  if (orphans.length > 0) input.logger.info('removed temporary files an interrupted index write left', { files: orphans.length });
   const reason = input.forceRebuild === true ? 'a rebuild was asked for' : await reuse(input);
   if (typeof reason !== 'string') return reason;
   input.logger.info('building the index', { reason, chunks: input.chunks.length });
