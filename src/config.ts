@@ -76,6 +76,13 @@ const environmentSchema = z.object({
       .regex(/^[1-9]\d{0,4}$/u, 'must be the total number of shards, a whole number from 1')
       .optional(),
   ),
+  /** Set by discord.js's ShardingManager in each process it starts (`footnote start --shards`): its shard id (JSON). */
+  SHARDS: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\[?\s*\d{1,5}(\s*,\s*\d{1,5})*\s*\]?$/u, 'must be a shard id or a JSON list of them such as [0,1] (set by footnote start --shards)')
+      .optional(),
+  ),
   SHARD_IDS: optionalText.pipe(
     z
       .string()
@@ -171,7 +178,7 @@ export function readConfig(environment: Readonly<Record<string, string | undefin
   if (embeddings.provider === 'openai' && !llmConfigured) {
     throw new ConfigError(['EMBEDDING_MODEL: set OPENAI_API_KEY or OPENAI_BASE_URL too, or unset EMBEDDING_MODEL to use the local model']);
   }
-  const shards = readShards(env.SHARD_COUNT, env.SHARD_IDS);
+  const shards = readShards(env.SHARD_COUNT, env.SHARD_IDS ?? env.SHARDS?.replace(/[[\]\s]/gu, ''));
 
   return Object.freeze({
     corpusDir: path.resolve(cwd, env.FOOTNOTE_CORPUS_DIR ?? 'corpus'),

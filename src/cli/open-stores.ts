@@ -3,6 +3,7 @@
  * database when DATABASE_URL is set (several processes, one state). A store that cannot be opened is
  * replaced by one that says so, and the bot keeps answering.
  */
+import { randomUUID } from 'node:crypto';
 import type { Config } from '../config.js';
 import { openPostgres, type PostgresDatabase } from '../database/postgres.js';
 import { asyncLibraryStore, SqliteLibraryStore, type AsyncLibraryStore } from '../library/library-store.js';
@@ -22,6 +23,8 @@ export interface Stores {
   readonly libraries: AsyncLibraryStore | undefined;
   /** The shared database when DATABASE_URL is set (for LISTEN/NOTIFY). */
   readonly postgres: PostgresDatabase | undefined;
+  /** This process, in the library change notifications it sends (so it skips its own). */
+  readonly origin: string;
   close(): Promise<void>;
 }
 
@@ -38,11 +41,13 @@ async function openPostgresStores(url: string, logger: Logger): Promise<Stores> 
   // A schema newer than this code, or a database that cannot be reached at start, stops the process here with the
   // reason: running on without the shared state would split it between processes.
   const database = await openPostgres({ url, logger });
+  const origin = randomUUID();
   return {
     feedback: postgresFeedbackStore(database, { logger }),
     study: postgresStudyStore(database),
-    libraries: postgresLibraryStore(database),
+    libraries: postgresLibraryStore(database, { origin }),
     postgres: database,
+    origin,
     close: () => database.close(),
   };
 }
@@ -75,6 +80,7 @@ function openSqliteStores(config: Config, logger: Logger): Stores {
     study,
     libraries,
     postgres: undefined,
+    origin: randomUUID(),
     async close() {
       await Promise.all([feedback.close(), study?.close(), libraries?.close()]);
     },

@@ -78,6 +78,8 @@ export function createDiscordClient(config: Config, rest: Partial<RESTOptions> =
     allowedMentions: noMentions,
     // Messages are only needed while being answered; keeping a few per channel bounds memory in busy servers.
     makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 25 }),
+    // Only the shards this process runs: Discord sends each server's events to the shard that owns it alone.
+    ...(config.discord.shards === undefined ? {} : { shards: [...config.discord.shards.ids], shardCount: config.discord.shards.count }),
   };
   return new Client(options);
 }

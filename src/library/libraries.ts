@@ -154,6 +154,19 @@ export class Libraries {
     return { ok: true, value: removed };
   }
 
+  /**
+   * Another process changed this library (PostgreSQL NOTIFY): an engine open here reloads it from the database,
+   * or is dropped when the library is now empty. A library not open here is read fresh when first asked.
+   */
+  async changedElsewhere(libraryId: string): Promise<void> {
+    if (this.engines.has(libraryId)) await this.refresh(libraryId);
+  }
+
+  /** The libraries with an engine open in this process (after a lost connection, each may have missed a change). */
+  openLibraries(): string[] {
+    return [...this.engines.keys()];
+  }
+
   /** After a change: the library's engine reindexes (or is dropped when the library is empty, with its index folder). */
   private async refresh(libraryId: string): Promise<void> {
     const engine = this.engines.get(libraryId);

@@ -18,8 +18,15 @@ async function usage(client: Pick<PoolClient, 'query'>, libraryId: string): Prom
   return result.rows[0] ?? { documents: 0, bytes: 0 };
 }
 
-export function postgresLibraryStore(database: PostgresDatabase): AsyncLibraryStore {
+/** The NOTIFY payload: which library changed, and which process changed it (it has already refreshed). */
+export interface LibraryChange {
+  readonly libraryId: string;
+  readonly origin: string;
+}
+
+export function postgresLibraryStore(database: PostgresDatabase, options: { origin?: string } = {}): AsyncLibraryStore {
   const { pool } = database;
+  const change = (libraryId: string) => JSON.stringify({ libraryId, origin: options.origin ?? '' } satisfies LibraryChange);
   return {
     async list(libraryId) {
       const result = await pool.query<LibraryRow>(`SELECT ${COLUMNS} FROM library_documents WHERE library_id = $1 ORDER BY added_at, document_id`, [libraryId]);
@@ -72,7 +79,7 @@ export function postgresLibraryStore(database: PostgresDatabase): AsyncLibrarySt
             record.addedAt,
           ],
         );
-        await client.query('SELECT pg_notify($1, $2)', [LIBRARY_CHANNEL, record.libraryId]);
+        await client.query('SELECT pg_notify($1, $2)', [LIBRARY_CHANNEL, change(record.libraryId)]);
         return { kind: 'added', record: { ...record, textCharacters: text.length } };
       });
     },
@@ -85,7 +92,7 @@ export function postgresLibraryStore(database: PostgresDatabase): AsyncLibrarySt
         );
         const row = result.rows[0];
         if (row === undefined) return undefined;
-        await client.query('SELECT pg_notify($1, $2)', [LIBRARY_CHANNEL, libraryId]);
+        await client.query('SELECT pg_notify($1, $2)', [LIBRARY_CHANNEL, change(libraryId)]);
         return toRecord(row);
       });
     },

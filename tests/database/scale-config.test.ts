@@ -12,6 +12,8 @@ test('GIVEN no scale settings THEN the SQLite file is the store and one process 
 test('GIVEN SHARD_COUNT alone THEN this process runs all its shards; with SHARD_IDS only those', () => {
   assert.deepEqual(readConfig({ SHARD_COUNT: '4' }).discord.shards, { count: 4, ids: [0, 1, 2, 3] });
   assert.deepEqual(readConfig({ SHARD_COUNT: '4', SHARD_IDS: '2, 3,3' }).discord.shards, { count: 4, ids: [2, 3] });
+  // In a process started by `footnote start --shards`, discord.js's ShardingManager names the shard in SHARDS.
+  assert.deepEqual(readConfig({ SHARD_COUNT: '2', SHARDS: '1' }).discord.shards, { count: 2, ids: [1] });
 });
 
 test('GIVEN shard settings that name no shard THEN every problem is reported with what to set', () => {

@@ -4,12 +4,14 @@ import { loadConfig, secretsOf } from '../../config.js';
 import type { Config } from '../../config.js';
 import { consoleFeedbackStore } from '../../console/console-feedback-store.js';
 import { runConsole } from '../../console/console-session.js';
+import { followLibraryChanges } from '../../library/follow-library-changes.js';
 import { Libraries } from '../../library/libraries.js';
 import { startBot } from '../../discord/bot.js';
 import { openEngine } from '../../engine.js';
 import { createLogger } from '../../logger.js';
 import type { Logger } from '../../logger.js';
-import { parseArguments } from '../cli-command.js';
+import { parseArguments, UsageError } from '../cli-command.js';
+import { runShards } from '../../discord/shard-manager.js';
 import type { CliCommand, CliIo } from '../cli-command.js';
 import { progressPrinter } from '../open-engine-for-cli.js';
 import { openStores } from '../open-stores.js';
@@ -17,9 +19,9 @@ import { openStores } from '../open-stores.js';
 export const startCliCommand = {
   name: 'start',
   summary: 'Run the Discord bot (when DISCORD_TOKEN is set), otherwise a console with the same commands.',
-  usage: 'start [--console]',
+  usage: 'start [--console] [--shards auto|N]',
   async run(args, io) {
-    const parsed = parseArguments(args, { booleans: ['console'] });
+    const parsed = parseArguments(args, { booleans: ['console'], values: ['shards'] });
     const config = await loadConfig();
     const useConsole = parsed.flags.has('console') || config.discord.token === undefined;
     const logger = createLogger({
@@ -28,6 +30,13 @@ export const startCliCommand = {
       secrets: secretsOf(config),
       write: (line) => io.stderr.write(line),
     });
+    const shards = parsed.flags.get('shards');
+    if (typeof shards === 'string') {
+      if (config.discord.token === undefined) throw new UsageError('--shards runs the Discord bot: set DISCORD_TOKEN (see docs/discord.md)');
+      const script = process.argv[1];
+      if (script === undefined) throw new UsageError('--shards needs to know the footnote command to start for each shard');
+      return runShards({ config, logger, shards, script, execArgv: process.execArgv });
+    }
     return useConsole ? runConsoleMode(config, logger, io) : runBotMode(config, logger);
   },
 } satisfies CliCommand;
@@ -54,12 +63,19 @@ async function runBotMode(config: Config, logger: Logger): Promise<number> {
   const engine = await openEngine(config, { logger });
   const stores = await openStores(config, logger);
   const { feedback, study } = stores;
+  let stopFollowing: () => Promise<void> | undefined = () => undefined;
   process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { error: reason }));
   try {
     const libraries =
       stores.libraries === undefined
         ? undefined
         : new Libraries({ config, store: stores.libraries, shared: engine, logger, onRemoved: async (documentId) => study?.forgetDocument(documentId) });
+    // Several processes on one database: a library changed through another process is reloaded here too.
+    const follower =
+      libraries !== undefined && config.databaseUrl !== undefined
+        ? followLibraryChanges({ url: config.databaseUrl, libraries, origin: stores.origin, logger })
+        : undefined;
+    stopFollowing = () => follower?.close();
     const bot = await startBot({ config, engine, feedback, study, libraries, logger });
     const signal = await Promise.race([
       once(process, 'SIGTERM').then(() => 'SIGTERM'),
@@ -79,6 +95,7 @@ async function runBotMode(config: Config, logger: Logger): Promise<number> {
     await bot.stop();
     return 0;
   } finally {
+    await stopFollowing();
     await stores.close();
     await engine.close();
   }
