@@ -1,5 +1,6 @@
 /** An answer as terminal text, and as the one JSON object `ask --json` prints. */
 import type { Answer } from '../answering/types.js';
+import { citationLabel } from '../corpus/citation.js';
 
 export function formatAnswerText(answer: Answer): string {
   const lines: string[] = [];
@@ -7,19 +8,19 @@ export function formatAnswerText(answer: Answer): string {
   // The answer line is usually the first quote itself: it is cited once, not printed twice.
   const [first, ...others] = answer.quotes;
   const answerIsQuote = first !== undefined && first.text === answer.answer;
-  if (answerIsQuote) lines.push(`      — ${citationLabel(first)} [chars ${first.start}–${first.end}]`);
+  if (answerIsQuote) lines.push(`      — ${citationLabel(first, { withDocument: true, withOffsets: true })}`);
   const shown = answerIsQuote ? others : answer.quotes;
   if (shown.length > 0) {
     lines.push('');
     for (const quote of shown) {
       lines.push(`  “${quote.text}”`);
-      lines.push(`      — ${citationLabel(quote)} [chars ${quote.start}–${quote.end}]`);
+      lines.push(`      — ${citationLabel(quote, { withDocument: true, withOffsets: true })}`);
     }
   }
   if (answer.abstained && answer.passages.length > 0) {
     lines.push('');
     for (const passage of answer.passages.slice(0, 3)) {
-      lines.push(`  ${citationLabel(passage)} (score ${passage.score.toFixed(2)})`);
+      lines.push(`  ${citationLabel(passage, { withDocument: true })} (score ${passage.score.toFixed(2)})`);
       lines.push(`      ${passage.text.length > 300 ? `${passage.text.slice(0, 300)}…` : passage.text}`);
     }
   }
@@ -27,11 +28,6 @@ export function formatAnswerText(answer: Answer): string {
   const mode = answer.mode === 'llm' ? 'answered by the model, quotes verified in the text' : 'answered offline from the text';
   lines.push(`(${mode}${answer.fallbackReason !== undefined ? `; model not used: ${answer.fallbackReason}` : ''})`);
   return lines.join('\n');
-}
-
-export function citationLabel(citation: { documentTitle: string; section: string; paragraph: number }): string {
-  const where = citation.paragraph === 0 ? citation.section : `${citation.section}, ¶${citation.paragraph}`;
-  return `${citation.documentTitle} — ${where}`;
 }
 
 export function answerJson(answer: Answer): Record<string, unknown> {

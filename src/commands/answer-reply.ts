@@ -1,5 +1,6 @@
 /** Pure: an engine Answer as a Reply — the short answer, each quote with its citation, the buttons under it. */
 import type { Answer, Passage, Quote } from '../answering/types.js';
+import { citationLabel } from '../corpus/citation.js';
 import type { Citation, Paragraph } from '../corpus/types.js';
 import { paragraphButtonId, voteButtonId } from './custom-ids.js';
 import { accents } from './reply.js';
@@ -20,8 +21,7 @@ const maxParagraphButtons = 3;
 const maxClosestPassages = 3;
 
 export function citationText(citation: Citation, showDocument: boolean): string {
-  const where = citation.paragraph === 0 ? citation.section : `${citation.section}, ¶ ${citation.paragraph}`;
-  return showDocument ? `${citation.documentTitle} — ${where}` : where;
+  return citationLabel(citation, { withDocument: showDocument });
 }
 
 function footerFor(answer: Answer, chatModel: string | undefined): string {
