@@ -66,7 +66,8 @@ export async function loadState(input: LoadStateInput): Promise<EngineState> {
   const lexical = new LexicalIndex(chunks);
   const retriever = new Retriever({
     lexical,
-    matcher: new TermMatcher(lexical.vocabulary, input.words),
+    // A large vocabulary's word graph is saved beside the index (retrieval/word-neighbours.ts).
+    matcher: new TermMatcher(lexical.vocabulary, input.words, undefined, { cacheDirectory: directory }),
     store: opened.store,
     queryEmbeddings: input.embeddings,
     sentenceEmbeddings: input.localEmbeddings,
