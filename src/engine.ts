@@ -60,7 +60,7 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
   const words = options.wordVectors ?? loadWordVectors({ modelDir: config.modelDir, onConvert: (message) => logger.info(message) });
   const source: CorpusSource = options.source ?? { load: () => loadCorpus(config.corpusDir), indexDirectory: indexDirectory(config.dataDir) };
   const localEmbeddings = new LocalEmbeddings(words);
-  const { embeddings, model } = await chooseEmbeddings(config, localEmbeddings);
+  const { embeddings, model } = await chooseEmbeddings(config, localEmbeddings, { indexDirectory: source.indexDirectory, logger });
   const conversations = options.conversations ?? new ConversationStore({ maxTurns: config.conversation.maxTurns, ttlMs: config.conversation.ttlMs });
   const stateInput = (rebuild: boolean, onProgress: LoadStateInput['onProgress']): LoadStateInput => ({
     config,
