@@ -1,25 +1,15 @@
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { after, test } from 'node:test';
 import { questionsFrom } from '../../src/benchmark/measure-corpus.js';
-import { UsageError, type CliIo } from '../../src/cli/cli-command.js';
+import { UsageError } from '../../src/cli/cli-command.js';
 import { createBenchCommand } from '../../src/cli/commands/bench.js';
+import { collectingIo } from '../helpers/collecting-io.js';
 import { articleFile, temporaryFolder, testConfig } from '../helpers/test-config.js';
 
 const folder = temporaryFolder('bench-corpus');
 after(() => folder.remove());
-
-function collectingIo(): { io: CliIo; stdout: () => string; stderr: () => string } {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.setEncoding('utf8').on('data', (text: string) => (stdout += text));
-  err.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-  return { io: { stdout: out, stderr: err, stdin: Readable.from([]) }, stdout: () => stdout, stderr: () => stderr };
-}
 
 const command = createBenchCommand({
   quickQueries: 25,
