@@ -55,8 +55,8 @@ function showParagraph(action: Action<'paragraph'>, services: CommandServices): 
   });
 }
 
-function recordVote(action: Action<'vote'>, request: ButtonRequest, services: CommandServices): Reply {
-  const stored = services.feedback.recordVote({
+async function recordVote(action: Action<'vote'>, request: ButtonRequest, services: CommandServices): Promise<Reply> {
+  const stored = await services.feedback.recordVote({
     answerId: action.answerId,
     vote: action.vote,
     userId: request.user.id,
@@ -70,7 +70,7 @@ function recordVote(action: Action<'vote'>, request: ButtonRequest, services: Co
   );
 }
 
-function answerQuiz(action: Action<'quiz'>, request: ButtonRequest, services: CommandServices): Reply {
+async function answerQuiz(action: Action<'quiz'>, request: ButtonRequest, services: CommandServices): Promise<Reply> {
   const { engine, study, logger } = services;
   const posted = findPostedQuestion(engine.corpus, action.quiz, action.questionId, action.choicesHash);
   if (!posted.ok) return errorReply(posted.message);
@@ -91,9 +91,9 @@ function answerQuiz(action: Action<'quiz'>, request: ButtonRequest, services: Co
     );
   if (study === undefined) return unscored('scores are not being kept just now (the database could not be opened)');
 
-  let outcome: ReturnType<typeof study.recordAnswer>;
+  let outcome: Awaited<ReturnType<typeof study.recordAnswer>>;
   try {
-    outcome = study.recordAnswer({
+    outcome = await study.recordAnswer({
       guildId: scoreScope(request.guildId),
       memberId: request.user.id,
       quizId: request.messageId,
@@ -134,12 +134,12 @@ function answerQuiz(action: Action<'quiz'>, request: ButtonRequest, services: Co
   }
 }
 
-function answerReview(action: Action<'review'>, request: ButtonRequest, services: CommandServices): Reply {
+async function answerReview(action: Action<'review'>, request: ButtonRequest, services: CommandServices): Promise<Reply> {
   const { study, logger } = services;
   if (study === undefined) return errorReply('Reviews are unavailable just now: the scores database could not be opened.');
-  let outcome: ReturnType<typeof study.answerReview>;
+  let outcome: Awaited<ReturnType<typeof study.answerReview>>;
   try {
-    outcome = study.answerReview({ memberId: request.user.id, questionId: action.questionId, version: action.version, choiceIndex: action.choice });
+    outcome = await study.answerReview({ memberId: request.user.id, questionId: action.questionId, version: action.version, choiceIndex: action.choice });
   } catch (error) {
     logger.error('review answer not recorded', { userId: request.user.id, error });
     return errorReply('Your review could not be recorded just now; try again in a moment.');

@@ -98,7 +98,7 @@ CREATE TABLE IF NOT EXISTS study_reviews (
 CREATE INDEX IF NOT EXISTS study_reviews_due ON study_reviews (member_id, due_at);
 `;
 
-interface ReviewRow {
+export interface ReviewRow {
   question_id: string;
   question: string;
   easiness: number;
@@ -291,7 +291,7 @@ export class StudyStore {
   }
 }
 
-function cardOf(row: ReviewRow): ReviewCard {
+export function cardOf(row: ReviewRow): ReviewCard {
   return {
     questionId: row.question_id,
     question: JSON.parse(row.question) as QuizQuestion,

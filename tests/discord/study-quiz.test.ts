@@ -14,6 +14,8 @@ import type { FakeDiscord, FakeMessage, FakeUser, SentInteraction } from '../fak
 import { assertNoPings, assertValidRequests, customIds, embedText, startHarness, waitForAnswer } from './bot-harness.js';
 import type { Harness } from './bot-harness.js';
 import { assertWithinDiscordLimits } from './discord-limits-check.js';
+import { asyncFeedbackStore } from '../../src/storage/feedback-store.js';
+import { asyncStudyStore } from '../../src/study/async-study-store.js';
 
 const ephemeral = 64;
 
@@ -68,8 +70,8 @@ async function restartBot(t: TestContext, harness: Harness): Promise<StudyStore>
   const bot = await startBot({
     config: harness.config,
     engine: harness.engine,
-    feedback: harness.feedback,
-    study,
+    feedback: asyncFeedbackStore(harness.feedback),
+    study: asyncStudyStore(study),
     logger: silentLogger,
     rest: { globalRequestsPerSecond: 10_000, offset: 0 },
   });

@@ -15,8 +15,8 @@ export const reviewCommand = {
     if (study === undefined) return errorReply('Reviews are unavailable just now: the scores database could not be opened.');
     const memberId = request.user.id;
     // One card per row of buttons: as many as one message holds.
-    const due = study.dueReviews(memberId, { limit: discordLimits.rows });
-    const summary = study.reviewSummary(memberId);
+    const due = await study.dueReviews(memberId, { limit: discordLimits.rows });
+    const summary = await study.reviewSummary(memberId);
     if (due.length === 0) {
       const text =
         summary.total === 0
