@@ -9,7 +9,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { PermissionFlagsBits } from 'discord.js';
 import { Libraries } from '../../src/library/libraries.js';
-import { SqliteLibraryStore } from '../../src/library/library-store.js';
+import { asyncLibraryStore, SqliteLibraryStore } from '../../src/library/library-store.js';
 import { silentLogger } from '../../src/logger.js';
 import { embedText, realEngine, startHarness, testConfig, type Harness } from '../discord/bot-harness.js';
 import type { SentInteraction } from '../fakes/fake-discord.js';
@@ -43,7 +43,7 @@ test('GIVEN a document in one server’s library THEN its passages and quiz ques
   const config = testConfig(environment);
   const store = new SqliteLibraryStore(path.join(data.path, 'library.sqlite'));
   t.after(() => store.close());
-  const libraries = new Libraries({ config, store, shared, logger: silentLogger });
+  const libraries = new Libraries({ config, store: asyncLibraryStore(store), shared, logger: silentLogger });
   const harness = await startHarness(t, { engine: shared, environment, libraries });
   const { fake } = harness;
   const added = await sent(
