@@ -14,6 +14,7 @@ import type { FakeDiscord, FakeMessage, FakeUser, SentInteraction } from '../fak
 import { assertNoPings, assertValidRequests, customIds, embedText, startHarness, waitForAnswer } from './bot-harness.js';
 import type { Harness } from './bot-harness.js';
 import { assertWithinDiscordLimits } from './discord-limits-check.js';
+import { questionLayout } from '../../src/commands/study-reply.js';
 
 const ephemeral = 64;
 
@@ -103,9 +104,16 @@ test('GIVEN /quiz questions:7 THEN every question comes with its own row of answ
   rows.flat().forEach((row, index) => {
     const question = questions[index] as QuizQuestion;
     // Each button answers its own row's question with one of its choices, in order.
+    // Choices short enough are the labels; longer ones are listed under the prompt with A–E on the buttons.
+    const layout = questionLayout(question, index + 1);
     assert.deepEqual(
       row.map((button) => button.label),
-      question.choices.map((choice) => `${index + 1} · ${choice}`),
+      layout.labels,
+    );
+    const listed = question.choices.some((choice) => choice.length > 75);
+    assert.deepEqual(
+      layout.labels,
+      question.choices.map((choice, choiceIndex) => `${index + 1} · ${listed ? 'ABCDE'[choiceIndex] : choice}`),
     );
     row.forEach((button, choice) => {
       assert.ok(button.custom_id.length <= 100, button.custom_id);
