@@ -9,6 +9,8 @@ function renderBlock(block: ReplyBlock): string {
   switch (block.kind) {
     case 'text':
       return block.text;
+    case 'answer':
+      return block.citation === '' ? block.text : `${block.text}\n      — ${block.citation}`;
     case 'field':
       return `${block.name}: ${block.value}`;
     case 'quote':
