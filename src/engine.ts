@@ -33,6 +33,8 @@ import { resolveFollowUp, standaloneFollowUp, subjectOf } from './conversation/f
 export interface OpenEngineOptions {
   readonly logger?: Logger;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Told about the slow steps of a first run (converting the word vectors, building the index) as they start. */
+  readonly onStep?: (message: string) => void;
   /** Rebuild the index even when the saved one matches. */
   readonly rebuild?: boolean;
   /** For tests and the benchmark: replace the tuned ranking and abstention settings. */
@@ -71,7 +73,15 @@ const CONTEXT_WEIGHT = 1;
 
 export async function openEngine(config: Config, options: OpenEngineOptions = {}): Promise<Engine> {
   const logger = options.logger ?? silentLogger;
-  const words = options.wordVectors ?? loadWordVectors({ modelDir: config.modelDir, onConvert: (message) => logger.info(message) });
+  const words =
+    options.wordVectors ??
+    loadWordVectors({
+      modelDir: config.modelDir,
+      onConvert: (message) => {
+        logger.info(message);
+        options.onStep?.(message);
+      },
+    });
   const source: CorpusSource = options.source ?? { load: () => loadCorpus(config.corpusDir), indexDirectory: indexDirectory(config.dataDir) };
   const localEmbeddings = new LocalEmbeddings(words);
   const { embeddings, model } = await chooseEmbeddings(config, localEmbeddings);
@@ -86,6 +96,7 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
     model,
     rebuild: options.rebuild ?? false,
     onProgress: options.onProgress,
+    onStep: options.onStep,
     weights: options.weights,
   });
   const modelAnswerer = options.modelAnswerer ?? (await createConfiguredModelAnswerer(config, () => state.corpus, logger));
@@ -245,6 +256,7 @@ async function loadState(input: {
   model: EmbeddingModelInfo;
   rebuild: boolean;
   onProgress: ((done: number, total: number) => void) | undefined;
+  onStep?: ((message: string) => void) | undefined;
   weights: RankingWeights | undefined;
 }): Promise<EngineState> {
   const { corpus, warnings } = await input.source.load();
@@ -260,6 +272,7 @@ async function loadState(input: {
     logger: input.logger,
     forceRebuild: input.rebuild,
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+    ...(input.onStep ? { onStep: input.onStep } : {}),
   });
   const lexical = new LexicalIndex(chunks);
   const retriever = new Retriever({

@@ -16,7 +16,7 @@ import type { FeedbackStore } from '../../storage/feedback-store.js';
 import { StudyStore } from '../../study/study-store.js';
 import { parseArguments } from '../cli-command.js';
 import type { CliCommand, CliIo } from '../cli-command.js';
-import { progressPrinter } from '../open-engine-for-cli.js';
+import { progressPrinter, stepPrinter } from '../open-engine-for-cli.js';
 
 export const startCliCommand = {
   name: 'start',
@@ -37,7 +37,7 @@ export const startCliCommand = {
 } satisfies CliCommand;
 
 async function runConsoleMode(config: Config, logger: Logger, io: CliIo): Promise<number> {
-  const engine = await openEngine(config, { logger, onProgress: progressPrinter(io) });
+  const engine = await openEngine(config, { logger, onProgress: progressPrinter(io), onStep: stepPrinter(io) });
   const study = openStudy(config, logger);
   try {
     await runConsole({
