@@ -2,15 +2,42 @@
  * A study guide for a library: one document's guide, or each document's guide in turn under one heading,
  * so that several documents are never merged into one summary, timeline or quiz.
  */
+import type { LlmConfig } from '../config.js';
 import type { Corpus } from '../corpus/types.js';
+import type { Logger } from '../logger.js';
+import { configuredSummary } from './configured-summary.js';
 import { studyGuide, type StudyGuideOptions } from './study-guide.js';
 import { escapeMarkdown } from './study-guide.js';
+import type { SummaryOutcome } from './summarize.js';
 
-export function studyGuideByDocument(corpora: readonly Corpus[], options: StudyGuideOptions): string {
+export function studyGuideByDocument(
+  corpora: readonly Corpus[],
+  options: Omit<StudyGuideOptions, 'summary'> & { readonly summaries?: readonly SummaryOutcome[] },
+): string {
+  const { summaries, ...guide } = options;
+  const optionsFor = (position: number): StudyGuideOptions => {
+    const summary = summaries?.[position];
+    return summary === undefined ? guide : { ...guide, summary };
+  };
   const [only] = corpora;
-  if (corpora.length === 1 && only !== undefined) return studyGuide(only, options);
+  if (corpora.length === 1 && only !== undefined) return studyGuide(only, optionsFor(0));
   const contents = corpora.map((part, position) => `${position + 1}. ${escapeMarkdown(part.documents[0]?.title ?? '')}`);
   // Each guide's headings go one level down, under the library's own title.
-  const guides = corpora.map((part) => studyGuide(part, options).replace(/^#/gmu, '##'));
+  const guides = corpora.map((part, position) => studyGuide(part, optionsFor(position)).replace(/^#/gmu, '##'));
   return [`# Study guide: ${corpora.length} documents`, '', ...contents, '', ...guides].join('\n');
+}
+
+/** The guide with each document's long summary written as configured: by the model when there is one, else offline. */
+export async function configuredStudyGuide(
+  corpora: readonly Corpus[],
+  options: Omit<StudyGuideOptions, 'summary' | 'chatModel'> & {
+    readonly llm: LlmConfig | undefined;
+    readonly logger?: Logger | undefined;
+    readonly signal?: AbortSignal | undefined;
+  },
+): Promise<string> {
+  const { llm, logger, signal, ...guide } = options;
+  const summaries: SummaryOutcome[] = [];
+  for (const corpus of corpora) summaries.push(await configuredSummary({ corpus, llm, length: 'long', logger, signal }));
+  return studyGuideByDocument(corpora, { ...guide, chatModel: llm?.chatModel, summaries });
 }

@@ -1,6 +1,7 @@
 import { loadConfig, secretsOf } from '../../config.js';
 import { createLogger } from '../../logger.js';
-import { summarize, type Summary } from '../../study/summarize.js';
+import type { Summary } from '../../study/summarize.js';
+import { configuredSummary } from '../../study/configured-summary.js';
 import type { Corpus } from '../../corpus/types.js';
 import { documentFlag, groupedJson, groupedText, partsOf } from '../document-groups.js';
 import { parseArguments, UsageError, writeLine, type CliCommand } from '../cli-command.js';
@@ -22,24 +23,12 @@ export const summaryCliCommand = {
     const config = await loadConfig();
     const corpus = await loadCorpusForCli(io, config);
     const parts = partsOf(corpus, { document: documentFlag(parsed.flags), section });
-    const { llm } = config;
-    const summarizeOne = async (part: Corpus) =>
-      llm === undefined
-        ? summarize(part, { section, length })
-        : // Loaded only with a model configured, so the offline path never loads @langchain/openai.
-          await import('../../study/model-summary.js').then(({ summarizeWithModel }) =>
-            summarizeWithModel({
-              corpus: part,
-              llm,
-              section,
-              length,
-              logger: createLogger({
-                level: config.logLevel === 'info' ? 'warn' : config.logLevel,
-                secrets: secretsOf(config),
-                write: (line) => io.stderr.write(line),
-              }),
-            }),
-          );
+    const logger = createLogger({
+      level: config.logLevel === 'info' ? 'warn' : config.logLevel,
+      secrets: secretsOf(config),
+      write: (line) => io.stderr.write(line),
+    });
+    const summarizeOne = (part: Corpus) => configuredSummary({ corpus: part, llm: config.llm, section, length, logger });
     const summaries = new Map<Corpus, Summary>();
     for (const part of parts) {
       const outcome = await summarizeOne(part);

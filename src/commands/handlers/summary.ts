@@ -1,5 +1,5 @@
 import { sectionNames } from '../../study/study-scope.js';
-import { summarize } from '../../study/summarize.js';
+import { configuredSummary } from '../../study/configured-summary.js';
 import type { Summary, SummaryOutcome } from '../../study/summarize.js';
 import type { Command } from '../command.js';
 import { slashCommand } from '../command.js';
@@ -36,13 +36,8 @@ export const summaryCommand = {
     const scope = documentScope(corpus, { document: stringOption(request, 'document'), section });
     if (!scope.ok) return errorReply(scope.problem.message);
     const { llm } = services.engine.config;
-    const summarizeOne = async (part: Corpus): Promise<SummaryOutcome> =>
-      llm === undefined
-        ? summarize(part, { section, length })
-        : // Loaded only with a model configured, so the offline path never loads @langchain/openai.
-          await import('../../study/model-summary.js').then(({ summarizeWithModel }) =>
-            summarizeWithModel({ corpus: part, llm, section, length, logger: services.logger, signal: request.signal }),
-          );
+    const summarizeOne = (part: Corpus): Promise<SummaryOutcome> =>
+      configuredSummary({ corpus: part, llm, section, length, logger: services.logger, signal: request.signal });
     const cards: ReplyCard[] = [];
     for (const part of scope.corpora.slice(0, documentsShown)) {
       const outcome = await summarizeOne(part);
