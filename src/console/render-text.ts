@@ -22,7 +22,7 @@ function renderBlock(block: ReplyBlock): string {
 
 function isPressable(button: ReplyButton): boolean {
   const kind = parseButtonId(button.customId)?.kind;
-  return kind === 'quiz' || kind === 'review';
+  return kind === 'quiz' || kind === 'review' || kind === 'grade';
 }
 
 /**

@@ -62,10 +62,11 @@ function reader(name: string): FakeUser {
   return { id: snowflake(), username: name, global_name: name, discriminator: '0', avatar: null };
 }
 
-async function restartBot(t: TestContext, harness: Harness): Promise<StudyStore> {
+/** Restarts the bot with a fresh store on the same file; `later` moves the store's clock ahead (a day later). */
+async function restartBot(t: TestContext, harness: Harness, later = 0): Promise<StudyStore> {
   await harness.bot.stop({ timeoutMs: 2_000 });
   harness.study.close();
-  const study = new StudyStore(harness.databaseFile);
+  const study = new StudyStore(harness.databaseFile, { now: () => new Date(Date.now() + later) });
   const bot = await startBot({
     config: harness.config,
     engine: harness.engine,
@@ -73,6 +74,7 @@ async function restartBot(t: TestContext, harness: Harness): Promise<StudyStore>
     study,
     logger: silentLogger,
     rest: { globalRequestsPerSecond: 10_000, offset: 0 },
+    now: () => new Date(Date.now() + later),
   });
   t.after(async () => {
     await bot.stop({ timeoutMs: 2_000 });
@@ -183,7 +185,7 @@ test('GIVEN three members answering one question at the same moment, one of them
   assertValidRequests(fake);
 });
 
-test('GIVEN scores and a missed question THEN after a restart of the bot and its store the leaderboard is unchanged and /review brings the question back; answering it schedules it for tomorrow', async (t) => {
+test('GIVEN scores and a missed question THEN /review keeps it for tomorrow; a day later, after a restart, the leaderboard is unchanged and /review brings it back; a right answer can be marked easy', async (t) => {
   const harness = await startHarness(t);
   const { fake, engine } = harness;
   const { message, buttons } = await postQuiz(harness, { questions: 2 });
@@ -193,7 +195,13 @@ test('GIVEN scores and a missed question THEN after a restart of the bot and its
   await callbackData(fake, fake.clickButton({ customId: firstRow[question.answerIndex]?.custom_id ?? '', message, user: fake.member }));
   await callbackData(fake, fake.clickButton({ customId: firstRow[wrongChoice]?.custom_id ?? '', message, user: fake.moderator }));
 
-  await restartBot(t, harness);
+  const tooSoon = await callbackData(fake, fake.sendSlashCommand({ name: 'review', user: fake.moderator }));
+  const tooSoonText = embedText(tooSoon.data);
+  assert.match(tooSoonText, /Nothing is due now\. You have 1 card; the next is due tomorrow/, 'right after the quiz, not at once');
+  assert.ok(tooSoonText.includes(`tomorrow (`) && tooSoonText.includes(question.prompt.replaceAll('_', '\\_').slice(0, 40)), 'the due-later view names it');
+  assert.equal(buttonRows(tooSoon.data).length, 0);
+
+  const study = await restartBot(t, harness, 86_400_000 + 60_000);
 
   const board = await callbackData(fake, fake.sendSlashCommand({ name: 'leaderboard' }));
   assert.ok(embedText(board.data).includes(`1\\. <@${fake.member.id}> — 1 right of 1`), embedText(board.data));
@@ -208,7 +216,7 @@ test('GIVEN scores and a missed question THEN after a restart of the bot and its
   const reviewRow = buttonRows(review.data)[0] ?? [];
   assert.deepEqual(
     reviewRow.map((button) => button.label),
-    question.choices.map((choice) => `1 · ${choice}`),
+    questionLayout(question, 1).labels,
   );
   const nothingForTheMember = await callbackData(fake, fake.sendSlashCommand({ name: 'review' }));
   assert.match(embedText(nothingForTheMember.data), /No review cards yet/, 'the member who was right has nothing to review');
@@ -219,6 +227,19 @@ test('GIVEN scores and a missed question THEN after a restart of the bot and its
   assert.equal(graded.data.flags, ephemeral);
   assert.match(embedText(graded.data), /^Right: /);
   assert.match(embedText(graded.data), /Next review tomorrow \(\d{4}-\d{2}-\d{2}\)\./);
+  const grades = buttonRows(graded.data)[0] ?? [];
+  assert.deepEqual(
+    grades.map((button) => button.label),
+    ['Hard', 'Good', 'Easy'],
+  );
+  const before = study.card(fake.moderator.id, question.id)?.easiness ?? 0;
+  const gradedMessage = fake.messages.findLast((candidate) => customIds(candidate).includes(grades[2]?.custom_id ?? '')) ?? reviewMessage;
+  const easy = await callbackData(
+    fake,
+    fake.clickButton({ customId: grades[2]?.custom_id ?? '', message: gradedMessage as FakeMessage, user: fake.moderator }),
+  );
+  assert.match(easy.data.content ?? '', /Noted: easy\. Next review tomorrow .*; the ones after it will be further apart\./);
+  assert.ok((study.card(fake.moderator.id, question.id)?.easiness ?? 0) > before, 'easy raised the card’s easiness');
   const again = await callbackData(fake, fake.clickButton({ customId: rightId, message: reviewMessage, user: fake.moderator }));
   assert.match(again.data.content ?? '', /You already answered this card; it is next due tomorrow/, 'a second click grades nothing');
 
