@@ -74,9 +74,17 @@ function paragraphButtons(citations: readonly Citation[]): ReplyButton[] {
   return buttons;
 }
 
-/** A quote shown compactly; a long one is cut at a word and says where the whole paragraph is. */
+/** Whole sentences up to `cap` when a sentence ends in its second half (a verbatim quote, nothing cut); else cut at a word. */
+export function cutAtSentence(text: string, cap: number): string {
+  if (text.length <= cap) return text;
+  let end = -1;
+  for (const match of text.slice(0, cap + 1).matchAll(/[.!?][”’")]?(?=\s)/gu)) end = match.index + match[0].length;
+  return end > cap / 2 ? text.slice(0, end) : cutAtWord(text, cap);
+}
+
+/** A quote shown compactly; a long one is cut (whole sentences if it can) and says where the whole paragraph is. */
 function supportingQuote(quote: Quote, showDocument: boolean, cap: number): ReplyBlock {
-  const text = cutAtWord(quote.text, cap);
+  const text = cutAtSentence(quote.text, cap);
   const where = shortCitation(quote, showDocument);
   const whole = text === quote.text || quote.paragraph === 0 ? '' : ` (cut: /passage ${quote.paragraph} shows it whole)`;
   return { kind: 'quote', text, citation: where + whole };

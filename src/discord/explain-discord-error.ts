@@ -57,7 +57,7 @@ export function explainDiscordError(
 /** What to do when Discord refuses the bot in a channel, or undefined for any other failure. */
 export function explainChannelRefusal(error: unknown, channelId: string): string | undefined {
   if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
-  const { code } = error as { code: unknown };
+  const { code } = error;
   if (code === 50013) {
     return `Discord says the bot lacks a permission in channel ${channelId} (50013 Missing Permissions): give its role View Channel, Send Messages, Create Public Threads, Send Messages in Threads, Embed Links and Read Message History there (docs/discord.md).`;
   }

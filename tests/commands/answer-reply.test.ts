@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import type { Answer, Passage, Quote } from '../../src/answering/types.js';
-import { answerReply, closestPassages } from '../../src/commands/answer-reply.js';
+import { answerReply, closestPassages, cutAtSentence } from '../../src/commands/answer-reply.js';
 import type { Reply } from '../../src/commands/reply.js';
 import { escapeText, maxMessages, toDiscordMessages } from '../../src/discord/discord-message.js';
 import { renderText } from '../../src/console/render-text.js';
@@ -83,10 +83,13 @@ test('GIVEN a long supporting quote THEN it is cut at a word, never inside one, 
   assert.ok(reply.kind === 'content');
   const block = reply.cards[0]?.blocks[1];
   assert.ok(block?.kind === 'quote');
-  assert.ok(block.text.length <= 400 && block.text.endsWith('…'), block.text);
-  const shown = block.text.slice(0, -1);
-  assert.ok(long.text.startsWith(shown), 'a verbatim prefix');
-  assert.match(long.text.slice(shown.length), /^\s/, 'cut where a word ends');
+  assert.ok(block.text.length <= 400 && block.text.length > 200, block.text);
+  assert.ok(long.text.startsWith(block.text), 'a verbatim prefix: whole sentences, nothing cut inside one');
+  assert.match(block.text, /\.$/);
+  assert.match(long.text.slice(block.text.length), /^\s/);
+  const noSentenceEnd = `${'word '.repeat(120)}end.`;
+  const cut = cutAtSentence(noSentenceEnd, 400);
+  assert.ok(cut.endsWith('word…') && cut.length <= 400, 'without a sentence end, cut at a word with an ellipsis');
   assert.match(block.citation, /¶ 11 \(cut: \/passage 11 shows it whole\)/);
 });
 

@@ -88,7 +88,7 @@ test('GIVEN a quiz, answers, a review and a study guide in the console THEN the 
   assert.match(text, /Next review tomorrow/);
   assert.match(text, /Your quiz score outside servers: 1 right of 2 \(50%\)\./);
   assert.match(text, /No button 7z: the keys are 1a, 1b/);
-  assert.match(text, /\[1a\] Hard   \[1b\] Good   \[1c\] Easy/, 'a right review can be marked hard, good or easy');
+  assert.match(text, /\[1a\] Hard {3}\[1b\] Good {3}\[1c\] Easy/, 'a right review can be marked hard, good or easy');
   assert.match(text, /── study-guide-how-baku-is-playing-with-fire-without-getting-burned\.md \(\d+\.\d KiB\) ──\n# Study guide: /);
   assert.match(text, /### Answers/);
   assert.doesNotMatch(text, /<@|\\\(|\*\*Role/, 'no Discord markup in the terminal');
