@@ -66,14 +66,16 @@ export const layers = {
   ],
 };
 
-/** A folder of src/, or one of the top-level modules (config.ts, logger.ts, seeded-random.ts, engine*.ts). */
-const elements = Object.keys(layers).map((type) =>
-  ['config', 'logger', 'seeded-random'].includes(type)
-    ? { type, mode: 'file', pattern: `src/${type}.ts` }
-    : type === 'engine'
-      ? { type, mode: 'file', pattern: 'src/engine*.ts' }
-      : { type, partialMatch: false, pattern: `src/${type}/**` },
-);
+/** Layers that are single modules at the top of src/ rather than folders (the engine is both: engine*.ts and engine/). */
+const topLevelModules = { config: ['src/config.ts'], logger: ['src/logger.ts'], 'seeded-random': ['src/seeded-random.ts'], engine: ['src/engine*.ts'] };
+
+/** Folders are elements; top-level modules are files classified by category (the plugin's elements are folders only). */
+const elements = Object.keys(layers)
+  .filter((type) => !(type in topLevelModules) || type === 'engine')
+  .map((type) => ({ type, partialMatch: false, pattern: `src/${type}/**` }));
+const files = Object.entries(topLevelModules).flatMap(([category, patterns]) => patterns.map((pattern) => ({ category, pattern })));
+/** A layer as a dependency selector: its folder, or its top-level module. */
+const layer = (type) => [{ element: { type } }, { file: { categories: type } }];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'data/**', 'corpus/**', 'bin/**', 'eslint.config.js'] },
@@ -103,6 +105,7 @@ export default tseslint.config(
     plugins: { boundaries },
     settings: {
       'boundaries/elements': elements,
+      'boundaries/files': files,
       'import/resolver': { typescript: { project: './tsconfig.json' } },
     },
     rules: {
@@ -111,8 +114,8 @@ export default tseslint.config(
         {
           default: 'disallow',
           policies: Object.entries(layers).map(([from, allowed]) => ({
-            from: { element: { type: from } },
-            allow: [from, ...allowed].map((type) => ({ to: { element: { type } } })),
+            from: layer(from),
+            allow: { to: [from, ...allowed].flatMap(layer) },
           })),
         },
       ],

@@ -1,9 +1,8 @@
+import type { Quote } from '../corpus/citation.js';
 import type { Citation } from '../corpus/types.js';
 
-/** A verbatim quote: `text` is exactly `document.text.slice(start, end)`. */
-export interface Quote extends Citation {
-  readonly text: string;
-}
+/** Quotes are built and cited in corpus/citation.ts. */
+export type { Quote };
 
 /** A retrieved passage (a chunk of one section), best first. */
 export interface Passage extends Citation {

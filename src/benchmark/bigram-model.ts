@@ -5,7 +5,7 @@
  * different things. Each generated paragraph therefore has a few "topic" words the chain jumps to now
  * and then, which spreads the vectors the way distinct subjects do.
  */
-import { STOPWORDS } from '../language/tokenize.js';
+import { STOPWORDS } from '../language/lexicon.js';
 import type { SeededRandom } from '../seeded-random.js';
 
 const START = '\u0002';

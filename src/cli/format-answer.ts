@@ -2,6 +2,7 @@
 import type { Answer } from '../answering/types.js';
 import { abstentionLine, closestPassages } from '../commands/answer-reply.js';
 import { cutAtWord } from '../commands/reply.js';
+import { citationLabel } from '../corpus/citation.js';
 
 /**
  * The answer line first (whole, never cut) with where it stands, then the other quotes, each once; an
@@ -11,24 +12,20 @@ export function formatAnswerText(answer: Answer): string {
   const lines: string[] = [];
   if (answer.abstained) {
     lines.push(abstentionLine(answer));
-    for (const passage of closestPassages(answer.passages)) lines.push('', `  “${cutAtWord(passage.text, 300)}”`, `      — ${citationLabel(passage)}`);
+    for (const passage of closestPassages(answer.passages))
+      lines.push('', `  “${cutAtWord(passage.text, 300)}”`, `      — ${citationLabel(passage, { withDocument: true })}`);
   } else {
     const answered = answer.quotes.find((quote) => quote.text.trim() === answer.answer.trim());
     lines.push(`Answer: ${answer.answer}`);
-    if (answered !== undefined) lines.push(`      — ${citationLabel(answered)} [chars ${answered.start}–${answered.end}]`);
+    if (answered !== undefined) lines.push(`      — ${citationLabel(answered, { withDocument: true, withOffsets: true })}`);
     const others = answer.quotes.filter((quote) => quote !== answered);
     if (others.length > 0) lines.push('');
-    for (const quote of others) lines.push(`  “${quote.text}”`, `      — ${citationLabel(quote)} [chars ${quote.start}–${quote.end}]`);
+    for (const quote of others) lines.push(`  “${quote.text}”`, `      — ${citationLabel(quote, { withDocument: true, withOffsets: true })}`);
   }
   lines.push('');
   const mode = answer.mode === 'llm' ? 'answered by the model, quotes verified in the text' : 'answered offline from the text';
   lines.push(`(${mode}${answer.fallbackReason !== undefined ? `; model not used: ${answer.fallbackReason}` : ''})`);
   return lines.join('\n');
-}
-
-export function citationLabel(citation: { documentTitle: string; section: string; paragraph: number }): string {
-  const where = citation.paragraph === 0 ? citation.section : `${citation.section}, ¶${citation.paragraph}`;
-  return `${citation.documentTitle} — ${where}`;
 }
 
 export function answerJson(answer: Answer): Record<string, unknown> {

@@ -1,7 +1,7 @@
 /** The study tools as terminal text and as the JSON objects `--json` prints (quotes as `{text, documentId, section, paragraph, start, end}`). */
 import type { Corpus } from '../corpus/types.js';
 import type { Quiz } from '../study/make-quiz.js';
-import { citationLabel, quoteJson, type Quote } from '../study/study-quote.js';
+import { citationLabel, quoteJson, type Quote } from '../corpus/citation.js';
 import type { StudyProblem } from '../study/study-scope.js';
 import type { Summary } from '../study/summarize.js';
 import type { Timeline } from '../study/timeline.js';

@@ -5,6 +5,7 @@
  * closest passages when the text touches on the question.
  */
 import type { Answer, Passage, Quote } from '../answering/types.js';
+import { citationLabel } from '../corpus/citation.js';
 import type { Citation, Paragraph } from '../corpus/types.js';
 import { paragraphButtonId, voteButtonId } from './custom-ids.js';
 import { accents, cutAtWord } from './reply.js';
@@ -31,8 +32,7 @@ const shortTitleCap = 40;
 
 /** "Section, ¶ 3", with the document's title first when asked. */
 export function citationText(citation: Citation, showDocument: boolean): string {
-  const where = citation.paragraph === 0 ? citation.section : `${citation.section}, ¶ ${citation.paragraph}`;
-  return showDocument ? `${citation.documentTitle} — ${where}` : where;
+  return citationLabel(citation, { withDocument: showDocument });
 }
 
 /** A title's main clause ("How Baku is playing with fire" of "How Baku is playing with fire—without getting burned"). */

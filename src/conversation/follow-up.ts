@@ -2,7 +2,8 @@
  * Offline follow-up resolution: decides whether a question leans on earlier turns (pronouns, ellipsis,
  * very few words of its own) and, if so, which earlier text to carry over as context.
  */
-import { isContentWord, STOPWORDS, tokenize } from '../language/tokenize.js';
+import { STOPWORDS } from '../language/lexicon.js';
+import { isContentWord, tokenize } from '../language/tokenize.js';
 import type { Turn } from './conversation-store.js';
 import { namedNounPhrases } from '../answering/sentence-entities.js';
 

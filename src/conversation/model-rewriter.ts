@@ -3,12 +3,9 @@
  * model. Any failure gives `undefined`, and the caller resolves the follow-up offline instead. The result
  * only steers retrieval: quotes are still verified against the corpus downstream.
  */
-import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { z } from 'zod';
-import type { LlmConfig } from '../config.js';
-import type { Logger } from '../logger.js';
-import { callStructuredModel, createChatModel } from '../llm/model-call.js';
-import type { Sleep, StructuredOutputMethod } from '../llm/model-call.js';
+import { modelTaskRunner, type ModelTask, type ModelTaskSettings } from '../llm/model-task.js';
+import { clip, fenced } from '../llm/prompt-text.js';
 
 export interface ConversationTurn {
   readonly question: string;
@@ -27,15 +24,8 @@ export interface ModelRewriter {
   rewrite(input: RewriteInput): Promise<string | undefined>;
 }
 
-export interface ModelRewriterOptions {
-  readonly llm: LlmConfig;
-  readonly logger?: Logger;
-  readonly chatModel?: BaseChatModel;
-  /** Defaults to the configured answer budget; the rewrite runs before retrieval, so callers may want less. */
-  readonly timeoutMs?: number;
-  readonly structuredOutputMethod?: StructuredOutputMethod;
-  readonly sleep?: Sleep;
-}
+/** `timeoutMs` defaults to the configured answer budget; the rewrite runs before retrieval, so callers may want less. */
+export type ModelRewriterOptions = ModelTaskSettings;
 
 export const rewriteSchema = z.object({
   standaloneQuestion: z.string().describe('The follow-up rewritten as one self-contained question.'),
@@ -49,49 +39,36 @@ const MAX_TURNS = 6;
 const MAX_ANSWER_CHARACTERS = 400;
 const MAX_QUESTION_CHARACTERS = 400;
 
-function fenced(text: string): string {
-  return text.replace(/<(\/?)(turn|question)\b/gi, '‹$1$2');
-}
-
-function clip(text: string, limit: number): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length <= limit ? flat : `${flat.slice(0, limit)}…`;
-}
+const TAGS = ['turn', 'question'];
 
 export function buildRewritePrompt(input: Pick<RewriteInput, 'history' | 'question'>): string {
   const turns = input.history
     .slice(-MAX_TURNS)
     .map(
       (turn, index) =>
-        `<turn n="${index + 1}">\nQuestion: ${fenced(clip(turn.question, MAX_QUESTION_CHARACTERS))}\nAnswer: ${fenced(clip(turn.answer, MAX_ANSWER_CHARACTERS))}\n</turn>`,
+        `<turn n="${index + 1}">\nQuestion: ${fenced(clip(turn.question, MAX_QUESTION_CHARACTERS), TAGS)}\nAnswer: ${fenced(clip(turn.answer, MAX_ANSWER_CHARACTERS), TAGS)}\n</turn>`,
     )
     .join('\n');
-  return `Earlier turns, oldest first:\n${turns}\n\nLatest question: <question>${fenced(input.question)}</question>`;
+  return `Earlier turns, oldest first:\n${turns}\n\nLatest question: <question>${fenced(input.question, TAGS)}</question>`;
 }
 
+const rewriteTask: ModelTask<Pick<RewriteInput, 'history' | 'question'>, z.infer<typeof rewriteSchema>> = {
+  name: 'standalone_question',
+  schema: rewriteSchema,
+  systemPrompt: REWRITE_SYSTEM_PROMPT,
+  userPrompt: buildRewritePrompt,
+  // A rate-limited rewrite is not worth waiting for: the offline resolver is immediate.
+  retryRateLimited: false,
+};
+
 export function createModelRewriter(options: ModelRewriterOptions): ModelRewriter {
-  const chatModel = options.chatModel ?? createChatModel(options.llm);
   const logger = options.logger?.child({ component: 'model-rewriter' });
+  const run = modelTaskRunner(rewriteTask, { ...options, logger });
 
   return {
     async rewrite(input) {
       if (input.history.length === 0 || input.question.trim() === '') return undefined;
-      const result = await callStructuredModel({
-        chatModel,
-        schema: rewriteSchema,
-        name: 'standalone_question',
-        messages: [
-          { role: 'system', content: REWRITE_SYSTEM_PROMPT },
-          { role: 'user', content: buildRewritePrompt(input) },
-        ],
-        timeoutMs: options.timeoutMs ?? options.llm.timeoutMs,
-        signal: input.signal,
-        // A rate-limited rewrite is not worth waiting for: the offline resolver is immediate.
-        retryRateLimited: false,
-        method: options.structuredOutputMethod,
-        logger,
-        sleep: options.sleep,
-      });
+      const result = await run(input, input.signal);
       if (!result.ok) {
         logger?.info('model rewrite unavailable; the offline resolver takes over', { reason: result.reason });
         return undefined;

@@ -1,5 +1,5 @@
 /** Dates as articles print them: "25.07.2025", "2025-07-25", "25 July 2025", "July 25, 2025". */
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+import { MONTH_NAMES } from '../language/lexicon.js';
 
 export interface ParsedDate {
   readonly iso: string;
@@ -7,7 +7,7 @@ export interface ParsedDate {
 
 function monthNumber(name: string): number | undefined {
   const lower = name.toLowerCase();
-  const index = MONTHS.findIndex((month) => month === lower || (lower.length >= 3 && month.startsWith(lower.replace(/\.$/u, ''))));
+  const index = MONTH_NAMES.findIndex((month) => month === lower || (lower.length >= 3 && month.startsWith(lower.replace(/\.$/u, ''))));
   return index === -1 ? undefined : index + 1;
 }
 

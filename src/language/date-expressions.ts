@@ -5,6 +5,7 @@
  * after the arrest …") cannot be resolved and are kept as the text says them.
  */
 import * as chrono from 'chrono-node';
+import { MONTH_NAMES } from './lexicon.js';
 import { findNumbers } from './number-expressions.js';
 
 export type DatePrecision = 'day' | 'month' | 'part-of-year' | 'year' | 'decade';
@@ -24,7 +25,7 @@ export interface DateExpression {
   readonly anchor: { readonly start: number; readonly end: number } | undefined;
 }
 
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = MONTH_NAMES;
 const MONTH = `(?:${MONTHS.join('|')})`;
 const PART_START: Readonly<Record<string, number>> = { early: 1, mid: 5, late: 9, spring: 3, summer: 6, autumn: 9, fall: 9, winter: 12 };
 const UNIT_YEARS: Readonly<Record<string, number>> = { year: 1, years: 1, decade: 10, decades: 10 };

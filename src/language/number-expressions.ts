@@ -2,6 +2,7 @@
  * Numbers as the text writes them ("67", "Forty-six percent", "three million", "2023"), with their value,
  * so a quiz can offer other numbers written the same way as distractors.
  */
+import { NUMBER_SCALES, NUMBER_TENS, NUMBER_UNITS } from './lexicon.js';
 
 export type NumberUnit = 'year' | 'percent' | 'count';
 
@@ -20,30 +21,9 @@ export interface NumberExpression {
   readonly noun: string;
 }
 
-const UNITS = [
-  'zero',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'eleven',
-  'twelve',
-  'thirteen',
-  'fourteen',
-  'fifteen',
-  'sixteen',
-  'seventeen',
-  'eighteen',
-  'nineteen',
-];
-const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
-const SCALES = ['thousand', 'million', 'billion'];
+const UNITS = NUMBER_UNITS;
+const TENS = NUMBER_TENS;
+const SCALES = NUMBER_SCALES;
 
 const WORD_NUMBER = `(?:(?:${TENS.slice(2).join('|')})(?:[-‑](?:${UNITS.slice(1, 10).join('|')}))?|${UNITS.slice(1).join('|')})`;
 const NUMBER = new RegExp(

@@ -3,6 +3,10 @@
  * compounds split into their parts ("North-South" → north, south), each with its Porter stem.
  */
 import { stemmer } from 'stemmer';
+import { STOPWORDS } from './lexicon.js';
+
+/** Also here for readers that import it with the tokenizer (study/recognise-entities.ts). */
+export { STOPWORDS } from './lexicon.js';
 
 export interface Token {
   /** Lower-cased surface form ("russia"). */
@@ -43,19 +47,6 @@ export function stemWord(word: string): string {
   }
   return stem;
 }
-
-/** Common English function words: no evidence of topic on their own. */
-export const STOPWORDS: ReadonlySet<string> = new Set(
-  `a about above after again against all also am an and any are aren as at be because been before being below between both but by
-  can cannot could couldn did didn do does doesn doing don down during each either else ever every few for from further had hadn
-  has hasn have haven having he her here hers herself him himself his how however i if in into is isn it its itself just let
-  ll me might more most much must mustn my myself neither no nor now of off on once one only or other ought our ours ourselves
-  out over own per quite rather re really s same shall shan she should shouldn so some such t than that the their theirs them
-  themselves then there these they this those through thus to too under until up upon us ve very was wasn we were weren what
-  whatever when where whether which while who whom whose why will with within without won would wouldn yet you your yours
-  yourself yourselves tell said says say according did does do done get got give given make made many way ways thing things
-  article text author's mention mentioned`.split(/\s+/u),
-);
 
 /** Endings that make a word of the same family: inflections and the common derivations. */
 const FAMILY_ENDINGS = new Set([

@@ -9,7 +9,7 @@ import { REPORTING_VERBS } from './entity-cues.js';
 import { blankPrompt, givesAway, MAX_PROMPT_CHARACTERS, MINIMUM_DISTRACTORS, occurrences, pointsBack, type QuestionCandidate } from './quiz-question.js';
 import type { Entity, SentenceSpan } from './recognise-entities.js';
 import type { SeededRandom } from '../seeded-random.js';
-import type { Quote } from './study-quote.js';
+import type { Quote } from '../corpus/citation.js';
 
 /** A name the text repeats this often is a giveaway as an answer ("Baku", "Moscow"). */
 const MOST_MENTIONS_FOR_AN_ANSWER = 12;

@@ -7,34 +7,23 @@
  * of any section the model left out. Any failure, or fewer than two points left, gives the offline summary,
  * marked with the reason.
  */
-import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
 import { z } from 'zod';
 import { unverifiedInlineQuotes } from '../answering/llm-answerer.js';
-import { callStructuredModel, createChatModel } from '../llm/model-call.js';
-import type { Sleep, StructuredOutputMethod } from '../llm/model-call.js';
-import type { LlmConfig } from '../config.js';
+import { modelTaskRunner, type ModelTask, type ModelTaskSettings } from '../llm/model-task.js';
+import { attributeValue, fenced, oneLine } from '../llm/prompt-text.js';
 import type { Corpus } from '../corpus/types.js';
-import type { Logger } from '../logger.js';
 import { isContentWord, sameWordFamily, tokenize } from '../language/tokenize.js';
 import { sectionKey, type SentenceUnit } from './sentence-units.js';
-import { isLocated, quoteSentence, type Quote } from './study-quote.js';
+import { isLocated, quoteSentence, type Quote } from '../corpus/citation.js';
 import { summarizeWithRanking } from './summarize.js';
 import type { DroppedSummaryPoint, RankedSentence, Summary, SummaryLength, SummaryOutcome, SummaryPoint } from './summarize.js';
 
-export interface ModelSummaryOptions {
+export interface ModelSummaryOptions extends ModelTaskSettings {
   readonly corpus: Corpus;
-  readonly llm: LlmConfig;
   /** A section name (a unique prefix or fragment is enough); the whole text when omitted. */
   readonly section?: string | undefined;
   readonly length: SummaryLength;
-  readonly logger?: Logger | undefined;
-  /** Replaces the ChatOpenAI built from `llm` (tests, other providers). */
-  readonly chatModel?: BaseChatModel | undefined;
   readonly signal?: AbortSignal | undefined;
-  /** How structured output is requested; LangChain picks per model when omitted. */
-  readonly structuredOutputMethod?: StructuredOutputMethod | undefined;
-  readonly sleep?: Sleep | undefined;
-  readonly now?: (() => number) | undefined;
 }
 
 /** The model's reply. Field descriptions reach the model through the JSON schema. */
@@ -91,22 +80,8 @@ export async function summarizeWithModel(options: ModelSummaryOptions): Promise<
   const wanted = Math.max(extractive.points.length, MIN_POINTS);
   const coverEverySection = extractive.section === undefined && options.length === 'long';
 
-  const result = await callStructuredModel({
-    chatModel: options.chatModel ?? createChatModel(options.llm),
-    schema: modelSummarySchema,
-    name: 'cited_summary',
-    messages: [
-      { role: 'system', content: SUMMARY_SYSTEM_PROMPT },
-      { role: 'user', content: buildSummaryPrompt({ title: extractive.title, section: extractive.section, candidates, wanted, coverEverySection }) },
-    ],
-    timeoutMs: options.llm.timeoutMs,
-    signal: options.signal,
-    retryRateLimited: true,
-    method: options.structuredOutputMethod,
-    logger,
-    sleep: options.sleep,
-    now: options.now,
-  });
+  const run = modelTaskRunner(summaryTask, { ...options, logger });
+  const result = await run({ title: extractive.title, section: extractive.section, candidates, wanted, coverEverySection }, options.signal);
   if (!result.ok) return fallback(result.reason);
 
   const { kept, dropped } = keepPoints(options.corpus, result.value.points, candidates, wanted);
@@ -160,42 +135,42 @@ function pickCandidates(extractive: Summary, ranked: readonly RankedSentence[]):
     .map((candidate, index) => ({ ...candidate, id: `S${index + 1}` }));
 }
 
-/** Keeps a sentence or heading from closing or opening the tags that fence it in the prompt. */
-function fenced(text: string): string {
-  return text.replace(/<(\/?)(sentence)\b/gi, '‹$1$2');
-}
+const TAGS = ['sentence'];
 
 function attribute(value: string): string {
-  return fenced(value.replace(/[\r\n]+/g, ' ').replace(/"/g, "'"));
+  return fenced(attributeValue(value), TAGS);
 }
 
-export function buildSummaryPrompt(input: {
+interface SummaryPromptInput {
   readonly title: string;
   readonly section: string | undefined;
   readonly candidates: readonly Candidate[];
   readonly wanted: number;
   readonly coverEverySection: boolean;
-}): string {
+}
+
+export function buildSummaryPrompt(input: SummaryPromptInput): string {
   const scope = input.section === undefined ? `the text “${attribute(input.title)}”` : `the section “${attribute(input.section)}”`;
   const sections = [...new Set(input.candidates.map((candidate) => candidate.quote.section))];
   const coverage = input.coverEverySection ? ` Give every section at least one point; the sections are: ${sections.map(attribute).join(' · ')}.` : '';
   const sentences = input.candidates
-    .map((candidate) => `<sentence id="${candidate.id}" section="${attribute(candidate.quote.section)}">${fenced(candidate.quote.text)}</sentence>`)
+    .map((candidate) => `<sentence id="${candidate.id}" section="${attribute(candidate.quote.section)}">${fenced(candidate.quote.text, TAGS)}</sentence>`)
     .join('\n');
   return `Write ${input.wanted} key points of ${scope}.${coverage}\n\nThe sentences, in the order of the text:\n\n${sentences}`;
 }
+
+const summaryTask: ModelTask<SummaryPromptInput, ModelSummary> = {
+  name: 'cited_summary',
+  schema: modelSummarySchema,
+  systemPrompt: SUMMARY_SYSTEM_PROMPT,
+  userPrompt: buildSummaryPrompt,
+  retryRateLimited: true,
+};
 
 /** "S3", "s3", "[S3]" and "3" all cite S3. */
 function normalisedId(sentenceId: string): string | undefined {
   const match = /^\[?\s*S?\s*(\d+)\s*\]?$/i.exec(sentenceId.trim());
   return match === null ? undefined : `S${Number(match[1])}`;
-}
-
-function oneLine(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  if (flat.length <= MAX_POINT_CHARACTERS) return flat;
-  const cut = flat.slice(0, MAX_POINT_CHARACTERS);
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), MAX_POINT_CHARACTERS / 2))}…`;
 }
 
 function contentWords(text: string): string[] {
@@ -222,7 +197,7 @@ function keepPoints(
   const citedIds = new Set<string>();
   const seenTexts = new Set<string>();
   for (const reply of replied) {
-    const text = oneLine(reply.text);
+    const text = oneLine(reply.text, MAX_POINT_CHARACTERS);
     const drop = (reason: DroppedSummaryPoint['reason']) => void dropped.push({ text, sentenceId: reply.sentenceId, reason });
     const id = normalisedId(reply.sentenceId);
     const candidate = id === undefined ? undefined : byId.get(id);

@@ -3,6 +3,7 @@
  * the only signal English gives for names without a gazetteer, so the work here is telling a name from a
  * capitalised sentence opener ("Despite", "Photos") and from an adjective of nationality ("Russian").
  */
+import { NUMBER_WORDS } from '../language/lexicon.js';
 import type { SentenceUnit } from './sentence-units.js';
 
 export interface WordToken {
@@ -28,12 +29,6 @@ export interface NameSpan {
 }
 
 const WORD = /[\p{L}\p{N}]+(?:[-‑'’][\p{L}\p{N}]+)*/gu;
-const NUMBER_WORDS = new Set(
-  'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion'.split(
-    ' ',
-  ),
-);
-
 /** Capitalised words that open sentences without being names (not all are in the stopword list). */
 export const SENTENCE_OPENERS: ReadonlySet<string> = new Set(
   `despite although though amid amidst among toward towards beyond besides instead meanwhile moreover furthermore

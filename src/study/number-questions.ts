@@ -4,7 +4,7 @@ import type { NumberExpression } from '../language/number-expressions.js';
 import { blankPrompt, MINIMUM_DISTRACTORS, occurrences, type QuestionCandidate } from './quiz-question.js';
 import type { SeededRandom } from '../seeded-random.js';
 import type { SentenceUnit } from './sentence-units.js';
-import type { Quote } from './study-quote.js';
+import type { Quote } from '../corpus/citation.js';
 
 export function numberFillIn(
   unit: SentenceUnit,

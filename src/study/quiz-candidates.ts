@@ -10,7 +10,7 @@ import { findReasonStatements, reasonQuestion, type ReasonStatement } from './re
 import { recogniseEntities } from './recognise-entities.js';
 import { sentenceUnits, type SentenceUnit } from './sentence-units.js';
 import { statementQuestion } from './statement-questions.js';
-import { quoteSentence, type Quote } from './study-quote.js';
+import { quoteSentence, type Quote } from '../corpus/citation.js';
 
 export function questionCandidates(corpus: Corpus, units: readonly SentenceUnit[], seed: string): QuestionCandidate[] {
   const inScope = new Set(units);

@@ -4,7 +4,7 @@
  * reader cannot resolve, no word in the prompt that gives the answer away).
  */
 import type { SentenceUnit } from './sentence-units.js';
-import type { Quote } from './study-quote.js';
+import type { Quote } from '../corpus/citation.js';
 import { containsPhrase } from './distractors.js';
 
 /**

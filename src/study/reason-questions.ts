@@ -9,7 +9,7 @@ import { containsPhrase } from './distractors.js';
 import { MAX_PROMPT_CHARACTERS, pointsBack, type QuestionCandidate, MAX_CHOICE_CHARACTERS } from './quiz-question.js';
 import type { SeededRandom } from '../seeded-random.js';
 import type { SentenceUnit } from './sentence-units.js';
-import type { Quote } from './study-quote.js';
+import type { Quote } from '../corpus/citation.js';
 
 export interface ReasonStatement {
   readonly unit: SentenceUnit;

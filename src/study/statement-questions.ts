@@ -10,7 +10,7 @@ import { clausesOf, MINIMUM_DISTRACTORS, pointsBack, type QuestionCandidate, MAX
 import type { Entity } from './recognise-entities.js';
 import type { SeededRandom } from '../seeded-random.js';
 import type { SentenceUnit } from './sentence-units.js';
-import type { Quote } from './study-quote.js';
+import type { Quote } from '../corpus/citation.js';
 
 const PROMPT = 'Which of these does the text say?';
 const MIN_WORDS = 6;

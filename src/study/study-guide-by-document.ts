@@ -5,7 +5,7 @@
 import type { LlmConfig } from '../config.js';
 import type { Corpus } from '../corpus/types.js';
 import type { Logger } from '../logger.js';
-import { configuredSummary } from './configured-summary.js';
+import { writeSummary } from './write-summary.js';
 import { studyGuide, type StudyGuideOptions } from './study-guide.js';
 import { escapeMarkdown } from './study-guide.js';
 import type { SummaryOutcome } from './summarize.js';
@@ -38,6 +38,6 @@ export async function configuredStudyGuide(
 ): Promise<string> {
   const { llm, logger, signal, ...guide } = options;
   const summaries: SummaryOutcome[] = [];
-  for (const corpus of corpora) summaries.push(await configuredSummary({ corpus, llm, length: 'long', logger, signal }));
+  for (const corpus of corpora) summaries.push(await writeSummary({ corpus, llm, length: 'long', logger, signal }));
   return studyGuideByDocument(corpora, { ...guide, chatModel: llm?.chatModel, summaries });
 }

@@ -5,7 +5,7 @@
 import type { Corpus } from '../corpus/types.js';
 import { makeQuiz, MAX_QUIZ_QUESTIONS, type QuizQuestion } from './make-quiz.js';
 import type { EntityKind } from './recognise-entities.js';
-import { citationLabel, type Quote } from './study-quote.js';
+import { citationLabel, type Quote } from '../corpus/citation.js';
 import { summarize, type SummaryOutcome } from './summarize.js';
 import { timeline } from './timeline.js';
 import { whosWho } from './whos-who.js';

@@ -17,7 +17,7 @@ import { canStandAsPoint, scoreSentences } from './sentence-scores.js';
 import { cosine, SentenceVectors, type SparseVector } from './sentence-vectors.js';
 import { sectionKey, sentenceUnits, type SentenceUnit } from './sentence-units.js';
 import { resolveScope, type StudyProblem } from './study-scope.js';
-import { quoteSpan, type Quote } from './study-quote.js';
+import { quoteSpan, type Quote } from '../corpus/citation.js';
 
 export type SummaryLength = 'short' | 'long';
 

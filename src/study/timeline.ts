@@ -7,7 +7,7 @@
 import type { Corpus } from '../corpus/types.js';
 import { findDates, type DateExpression, type DatePrecision } from '../language/date-expressions.js';
 import { sentenceUnits, type SentenceUnit } from './sentence-units.js';
-import { quoteSentence, type Quote } from './study-quote.js';
+import { quoteSentence, type Quote } from '../corpus/citation.js';
 import { hasSubjectAndVerb } from '../language/part-of-speech.js';
 
 export interface TimelineEvent {

@@ -5,7 +5,7 @@
 import type { Corpus } from '../corpus/types.js';
 import { normalizeForMatch } from '../language/normalize.js';
 import { recogniseEntities, type Entity, type EntityKind } from './recognise-entities.js';
-import { quoteSentence, type Quote } from './study-quote.js';
+import { quoteSentence, type Quote } from '../corpus/citation.js';
 
 export interface WhosWhoEntry {
   readonly name: string;

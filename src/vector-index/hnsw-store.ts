@@ -1,10 +1,11 @@
 /**
- * hnswlib-node (cosine) behind LangChain's VectorStore interface, so providers and stores swap.
- * Documents are LangChain `Document`s whose metadata is the chunk's citation; labels are their positions.
+ * hnswlib-node (cosine) over documents shaped like LangChain's (`pageContent`, `metadata` holding the chunk's
+ * citation, `id`); labels are their positions. Embeddings come through LangChain's `EmbeddingsInterface`, so
+ * providers swap. It does not extend LangChain's VectorStore: nothing here uses that class's retriever
+ * machinery, and its runtime (@langchain/core with langsmith, ~630 modules) doubled the start-up of every
+ * offline command.
  */
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
-import { Document, type DocumentInterface } from '@langchain/core/documents';
-import { SaveableVectorStore } from '@langchain/core/vectorstores';
 import hnswlib from 'hnswlib-node';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
@@ -21,38 +22,37 @@ export interface HnswSettings {
 
 export const DEFAULT_HNSW: HnswSettings = { m: 16, efConstruction: 100, efSearch: 512 };
 
-export class HnswVectorStore extends SaveableVectorStore {
-  declare FilterType: (document: DocumentInterface) => boolean;
+/** A chunk as the store keeps it: its text, its citation as metadata, its id. */
+export type IndexedDocument = StoredDocument;
+
+/** Written into the manifest: which store wrote the vectors file. */
+const STORE_TYPE = 'hnswlib-node';
+
+export class HnswVectorStore {
   private index: HnswIndex | undefined;
-  private readonly documents: DocumentInterface[] = [];
+  private readonly documents: IndexedDocument[] = [];
 
   constructor(
-    embeddings: EmbeddingsInterface,
+    readonly embeddings: EmbeddingsInterface,
     readonly dimensions: number,
     private readonly settings: HnswSettings = DEFAULT_HNSW,
-  ) {
-    super(embeddings, {});
-  }
-
-  _vectorstoreType(): string {
-    return 'hnswlib-node';
-  }
+  ) {}
 
   get size(): number {
     return this.documents.length;
   }
 
-  documentAt(label: number): DocumentInterface | undefined {
+  documentAt(label: number): IndexedDocument | undefined {
     return this.documents[label];
   }
 
-  async addDocuments(documents: DocumentInterface[]): Promise<string[]> {
+  async addDocuments(documents: IndexedDocument[]): Promise<string[]> {
     const vectors = await this.embeddings.embedDocuments(documents.map((document) => document.pageContent));
     return this.addVectors(vectors, documents);
   }
 
   /** Adds in batches, yielding to the event loop between them so a bot stays responsive during a rebuild. */
-  async addVectors(vectors: number[][], documents: DocumentInterface[]): Promise<string[]> {
+  async addVectors(vectors: number[][], documents: IndexedDocument[]): Promise<string[]> {
     if (vectors.length !== documents.length) throw new Error(`addVectors: ${vectors.length} vectors for ${documents.length} documents`);
     const index = this.ensureCapacity(this.documents.length + vectors.length);
     const ids: string[] = [];
@@ -61,7 +61,7 @@ export class HnswVectorStore extends SaveableVectorStore {
       if (vector.length !== this.dimensions) throw new Error(`a ${vector.length}-dimension vector cannot go into a ${this.dimensions}-dimension index`);
       const label = this.documents.length;
       index.addPoint(vector, label);
-      const document = documents[position] as DocumentInterface;
+      const document = documents[position] as IndexedDocument;
       this.documents.push(document);
       ids.push(document.id ?? String(label));
       if (position % 64 === 63) await yieldToEventLoop();
@@ -69,17 +69,13 @@ export class HnswVectorStore extends SaveableVectorStore {
     return ids;
   }
 
-  async similaritySearchVectorWithScore(query: number[], k: number, filter?: this['FilterType']): Promise<[DocumentInterface, number][]> {
-    return this.searchLabels(query, k, filter).map(([label, score]) => [this.documents[label] as DocumentInterface, score]);
-  }
-
   /** Nearest labels with cosine similarity (1 - hnswlib's cosine distance), best first. */
-  searchLabels(query: ArrayLike<number>, k: number, filter?: (document: DocumentInterface) => boolean): [number, number][] {
+  searchLabels(query: ArrayLike<number>, k: number, filter?: (document: IndexedDocument) => boolean): [number, number][] {
     if (this.index === undefined || this.documents.length === 0) return [];
     const limit = Math.min(k, this.documents.length);
     this.index.setEf(Math.max(this.settings.efSearch, limit));
     const found = filter
-      ? this.index.searchKnn(Array.from(query), limit, (label: number) => filter(this.documents[label] as DocumentInterface))
+      ? this.index.searchKnn(Array.from(query), limit, (label: number) => filter(this.documents[label] as IndexedDocument))
       : this.index.searchKnn(Array.from(query), limit);
     return found.neighbors.map((label, position) => [label, 1 - (found.distances[position] ?? 1)]);
   }
@@ -97,7 +93,7 @@ export class HnswVectorStore extends SaveableVectorStore {
         await index.writeIndex(file);
       },
       documents,
-      manifest: { ...manifestFields, dimensions: this.dimensions, vectorStore: this._vectorstoreType(), hnsw: this.settings, count: this.documents.length },
+      manifest: { ...manifestFields, dimensions: this.dimensions, vectorStore: STORE_TYPE, hnsw: this.settings, count: this.documents.length },
     });
   }
 
@@ -121,9 +117,7 @@ export class HnswVectorStore extends SaveableVectorStore {
     }
     store.index = index;
     for (const document of options.documents)
-      store.documents.push(
-        new Document({ pageContent: document.pageContent, metadata: document.metadata, ...(document.id !== undefined ? { id: document.id } : {}) }),
-      );
+      store.documents.push({ pageContent: document.pageContent, metadata: document.metadata, ...(document.id !== undefined ? { id: document.id } : {}) });
     return store;
   }
 

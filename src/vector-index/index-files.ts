@@ -3,11 +3,13 @@
  *
  * Writing is atomic: every file goes to a temporary name, is fsynced and renamed; the manifest is
  * written last, so it is the commit point. A crash at any moment leaves the previous manifest — and
- * the files it names — in place. hnswlib's own write is not atomic, hence the temporary file.
+ * the files it names — in place. hnswlib's own write is not atomic, hence the temporary file. Writers
+ * take `index.lock` first, so two of them (an ingest beside a bot's /reindex) write one after the other.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { isLockHeld, withLockFile } from '../files/lock-file.js';
 import { fsyncDirectory, writeFileAtomic } from '../files/write-file-atomic.js';
 
 export const INDEX_FORMAT_VERSION = 1;
@@ -40,12 +42,38 @@ export type ReadIndexResult =
   | { readonly ok: true; readonly manifest: IndexManifest; readonly vectorsFile: string; readonly documents: StoredDocument[] }
   | { readonly ok: false; readonly reason: 'missing' | 'corrupt' | 'newer-version'; readonly detail: string };
 
-export async function writeIndexFiles(
-  directory: string,
-  input: { writeVectors: (file: string) => void | Promise<void>; documents: readonly StoredDocument[]; manifest: Record<string, unknown> },
-): Promise<IndexManifest> {
+const LOCK_FILE = 'index.lock';
+
+export interface IndexFilesInput {
+  readonly writeVectors: (file: string) => void | Promise<void>;
+  readonly documents: readonly StoredDocument[];
+  readonly manifest: Record<string, unknown>;
+}
+
+export async function writeIndexFiles(directory: string, input: IndexFilesInput): Promise<IndexManifest> {
   await mkdir(directory, { recursive: true });
-  const generation = `${Date.now().toString(36)}-${process.pid}`;
+  return withLockFile(path.join(directory, LOCK_FILE), { what: `the index in ${directory}` }, () => writeGeneration(directory, input));
+}
+
+/**
+ * Removes temporary files a killed writer left behind (a 100 MB vectors file until the next good save, before
+ * this). Done only when no writer holds the lock, so a running ingest's files are never touched.
+ */
+export async function removeOrphanedTemporaryFiles(directory: string): Promise<string[]> {
+  if (await isLockHeld(path.join(directory, LOCK_FILE))) return [];
+  let names: string[];
+  try {
+    names = await readdir(directory);
+  } catch {
+    return [];
+  }
+  const orphans = names.filter((name) => name.endsWith('.tmp'));
+  for (const name of orphans) await rm(path.join(directory, name), { force: true });
+  return orphans;
+}
+
+async function writeGeneration(directory: string, input: IndexFilesInput): Promise<IndexManifest> {
+  const generation = `${Date.now().toString(36)}-${process.pid}-${randomBytes(3).toString('hex')}`;
   const vectorsName = `vectors-${generation}.hnsw`;
   const documentsName = `documents-${generation}.json`;
 

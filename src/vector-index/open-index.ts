@@ -4,14 +4,13 @@
  * chunker, missing, truncated or damaged files. An index written by a newer footnote is never overwritten.
  */
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
-import { Document } from '@langchain/core/documents';
 import path from 'node:path';
 import type { Chunk } from '../chunking/chunk-corpus.js';
 import { CHUNKER_VERSION } from '../chunking/chunk-corpus.js';
 import type { Corpus } from '../corpus/types.js';
 import type { Logger } from '../logger.js';
 import { HnswVectorStore } from './hnsw-store.js';
-import { readIndexFiles, type IndexManifest } from './index-files.js';
+import { readIndexFiles, removeOrphanedTemporaryFiles, type IndexManifest } from './index-files.js';
 
 export interface EmbeddingModelInfo {
   readonly provider: string;
@@ -44,6 +43,8 @@ export function indexDirectory(dataDir: string): string {
 }
 
 export async function openIndex(input: OpenIndexInput): Promise<OpenedIndex> {
+  const orphans = await removeOrphanedTemporaryFiles(input.directory);
+  if (orphans.length > 0) input.logger.info('removed temporary files an interrupted index write left', { files: orphans.length });
   const reason = input.forceRebuild === true ? 'a rebuild was asked for' : await reuse(input);
   if (typeof reason !== 'string') return reason;
   input.logger.info('building the index', { reason, chunks: input.chunks.length });
@@ -90,14 +91,11 @@ async function buildIndex(input: OpenIndexInput, save: boolean): Promise<{ store
     const vectors = await input.embeddings.embedDocuments(slice.map((chunk) => chunk.text));
     await store.addVectors(
       vectors,
-      slice.map(
-        (chunk) =>
-          new Document({
-            id: chunk.id,
-            pageContent: chunk.text,
-            metadata: { documentId: chunk.documentId, section: chunk.section, paragraph: chunk.paragraph, start: chunk.start, end: chunk.end },
-          }),
-      ),
+      slice.map((chunk) => ({
+        id: chunk.id,
+        pageContent: chunk.text,
+        metadata: { documentId: chunk.documentId, section: chunk.section, paragraph: chunk.paragraph, start: chunk.start, end: chunk.end },
+      })),
     );
     input.onProgress?.(Math.min(start + batch, input.chunks.length), input.chunks.length);
   }

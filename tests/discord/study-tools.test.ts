@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { discordLimits } from '../../src/commands/discord-limits.js';
-import { isLocated } from '../../src/study/study-quote.js';
+import { isLocated } from '../../src/corpus/citation.js';
 import { sectionNames } from '../../src/study/study-scope.js';
 import { timeline } from '../../src/study/timeline.js';
 import { entityNames } from '../../src/study/whos-who.js';

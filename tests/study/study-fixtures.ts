@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import type { Corpus } from '../../src/corpus/types.js';
-import type { Quote } from '../../src/study/study-quote.js';
+import type { Quote } from '../../src/corpus/citation.js';
 
 export const CORPUS_DIR = fileURLToPath(new URL('../../corpus/', import.meta.url));
 export const ARTICLE_ID = 'how-baku-is-playing-with-fire.txt';

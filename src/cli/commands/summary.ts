@@ -1,7 +1,7 @@
 import { loadConfig, secretsOf } from '../../config.js';
 import { createLogger } from '../../logger.js';
 import type { Summary } from '../../study/summarize.js';
-import { configuredSummary } from '../../study/configured-summary.js';
+import { writeSummary } from '../../study/write-summary.js';
 import type { Corpus } from '../../corpus/types.js';
 import { documentFlag, groupedJson, groupedText, partsOf } from '../document-groups.js';
 import { parseArguments, UsageError, writeLine, type CliCommand } from '../cli-command.js';
@@ -28,10 +28,10 @@ export const summaryCliCommand = {
       secrets: secretsOf(config),
       write: (line) => io.stderr.write(line),
     });
-    const summarizeOne = (part: Corpus) => configuredSummary({ corpus: part, llm: config.llm, section, length, logger });
     const summaries = new Map<Corpus, Summary>();
     for (const part of parts) {
-      const outcome = await summarizeOne(part);
+      // No engine: a summary needs the text, not the index, so the command starts fast.
+      const outcome = await writeSummary({ corpus: part, llm: config.llm, section, length, logger });
       if (!outcome.ok) return reportProblem(io, outcome.problem, json);
       summaries.set(part, outcome.summary);
     }

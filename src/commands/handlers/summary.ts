@@ -1,10 +1,9 @@
 import { sectionNames } from '../../study/study-scope.js';
-import { configuredSummary } from '../../study/configured-summary.js';
-import type { Summary, SummaryOutcome } from '../../study/summarize.js';
+import type { Summary } from '../../study/summarize.js';
+import { writeSummary } from '../../study/write-summary.js';
 import type { Command } from '../command.js';
 import { slashCommand } from '../command.js';
 import { documentOption, documentsShown, stringOption } from '../command.js';
-import type { Corpus } from '../../corpus/types.js';
 import { documentTitles } from '../../corpus/find-document.js';
 import { documentScope } from '../../study/document-scope.js';
 import { moreDocumentsNote } from '../answer-reply.js';
@@ -36,11 +35,9 @@ export const summaryCommand = {
     const scope = documentScope(corpus, { document: stringOption(request, 'document'), section });
     if (!scope.ok) return errorReply(scope.problem.message);
     const { llm } = services.engine.config;
-    const summarizeOne = (part: Corpus): Promise<SummaryOutcome> =>
-      configuredSummary({ corpus: part, llm, section, length, logger: services.logger, signal: request.signal });
     const cards: ReplyCard[] = [];
     for (const part of scope.corpora.slice(0, documentsShown)) {
-      const outcome = await summarizeOne(part);
+      const outcome = await writeSummary({ corpus: part, llm, section, length, logger: services.logger, signal: request.signal });
       if (!outcome.ok) return errorReply(outcome.problem.message);
       const { summary } = outcome;
       if (summary.points.length === 0) {

@@ -1,24 +1,25 @@
 /**
- * The one place that decides how a summary is written: by the configured chat model (points in its own words,
- * each citing a verified sentence; offline on any failure), or offline when no model is configured. /summary,
- * /studyguide and the command line all come here.
+ * The one place that chooses how a summary is written: by the chat model when one is configured (grounded and
+ * checked, falling back to the offline summary on any failure), by the offline summariser otherwise. Front ends
+ * call this, or `Engine.summarize`, and never choose themselves.
  */
 import type { LlmConfig } from '../config.js';
 import type { Corpus } from '../corpus/types.js';
 import type { Logger } from '../logger.js';
 import { summarize, type SummaryLength, type SummaryOutcome } from './summarize.js';
 
-export interface ConfiguredSummaryOptions {
+export interface WriteSummaryOptions {
   readonly corpus: Corpus;
-  /** The model settings from the configuration; undefined means offline. */
+  /** The configured chat model; offline when undefined. */
   readonly llm: LlmConfig | undefined;
+  /** A section name (a unique prefix or fragment is enough); the whole text when omitted. */
   readonly section?: string | undefined;
   readonly length: SummaryLength;
   readonly logger?: Logger | undefined;
   readonly signal?: AbortSignal | undefined;
 }
 
-export async function configuredSummary(options: ConfiguredSummaryOptions): Promise<SummaryOutcome> {
+export async function writeSummary(options: WriteSummaryOptions): Promise<SummaryOutcome> {
   const { corpus, llm, section, length } = options;
   if (llm === undefined) return summarize(corpus, { section, length });
   // Loaded only with a model configured, so the offline path never loads @langchain/openai.

@@ -1,12 +1,14 @@
 /**
- * Every study item is grounded in a verbatim quote, built only through `quoteSpan`, which re-reads the span
- * from the document text: a quote whose text is not exactly `document.text.slice(start, end)` never leaves
- * this module.
+ * Quotes and where they stand. A quote is built only by `quoteSpan`, which re-reads the span from the
+ * document text, so a quote whose text is not exactly `document.text.slice(start, end)` never leaves here;
+ * `citationLabel` is the one way a citation is written ("Title — Section, ¶ 3").
  */
-import type { Quote } from '../answering/types.js';
-import type { Corpus, CorpusDocument, Paragraph, Sentence } from '../corpus/types.js';
+import type { Citation, Corpus, CorpusDocument, Paragraph, Sentence } from './types.js';
 
-export type { Quote } from '../answering/types.js';
+/** A verbatim quote: `text` is exactly `document.text.slice(start, end)`. */
+export interface Quote extends Citation {
+  readonly text: string;
+}
 
 /** A span of one paragraph; the text is read from the document, never taken from the caller. */
 export function quoteSpan(document: CorpusDocument, paragraph: Paragraph, start: number, end: number): Quote | undefined {
@@ -33,8 +35,16 @@ export function quoteJson(quote: Quote): { text: string; documentId: string; sec
   return { text, documentId, section, paragraph, start, end };
 }
 
-/** "Section, ¶ 3", with the document title first when the corpus has several documents. */
-export function citationLabel(quote: Quote, options: { withDocument: boolean }): string {
-  const where = `${quote.section}, ¶ ${quote.paragraph}`;
-  return options.withDocument ? `${quote.documentTitle} — ${where}` : where;
+export interface CitationLabelOptions {
+  /** Name the document first: only useful when the corpus holds several. */
+  readonly withDocument: boolean;
+  /** Add the character offsets ("[chars 120–245]"), as the command line does. */
+  readonly withOffsets?: boolean;
+}
+
+/** "Section, ¶ 3", after the document title when asked ("Title — Section, ¶ 3"); ¶ 0 (the title block) is the section alone. */
+export function citationLabel(citation: Pick<Citation, 'documentTitle' | 'section' | 'paragraph'> & Partial<Pick<Citation, 'start' | 'end'>>, options: CitationLabelOptions): string {
+  const where = citation.paragraph === 0 ? citation.section : `${citation.section}, ¶ ${citation.paragraph}`;
+  const label = options.withDocument ? `${citation.documentTitle} — ${where}` : where;
+  return options.withOffsets === true && citation.start !== undefined && citation.end !== undefined ? `${label} [chars ${citation.start}–${citation.end}]` : label;
 }

@@ -1,0 +1,153 @@
+import { bylineAnswer, metadataAnswer } from './metadata-answer.js';
+import { ANSWERABILITY_FEATURES } from './answer-selector.js';
+/** Passages returned with every answer. */
+const PASSAGES_SHOWN = 5;
+/** Closest passages shown when the topic is there but no sentence answers. */
+const CLOSEST_SHOWN = 2;
+/** Supporting quotes must be at least this likely, relative to the answer's own probability. */
+const SUPPORT_RATIO = 0.6;
+const MAX_QUOTES = 3;
+export const NOT_IN_TEXT = "The text touches on this but doesn't answer it. The closest passages:";
+export function answerExtractively(input) {
+    const metadataFirst = input.analyzed.metadata !== undefined;
+    const passages = toPassages(input.retrieval, PASSAGES_SHOWN, metadataFirst);
+    const base = {
+        question: input.question,
+        standaloneQuestion: input.standaloneQuestion,
+        mode: 'extractive',
+        passages,
+        droppedQuotes: [],
+        repairedQuotes: [],
+        fallbackReason: undefined,
+    };
+    const metadata = input.analyzed.metadata !== undefined ? metadataAnswer(input.corpus, input.analyzed.metadata, input.analyzed) : bylineAnswer(input.corpus, input.analyzed);
+    if (metadata !== undefined)
+        return { ...base, ...metadata, abstained: false };
+    const decision = decideAnswer(input.ranking, input.threshold, input.unknownWords, input.unknownNames);
+    if (decision.kind === 'abstain') {
+        const closest = decision.reason === 'not-mentioned' ? [] : passages.slice(0, CLOSEST_SHOWN);
+        return {
+            ...base,
+            passages: closest,
+            answer: decision.message,
+            abstained: true,
+            quotes: [],
+            abstainReason: decision.reason,
+            confidence: decision.answerability,
+        };
+    }
+    const located = decision.chosen.map((candidate) => quoteOf(input.corpus, candidate.scored)).filter((quote) => quote !== undefined);
+    const quotes = joinContinuation(input.corpus, located, decision.chosen[1]?.facts.continuesPrevious === true);
+    const first = quotes[0];
+    if (first === undefined)
+        return { ...base, answer: NOT_IN_TEXT, abstained: true, quotes: [], abstainReason: 'no-verbatim-quote', confidence: decision.answerability };
+    // The answer line is the whole answering sentence: never cut before the answer. Front ends show it once, with its citation.
+    return { ...base, answer: first.text, abstained: false, quotes, confidence: decision.answerability };
+}
+/**
+ * One rule for answering or not: the fitted answerability of the best candidate against the threshold.
+ * When it falls short, the message says whether the text never mentions what was asked about, or
+ * mentions it without answering.
+ */
+export function decideAnswer(ranking, threshold, unknownWords, unknownNames = []) {
+    const best = ranking.candidates[0];
+    const answerability = Math.round(ranking.answerability * 1000) / 1000;
+    // A question about someone or something the text never names cannot be answered from it ("What did the United Nations say?").
+    const absentName = unknownNames[0];
+    if (absentName !== undefined)
+        return { kind: 'abstain', reason: 'not-mentioned', message: `The text doesn't mention ${absentName}.`, answerability };
+    const missing = unknownWords[0];
+    // Most of what the question asks about is nowhere in the text: no sentence can answer it, however well it scores.
+    const offTopic = missing !== undefined && unknownShareOf(ranking) >= OFF_TOPIC_SHARE;
+    if (best !== undefined && !offTopic && ranking.answerability >= threshold) {
+        const chosen = [best];
+        // The sentence after the answer, when it continues it ("These men were charged with..."), belongs to the answer; then others nearly as likely.
+        const next = ranking.candidates.find((candidate) => candidate.scored.entry.sentence.documentId === best.scored.entry.sentence.documentId &&
+            candidate.scored.entry.sentence.ordinal === best.scored.entry.sentence.ordinal + 1 &&
+            candidate.facts.continuesPrevious);
+        if (next !== undefined)
+            chosen.push(next);
+        for (const candidate of ranking.candidates) {
+            if (chosen.length >= MAX_QUOTES)
+                break;
+            if (!chosen.includes(candidate) && candidate.probability >= SUPPORT_RATIO * best.probability)
+                chosen.push(candidate);
+        }
+        return { kind: 'answer', chosen, answerability };
+    }
+    if (offTopic)
+        return { kind: 'abstain', reason: 'not-mentioned', message: `The text doesn't mention ${missing}.`, answerability };
+    if (best === undefined)
+        return { kind: 'abstain', reason: 'no-candidates', message: "The text doesn't cover this.", answerability };
+    return { kind: 'abstain', reason: 'no-answering-sentence', message: NOT_IN_TEXT, answerability };
+}
+/**
+ * Share of the question's rarity-weighted words the text lacks at or above which it is about something else:
+ * all of them. Paraphrases use many words the text lacks and still ask about it.
+ */
+export const OFF_TOPIC_SHARE = 0.999;
+function unknownShareOf(ranking) {
+    return ranking.answerabilityFeatures[ANSWERABILITY_FEATURES.indexOf('unknown_share')] ?? 0;
+}
+/**
+ * "…the closure of the Russian House office… According to Baku media, this cultural center was accused of…":
+ * when the second quote continues the first (the next sentence of the same paragraph, opening with "this",
+ * "these men"…), the two are one answer — the first alone often only sets the scene — so they are quoted
+ * as one span of the source.
+ */
+export function joinContinuation(corpus, quotes, secondContinues) {
+    const [first, second, ...rest] = quotes;
+    if (first === undefined || second === undefined || !secondContinues)
+        return [...quotes];
+    const document = corpus.documents.find((candidate) => candidate.id === first.documentId);
+    if (document === undefined || second.documentId !== first.documentId || second.paragraph !== first.paragraph || second.start < first.end)
+        return [...quotes];
+    const between = document.text.slice(first.end, second.start);
+    if (!/^\s*$/u.test(between))
+        return [...quotes];
+    return [{ ...first, end: second.end, text: document.text.slice(first.start, second.end) }, ...rest];
+}
+/** A quote leaves here only when the source file has exactly this text at these offsets. */
+function quoteOf(corpus, scored) {
+    const sentence = scored.entry.sentence;
+    const document = corpus.documents.find((candidate) => candidate.id === sentence.documentId);
+    if (document === undefined || document.text.slice(sentence.start, sentence.end) !== sentence.text)
+        return undefined;
+    return {
+        text: sentence.text,
+        documentId: document.id,
+        documentTitle: document.title,
+        section: sentence.section,
+        paragraph: sentence.paragraph,
+        start: sentence.start,
+        end: sentence.end,
+    };
+}
+/** The best passages as citations; a question about the article itself puts the header passage first. */
+export function toPassages(retrieval, limit, headerFirst) {
+    // A question about the article itself (author, date, title) is answered from the header passage.
+    const ordered = headerFirst
+        ? [...retrieval.passages].sort((first, second) => Number(second.chunk.paragraph === 0) - Number(first.chunk.paragraph === 0))
+        : retrieval.passages;
+    return ordered.slice(0, limit).map((passage) => ({
+        chunkId: passage.chunk.id,
+        text: passage.chunk.text,
+        score: Math.round(passage.score * 1000) / 1000,
+        documentId: passage.chunk.documentId,
+        documentTitle: passage.chunk.documentTitle,
+        section: passage.chunk.section,
+        paragraph: passage.chunk.paragraph,
+        start: passage.chunk.start,
+        end: passage.chunk.end,
+    }));
+}
+/** Cuts at a clause or word boundary; the full sentence is always in the quotes. */
+export function shorten(text, limit) {
+    if (text.length <= limit)
+        return text;
+    const window = text.slice(0, limit);
+    const clause = Math.max(window.lastIndexOf(', '), window.lastIndexOf('; '), window.lastIndexOf('—'));
+    const cut = clause > limit * 0.5 ? clause : window.lastIndexOf(' ');
+    return `${text.slice(0, cut > 0 ? cut : limit).trimEnd()}…`;
+}
+//# sourceMappingURL=extractive-answerer.js.map

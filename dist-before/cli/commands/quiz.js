@@ -1,0 +1,38 @@
+import { randomBytes } from 'node:crypto';
+import { makeQuiz, MAX_QUIZ_QUESTIONS } from '../../study/make-quiz.js';
+import { documentFlag, partsOf } from '../document-groups.js';
+import { parseArguments, UsageError, writeLine } from '../cli-command.js';
+import { quizJson, quizText, reportProblem } from '../format-study.js';
+import { loadCorpusForCli } from '../load-corpus-for-cli.js';
+export const quizCliCommand = {
+    name: 'quiz',
+    summary: 'A quiz on the text (multiple choice and fill in the blank), with the quote behind each answer.',
+    usage: `quiz [--count 1-${MAX_QUIZ_QUESTIONS}] [--section NAME] [--document TITLE] [--seed S] [--json]`,
+    async run(args, io) {
+        const parsed = parseArguments(args, { booleans: ['json'], values: ['count', 'section', 'seed', 'document'] });
+        if (parsed.positionals.length > 0)
+            throw new UsageError(`unexpected "${parsed.positionals.join(' ')}"`);
+        const countFlag = parsed.flags.get('count') ?? '5';
+        const count = Number(countFlag);
+        if (countFlag === true || !Number.isInteger(count) || count < 1 || count > MAX_QUIZ_QUESTIONS)
+            throw new UsageError(`--count is a whole number from 1 to ${MAX_QUIZ_QUESTIONS}`);
+        const seedFlag = parsed.flags.get('seed');
+        if (seedFlag === true)
+            throw new UsageError('--seed needs a value');
+        // Without --seed every run differs; the seed is printed so a quiz can be given again.
+        const seed = seedFlag ?? randomBytes(4).toString('hex');
+        const section = parsed.flags.get('section');
+        const json = parsed.flags.has('json');
+        const library = await loadCorpusForCli(io);
+        const sectionName = typeof section === 'string' ? section : undefined;
+        // Several documents: one quiz over the library, its questions in reading order, so document by document.
+        const parts = partsOf(library, { document: documentFlag(parsed.flags), section: sectionName });
+        const corpus = parts.length === 1 && parts[0] !== undefined ? parts[0] : library;
+        const outcome = makeQuiz(corpus, { count, seed, section: sectionName });
+        if (!outcome.ok)
+            return reportProblem(io, outcome.problem, json);
+        writeLine(io.stdout, json ? JSON.stringify(quizJson(outcome.quiz)) : quizText(corpus, outcome.quiz));
+        return 0;
+    },
+};
+//# sourceMappingURL=quiz.js.map

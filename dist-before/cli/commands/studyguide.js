@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { studyGuideByDocument } from '../../study/study-guide-by-document.js';
+import { documentFlag, partsOf } from '../document-groups.js';
+import { writeFileAtomic } from '../../files/write-file-atomic.js';
+import { parseArguments, UsageError, writeLine } from '../cli-command.js';
+import { loadCorpusForCli } from '../load-corpus-for-cli.js';
+export const studyguideCliCommand = {
+    name: 'studyguide',
+    summary: 'A Markdown study guide: summary, timeline, who’s who and a quiz with answers, every item cited.',
+    usage: 'studyguide [--out FILE] [--document TITLE] [--seed S]',
+    async run(args, io) {
+        const parsed = parseArguments(args, { values: ['out', 'seed', 'document'] });
+        if (parsed.positionals.length > 0)
+            throw new UsageError(`unexpected "${parsed.positionals.join(' ')}": give the file with --out FILE`);
+        const out = parsed.flags.get('out');
+        const seedFlag = parsed.flags.get('seed');
+        if (out === true || seedFlag === true)
+            throw new UsageError('--out and --seed need a value');
+        const seed = seedFlag ?? randomBytes(4).toString('hex');
+        const corpus = await loadCorpusForCli(io);
+        const markdown = studyGuideByDocument(partsOf(corpus, { document: documentFlag(parsed.flags) }), { seed });
+        if (out === undefined) {
+            writeLine(io.stdout, markdown);
+            return 0;
+        }
+        const file = path.resolve(out);
+        await mkdir(path.dirname(file), { recursive: true });
+        await writeFileAtomic(file, markdown);
+        writeLine(io.stdout, `Wrote ${file} (${(Buffer.byteLength(markdown) / 1024).toFixed(1)} KiB, quiz seed ${seed}).`);
+        return 0;
+    },
+};
+//# sourceMappingURL=studyguide.js.map

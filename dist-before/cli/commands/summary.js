@@ -1,0 +1,43 @@
+import { loadConfig, secretsOf } from '../../config.js';
+import { createLogger } from '../../logger.js';
+import { writeSummary } from '../../study/write-summary.js';
+import { documentFlag, groupedJson, groupedText, partsOf } from '../document-groups.js';
+import { parseArguments, UsageError, writeLine } from '../cli-command.js';
+import { reportProblem, summaryJson, summaryText } from '../format-study.js';
+import { loadCorpusForCli } from '../load-corpus-for-cli.js';
+export const summaryCliCommand = {
+    name: 'summary',
+    summary: 'The key points of the text or of one section, each with a verbatim, cited sentence (written by the model when one is configured).',
+    usage: 'summary [--section NAME] [--document TITLE] [--length short|long] [--json]',
+    async run(args, io) {
+        const parsed = parseArguments(args, { booleans: ['json'], values: ['section', 'length', 'document'] });
+        if (parsed.positionals.length > 0)
+            throw new UsageError(`unexpected "${parsed.positionals.join(' ')}": give a section with --section NAME`);
+        const length = parsed.flags.get('length') ?? 'short';
+        if (length !== 'short' && length !== 'long')
+            throw new UsageError('--length is short or long');
+        const flag = parsed.flags.get('section');
+        const section = typeof flag === 'string' ? flag : undefined;
+        const json = parsed.flags.has('json');
+        const config = await loadConfig();
+        const corpus = await loadCorpusForCli(io, config);
+        const parts = partsOf(corpus, { document: documentFlag(parsed.flags), section });
+        const logger = createLogger({
+            level: config.logLevel === 'info' ? 'warn' : config.logLevel,
+            secrets: secretsOf(config),
+            write: (line) => io.stderr.write(line),
+        });
+        const summaries = new Map();
+        for (const part of parts) {
+            // No engine: a summary needs the text, not the index, so the command starts fast.
+            const outcome = await writeSummary({ corpus: part, llm: config.llm, section, length, logger });
+            if (!outcome.ok)
+                return reportProblem(io, outcome.problem, json);
+            summaries.set(part, outcome.summary);
+        }
+        const summaryOf = (part) => summaries.get(part);
+        writeLine(io.stdout, json ? JSON.stringify(groupedJson(parts, (part) => summaryJson(summaryOf(part)))) : groupedText(parts, (part) => summaryText(part, summaryOf(part))));
+        return 0;
+    },
+};
+//# sourceMappingURL=summary.js.map

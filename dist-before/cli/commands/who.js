@@ -1,0 +1,31 @@
+import { whosWho } from '../../study/whos-who.js';
+import { documentFlag, groupedJson, groupedText, partsOf } from '../document-groups.js';
+import { parseArguments, writeLine } from '../cli-command.js';
+import { whosWhoJson, whosWhoText } from '../format-study.js';
+import { loadCorpusForCli } from '../load-corpus-for-cli.js';
+export const whoCliCommand = {
+    name: 'who',
+    summary: 'Who’s who: the people, organisations and places the text names, their role and the quotes.',
+    usage: 'who [NAME] [--document TITLE] [--json]',
+    async run(args, io) {
+        const parsed = parseArguments(args, { booleans: ['json'], values: ['document'] });
+        const name = parsed.positionals.join(' ').trim();
+        const corpus = await loadCorpusForCli(io);
+        const parts = partsOf(corpus, { document: documentFlag(parsed.flags) });
+        const results = new Map(parts.map((part) => [part, whosWho(part, name === '' ? undefined : name)]));
+        const resultOf = (part) => results.get(part);
+        const json = parsed.flags.has('json');
+        if (json)
+            writeLine(io.stdout, JSON.stringify(groupedJson(parts, (part) => whosWhoJson(resultOf(part)))));
+        // Exit code 1 tells a script that the name was not found, as grep does.
+        if ([...results.values()].every((result) => result.entities.length === 0) && name !== '') {
+            if (!json)
+                writeLine(io.stderr, `The text names no person, organisation or place called “${name}”. Run \`npx footnote who\` for the full list.`);
+            return 1;
+        }
+        if (!json)
+            writeLine(io.stdout, groupedText(parts, (part) => whosWhoText(part, resultOf(part), { allQuotes: name !== '' })));
+        return 0;
+    },
+};
+//# sourceMappingURL=who.js.map

@@ -1,0 +1,93 @@
+import { citationLabel, quoteJson } from '../corpus/citation.js';
+import { writeLine } from './cli-command.js';
+const letters = 'abcdefghij';
+function cite(corpus, quote) {
+    return citationLabel(quote, { withDocument: corpus.documents.length > 1 });
+}
+/** `{points}` as the issue specifies; `mode` (and `fallbackReason`) are added only when a model was asked. */
+export function summaryJson(summary) {
+    const modelAsked = summary.mode === 'llm' || summary.fallbackReason !== undefined;
+    return {
+        points: summary.points.map((point) => ({ text: point.text, quote: quoteJson(point.quote) })),
+        ...(modelAsked ? { mode: summary.mode } : {}),
+        ...(summary.fallbackReason === undefined ? {} : { fallbackReason: summary.fallbackReason }),
+    };
+}
+export function summaryText(corpus, summary) {
+    const lines = [`Key points (${summary.length}): ${summary.title}`, ''];
+    summary.points.forEach((point, index) => {
+        const number = `${String(index + 1).padStart(2)}.`;
+        // A model's point is its own words, then the sentence it cites; an extractive point is that sentence.
+        if (point.text === point.quote.text)
+            lines.push(`${number} “${point.text}”`, `      — ${cite(corpus, point.quote)}`);
+        else
+            lines.push(`${number} ${point.text}`, `      “${point.quote.text}” — ${cite(corpus, point.quote)}`);
+    });
+    lines.push('', `(${summaryModeLine(summary)})`);
+    return lines.join('\n');
+}
+function summaryModeLine(summary) {
+    if (summary.mode === 'llm')
+        return 'points written by the model; each quote is a sentence of the text, checked verbatim';
+    if (summary.fallbackReason !== undefined)
+        return `summarised offline from the text; model not used: ${summary.fallbackReason}`;
+    return 'summarised offline: verbatim sentences from the text';
+}
+export function quizJson(quiz) {
+    return {
+        seed: quiz.seed,
+        questions: quiz.questions.map((question) => ({
+            id: question.id,
+            kind: question.kind,
+            prompt: question.prompt,
+            choices: question.choices,
+            answerIndex: question.answerIndex,
+            quote: quoteJson(question.quote),
+        })),
+    };
+}
+export function quizText(corpus, quiz) {
+    const lines = [`Quiz: ${quiz.title} (seed ${quiz.seed})`, ''];
+    quiz.questions.forEach((question, index) => {
+        lines.push(`${index + 1}. ${question.prompt}`);
+        question.choices.forEach((choice, choiceIndex) => lines.push(`     ${letters[choiceIndex]}) ${choice}`));
+        lines.push('');
+    });
+    lines.push('Answers:');
+    quiz.questions.forEach((question, index) => {
+        lines.push(`${String(index + 1).padStart(2)}. ${letters[question.answerIndex]}) ${question.choices[question.answerIndex] ?? ''}`, `      “${question.quote.text}” — ${cite(corpus, question.quote)}`);
+    });
+    return lines.join('\n');
+}
+export function timelineJson(timeline) {
+    return { events: timeline.events.map((event) => ({ when: event.when, sortKey: event.sortKey, text: event.text, quote: quoteJson(event.quote) })) };
+}
+export function timelineText(corpus, timeline) {
+    if (timeline.events.length === 0)
+        return 'The text mentions no dates.';
+    return timeline.events.map((event) => `${event.when}\n    ${event.text}\n    — ${cite(corpus, event.quote)}`).join('\n\n');
+}
+export function whosWhoJson(whosWho) {
+    return { entities: whosWho.entities.map((entry) => ({ name: entry.name, kind: entry.kind, role: entry.role, quotes: entry.quotes.map(quoteJson) })) };
+}
+export function whosWhoText(corpus, whosWho, options) {
+    return whosWho.entities
+        .map((entry) => {
+        const head = `${entry.name} (${entry.kind}${entry.aliases.length > 0 ? `; also “${entry.aliases.join('”, “')}”` : ''})${entry.role === null ? '' : ` — ${entry.role}`}`;
+        const quotes = options.allQuotes ? entry.quotes : entry.quotes.slice(0, 1);
+        const lines = quotes.map((quote) => `    “${quote.text}” — ${cite(corpus, quote)}`);
+        if (!options.allQuotes && entry.quotes.length > 1)
+            lines.push(`    (mentioned in ${entry.quotes.length} sentences; \`npx footnote who "${entry.name}"\` shows them all)`);
+        return [head, ...lines].join('\n');
+    })
+        .join('\n\n');
+}
+/** An expected failure (unknown section, bad count): `{error}` on stdout with --json, the message on stderr otherwise. */
+export function reportProblem(io, problem, json) {
+    if (json)
+        writeLine(io.stdout, JSON.stringify({ error: problem }));
+    else
+        writeLine(io.stderr, problem.message);
+    return 2;
+}
+//# sourceMappingURL=format-study.js.map

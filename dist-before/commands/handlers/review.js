@@ -1,0 +1,38 @@
+import { slashCommand } from '../command.js';
+import { reviewButtonId } from '../custom-ids.js';
+import { discordLimits } from '../discord-limits.js';
+import { accents, cardReply, errorReply } from '../reply.js';
+import { questionCards, whenDue } from '../study-reply.js';
+export const reviewCommand = {
+    data: slashCommand('review', 'The quiz questions you missed that are due again: answer them to schedule the next review.').toJSON(),
+    isPrivate: () => true,
+    slow: false,
+    cooldown: false,
+    async execute(request, services) {
+        const { study } = services;
+        if (study === undefined)
+            return errorReply('Reviews are unavailable just now: the scores database could not be opened.');
+        const memberId = request.user.id;
+        // One card per row of buttons: as many as one message holds.
+        const due = study.dueReviews(memberId, { limit: discordLimits.rows });
+        const summary = study.reviewSummary(memberId);
+        if (due.length === 0) {
+            const text = summary.total === 0
+                ? 'No review cards yet: the questions you miss in /quiz come back here, spaced out over days until you know them.'
+                : `Nothing is due now. You have ${summary.total} card${summary.total === 1 ? '' : 's'}; the next is due ${summary.nextDueAt === undefined ? 'soon' : whenDue(summary.nextDueAt, services.now())}.`;
+            return cardReply({ title: 'Review', blocks: [{ kind: 'text', text }], accent: accents.info });
+        }
+        const more = summary.due > due.length ? ` ${summary.due - due.length} more are due after these: run /review again.` : '';
+        return {
+            kind: 'content',
+            cards: questionCards(due, {
+                title: `Review: ${summary.due} question${summary.due === 1 ? '' : 's'} due`,
+                footer: `A right answer sends a card further out (1 day, 6 days, then longer each time); a wrong one brings it back tomorrow.${more}`,
+                question: (card) => card.question,
+                buttonId: (card, choice) => reviewButtonId(card, choice),
+            }),
+            buttons: [],
+        };
+    },
+};
+//# sourceMappingURL=review.js.map

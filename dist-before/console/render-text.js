@@ -1,0 +1,85 @@
+/** A Reply as terminal text: the same content as the Discord embeds, without markdown. */
+import { parseButtonId } from '../commands/custom-ids.js';
+import { buttonRowsOf } from '../commands/reply.js';
+const letters = 'abcdefghij';
+function renderBlock(block) {
+    switch (block.kind) {
+        case 'text':
+            return block.text;
+        case 'field':
+            return `${block.name}: ${block.value}`;
+        case 'quote':
+            return `  “${block.text}”\n      — ${block.citation}`;
+        case 'member':
+            return `${block.before}@${block.memberId}${block.after}`;
+    }
+}
+function isPressable(button) {
+    const kind = parseButtonId(button.customId)?.kind;
+    return kind === 'quiz' || kind === 'review';
+}
+/**
+ * The keys a console user types after /press for the buttons that answer questions: "2c" is the third
+ * button of the second row that has any. Votes have no console equivalent, and "Show ¶" has /passage.
+ */
+export function pressableButtonKeys(reply) {
+    const keys = new Map();
+    let row = 0;
+    for (const buttons of buttonRowsOf(reply)) {
+        if (!buttons.some(isPressable))
+            continue;
+        row += 1;
+        buttons.forEach((button, position) => {
+            if (isPressable(button))
+                keys.set(button.customId, `${row}${letters[position] ?? position}`);
+        });
+    }
+    return keys;
+}
+function renderButtons(rows, keys) {
+    return rows.flatMap((row) => {
+        const keyed = row.flatMap((button) => {
+            const key = keys.get(button.customId);
+            return key === undefined ? [] : [`[${key}] ${button.label}`];
+        });
+        return keyed.length === 0 ? [] : [`  ${keyed.join('   ')}`];
+    });
+}
+export function renderText(reply) {
+    if (reply.kind === 'error')
+        return reply.text;
+    const keys = pressableButtonKeys(reply);
+    const parts = [];
+    if (reply.text !== undefined)
+        parts.push(reply.text);
+    for (const card of reply.cards) {
+        const lines = [];
+        if (card.title !== undefined)
+            lines.push(card.title, '');
+        lines.push(card.blocks.map(renderBlock).join('\n\n'));
+        const buttons = renderButtons(card.buttons ?? [], keys);
+        if (buttons.length > 0)
+            lines.push('', ...buttons);
+        if (card.footer !== undefined)
+            lines.push('', `(${card.footer})`);
+        parts.push(lines.join('\n'));
+    }
+    const replyButtons = renderButtons(reply.buttons, keys);
+    if (replyButtons.length > 0)
+        parts.push(replyButtons.join('\n'));
+    if (keys.size > 0)
+        parts.push(`To answer, type /press and a key, e.g. /press ${keys.values().next().value ?? '1a'}.`);
+    // The console has no buttons: point at the command that does what "Show ¶" does.
+    const paragraphs = buttonRowsOf(reply)
+        .flat()
+        .flatMap((button) => {
+        const action = parseButtonId(button.customId);
+        return action?.kind === 'paragraph' ? [action.paragraph] : [];
+    });
+    if (paragraphs.length > 0)
+        parts.push(`Whole paragraph: ${paragraphs.map((number) => `/passage ${number}`).join(' · ')}`);
+    for (const file of reply.files ?? [])
+        parts.push(`── ${file.name} (${(Buffer.byteLength(file.text) / 1024).toFixed(1)} KiB) ──\n${file.text}`);
+    return parts.join('\n\n');
+}
+//# sourceMappingURL=render-text.js.map

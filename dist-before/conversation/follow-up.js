@@ -1,0 +1,57 @@
+/**
+ * Offline follow-up resolution: decides whether a question leans on earlier turns (pronouns, ellipsis,
+ * very few words of its own) and, if so, which earlier text to carry over as context.
+ */
+import { STOPWORDS } from '../language/lexicon.js';
+import { isContentWord, tokenize } from '../language/tokenize.js';
+import { namedNounPhrases } from '../answering/sentence-entities.js';
+const LEANING_WORDS = /\b(it|its|it's|they|them|their|theirs|he|him|his|she|her|hers|this|that|these|those|there|then|the same|such|former|latter|one)\b/iu;
+const ELLIPSIS_START = /^\s*(and|but|so|also|what about|how about|why|why not|how come|and why|what else|anything else|since when|who else|really)\b/iu;
+export function resolveFollowUp(question, history) {
+    const previous = history.at(-1);
+    if (previous === undefined)
+        return { leans: false, context: '' };
+    const ownWords = tokenize(question).filter((token) => isContentWord(token.word));
+    // A short question that names nothing ("How many people died?") rarely starts a new topic mid-conversation.
+    const namesSomething = /\s\p{Lu}/u.test(question.trim());
+    const leans = LEANING_WORDS.test(question) || ELLIPSIS_START.test(question) || ownWords.length <= 1 || (!namesSomething && ownWords.length <= 3);
+    if (!leans)
+        return { leans: false, context: '' };
+    // The previous turn's standalone question already carries what it leaned on.
+    return { leans: true, context: previous.standaloneQuestion };
+}
+/**
+ * What a turn was about, to stand in for a later "she", "it" or an ellipsis: its first noun phrase that
+ * holds a name ("the Azal plane"), else the names it used, else its rarest content word in English.
+ */
+export function subjectOf(question, rank) {
+    const phrase = namedNounPhrases(question)[0];
+    if (phrase !== undefined)
+        return phrase.replace(/[’']s$/u, '');
+    const firstWordEnd = /^\s*\S+/u.exec(question)?.[0].length ?? 0;
+    const names = [...question.slice(firstWordEnd).matchAll(/\p{Lu}[\p{L}’'-]*(?:\s+\p{Lu}[\p{L}’'-]*)*/gu)]
+        .map((match) => match[0].replace(/[’']s$/u, ''))
+        .filter((name) => !STOPWORDS.has(name.toLowerCase()));
+    if (names.length > 0)
+        return names.join(' ');
+    const words = tokenize(question).filter((token) => isContentWord(token.word));
+    words.sort((first, second) => (rank(second.word) ?? Infinity) - (rank(first.word) ?? Infinity));
+    return words[0] === undefined ? undefined : question.slice(words[0].start, words[0].end);
+}
+const SUBJECT_PRONOUN = /\b(he|she|it|they|him|them)\b/iu;
+const POSSESSIVE_PRONOUN = /\b(his|its|their)\b/iu;
+/**
+ * The follow-up as a question of its own: the first pronoun becomes the earlier subject ("what did she
+ * say?" → "what did Zakharova say?"); with no pronoun (ellipsis: "how many died?") the subject is added.
+ */
+export function standaloneFollowUp(question, subject) {
+    if (question.toLowerCase().includes(subject.toLowerCase()))
+        return question;
+    if (SUBJECT_PRONOUN.test(question))
+        return question.replace(SUBJECT_PRONOUN, subject);
+    if (POSSESSIVE_PRONOUN.test(question))
+        return question.replace(POSSESSIVE_PRONOUN, `${subject}’s`);
+    const trimmed = question.trim().replace(/[?.!]+$/u, '');
+    return `${trimmed} (${subject})?`;
+}
+//# sourceMappingURL=follow-up.js.map

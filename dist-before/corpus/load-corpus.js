@@ -1,0 +1,92 @@
+/**
+ * Reads every .txt / .md document under the corpus folder into a Corpus. Files that cannot be documents
+ * (empty, binary, too large) are skipped with a warning that says which file and why; nothing else is lost.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { decodeFile } from './decode-file.js';
+import { parseDocument } from './parse-document.js';
+export class CorpusError extends Error {
+    name = 'CorpusError';
+}
+/** reStructuredText is plain text with underlined headings, which the plain-text reader understands. */
+const DOCUMENT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.rst']);
+export async function loadCorpus(folder, options = {}) {
+    const maxFileBytes = options.maxFileBytes ?? 64 * 1024 * 1024;
+    let files;
+    const warnings = [];
+    try {
+        const listed = await listDocuments(folder);
+        files = listed.files;
+        warnings.push(...listed.skipped);
+    }
+    catch (error) {
+        throw new CorpusError(`cannot read the corpus folder ${folder} (${error.code ?? String(error)}): create it and put .txt or .md files in it, or set FOOTNOTE_CORPUS_DIR`);
+    }
+    const documents = [];
+    const hash = createHash('sha256');
+    for (const file of files) {
+        const id = path.relative(folder, file).split(path.sep).join('/');
+        const size = (await stat(file)).size;
+        if (size > maxFileBytes) {
+            warnings.push(`${id}: skipped, ${(size / 1048576).toFixed(1)} MiB is over the ${(maxFileBytes / 1048576).toFixed(0)} MiB limit for one document — split it into smaller files`);
+            continue;
+        }
+        const bytes = await readFile(file);
+        const decoded = decodeFile(bytes);
+        if (!decoded.ok) {
+            warnings.push(`${id}: skipped, the file is ${decoded.reason === 'empty' ? 'empty' : 'binary, not text'}`);
+            continue;
+        }
+        if (decoded.file.encoding === 'windows-1252')
+            warnings.push(`${id}: not valid UTF-8, read as Windows-1252 — save it as UTF-8 to be sure`);
+        if (decoded.file.encoding.startsWith('utf-16'))
+            warnings.push(`${id}: read as ${decoded.file.encoding.toUpperCase()} — it loads, but UTF-8 is smaller`);
+        const document = parseDocument({ id, text: decoded.file.text, encoding: decoded.file.encoding, markdown: /\.(md|markdown)$/iu.test(file) });
+        if (document.paragraphs.length === 0) {
+            warnings.push(`${id}: skipped, no paragraphs found`);
+            continue;
+        }
+        hash.update(id).update('\0').update(bytes).update('\0');
+        documents.push(document);
+    }
+    if (documents.length === 0) {
+        throw new CorpusError(`no readable documents in ${folder}: add .txt or .md files${warnings.length > 0 ? ` (${warnings.join('; ')})` : ''}`);
+    }
+    return { corpus: { documents, contentHash: hash.digest('hex') }, warnings };
+}
+/**
+ * The documents under the folder, and every file left out with the reason: a symbolic link (it may point
+ * anywhere, even outside the corpus — copy the file in), a hidden file, or a kind of file that is not text.
+ */
+async function listDocuments(folder) {
+    const entries = await readdir(folder, { withFileTypes: true, recursive: true });
+    const files = [];
+    const skipped = [];
+    const otherKinds = [];
+    for (const entry of entries) {
+        const full = path.join(entry.parentPath ?? entry.path, entry.name);
+        const id = path.relative(folder, full).split(path.sep).join('/');
+        const hidden = id.split('/').some((part) => part.startsWith('.'));
+        const isDocument = DOCUMENT_EXTENSIONS.has(path.extname(entry.name).toLowerCase());
+        if (entry.isSymbolicLink())
+            skipped.push(`${id}: skipped, a symbolic link — copy the file into the corpus folder instead`);
+        else if (!entry.isFile())
+            continue;
+        else if (hidden) {
+            if (isDocument)
+                skipped.push(`${id}: skipped, a hidden file (its name or folder starts with a dot)`);
+        }
+        else if (isDocument)
+            files.push(full);
+        else
+            otherKinds.push(id);
+    }
+    if (otherKinds.length > 0) {
+        const named = otherKinds.sort().slice(0, 5).join(', ');
+        skipped.push(`${otherKinds.length} file(s) skipped, not .txt, .md or .rst: ${named}${otherKinds.length > 5 ? `, and ${otherKinds.length - 5} more` : ''} — save them as text to include them`);
+    }
+    return { files: files.sort(), skipped };
+}
+//# sourceMappingURL=load-corpus.js.map

@@ -1,0 +1,210 @@
+/**
+ * Routes every interaction: slash commands (deferred within Discord's 3-second deadline when the work may be
+ * slow, then the @original reply is edited), autocomplete, and the buttons under answers and quizzes.
+ */
+import { ApplicationCommandOptionType, AttachmentBuilder, MessageFlags } from 'discord.js';
+import { findCommand } from '../commands/command-list.js';
+import { toDiscordMessages } from './discord-message.js';
+import { buttonNeedsTime, pressButton } from '../commands/press-button.js';
+import { errorReply } from '../commands/reply.js';
+import { runCommand } from '../commands/run-command.js';
+export const noMentions = { parse: [], repliedUser: false };
+const restartingMessage = 'footnote is restarting; please try again in a minute.';
+/** Threads the bot started are one conversation each; elsewhere each user has their own per channel. */
+export function conversationIdFor(channel, channelId, userId) {
+    if (channel?.isThread() === true && channel.ownerId === channel.client.user.id)
+        return `discord:thread:${channel.id}`;
+    return `discord:channel:${channelId ?? 'dm'}:user:${userId}`;
+}
+function payload(message, ephemeral) {
+    return {
+        ...(message.content === undefined ? {} : { content: message.content }),
+        embeds: message.embeds,
+        components: message.components,
+        allowedMentions: noMentions,
+        ...(message.files === undefined
+            ? {}
+            : {
+                files: message.files.map((file) => new AttachmentBuilder(file.data, { name: file.name, ...(file.description === undefined ? {} : { description: file.description }) })),
+            }),
+        ...(ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
+    };
+}
+/** Sends a reply, splitting it over follow-ups when needed. Errors are always ephemeral. */
+async function deliver(interaction, reply, ephemeral) {
+    if (reply.kind === 'error') {
+        const error = payload(toDiscordMessages(reply)[0] ?? { embeds: [], components: [] }, true);
+        if (!interaction.deferred && !interaction.replied) {
+            await interaction.reply(error);
+        }
+        else if (ephemeral) {
+            await interaction.editReply({ content: error.content ?? '', embeds: [], components: [], allowedMentions: noMentions });
+        }
+        else {
+            // A public "thinking…" cannot turn private: remove it and say it only to the user.
+            await interaction.deleteReply();
+            await interaction.followUp(error);
+        }
+        return;
+    }
+    const [first, ...rest] = toDiscordMessages(reply);
+    if (first === undefined)
+        return;
+    if (interaction.deferred) {
+        const { flags: _flags, ...edit } = payload(first, ephemeral);
+        await interaction.editReply(edit);
+    }
+    else {
+        await interaction.reply(payload(first, ephemeral));
+    }
+    for (const message of rest)
+        await interaction.followUp(payload(message, ephemeral));
+}
+function requestFrom(interaction, options) {
+    // Discord says how large a file this place accepts; the typings promise a number, old payloads may lack it.
+    const attachmentLimit = interaction.attachmentSizeLimit;
+    return {
+        options,
+        user: { id: interaction.user.id, name: interaction.user.username },
+        guildId: interaction.guildId ?? undefined,
+        channelId: interaction.channelId ?? undefined,
+        conversationId: conversationIdFor(interaction.channel, interaction.channelId, interaction.user.id),
+        permissions: interaction.memberPermissions?.bitfield,
+        ...(typeof attachmentLimit === 'number' && attachmentLimit > 0 ? { attachmentLimitBytes: attachmentLimit } : {}),
+        attachments: attachmentsOf(interaction),
+        roles: rolesOf(interaction),
+    };
+}
+function attachmentsOf(interaction) {
+    const files = new Map();
+    const visit = (options) => {
+        for (const option of options) {
+            if (option.options !== undefined)
+                visit(option.options);
+            const attachment = option.attachment;
+            if (attachment !== undefined && attachment !== null)
+                files.set(option.name, { name: attachment.name, url: attachment.url, size: attachment.size, contentType: attachment.contentType ?? undefined });
+        }
+    };
+    visit(interaction.options.data);
+    return files;
+}
+function rolesOf(interaction) {
+    const roles = interaction.member?.roles;
+    if (roles === undefined)
+        return [];
+    return Array.isArray(roles) ? roles : [...roles.cache.keys()];
+}
+/** The services with the engine of the request's server (its library plus the shared corpus). */
+export async function servicesFor(services, guildId) {
+    if (services.libraries === undefined || guildId === undefined)
+        return services;
+    const engine = await services.libraries.engineFor(guildId);
+    return engine === services.engine ? services : { ...services, engine };
+}
+export function createInteractionRouter(options) {
+    const { services, cooldowns, logger } = options;
+    async function onCommand(interaction) {
+        const command = findCommand(interaction.commandName);
+        if (command === undefined) {
+            await deliver(interaction, errorReply('footnote does not know that command any more: it may have been removed.'), true);
+            return;
+        }
+        const values = new Map();
+        // A subcommand ("/library add") is an option holding options: its name goes in as `subcommand`.
+        for (const option of interaction.options.data) {
+            if (option.type === ApplicationCommandOptionType.Subcommand)
+                values.set('subcommand', option.name);
+            for (const inner of option.type === ApplicationCommandOptionType.Subcommand ? (option.options ?? []) : [option]) {
+                if (inner.value !== undefined)
+                    values.set(inner.name, inner.value);
+            }
+        }
+        const request = requestFrom(interaction, values);
+        if (command.cooldown) {
+            const turn = cooldowns.admit({ userId: request.user.id, guildId: request.guildId });
+            if (!turn.ok) {
+                await deliver(interaction, errorReply(turn.message), true);
+                return;
+            }
+        }
+        const ephemeral = command.isPrivate(request);
+        if (command.slow)
+            await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+        const reply = await runCommand(command, request, await servicesFor(services, request.guildId));
+        await deliver(interaction, reply, ephemeral);
+    }
+    async function onAutocomplete(interaction) {
+        const command = findCommand(interaction.commandName);
+        const focused = interaction.options.getFocused(true);
+        const scoped = await servicesFor(services, interaction.guildId ?? undefined);
+        const choices = command?.autocomplete?.({ name: focused.name, value: String(focused.value) }, scoped) ?? [];
+        await interaction.respond(choices.map((choice) => ({ name: choice.name, value: choice.value })));
+    }
+    async function onButton(interaction) {
+        // A quiz the bot has to rebuild (after a restart) may take a moment on a long text.
+        const scoped = await servicesFor(services, interaction.guildId ?? undefined);
+        if (buttonNeedsTime(interaction.customId, scoped))
+            await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+        const reply = await pressButton({
+            customId: interaction.customId,
+            user: { id: interaction.user.id, name: interaction.user.username },
+            guildId: interaction.guildId ?? undefined,
+            messageId: interaction.message.id,
+        }, scoped);
+        await deliver(interaction, reply, true);
+    }
+    return async (interaction) => {
+        const started = Date.now();
+        const kind = interaction.isChatInputCommand()
+            ? `/${interaction.commandName}`
+            : interaction.isButton()
+                ? 'button'
+                : interaction.isAutocomplete()
+                    ? 'autocomplete'
+                    : 'other';
+        try {
+            if (interaction.isAutocomplete()) {
+                await onAutocomplete(interaction);
+                return;
+            }
+            if (!interaction.isChatInputCommand() && !interaction.isButton())
+                return;
+            if (options.isStopping()) {
+                await interaction.reply({ content: restartingMessage, flags: MessageFlags.Ephemeral, allowedMentions: noMentions });
+                return;
+            }
+            if (interaction.isChatInputCommand())
+                await onCommand(interaction);
+            else
+                await onButton(interaction);
+            logger.info('interaction answered', {
+                kind,
+                userId: interaction.user.id,
+                guildId: interaction.guildId,
+                ms: Date.now() - started,
+                ...(options.logContent && interaction.isChatInputCommand() ? { options: interaction.options.data.map((option) => [option.name, option.value]) } : {}),
+            });
+        }
+        catch (error) {
+            logger.error('interaction failed', { kind, userId: interaction.user.id, guildId: interaction.guildId, ms: Date.now() - started, error });
+            await apologise(interaction, logger);
+        }
+    };
+}
+/** Last resort after a failure (often Discord itself failing): one short ephemeral line, if Discord takes it. */
+async function apologise(interaction, logger) {
+    if (!interaction.isRepliable())
+        return;
+    const message = { content: 'Sorry, something went wrong while answering. Please try again.', allowedMentions: noMentions };
+    try {
+        if (interaction.deferred || interaction.replied)
+            await interaction.followUp({ ...message, flags: MessageFlags.Ephemeral });
+        else
+            await interaction.reply({ ...message, flags: MessageFlags.Ephemeral });
+    }
+    catch (error) {
+        logger.warn('could not tell the user about a failure', { error });
+    }
+}
+//# sourceMappingURL=interaction-router.js.map

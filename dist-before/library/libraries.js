@@ -1,0 +1,171 @@
+/**
+ * Each Discord server reads the operator's shared corpus plus its own library. This service keeps one
+ * engine (and one vector index folder) per server that has documents, adds and removes documents, and
+ * answers "which engine serves this server?" — a server without documents is served by the shared engine.
+ * Nothing of one server's library is ever part of another server's engine.
+ */
+import { createHash } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { loadCorpus } from '../corpus/load-corpus.js';
+import { parseDocument } from '../corpus/parse-document.js';
+import { loadWordVectors } from '../embeddings/word-vectors.js';
+import { openEngine } from '../engine.js';
+import { extractText } from './extract-text.js';
+import { fetchLink } from './fetch-link.js';
+/** Where a server's documents are cited from: their ids name the server, so no two libraries share one. */
+export const LIBRARY_FOLDER = 'servers';
+export class Libraries {
+    options;
+    engines = new Map();
+    words;
+    constructor(options) {
+        this.options = options;
+    }
+    get store() {
+        return this.options.store;
+    }
+    /** Quotas and fetch limits (config.library). */
+    get limits() {
+        return this.options.config.library;
+    }
+    /** The engine that serves this server: its library's, or the shared one when it has no documents. */
+    async engineFor(libraryId) {
+        if (libraryId === undefined || this.options.store.usage(libraryId).documents === 0)
+            return this.options.shared;
+        let engine = this.engines.get(libraryId);
+        if (engine === undefined) {
+            engine = this.openLibraryEngine(libraryId);
+            this.engines.set(libraryId, engine);
+            engine.catch(() => this.engines.delete(libraryId));
+        }
+        return engine;
+    }
+    async addFile(input, onProgress) {
+        const { library } = this.options.config;
+        if (input.bytes.length > library.maxFileBytes) {
+            return { ok: false, message: `“${input.name}” is ${mebibytes(input.bytes.length)}, over the ${mebibytes(library.maxFileBytes)} limit for one document.` };
+        }
+        onProgress?.(`Reading “${input.name}”…`);
+        const extracted = await extractText({
+            name: input.name,
+            bytes: input.bytes,
+            contentType: input.contentType,
+            limits: { maxUnzippedBytes: library.maxUnzippedBytes },
+        });
+        if (!extracted.ok)
+            return { ok: false, message: extracted.message };
+        const { text, markdown, format } = extracted.extracted;
+        const contentHash = createHash('sha256').update(text).digest('hex');
+        const slug = slugOf(input.name.replace(/\.[a-z]+$/iu, ''));
+        const documentId = `${LIBRARY_FOLDER}/${input.libraryId}/${slug}-${contentHash.slice(0, 8)}.${markdown ? 'md' : 'txt'}`;
+        const parsed = parseDocument({ id: documentId, text, encoding: 'utf-8', markdown });
+        if (parsed.paragraphs.length === 0)
+            return { ok: false, message: `No paragraphs of text found in “${input.name}”.` };
+        const fallbackTitle = documentId.replace(/\.(txt|md)$/u, '');
+        const title = parsed.title !== fallbackTitle ? parsed.title : (extracted.extracted.title ?? input.name.replace(/\.[a-z]+$/iu, ''));
+        const record = {
+            libraryId: input.libraryId,
+            documentId,
+            title: title.slice(0, 200),
+            format,
+            sourceName: input.name,
+            sourceUrl: input.sourceUrl,
+            contentHash,
+            originalBytes: input.bytes.length,
+            textCharacters: text.length,
+            addedBy: input.addedBy,
+            addedAt: (this.options.now?.() ?? new Date()).getTime(),
+        };
+        const added = this.options.store.add({
+            record,
+            text,
+            original: input.bytes,
+            quota: { maxDocuments: library.maxDocuments, maxTotalBytes: library.maxTotalBytes },
+        });
+        if (added.kind === 'duplicate')
+            return { ok: false, message: `That text is already in this server's library, as “${added.existing.title}”.` };
+        if (added.kind === 'over-quota')
+            return { ok: false, message: added.message };
+        onProgress?.(`Indexing “${record.title}”…`);
+        await this.refresh(input.libraryId);
+        return { ok: true, value: added.record };
+    }
+    async addLink(input, onProgress) {
+        const { library } = this.options.config;
+        onProgress?.(`Fetching ${input.link.slice(0, 200)}…`);
+        const fetched = await fetchLink(input.link, {
+            maxBytes: library.maxFileBytes,
+            timeoutMs: library.fetchTimeoutMs,
+            maxRedirects: library.maxRedirects,
+            allowPrivateAddresses: library.allowPrivateUrls,
+        });
+        if (!fetched.ok)
+            return { ok: false, message: fetched.message };
+        const { bytes, contentType, finalUrl, name } = fetched.fetched;
+        return this.addFile({ libraryId: input.libraryId, name, bytes, contentType, sourceUrl: finalUrl, addedBy: input.addedBy }, onProgress);
+    }
+    async remove(libraryId, documentId) {
+        const removed = this.options.store.remove(libraryId, documentId);
+        if (removed === undefined)
+            return { ok: false, message: 'That document is not in this server’s library.' };
+        this.options.onRemoved?.(documentId);
+        await this.refresh(libraryId);
+        return { ok: true, value: removed };
+    }
+    /** After a change: the library's engine reindexes (or is dropped when the library is empty, with its index folder). */
+    async refresh(libraryId) {
+        const engine = this.engines.get(libraryId);
+        if (this.options.store.usage(libraryId).documents === 0) {
+            this.engines.delete(libraryId);
+            await rm(this.indexDirectory(libraryId), { recursive: true, force: true });
+            return;
+        }
+        if (engine === undefined) {
+            await this.engineFor(libraryId);
+            return;
+        }
+        await (await engine).reindex();
+    }
+    indexDirectory(libraryId) {
+        return path.join(this.options.config.dataDir, 'index', LIBRARY_FOLDER, slugOf(libraryId));
+    }
+    async openLibraryEngine(libraryId) {
+        const { config, logger } = this.options;
+        this.words ??= loadWordVectors({ modelDir: config.modelDir });
+        return openEngine(config, {
+            logger,
+            wordVectors: this.words,
+            source: { load: () => this.loadLibrary(libraryId), indexDirectory: this.indexDirectory(libraryId) },
+        });
+    }
+    /** The shared corpus, then the server's documents in the order they were added. */
+    async loadLibrary(libraryId) {
+        const shared = await loadCorpus(this.options.config.corpusDir);
+        const own = [];
+        const hash = createHash('sha256').update(shared.corpus.contentHash);
+        for (const record of this.options.store.list(libraryId)) {
+            const text = this.options.store.text(libraryId, record.documentId);
+            if (text === undefined)
+                continue;
+            own.push({ ...parseDocument({ id: record.documentId, text, encoding: 'utf-8', markdown: record.documentId.endsWith('.md') }), title: record.title });
+            hash.update(record.documentId).update('\0').update(record.contentHash);
+        }
+        return { corpus: { documents: [...shared.corpus.documents, ...own], contentHash: hash.digest('hex') }, warnings: shared.warnings };
+    }
+}
+function slugOf(text) {
+    const slug = text
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/gu, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/gu, '-')
+        .replace(/^-+|-+$/gu, '')
+        .slice(0, 40)
+        .replace(/-+$/u, '');
+    return slug === '' ? 'document' : slug;
+}
+function mebibytes(bytes) {
+    return `${(bytes / 1048576).toFixed(1)} MiB`;
+}
+//# sourceMappingURL=libraries.js.map

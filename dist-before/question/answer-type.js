@@ -1,0 +1,63 @@
+import { isContentWord, sameWordFamily, stemWord, tokenize } from '../language/tokenize.js';
+const NUMBER_WORD = String.raw `(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|third|quarter)(?:-\w+)?`;
+const NUMBER = new RegExp(String.raw `\b(?:\d[\d,.]*%?|${NUMBER_WORD})\b|\bper ?cent\b`, 'giu');
+const UNIT = String.raw `(?:km|kilomet\w*|miles?|met(?:er|re)s?|feet|foot|square|hectares?|acres?|tons?|tonnes?|years?|months?|weeks?|days?|hours?|minutes?|decades?|centur\w+)\b`;
+const YEAR = /^(1[5-9]\d\d|20\d\d)$/u;
+const MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/iu;
+const NEAR_WINDOW = 6;
+const NUMBER_TOKEN = new RegExp(String.raw `^(?:\d[\d,.]*|${NUMBER_WORD}|percent)$`, 'u');
+const TIME_WORD = /^(1[5-9]\d\d|20\d\d|since|ago|after|before|later|earlier|january|february|march|april|may|june|july|august|september|october|november|december|years?|months?|weeks?|days?|decades?)$/u;
+const TIME = new RegExp(String.raw `\b(1[5-9]\d\d|20\d\d)s?\b|\b(?:\d+|${NUMBER_WORD}|a few|several|many)\s+(?:years?|months?|weeks?|days?|decades?)\s+(?:ago|after|before|later|earlier)\b|\bsince\b`, 'iu');
+const NAME = /\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}[\p{Ll}’'-]+)+/gu;
+const PLACE = /\b(?:in|at|near|to|from|into|across|of|between)\s+(?:the\s+)?[“"‘']?(\p{Lu}[\p{L}’'-]+)/gu;
+const CAPITALISED = /(?<=\s)\p{Lu}[\p{Ll}’'-]+/gu;
+const ROLE = /\b(president|minister|spokes\w*|analysts?|experts?|officials?|members?|leaders?|deputy|author)\b/iu;
+export function holdsAnswerKind(kind, sentence, question) {
+    const asked = question.toLowerCase();
+    switch (kind) {
+        case 'number': {
+            if (/\bhow old\b/iu.test(question))
+                return /\b(aged?|\d+-year-old|years? old|age of)\b/iu.test(sentence);
+            // A length, a size or a duration comes with its unit: "fifteen years", "300 km".
+            if (/\bhow (long|far|big|large|tall|high|wide)\b/iu.test(question))
+                return new RegExp(String.raw `(?:\d[\d,.]*|${NUMBER_WORD})\s+(?:\w+\s+)?${UNIT}`, 'iu').test(sentence);
+            // A year is not a count, a length or a duration.
+            const counting = /\b(how many|how much|how old|how long|how far|how big|how large|population|number of)\b/iu.test(question);
+            const qualifies = (value) => !(counting && YEAR.test(value)) && !asked.includes(value);
+            return ((sentence.match(NUMBER) ?? []).some((value) => qualifies(value.toLowerCase())) &&
+                nearQuestion(sentence, question, (word) => NUMBER_TOKEN.test(word) && qualifies(word)));
+        }
+        case 'time':
+            return ((TIME.test(sentence) && !sameTimes(sentence, asked)) || MONTH.test(sentence)) && nearQuestion(sentence, question, (word) => TIME_WORD.test(word));
+        case 'person':
+            // People, but also groups and institutions ("Russian air defenses", "Baku media").
+            return ((sentence.slice(1).match(NAME) ?? []).some((name) => !asked.includes(name.toLowerCase())) ||
+                ROLE.test(sentence) ||
+                (sentence.slice(1).match(CAPITALISED) ?? []).some((word) => !asked.includes(word.toLowerCase())));
+        case 'place':
+            // A place the question does not already name, introduced the way places are ("in Grozny", "to Dagestan").
+            return [...sentence.matchAll(PLACE)].some((match) => !asked.includes((match[1] ?? '').toLowerCase()));
+        default:
+            return true;
+    }
+}
+/**
+ * The answer must belong to what the question asks about: within a few words of one of the question's own
+ * words. "Russia's withdrawal of peacekeepers from Karabakh and its non-intervention in Baku's 2023 military
+ * operations" dates the operations, not the withdrawal.
+ */
+function nearQuestion(sentence, question, isAnswer) {
+    const asked = tokenize(question)
+        .filter((token) => isContentWord(token.word))
+        .map((token) => token.word);
+    const tokens = tokenize(sentence);
+    const anchors = tokens.flatMap((token, position) => asked.some((word) => sameWordFamily(word, token.word) || stemWord(word) === token.stem) ? [position] : []);
+    const answers = tokens.flatMap((token, position) => (isAnswer(token.word) ? [position] : []));
+    return answers.some((answer) => anchors.some((anchor) => Math.abs(anchor - answer) <= NEAR_WINDOW));
+}
+/** True when every time expression in the sentence is one the question already names. */
+function sameTimes(sentence, asked) {
+    const years = sentence.match(/\b(1[5-9]\d\d|20\d\d)\b/gu) ?? [];
+    return years.length > 0 && years.every((year) => asked.includes(year)) && !/\bsince\b|\bago\b|\bafter\b/iu.test(sentence);
+}
+//# sourceMappingURL=answer-type.js.map

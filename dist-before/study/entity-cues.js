@@ -1,0 +1,44 @@
+/**
+ * The word lists behind the entity recogniser. None of them lists names: they hold the common words that
+ * surround names in English prose (titles, the head nouns of institutions, words for places and roles),
+ * so the recogniser works on any article, not only on the one it was tuned with.
+ */
+const words = (text) => new Set(text.split(/\s+/u).filter((word) => word !== ''));
+/** Titles written before a person's name: "Kremlin Spokesperson Dmitry Peskov". */
+export const TITLE_WORDS = words(`President Vice Prime Minister Deputy Spokesperson Spokesman Spokeswoman Secretary Chancellor
+  Ambassador Senator Governor Mayor General Chairman Chairwoman Chair Director King Queen Prince Princess Pope Sheikh Emir
+  Judge Chief Commander Colonel Admiral Marshal Mr Mrs Ms Dr Professor Speaker Premier Envoy Representative Sen Gen`);
+/** The last word of an institution's name. */
+export const ORGANISATION_HEADS = words(`Institute Institution Post Times Service Services Ministry Agency Network House Parliament
+  Council Committee Party Bank University College Company Corporation Group Foundation Association Organisation Organization
+  Office Department Court Assembly Army Navy Forces News Journal Herald Tribune Gazette Review Press Broadcasting Union
+  Commission Fund Centre Center Media Telegraph Monitor Daily Weekly Inc Ltd Airlines Airways Police Guard Bureau
+  Congress Senate Duma Cabinet Government`);
+/** The last word of a place's name. */
+export const PLACE_HEADS = words(`Republic Kingdom Emirates Asia Europe Africa America Sea Ocean River Mountains Mountain Island
+  Islands Valley Province Region City Strait Gulf Peninsula Oblast Krai Bay Lake Desert Coast Territory Territories`);
+/** Names ending in these are events, which the who's who leaves out. */
+export const EVENT_HEADS = words(`War Revolution Crisis Summit Games Olympics Pandemic Agreement Treaty Accords Accord
+  Conference Election Elections Cup Championship Festival`);
+export const COMPASS_WORDS = words('North South East West Central Middle Northern Southern Eastern Western Upper Lower Greater');
+/** Lower-case nouns after a name that make it an institution: "the Sputnik news agency". */
+export const ORGANISATION_NOUNS = words(`agency website newspaper outlet channel broadcaster network parliament ministry company
+  firm institute university party bank organisation organization group airline carrier magazine daily portal station
+  service think-tank council committee`);
+/** Lower-case nouns after a name that make it a place: "the “Balakan” regions". */
+export const PLACE_NOUNS = words(`region regions city cities province provinces village villages district districts border
+  borders capital river valley island islands oblast republic territory territories county state country`);
+/** Nouns that describe what a person is: "political analyst Arif Yunusov", "Toral Ganjali, a member of …". */
+export const ROLE_NOUNS = words(`analyst analysts official officials expert experts journalist journalists minister president
+  spokesperson spokesman spokeswoman member members leader leaders brother brothers sister sisters wife husband son
+  daughter father mother writer author professor researcher scholar commentator diplomat ambassador politician lawmaker
+  deputy senator general commander chief head founder editor correspondent reporter activist citizen citizens
+  businessman businesswoman victim victims director chairman adviser advisor envoy representative candidate opponent
+  critic lawyer judge prosecutor colonel officer soldier premier governor mayor king queen prince heir successor
+  predecessor secretary economist historian blogger dissident`);
+/** Verbs that follow a cited source: "Euronews reported that …". */
+export const REPORTING_VERBS = words(`reported reports notes noted said says wrote writes claimed claims stated states argued
+  argues suggested suggests observed observes added adds told tells estimated estimates warned warns`);
+/** Adjective endings of a nationality or region ("Russian", "Turkish", "Azerbaijani", "Western"). */
+export const DEMONYM_ENDINGS = ['ians', 'ian', 'ans', 'an', 'anis', 'ani', 'ish', 'ese', 'ern', 'is', 'i'];
+//# sourceMappingURL=entity-cues.js.map

@@ -1,0 +1,136 @@
+/**
+ * Questions whose answer is a name: a name blanked out of the clause that holds it, "who does the text
+ * describe as …", and "who said / reported …". Wrong choices are names of the same group (a country for a
+ * country, a cited source for a source) used the same way (with "the" or without), never named in the
+ * quote or the prompt.
+ */
+import { containsPhrase, entityChoice, pickDistractors, rankEntities } from './distractors.js';
+import { REPORTING_VERBS } from './entity-cues.js';
+import { blankPrompt, givesAway, MAX_PROMPT_CHARACTERS, MINIMUM_DISTRACTORS, occurrences, pointsBack } from './quiz-question.js';
+/** A name the text repeats this often is a giveaway as an answer ("Baku", "Moscow"). */
+const MOST_MENTIONS_FOR_AN_ANSWER = 12;
+/** Whether the text writes the entity after "the" ("the South Caucasus", "the Kremlin") in most mentions. */
+function takesArticle(entity) {
+    if (/^The\s/u.test(entity.name))
+        return true;
+    const withArticle = entity.mentions.filter((mention) => /\bthe\s+$/iu.test(mention.unit.document.text.slice(Math.max(0, mention.start - 5), mention.start)));
+    return withArticle.length * 2 > entity.mentions.length;
+}
+/** Look-alikes of the answer: the same group, the same use of "the", in the answer's form (a surname for a surname). */
+function lookAlikes(entity, mention, entities, random, dropArticle) {
+    const surname = entity.kind === 'person' && !mention.text.includes(' ') && entity.name.includes(' ');
+    const article = takesArticle(entity);
+    return rankEntities({ answer: entity, entities, nearPosition: mention.unit.position, random })
+        .filter((other) => other.group === entity.group && (entity.kind !== 'place' || takesArticle(other) === article))
+        .map((other) => entityChoice(other, surname ? 'surname' : 'full', dropArticle));
+}
+function fairDistractors(answer, quote, prompt, ranked) {
+    return pickDistractors({ answer, quoteText: quote.text, ranked: ranked.filter((choice) => !givesAway(prompt, choice)) });
+}
+export function entityFillIn(entity, mention, quote, entities, random) {
+    if (entity.mentions.length > MOST_MENTIONS_FOR_AN_ANSWER)
+        return undefined;
+    const sameSentence = entity.mentions.filter((other) => other.unit === mention.unit);
+    if (sameSentence.length > 1 || occurrences(quote.text, mention.text) !== 1)
+        return undefined;
+    const prompt = blankPrompt(quote, mention.start, mention.end);
+    if (prompt === undefined || givesAway(prompt, mention.text))
+        return undefined;
+    // "the _____": a choice must not bring its own "The".
+    const dropArticle = /\bthe\s+$/iu.test(quote.text.slice(0, mention.start - quote.start));
+    const distractors = fairDistractors(mention.text, quote, prompt, lookAlikes(entity, mention, entities, random, dropArticle));
+    if (distractors.length < MINIMUM_DISTRACTORS)
+        return undefined;
+    const kindWeight = entity.kind === 'person' ? 1.2 : entity.kind === 'organisation' ? 1.1 : 0.8;
+    return {
+        kind: 'fill-in',
+        answerKind: entity.kind,
+        prompt,
+        answer: mention.text,
+        answerKey: `entity:${entity.key}`,
+        answerStart: mention.start,
+        distractors,
+        unit: mention.unit,
+        quote,
+        weight: kindWeight / Math.sqrt(entity.mentions.length),
+    };
+}
+/** "Who does the text describe as “Kremlin Spokesperson”?" */
+export function roleQuestion(entity, quote, entities, random) {
+    const role = entity.role;
+    if (entity.kind === 'place' || role === undefined)
+        return undefined;
+    const mention = entity.mentions
+        .filter((candidate) => candidate.unit === role.unit)
+        .sort((first, second) => distanceBetween(first, role) - distanceBetween(second, role))[0];
+    if (mention === undefined || containsPhrase(role.text, mention.text) || pointsBack(role.text))
+        return undefined;
+    const prompt = entity.kind === 'person'
+        ? /^who\s/iu.test(role.text)
+            ? `Who ${role.text.slice(4)}, according to the text?`
+            : `Who does the text describe as “${role.text}”?`
+        : `Which organisation does the text describe as the “${role.text}”?`;
+    if (prompt.length > MAX_PROMPT_CHARACTERS || givesAway(prompt, mention.text))
+        return undefined;
+    const distractors = fairDistractors(mention.text, quote, prompt, lookAlikes(entity, mention, entities, random, false));
+    if (distractors.length < MINIMUM_DISTRACTORS)
+        return undefined;
+    return {
+        kind: 'who-is',
+        answerKind: entity.kind,
+        prompt,
+        answer: mention.text,
+        answerKey: `entity:${entity.key}`,
+        answerStart: mention.start,
+        distractors,
+        unit: role.unit,
+        quote,
+        weight: 1.5,
+    };
+}
+function distanceBetween(first, second) {
+    return first.end <= second.start ? second.start - first.end : first.start - second.end;
+}
+/** "According to Al Jazeera, …", "Euronews reported that …", "… Dmitry Peskov described the call as …" → "Who …?" */
+export function whoSaidQuestion(entity, mention, quote, entities, random) {
+    if (entity.kind === 'place')
+        return undefined;
+    const sentence = quote.text;
+    const before = sentence.slice(0, mention.start - quote.start);
+    const after = sentence.slice(mention.end - quote.start);
+    let prompt;
+    const according = /(?:^|[,;—]\s*)According to\s+(?:the\s+)?(?:\p{Lu}\p{Ll}+\s+)?$/u.test(before) ? /^[^,]*,\s+(.+?)[.!]?$/su.exec(after)?.[1] : undefined;
+    if (according !== undefined && !pointsBack(according)) {
+        prompt = `${entity.group === 'source' ? 'Which source' : entity.kind === 'person' ? 'Who' : 'Which organisation'} does the text cite for this: “${according}”?`;
+    }
+    else {
+        const said = /^\s+(\p{Ll}+)\s+(.+?)[.!]?$/su.exec(after);
+        const verb = said?.[1] ?? '';
+        const rest = said?.[2] ?? '';
+        // The speaker must open its clause: the start of the sentence, or after a comma, "while" or "and".
+        const opensClause = before.trim() === '' || /(?:,|\bwhile|\band)\s+(?:[\p{Lu}][\p{L}-]*\s+){0,4}$/u.test(before);
+        if ((REPORTING_VERBS.has(verb) || /^(?:described|called|accused|asserted|announced|demanded|insisted|denied)$/u.test(verb)) &&
+            opensClause &&
+            !pointsBack(rest)) {
+            prompt = `${entity.group === 'source' ? 'Which source' : entity.kind === 'person' ? 'Who' : 'Which organisation'} ${verb} ${rest.replace(/[,;:]\s*$/u, '')}?`;
+        }
+    }
+    if (prompt === undefined || prompt.length > MAX_PROMPT_CHARACTERS || givesAway(prompt, mention.text))
+        return undefined;
+    const distractors = fairDistractors(mention.text, quote, prompt, lookAlikes(entity, mention, entities, random, false));
+    if (distractors.length < MINIMUM_DISTRACTORS)
+        return undefined;
+    return {
+        kind: 'who-said',
+        answerKind: entity.kind,
+        prompt,
+        answer: mention.text,
+        answerKey: `entity:${entity.key}`,
+        answerStart: mention.start,
+        distractors,
+        unit: mention.unit,
+        quote,
+        weight: 1.5,
+    };
+}
+//# sourceMappingURL=entity-questions.js.map

@@ -1,0 +1,90 @@
+/**
+ * Quizzes generated from the text. Every question is answered by a span of one sentence, shown afterwards:
+ * - why: the reason, consequence or purpose the text states (reason-questions.ts);
+ * - which-true: the one statement the text makes among altered copies (statement-questions.ts);
+ * - order: which of some dated events came first (order-questions.ts);
+ * - who-said / who-is: who said or reported a claim, who is described as … (entity-questions.ts);
+ * - fill-in: a name or number blanked out of the clause that holds it (entity- and number-questions.ts).
+ * Fill-in is kept to under a third of a quiz, no other kind over 40%, one question per sentence, and
+ * questions spread over paragraphs. The seed drives every choice, so the same seed on the same text always
+ * gives the same quiz.
+ */
+import { createHash } from 'node:crypto';
+import { seededRandom } from '../seeded-random.js';
+import { questionCandidates } from './quiz-candidates.js';
+import { resolveScope } from './study-scope.js';
+export const MAX_QUIZ_QUESTIONS = 10;
+export function makeQuiz(corpus, options) {
+    if (!Number.isInteger(options.count) || options.count < 1 || options.count > MAX_QUIZ_QUESTIONS) {
+        return { ok: false, problem: { kind: 'bad-count', message: `A quiz has 1 to ${MAX_QUIZ_QUESTIONS} questions; ${String(options.count)} was asked for.` } };
+    }
+    const scope = resolveScope(corpus, options.section);
+    if (!scope.ok)
+        return scope;
+    const seed = String(options.seed);
+    const candidates = questionCandidates(corpus, scope.units, seed);
+    const chosen = choose(candidates, options.count, seededRandom(`${seed}|choose`));
+    if (chosen.length === 0)
+        return { ok: false, problem: { kind: 'nothing-to-ask', message: `There is too little in “${scope.title}” to ask about: try the whole text.` } };
+    const questions = chosen
+        .sort((first, second) => first.unit.position - second.unit.position || first.answerStart - second.answerStart)
+        .map((candidate) => {
+        const random = seededRandom(`${seed}|choices|${candidate.answerStart}`);
+        const choices = random.shuffle([candidate.answer, ...candidate.distractors]);
+        return {
+            id: questionId(candidate),
+            kind: candidate.kind,
+            answerKind: candidate.answerKind,
+            prompt: candidate.prompt,
+            choices,
+            answerIndex: choices.indexOf(candidate.answer),
+            answerStart: candidate.answerStart,
+            answerEnd: candidate.answerStart + candidate.answer.length,
+            quote: candidate.quote,
+        };
+    });
+    return { ok: true, quiz: { seed, title: scope.title, section: scope.section, questions } };
+}
+export function isCorrect(question, choiceIndex) {
+    return choiceIndex === question.answerIndex;
+}
+function questionId(candidate) {
+    const material = [candidate.quote.documentId, candidate.quote.start, candidate.answerStart, candidate.kind, candidate.prompt].join('\u0000');
+    return createHash('sha256').update(material).digest('hex').slice(0, 16);
+}
+/** Most fill-in questions in a quiz of `count`, and most of any other kind. */
+const shareOf = (kind, count) => Math.max(1, kind === 'fill-in' ? Math.floor(count * 0.3) : Math.ceil(count * 0.4));
+/**
+ * Weighted sampling without replacement (Efraimidis–Spirakis), then no two questions on one sentence or
+ * with one answer, each kind within its share while others are available, and a paragraph asked about
+ * only once while others are left.
+ */
+function choose(candidates, count, random) {
+    const ordered = candidates
+        .map((candidate) => ({ candidate, key: Math.pow(random.next(), 1 / candidate.weight) }))
+        .sort((first, second) => second.key - first.key)
+        .map((item) => item.candidate);
+    const chosen = [];
+    const perKind = new Map();
+    // Strictness 2: each kind within its share, one question per paragraph; 1: shares only; 0: any kind up to half.
+    for (const strict of [2, 1, 0]) {
+        for (const candidate of ordered) {
+            if (chosen.length === count)
+                break;
+            if (chosen.includes(candidate))
+                continue;
+            const limit = strict >= 1 ? shareOf(candidate.kind, count) : Math.ceil(count / 2);
+            if ((perKind.get(candidate.kind) ?? 0) >= limit)
+                continue;
+            if (strict >= 2 && chosen.some((other) => other.unit.paragraph === candidate.unit.paragraph))
+                continue;
+            const clash = chosen.some((other) => other.unit === candidate.unit || other.prompt === candidate.prompt || other.answerKey === candidate.answerKey);
+            if (clash)
+                continue;
+            chosen.push(candidate);
+            perKind.set(candidate.kind, (perKind.get(candidate.kind) ?? 0) + 1);
+        }
+    }
+    return chosen;
+}
+//# sourceMappingURL=make-quiz.js.map

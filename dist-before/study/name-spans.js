@@ -1,0 +1,104 @@
+/**
+ * Runs of capitalised words in a sentence: the raw material of the entity recogniser. Capitalisation is
+ * the only signal English gives for names without a gazetteer, so the work here is telling a name from a
+ * capitalised sentence opener ("Despite", "Photos") and from an adjective of nationality ("Russian").
+ */
+import { NUMBER_WORDS } from '../language/lexicon.js';
+const WORD = /[\p{L}\p{N}]+(?:[-‑'’][\p{L}\p{N}]+)*/gu;
+/** Capitalised words that open sentences without being names (not all are in the stopword list). */
+export const SENTENCE_OPENERS = new Set(`despite although though amid amidst among toward towards beyond besides instead meanwhile moreover furthermore
+  nevertheless nonetheless therefore hence thus yet still even also indeed perhaps overall finally first second
+  third lastly today yesterday now then later earlier recently currently some many most several few both each
+  every another such`.split(/\s+/u));
+export function wordTokens(unit) {
+    const { sentence } = unit;
+    const tokens = [];
+    for (const match of sentence.text.matchAll(WORD)) {
+        const text = match[0];
+        const start = sentence.start + match.index;
+        const possessive = /['’]s$/u.test(text);
+        const word = possessive ? text.slice(0, -2) : text;
+        tokens.push({ text: word, start, end: start + word.length, tokenEnd: start + text.length, possessive, capitalised: canBeName(word), index: tokens.length });
+    }
+    return tokens;
+}
+function canBeName(word) {
+    if (word.length < 2 || /\d/u.test(word))
+        return false;
+    if (word.includes('-') || word.includes('‑'))
+        return canBeNameCompound(word);
+    if (!/^\p{Lu}/u.test(word))
+        return false;
+    if (NUMBER_WORDS.has(word.toLowerCase()))
+        return false;
+    return true;
+}
+/** "Nagorno-Karabakh" and "X-Network" are names; "Russia-linked" and "Forty-six" are not. */
+function canBeNameCompound(word) {
+    const parts = word.split(/[-‑]/u);
+    return parts.every((part) => /^\p{Lu}/u.test(part) && !/\d/u.test(part)) && !NUMBER_WORDS.has((parts[0] ?? '').toLowerCase());
+}
+/**
+ * Maximal runs of adjacent capitalised words ("The New York Times", "Republic of Baku"). A possessive ends
+ * a run ("Russia’s Yekaterinburg" is two names). `isCommonWord` decides whether a sentence's first word is
+ * an ordinary word that is only capitalised because it opens the sentence.
+ */
+export function nameSpans(unit, tokens, isCommonWord) {
+    const text = unit.document.text;
+    const spans = [];
+    let position = 0;
+    while (position < tokens.length) {
+        const first = tokens[position];
+        if (!first.capitalised) {
+            position += 1;
+            continue;
+        }
+        const run = [first];
+        let next = position + 1;
+        while (!run.at(-1).possessive) {
+            const candidate = tokens[next];
+            const last = run.at(-1);
+            if (candidate === undefined || text.slice(last.tokenEnd, candidate.start) !== ' ')
+                break;
+            if (candidate.capitalised) {
+                run.push(candidate);
+                next += 1;
+                continue;
+            }
+            // "Republic of Baku": a lower-case "of" joins two capitalised parts of one name.
+            const after = tokens[next + 1];
+            if (candidate.text === 'of' && after !== undefined && after.capitalised && text.slice(candidate.tokenEnd, after.start) === ' ') {
+                run.push(candidate, after);
+                next += 2;
+                continue;
+            }
+            break;
+        }
+        position = next;
+        // A sentence's first word is capitalised whatever it is: keep it only when it looks like a name.
+        if (first.index === 0 && isCommonWord(first.text))
+            run.shift();
+        while (run.length > 0 && run[0].text === 'of')
+            run.shift();
+        const head = run[0];
+        const tail = run.at(-1);
+        if (head === undefined || tail === undefined)
+            continue;
+        spans.push({ unit, tokens: run, start: head.start, end: tail.end, text: text.slice(head.start, tail.end), possessive: tail.possessive });
+    }
+    return spans;
+}
+export function capitalisationEvidence(units) {
+    const lowerCase = new Set();
+    const capitalisedInside = new Set();
+    for (const unit of units) {
+        for (const token of wordTokens(unit)) {
+            if (/^\p{Ll}/u.test(token.text))
+                lowerCase.add(token.text);
+            else if (token.index > 0)
+                capitalisedInside.add(token.text);
+        }
+    }
+    return { lowerCase, capitalisedInside };
+}
+//# sourceMappingURL=name-spans.js.map

@@ -1,0 +1,59 @@
+import { seededRandom } from '../seeded-random.js';
+import { entityFillIn, roleQuestion, whoSaidQuestion } from './entity-questions.js';
+import { findNumbers } from '../language/number-expressions.js';
+import { numberFillIn } from './number-questions.js';
+import { orderQuestions } from './order-questions.js';
+import { findReasonStatements, reasonQuestion } from './reason-questions.js';
+import { recogniseEntities } from './recognise-entities.js';
+import { sentenceUnits } from './sentence-units.js';
+import { statementQuestion } from './statement-questions.js';
+import { quoteSentence } from '../corpus/citation.js';
+export function questionCandidates(corpus, units, seed) {
+    const inScope = new Set(units);
+    const entities = recogniseEntities(corpus);
+    const allUnits = sentenceUnits(corpus);
+    const corpusNumbers = allUnits.flatMap((unit) => findNumbers(unit.sentence.text));
+    const candidates = [];
+    const randomFor = (key) => seededRandom(`${seed}|distractors|${key}`);
+    const quoteOf = (unit) => quoteSentence(unit.document, unit.paragraph, unit.sentence);
+    const add = (candidate) => {
+        if (candidate !== undefined)
+            candidates.push(candidate);
+    };
+    for (const entity of entities) {
+        for (const mention of entity.mentions) {
+            if (!inScope.has(mention.unit))
+                continue;
+            const quote = quoteOf(mention.unit);
+            if (quote === undefined)
+                continue;
+            add(entityFillIn(entity, mention, quote, entities, randomFor(mention.start)));
+            add(whoSaidQuestion(entity, mention, quote, entities, randomFor(`said${mention.start}`)));
+        }
+        const role = entity.role;
+        if (role !== undefined && inScope.has(role.unit)) {
+            const quote = quoteOf(role.unit);
+            if (quote !== undefined)
+                add(roleQuestion(entity, quote, entities, randomFor(`role${role.start}`)));
+        }
+    }
+    // Reasons are looked for in the whole text, so a section's question still has reasons from elsewhere as wrong choices.
+    const reasons = allUnits.flatMap((unit) => {
+        const quote = quoteOf(unit);
+        return quote === undefined ? [] : findReasonStatements(unit, quote);
+    });
+    for (const statement of reasons)
+        if (inScope.has(statement.unit))
+            add(reasonQuestion(statement, reasons, randomFor(`why${statement.start}`)));
+    for (const unit of units) {
+        const quote = quoteOf(unit);
+        if (quote === undefined)
+            continue;
+        for (const number of findNumbers(unit.sentence.text))
+            add(numberFillIn(unit, number, quote, corpusNumbers, randomFor(unit.sentence.start + number.start)));
+        add(statementQuestion(unit, quote, entities, randomFor(`says${unit.sentence.start}`)));
+    }
+    candidates.push(...orderQuestions(corpus, inScope, randomFor('order')));
+    return candidates;
+}
+//# sourceMappingURL=quiz-candidates.js.map

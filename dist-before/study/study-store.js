@@ -1,0 +1,200 @@
+/**
+ * Quiz scores per member per server, and each member's review cards for the questions they missed, in one
+ * SQLite file (it can be the bot's main database: every table here starts with `study_`).
+ *
+ * Concurrency: an answer is one INSERT that a UNIQUE key (server, quiz, question, member) lets through once,
+ * so two clicks from one member — even from two processes sharing the file — count once, while any number
+ * of members answering together are all counted. A review grade names the card version it was shown, so a
+ * double click grades once. WAL journal, full sync: an answer that was acknowledged is on disk.
+ */
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { createLockBackOff } from '../storage/lock-back-off.js';
+import { dueAfter, gradeForAnswer, isReviewGrade, NEW_CARD, nextReview, MINIMUM_EASINESS } from './spaced-repetition.js';
+const schema = `
+CREATE TABLE IF NOT EXISTS study_answers (
+  guild_id TEXT NOT NULL,
+  quiz_id TEXT NOT NULL,
+  question_id TEXT NOT NULL,
+  member_id TEXT NOT NULL,
+  choice_index INTEGER NOT NULL,
+  correct INTEGER NOT NULL CHECK (correct IN (0, 1)),
+  answered_at INTEGER NOT NULL,
+  PRIMARY KEY (guild_id, quiz_id, question_id, member_id)
+);
+CREATE INDEX IF NOT EXISTS study_answers_by_member ON study_answers (guild_id, member_id);
+CREATE TABLE IF NOT EXISTS study_reviews (
+  member_id TEXT NOT NULL,
+  question_id TEXT NOT NULL,
+  question TEXT NOT NULL,
+  easiness REAL NOT NULL,
+  repetitions INTEGER NOT NULL,
+  interval_days REAL NOT NULL,
+  due_at INTEGER NOT NULL,
+  lapses INTEGER NOT NULL,
+  version INTEGER NOT NULL,
+  created_at INTEGER NOT NULL,
+  reviewed_at INTEGER,
+  PRIMARY KEY (member_id, question_id)
+);
+CREATE INDEX IF NOT EXISTS study_reviews_due ON study_reviews (member_id, due_at);
+`;
+export class StudyStore {
+    database;
+    now;
+    /** Writes wait for another process's lock only once per back-off period (see storage/lock-back-off.ts). */
+    underBackOff;
+    constructor(file, options = {}) {
+        this.now = options.now ?? (() => new Date());
+        mkdirSync(path.dirname(file), { recursive: true });
+        const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+        this.database = new Database(file, { timeout: busyTimeoutMs });
+        try {
+            this.database.pragma('journal_mode = WAL');
+            this.database.pragma('synchronous = FULL');
+            this.database.exec(schema);
+        }
+        catch (error) {
+            this.database.close();
+            throw error;
+        }
+        this.underBackOff = createLockBackOff({ database: this.database, busyTimeoutMs, backOffMs: 10_000, now: () => this.now().getTime() });
+    }
+    /** Records a member's answer to one question of one quiz; a missed question becomes (or lapses) a review card due now. */
+    recordAnswer(input) {
+        const { question } = input;
+        if (!Number.isInteger(input.choiceIndex) || input.choiceIndex < 0 || input.choiceIndex >= question.choices.length) {
+            return { status: 'invalid-choice', message: `choice ${input.choiceIndex} is not one of the ${question.choices.length} choices` };
+        }
+        const correct = input.choiceIndex === question.answerIndex;
+        const now = this.now().getTime();
+        // IMMEDIATE takes the write lock first, so the insert and the card update are one step for every process.
+        const record = this.database.transaction(() => {
+            const inserted = this.database
+                .prepare('INSERT INTO study_answers (guild_id, quiz_id, question_id, member_id, choice_index, correct, answered_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING')
+                .run(input.guildId, input.quizId, question.id, input.memberId, input.choiceIndex, correct ? 1 : 0, now);
+            if (inserted.changes === 0)
+                return false;
+            if (!correct)
+                this.addOrLapseCard(input.memberId, question, now);
+            return true;
+        });
+        if (this.underBackOff(() => record.immediate()))
+            return { status: 'recorded', correct, score: this.memberScore(input.guildId, input.memberId) };
+        const first = this.database
+            .prepare('SELECT choice_index, correct FROM study_answers WHERE guild_id = ? AND quiz_id = ? AND question_id = ? AND member_id = ?')
+            .get(input.guildId, input.quizId, question.id, input.memberId);
+        return {
+            status: 'already-answered',
+            correct: first?.correct === 1,
+            choiceIndex: first?.choice_index ?? -1,
+            score: this.memberScore(input.guildId, input.memberId),
+        };
+    }
+    memberScore(guildId, memberId) {
+        const row = this.database
+            .prepare('SELECT SUM(correct) AS correct, COUNT(*) AS answered FROM study_answers WHERE guild_id = ? AND member_id = ?')
+            .get(guildId, memberId);
+        return { memberId, correct: row?.correct ?? 0, answered: row?.answered ?? 0 };
+    }
+    /** The server's members by correct answers, then fewer answers for the same score (accuracy), then id. */
+    leaderboard(guildId, options = {}) {
+        const rows = this.database
+            .prepare('SELECT member_id, SUM(correct) AS correct, COUNT(*) AS answered FROM study_answers WHERE guild_id = ? GROUP BY member_id ORDER BY correct DESC, answered ASC, member_id ASC LIMIT ?')
+            .all(guildId, options.limit ?? 10);
+        let rank = 0;
+        return rows.map((row, index) => {
+            const previous = rows[index - 1];
+            if (previous === undefined || previous.correct !== row.correct || previous.answered !== row.answered)
+                rank = index + 1;
+            return { rank, memberId: row.member_id, correct: row.correct, answered: row.answered };
+        });
+    }
+    /** The member's cards due now, most overdue first. */
+    dueReviews(memberId, options = {}) {
+        return this.database
+            .prepare('SELECT * FROM study_reviews WHERE member_id = ? AND due_at <= ? ORDER BY due_at ASC, created_at ASC LIMIT ?')
+            .all(memberId, this.now().getTime(), options.limit ?? 10)
+            .map(cardOf);
+    }
+    /** How many cards the member has, how many are due now, and when the next one not yet due comes up. */
+    reviewSummary(memberId) {
+        const now = this.now().getTime();
+        const row = this.database
+            .prepare('SELECT COUNT(*) AS total, SUM(due_at <= ?) AS due, MIN(CASE WHEN due_at > ? THEN due_at END) AS next_due FROM study_reviews WHERE member_id = ?')
+            .get(now, now, memberId);
+        return {
+            total: row?.total ?? 0,
+            due: row?.due ?? 0,
+            nextDueAt: row?.next_due === null || row?.next_due === undefined ? undefined : new Date(row.next_due),
+        };
+    }
+    card(memberId, questionId) {
+        const row = this.database
+            .prepare('SELECT * FROM study_reviews WHERE member_id = ? AND question_id = ?')
+            .get(memberId, questionId);
+        return row === undefined ? undefined : cardOf(row);
+    }
+    /** Grades a review with an SM-2 grade (0–5). `version` is the one the card had when it was shown. */
+    gradeReview(input) {
+        return this.grade(input, () => undefined);
+    }
+    /** Grades a review from the member's choice: right is grade 4, wrong is grade 1. */
+    answerReview(input) {
+        return this.grade({ ...input, grade: undefined }, (question) => input.choiceIndex === question.answerIndex);
+    }
+    close() {
+        if (this.database.open)
+            this.database.close();
+    }
+    grade(input, isCorrect) {
+        if (input.grade !== undefined && !isReviewGrade(input.grade))
+            return { status: 'invalid-grade', message: `a grade is a whole number from 0 to 5, not ${input.grade}` };
+        const now = this.now();
+        return this.underBackOff(() => this.database
+            .transaction(() => {
+            const current = this.card(input.memberId, input.questionId);
+            if (current === undefined)
+                return { status: 'not-found', message: 'this question is not in your review list any more' };
+            if (current.version !== input.version)
+                return { status: 'stale', card: current };
+            const correct = isCorrect(current.question);
+            const grade = input.grade !== undefined && isReviewGrade(input.grade) ? input.grade : gradeForAnswer(correct === true);
+            const next = nextReview(current, grade);
+            const changed = this.database
+                .prepare('UPDATE study_reviews SET easiness = ?, repetitions = ?, interval_days = ?, due_at = ?, lapses = lapses + ?, version = version + 1, reviewed_at = ? WHERE member_id = ? AND question_id = ? AND version = ?')
+                .run(next.easiness, next.repetitions, next.intervalDays, dueAfter(now, next.intervalDays).getTime(), grade < 3 ? 1 : 0, now.getTime(), input.memberId, input.questionId, input.version);
+            const card = this.card(input.memberId, input.questionId);
+            return changed.changes === 1 ? { status: 'graded', card, correct } : { status: 'stale', card };
+        })
+            .immediate());
+    }
+    /** A document removed from a library takes its review cards with it (the card's question quotes it). */
+    forgetDocument(documentId) {
+        return this.database.prepare("DELETE FROM study_reviews WHERE json_extract(question, '$.quote.documentId') = ?").run(documentId).changes;
+    }
+    addOrLapseCard(memberId, question, now) {
+        // A card missed again starts over (due now, easiness lowered) but keeps its history of lapses.
+        this.database
+            .prepare(`INSERT INTO study_reviews (member_id, question_id, question, easiness, repetitions, interval_days, due_at, lapses, version, created_at)
+         VALUES (@memberId, @questionId, @question, @easiness, 0, 0, @now, 1, 1, @now)
+         ON CONFLICT (member_id, question_id) DO UPDATE SET
+           question = excluded.question, repetitions = 0, interval_days = 0, due_at = MIN(due_at, excluded.due_at),
+           easiness = MAX(@minimum, easiness - 0.2), lapses = lapses + 1, version = version + 1`)
+            .run({ memberId, questionId: question.id, question: JSON.stringify(question), easiness: NEW_CARD.easiness, now, minimum: MINIMUM_EASINESS });
+    }
+}
+function cardOf(row) {
+    return {
+        questionId: row.question_id,
+        question: JSON.parse(row.question),
+        dueAt: new Date(row.due_at),
+        intervalDays: row.interval_days,
+        repetitions: row.repetitions,
+        easiness: row.easiness,
+        lapses: row.lapses,
+        version: row.version,
+    };
+}
+//# sourceMappingURL=study-store.js.map

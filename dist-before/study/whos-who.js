@@ -1,0 +1,52 @@
+import { normalizeForMatch } from '../language/normalize.js';
+import { recogniseEntities } from './recognise-entities.js';
+import { quoteSentence } from '../corpus/citation.js';
+const kindOrder = { person: 0, organisation: 1, place: 2 };
+/**
+ * Everyone and everything named, people first, then organisations, then places, each in order of first
+ * mention. With `name`, only the entries that match it: the one named exactly so, else those with a name,
+ * word or alias starting with it, else containing it (case and quote marks ignored); an empty list when none does.
+ */
+export function whosWho(corpus, name) {
+    const entries = recogniseEntities(corpus)
+        .map((entity) => ({ entity, entry: entryOf(entity) }))
+        .sort((first, second) => kindOrder[first.entity.kind] - kindOrder[second.entity.kind]);
+    if (name === undefined || name.trim() === '')
+        return { entities: entries.map((item) => item.entry) };
+    const wanted = normalizeForMatch(name).replace(/^the\s+/u, '');
+    const normal = (form) => normalizeForMatch(form).replace(/^the\s+/u, '');
+    const exact = entries.filter((item) => normal(item.entity.name) === wanted);
+    if (exact.length > 0)
+        return { entities: exact.map((item) => item.entry) };
+    // "Aliyev" means both Aliyevs; "fsb" finds the service by its acronym.
+    const forms = (entity) => [entity.name, ...entity.aliases].map(normal);
+    for (const test of [(form) => form.startsWith(wanted) || form.split(' ').includes(wanted), (form) => form.includes(wanted)]) {
+        const matching = entries.filter((item) => forms(item.entity).some(test));
+        if (matching.length > 0)
+            return { entities: matching.map((item) => item.entry) };
+    }
+    return { entities: [] };
+}
+/** Names for autocomplete, people first. */
+export function entityNames(corpus) {
+    return whosWho(corpus).entities.map((entry) => entry.name);
+}
+function entryOf(entity) {
+    const seen = new Set();
+    const quotes = [];
+    for (const mention of entity.mentions) {
+        const key = `${mention.unit.document.id}:${mention.unit.sentence.start}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        const quote = quoteSentence(mention.unit.document, mention.unit.paragraph, mention.unit.sentence);
+        if (quote !== undefined)
+            quotes.push(quote);
+    }
+    quotes.sort((first, second) => first.documentId.localeCompare(second.documentId) || first.start - second.start);
+    const role = entity.role?.text ?? (entity.group === 'source' ? 'cited as a source' : null);
+    const roleUnit = entity.role?.unit;
+    const roleQuote = roleUnit === undefined ? undefined : quoteSentence(roleUnit.document, roleUnit.paragraph, roleUnit.sentence);
+    return { name: entity.name, kind: entity.kind, role, roleQuote: roleQuote ?? null, aliases: entity.aliases, quotes };
+}
+//# sourceMappingURL=whos-who.js.map
