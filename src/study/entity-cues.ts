@@ -31,7 +31,7 @@ export const COMPASS_WORDS = words('North South East West Central Middle Norther
 /** Lower-case nouns after a name that make it an institution: "the Sputnik news agency". */
 export const ORGANISATION_NOUNS = words(`agency website newspaper outlet channel broadcaster network parliament ministry company
   firm institute university party bank organisation organization group airline carrier magazine daily portal station
-  service think-tank council committee`);
+  service think-tank council committee union`);
 
 /** Lower-case nouns after a name that make it a place: "the “Balakan” regions". */
 export const PLACE_NOUNS = words(`region regions city cities province provinces village villages district districts border

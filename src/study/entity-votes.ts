@@ -50,6 +50,14 @@ export function addContextCues(
       candidate.roles.push({ span: role, kind, weight: kind === 'organisation' ? 1 : 0.5 });
     }
   }
+  // The same nouns just before it: "the national weather agency AEMET", "the farmers' union La Unió",
+  // "the province of Teruel".
+  const preceding = /\b([\p{Ll}-]+)(?:\s+of)?\s+(?:the\s+)?$/u.exec(before);
+  const nounBefore = preceding?.[1] ?? '';
+  if (preceding !== null && (ORGANISATION_NOUNS.has(nounBefore) || PLACE_NOUNS.has(nounBefore))) {
+    const kind: EntityKind = ORGANISATION_NOUNS.has(nounBefore) ? 'organisation' : 'place';
+    candidate.votes[kind] += 2;
+  }
   const alias = /^\s*\((\p{Lu}[\p{L}\p{N}-]*)\)/u.exec(after);
   if (alias !== null) {
     const start = candidate.span.end + alias[0].indexOf('(') + 1;
