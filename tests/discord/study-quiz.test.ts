@@ -234,10 +234,7 @@ test('GIVEN scores and a missed question THEN /review keeps it for tomorrow; a d
   );
   const before = study.card(fake.moderator.id, question.id)?.easiness ?? 0;
   const gradedMessage = fake.messages.findLast((candidate) => customIds(candidate).includes(grades[2]?.custom_id ?? '')) ?? reviewMessage;
-  const easy = await callbackData(
-    fake,
-    fake.clickButton({ customId: grades[2]?.custom_id ?? '', message: gradedMessage, user: fake.moderator }),
-  );
+  const easy = await callbackData(fake, fake.clickButton({ customId: grades[2]?.custom_id ?? '', message: gradedMessage, user: fake.moderator }));
   assert.match(easy.data.content ?? '', /Noted: easy\. Next review tomorrow .*; the ones after it will be further apart\./);
   assert.ok((study.card(fake.moderator.id, question.id)?.easiness ?? 0) > before, 'easy raised the card’s easiness');
   const again = await callbackData(fake, fake.clickButton({ customId: rightId, message: reviewMessage, user: fake.moderator }));
