@@ -14,7 +14,7 @@ import { answerCard, scoreLine, scoreScope, whenDue } from './study-reply.js';
 
 type Action<Kind extends ButtonAction['kind']> = Extract<ButtonAction, { kind: Kind }>;
 
-const reviewFooter = 'This question comes back in /review tomorrow, then spaced out over days until you know it.';
+const reviewFooter = 'Missed questions come back in /review from tomorrow, spaced out over days until you know them.';
 const gradeLabels = { 3: 'Hard', 4: 'Good', 5: 'Easy' } as const;
 
 /** True when the click may outlast Discord's 3-second deadline: a quiz this process has not seen must be rebuilt. */
