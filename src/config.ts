@@ -64,6 +64,31 @@ const environmentSchema = z.object({
   LIBRARY_MAX_FILE_MB: positiveInteger(8),
   LIBRARY_FETCH_TIMEOUT_MS: positiveInteger(15_000),
   LIBRARY_ALLOW_PRIVATE_URLS: booleanText,
+  DATABASE_URL: optionalText.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\/\S+$/u, 'must be a PostgreSQL URL such as postgres://footnote:secret@db.example:5432/footnote')
+      .optional(),
+  ),
+  SHARD_COUNT: optionalText.pipe(
+    z
+      .string()
+      .regex(/^[1-9]\d{0,4}$/u, 'must be the total number of shards, a whole number from 1')
+      .optional(),
+  ),
+  /** Set by discord.js's ShardingManager in each process it starts (`footnote start --shards`): its shard id (JSON). */
+  SHARDS: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\[?\s*\d{1,5}(\s*,\s*\d{1,5})*\s*\]?$/u, 'must be a shard id or a JSON list of them such as [0,1] (set by footnote start --shards)')
+      .optional(),
+  ),
+  SHARD_IDS: optionalText.pipe(
+    z
+      .string()
+      .regex(/^\d{1,5}(\s*,\s*\d{1,5})*$/u, 'must be the shards this process runs, as numbers separated by commas: 0,1')
+      .optional(),
+  ),
 });
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
@@ -87,6 +112,8 @@ export interface DiscordConfig {
   readonly cooldownSeconds: number;
   /** Questions one server may ask per minute (a whole class at once, then a minute to refill); 0: no limit. */
   readonly serverQuestionsPerMinute: number;
+  /** The gateway shards this process runs (SHARD_COUNT, SHARD_IDS); undefined: all of them, as Discord recommends. */
+  readonly shards: { readonly count: number; readonly ids: readonly number[] } | undefined;
 }
 
 export interface Config {
@@ -95,6 +122,8 @@ export interface Config {
   /** Where the converted word vectors are cached (default: <dataDir>/models). */
   readonly modelDir: string;
   readonly databaseFile: string;
+  /** The shared PostgreSQL database (DATABASE_URL) used instead of the SQLite file, so several processes share state. */
+  readonly databaseUrl: string | undefined;
   readonly logLevel: LogLevel;
   readonly logContent: boolean;
   /** Undefined when no model is configured: the offline engine answers. */
@@ -149,12 +178,14 @@ export function readConfig(environment: Readonly<Record<string, string | undefin
   if (embeddings.provider === 'openai' && !llmConfigured) {
     throw new ConfigError(['EMBEDDING_MODEL: set OPENAI_API_KEY or OPENAI_BASE_URL too, or unset EMBEDDING_MODEL to use the local model']);
   }
+  const shards = readShards(env.SHARD_COUNT, env.SHARD_IDS ?? env.SHARDS?.replace(/[[\]\s]/gu, ''));
 
   return Object.freeze({
     corpusDir: path.resolve(cwd, env.FOOTNOTE_CORPUS_DIR ?? 'corpus'),
     dataDir,
     modelDir: path.resolve(cwd, env.FOOTNOTE_MODEL_DIR ?? path.join(dataDir, 'models')),
     databaseFile: path.resolve(cwd, env.FOOTNOTE_DB ?? path.join(dataDir, 'footnote.sqlite')),
+    databaseUrl: env.DATABASE_URL,
     logLevel: env.LOG_LEVEL === undefined || env.LOG_LEVEL === '' ? 'info' : env.LOG_LEVEL,
     logContent: env.LOG_CONTENT,
     llm: llmConfigured
@@ -173,6 +204,7 @@ export function readConfig(environment: Readonly<Record<string, string | undefin
       replyMode: env.REPLY_MODE === 'inline' ? 'inline' : 'thread',
       cooldownSeconds: env.COOLDOWN_SECONDS,
       serverQuestionsPerMinute: env.SERVER_QUESTIONS_PER_MINUTE,
+      shards,
     }),
     conversation: Object.freeze({ maxTurns: env.CONVERSATION_TURNS, ttlMs: env.CONVERSATION_TTL_MINUTES * 60_000 }),
     library: Object.freeze({
@@ -187,6 +219,19 @@ export function readConfig(environment: Readonly<Record<string, string | undefin
   });
 }
 
+/** SHARD_IDS without SHARD_COUNT cannot be placed; an id outside 0..count-1 names no shard. */
+function readShards(countText: string | undefined, idsText: string | undefined): DiscordConfig['shards'] {
+  if (countText === undefined) {
+    if (idsText !== undefined) throw new ConfigError(['SHARD_IDS: set SHARD_COUNT too (the total number of shards across all processes)']);
+    return undefined;
+  }
+  const count = Number(countText);
+  const ids = idsText === undefined ? [...Array(count).keys()] : [...new Set(idsText.split(',').map((id) => Number(id.trim())))];
+  const outside = ids.filter((id) => id >= count);
+  if (outside.length > 0) throw new ConfigError([`SHARD_IDS: ${outside.join(', ')} not below SHARD_COUNT (${count}); shards are numbered 0 to ${count - 1}`]);
+  return Object.freeze({ count, ids: Object.freeze(ids) });
+}
+
 /** Reads `.env` (if present) into process.env, then the environment into a Config. */
 export async function loadConfig(options: { cwd?: string } = {}): Promise<Config> {
   const dotenv = await import('dotenv');
@@ -199,11 +244,30 @@ export async function loadConfig(options: { cwd?: string } = {}): Promise<Config
  * fails while loading it, or one that prints an error body from Discord or a model server).
  */
 export function secretsInEnvironment(environment: Readonly<Record<string, string | undefined>>): string[] {
-  return [environment.DISCORD_TOKEN, environment.OPENAI_API_KEY].filter((secret): secret is string => secret !== undefined && secret.trim().length >= 6);
+  return [environment.DISCORD_TOKEN, environment.OPENAI_API_KEY, environment.DATABASE_URL, ...databasePasswords(environment.DATABASE_URL)].filter(
+    (secret): secret is string => secret !== undefined && secret.trim().length >= 6,
+  );
 }
 
 /** Values that must never appear in logs or replies. */
 export function secretsOf(config: Config): string[] {
-  const secrets = [config.llm?.apiKey, config.discord.token, config.embeddings.provider === 'openai' ? config.embeddings.apiKey : undefined];
+  const secrets = [
+    config.llm?.apiKey,
+    config.discord.token,
+    config.embeddings.provider === 'openai' ? config.embeddings.apiKey : undefined,
+    config.databaseUrl,
+    ...databasePasswords(config.databaseUrl),
+  ];
   return secrets.filter((secret): secret is string => secret !== undefined && secret.length >= 6);
+}
+
+/** The password inside a database URL, as written and decoded, masked on its own too (a driver's error may quote it without the URL). */
+function databasePasswords(url: string | undefined): string[] {
+  if (url === undefined) return [];
+  try {
+    const written = new URL(url).password;
+    return written === '' ? [] : [...new Set([written, decodeURIComponent(written)])];
+  } catch {
+    return [];
+  }
 }

@@ -12,8 +12,8 @@ import {
 import type { Engine } from '../engine-types.js';
 import type { Libraries } from '../library/libraries.js';
 import type { Logger } from '../logger.js';
-import type { FeedbackStore } from '../storage/feedback-store.js';
-import type { StudyStore } from '../study/study-store.js';
+import type { AsyncFeedbackStore } from '../storage/feedback-store.js';
+import type { AsyncStudyStore } from '../study/async-study-store.js';
 import type { Reply } from './reply.js';
 
 export type OptionValue = string | number | boolean;
@@ -57,9 +57,9 @@ export interface CommandServices {
   readonly engine: Engine;
   /** Each server's own documents; undefined where there are none (the console, the command line). */
   readonly libraries?: Libraries;
-  readonly feedback: FeedbackStore;
+  readonly feedback: AsyncFeedbackStore;
   /** Quiz scores and review cards; undefined when the database could not be opened (quizzes still run, unscored). */
-  readonly study: StudyStore | undefined;
+  readonly study: AsyncStudyStore | undefined;
   readonly logger: Logger;
   readonly now: () => Date;
   /** Ids for saved answers and quiz seeds; injected so tests are repeatable. */

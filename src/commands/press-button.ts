@@ -58,8 +58,8 @@ function showParagraph(action: Action<'paragraph'>, services: CommandServices): 
   });
 }
 
-function recordVote(action: Action<'vote'>, request: ButtonRequest, services: CommandServices): Reply {
-  const stored = services.feedback.recordVote({
+async function recordVote(action: Action<'vote'>, request: ButtonRequest, services: CommandServices): Promise<Reply> {
+  const stored = await services.feedback.recordVote({
     answerId: action.answerId,
     vote: action.vote,
     userId: request.user.id,
@@ -73,7 +73,7 @@ function recordVote(action: Action<'vote'>, request: ButtonRequest, services: Co
   );
 }
 
-function answerQuiz(action: Action<'quiz'>, request: ButtonRequest, services: CommandServices): Reply {
+async function answerQuiz(action: Action<'quiz'>, request: ButtonRequest, services: CommandServices): Promise<Reply> {
   const { engine, study, logger } = services;
   const posted = findPostedQuestion(engine.corpus, action.quiz, action.questionId, action.choicesHash);
   if (!posted.ok) return errorReply(posted.message);
@@ -94,9 +94,9 @@ function answerQuiz(action: Action<'quiz'>, request: ButtonRequest, services: Co
     );
   if (study === undefined) return unscored('scores are not being kept just now (the database could not be opened)');
 
-  let outcome: ReturnType<typeof study.recordAnswer>;
+  let outcome: Awaited<ReturnType<typeof study.recordAnswer>>;
   try {
-    outcome = study.recordAnswer({
+    outcome = await study.recordAnswer({
       guildId: scoreScope(request.guildId),
       memberId: request.user.id,
       quizId: request.messageId,
@@ -137,12 +137,12 @@ function answerQuiz(action: Action<'quiz'>, request: ButtonRequest, services: Co
   }
 }
 
-function answerReview(action: Action<'review'>, request: ButtonRequest, services: CommandServices): Reply {
+async function answerReview(action: Action<'review'>, request: ButtonRequest, services: CommandServices): Promise<Reply> {
   const { study, logger } = services;
   if (study === undefined) return errorReply('Reviews are unavailable just now: the scores database could not be opened.');
-  let outcome: ReturnType<typeof study.answerReview>;
+  let outcome: Awaited<ReturnType<typeof study.answerReview>>;
   try {
-    outcome = study.answerReview({ memberId: request.user.id, questionId: action.questionId, version: action.version, choiceIndex: action.choice });
+    outcome = await study.answerReview({ memberId: request.user.id, questionId: action.questionId, version: action.version, choiceIndex: action.choice });
   } catch (error) {
     logger.error('review answer not recorded', { userId: request.user.id, error });
     return errorReply('Your review could not be recorded just now; try again in a moment.');
@@ -185,12 +185,12 @@ function answerReview(action: Action<'review'>, request: ButtonRequest, services
   }
 }
 
-function selfGrade(action: Action<'grade'>, request: ButtonRequest, services: CommandServices): Reply {
+async function selfGrade(action: Action<'grade'>, request: ButtonRequest, services: CommandServices): Promise<Reply> {
   const { study, logger } = services;
   if (study === undefined) return errorReply('Reviews are unavailable just now: the scores database could not be opened.');
-  let outcome: ReturnType<typeof study.selfGradeReview>;
+  let outcome: Awaited<ReturnType<typeof study.selfGradeReview>>;
   try {
-    outcome = study.selfGradeReview({ memberId: request.user.id, ...action });
+    outcome = await study.selfGradeReview({ memberId: request.user.id, ...action });
   } catch (error) {
     logger.error('review grade not recorded', { userId: request.user.id, error });
     return errorReply('Your grade could not be recorded just now; try again in a moment.');

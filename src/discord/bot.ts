@@ -8,8 +8,8 @@ import type { ClientOptions, RESTOptions } from 'discord.js';
 import type { Config } from '../config.js';
 import type { Engine } from '../engine-types.js';
 import type { Logger } from '../logger.js';
-import type { FeedbackStore } from '../storage/feedback-store.js';
-import type { StudyStore } from '../study/study-store.js';
+import type { AsyncFeedbackStore } from '../storage/feedback-store.js';
+import type { AsyncStudyStore } from '../study/async-study-store.js';
 import type { CommandServices } from '../commands/command.js';
 import { createCooldowns } from './cooldowns.js';
 import { createInteractionRouter, noMentions } from './interaction-router.js';
@@ -21,10 +21,10 @@ import type { Libraries } from '../library/libraries.js';
 export interface StartBotOptions {
   readonly config: Config;
   readonly engine: Engine;
-  readonly feedback: FeedbackStore;
+  readonly feedback: AsyncFeedbackStore;
   readonly logger: Logger;
   /** Quiz scores and review cards (the caller opens and closes it, like `feedback`). */
-  readonly study?: StudyStore | undefined;
+  readonly study?: AsyncStudyStore | undefined;
   /** Each server's own documents (/library); without it every server reads the shared corpus only. */
   readonly libraries?: Libraries | undefined;
   readonly now?: () => Date;
@@ -79,6 +79,8 @@ export function createDiscordClient(config: Config, rest: Partial<RESTOptions> =
     allowedMentions: noMentions,
     // Messages are only needed while being answered; keeping a few per channel bounds memory in busy servers.
     makeCache: Options.cacheWithLimits({ ...Options.DefaultMakeCacheSettings, MessageManager: 25 }),
+    // Only the shards this process runs: Discord sends each server's events to the shard that owns it alone.
+    ...(config.discord.shards === undefined ? {} : { shards: [...config.discord.shards.ids], shardCount: config.discord.shards.count }),
   };
   return new Client(options);
 }

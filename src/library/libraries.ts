@@ -17,18 +17,18 @@ import type { Engine } from '../engine-types.js';
 import type { Logger } from '../logger.js';
 import { extractText } from './extract-text.js';
 import { fetchLink } from './fetch-link.js';
-import type { LibraryDocumentRecord, LibraryStore } from './library-store.js';
+import type { AsyncLibraryStore, LibraryDocumentRecord } from './library-store.js';
 
 export type LibraryOutcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
 export interface LibrariesOptions {
   readonly config: Config;
-  readonly store: LibraryStore;
+  readonly store: AsyncLibraryStore;
   /** The engine over the shared corpus alone. */
   readonly shared: Engine;
   readonly logger: Logger;
   /** Called when a document leaves a library, to drop its review cards. */
-  readonly onRemoved?: (documentId: string) => void;
+  readonly onRemoved?: (documentId: string) => Promise<unknown>;
   readonly now?: () => Date;
 }
 
@@ -50,7 +50,7 @@ export class Libraries {
 
   constructor(private readonly options: LibrariesOptions) {}
 
-  get store(): LibraryStore {
+  get store(): AsyncLibraryStore {
     return this.options.store;
   }
 
@@ -61,7 +61,18 @@ export class Libraries {
 
   /** The engine that serves this server: its library's, or the shared one when it has no documents. */
   async engineFor(libraryId: string | undefined): Promise<Engine> {
-    if (libraryId === undefined || this.options.store.usage(libraryId).documents === 0) return this.options.shared;
+    if (libraryId === undefined) return this.options.shared;
+    const open = this.engines.get(libraryId);
+    if (open !== undefined) return open;
+    let documents: number;
+    try {
+      documents = (await this.options.store.usage(libraryId)).documents;
+    } catch (error) {
+      // The database is down: answer from the shared texts rather than not at all; the library comes back with it.
+      this.options.logger.warn('library database unavailable; answering from the shared corpus', { libraryId, error });
+      return this.options.shared;
+    }
+    if (documents === 0) return this.options.shared;
     let engine = this.engines.get(libraryId);
     if (engine === undefined) {
       engine = this.openLibraryEngine(libraryId);
@@ -105,7 +116,7 @@ export class Libraries {
       addedBy: input.addedBy,
       addedAt: (this.options.now?.() ?? new Date()).getTime(),
     };
-    const added = this.options.store.add({
+    const added = await this.options.store.add({
       record,
       text,
       original: input.bytes,
@@ -136,17 +147,30 @@ export class Libraries {
   }
 
   async remove(libraryId: string, documentId: string): Promise<LibraryOutcome<LibraryDocumentRecord>> {
-    const removed = this.options.store.remove(libraryId, documentId);
+    const removed = await this.options.store.remove(libraryId, documentId);
     if (removed === undefined) return { ok: false, message: 'That document is not in this server’s library.' };
-    this.options.onRemoved?.(documentId);
+    await this.options.onRemoved?.(documentId);
     await this.refresh(libraryId);
     return { ok: true, value: removed };
+  }
+
+  /**
+   * Another process changed this library (PostgreSQL NOTIFY): an engine open here reloads it from the database,
+   * or is dropped when the library is now empty. A library not open here is read fresh when first asked.
+   */
+  async changedElsewhere(libraryId: string): Promise<void> {
+    if (this.engines.has(libraryId)) await this.refresh(libraryId);
+  }
+
+  /** The libraries with an engine open in this process (after a lost connection, each may have missed a change). */
+  openLibraries(): string[] {
+    return [...this.engines.keys()];
   }
 
   /** After a change: the library's engine reindexes (or is dropped when the library is empty, with its index folder). */
   private async refresh(libraryId: string): Promise<void> {
     const engine = this.engines.get(libraryId);
-    if (this.options.store.usage(libraryId).documents === 0) {
+    if ((await this.options.store.usage(libraryId)).documents === 0) {
       this.engines.delete(libraryId);
       await rm(this.indexDirectory(libraryId), { recursive: true, force: true });
       return;
@@ -177,8 +201,8 @@ export class Libraries {
     const shared = await loadCorpus(this.options.config.corpusDir);
     const own: CorpusDocument[] = [];
     const hash = createHash('sha256').update(shared.corpus.contentHash);
-    for (const record of this.options.store.list(libraryId)) {
-      const text = this.options.store.text(libraryId, record.documentId);
+    for (const record of await this.options.store.list(libraryId)) {
+      const text = await this.options.store.text(libraryId, record.documentId);
       if (text === undefined) continue;
       own.push({ ...parseDocument({ id: record.documentId, text, encoding: 'utf-8', markdown: record.documentId.endsWith('.md') }), title: record.title });
       hash.update(record.documentId).update('\0').update(record.contentHash);

@@ -4,6 +4,7 @@
  * bot's SQLite file, and a second implementation (PostgreSQL, issue #16) fills the same interface.
  */
 import Database from 'better-sqlite3';
+import { asAsync, type Async } from '../database/as-async.js';
 
 export interface LibraryDocumentRecord {
   readonly libraryId: string;
@@ -48,6 +49,22 @@ export interface LibraryStore {
   close(): void;
 }
 
+/** What the bot uses: SQLite (wrapped by `asyncLibraryStore`) or PostgreSQL (postgres-library-store.ts). */
+export type AsyncLibraryStore = Async<LibraryStore>;
+
+export function asyncLibraryStore(store: LibraryStore): AsyncLibraryStore {
+  return asAsync(store, ['list', 'libraries', 'text', 'original', 'add', 'remove', 'usage', 'editorRole', 'setEditorRole', 'close']);
+}
+
+/** The over-quota messages, the same from both implementations. */
+export function quotaProblem(usage: { documents: number; bytes: number }, addedBytes: number, quota: LibraryQuota): string | undefined {
+  if (usage.documents + 1 > quota.maxDocuments)
+    return `This server's library is full (${quota.maxDocuments} documents): remove one with /library remove first.`;
+  if (usage.bytes + addedBytes > quota.maxTotalBytes)
+    return `This server's library would hold more than ${(quota.maxTotalBytes / 1048576).toFixed(0)} MiB: remove a document with /library remove first.`;
+  return undefined;
+}
+
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS library_documents (
   library_id TEXT NOT NULL,
@@ -71,7 +88,7 @@ CREATE TABLE IF NOT EXISTS library_settings (
 );
 `;
 
-interface Row {
+export interface LibraryRow {
   library_id: string;
   document_id: string;
   title: string;
@@ -85,10 +102,10 @@ interface Row {
   added_at: number;
 }
 
-const COLUMNS =
+export const COLUMNS =
   'library_id, document_id, title, format, source_name, source_url, content_hash, original_bytes, length(text) AS text_characters, added_by, added_at';
 
-function toRecord(row: Row): LibraryDocumentRecord {
+export function toRecord(row: LibraryRow): LibraryDocumentRecord {
   return {
     libraryId: row.library_id,
     documentId: row.document_id,
@@ -115,7 +132,9 @@ export class SqliteLibraryStore implements LibraryStore {
   }
 
   list(libraryId: string): LibraryDocumentRecord[] {
-    const rows = this.database.prepare(`SELECT ${COLUMNS} FROM library_documents WHERE library_id = ? ORDER BY added_at, document_id`).all(libraryId) as Row[];
+    const rows = this.database
+      .prepare(`SELECT ${COLUMNS} FROM library_documents WHERE library_id = ? ORDER BY added_at, document_id`)
+      .all(libraryId) as LibraryRow[];
     return rows.map(toRecord);
   }
 
@@ -142,16 +161,10 @@ export class SqliteLibraryStore implements LibraryStore {
     return this.database.transaction((): AddDocumentOutcome => {
       const existing = this.database
         .prepare(`SELECT ${COLUMNS} FROM library_documents WHERE library_id = ? AND content_hash = ?`)
-        .get(record.libraryId, record.contentHash) as Row | undefined;
+        .get(record.libraryId, record.contentHash) as LibraryRow | undefined;
       if (existing !== undefined) return { kind: 'duplicate', existing: toRecord(existing) };
-      const usage = this.usage(record.libraryId);
-      if (usage.documents + 1 > quota.maxDocuments)
-        return { kind: 'over-quota', message: `This server's library is full (${quota.maxDocuments} documents): remove one with /library remove first.` };
-      if (usage.bytes + record.originalBytes > quota.maxTotalBytes)
-        return {
-          kind: 'over-quota',
-          message: `This server's library would hold more than ${(quota.maxTotalBytes / 1048576).toFixed(0)} MiB: remove a document with /library remove first.`,
-        };
+      const problem = quotaProblem(this.usage(record.libraryId), record.originalBytes, quota);
+      if (problem !== undefined) return { kind: 'over-quota', message: problem };
       this.database
         .prepare(
           `INSERT INTO library_documents (library_id, document_id, title, format, source_name, source_url, content_hash, original, original_bytes, text, added_by, added_at)
@@ -178,7 +191,7 @@ export class SqliteLibraryStore implements LibraryStore {
   remove(libraryId: string, documentId: string): LibraryDocumentRecord | undefined {
     return this.database.transaction(() => {
       const row = this.database.prepare(`SELECT ${COLUMNS} FROM library_documents WHERE library_id = ? AND document_id = ?`).get(libraryId, documentId) as
-        Row | undefined;
+        LibraryRow | undefined;
       if (row === undefined) return undefined;
       this.database.prepare('DELETE FROM library_documents WHERE library_id = ? AND document_id = ?').run(libraryId, documentId);
       return toRecord(row);

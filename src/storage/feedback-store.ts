@@ -8,6 +8,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createLockBackOff } from './lock-back-off.js';
 import type { Quote } from '../answering/types.js';
+import { asAsync, type Async } from '../database/as-async.js';
 import type { Logger } from '../logger.js';
 import { silentLogger } from '../logger.js';
 
@@ -46,6 +47,13 @@ export interface FeedbackStore {
   recordVote(vote: { answerId: string; vote: Vote; userId: string; guildId: string | undefined; at: Date }): StoreResult<FeedbackRow>;
   listFeedback(): StoreResult<FeedbackRow[]>;
   close(): void;
+}
+
+/** What the bot uses: SQLite (wrapped by `asyncFeedbackStore`) or PostgreSQL (postgres-feedback-store.ts). */
+export type AsyncFeedbackStore = Async<FeedbackStore>;
+
+export function asyncFeedbackStore(store: FeedbackStore): AsyncFeedbackStore {
+  return asAsync(store, ['saveAnswer', 'recordVote', 'listFeedback', 'close']);
 }
 
 export interface OpenFeedbackStoreOptions {

@@ -43,7 +43,8 @@ export interface StudyStoreOptions {
   readonly busyTimeoutMs?: number;
 }
 
-export type { GradeOutcome, LeaderboardEntry, MemberScore, RecordAnswerInput, RecordAnswerOutcome, ReviewCard } from './study-tables.js';
+export { cardOf } from './study-tables.js';
+export type { GradeOutcome, LeaderboardEntry, MemberScore, RecordAnswerInput, RecordAnswerOutcome, ReviewCard, ReviewRow } from './study-tables.js';
 
 export class StudyStore {
   private readonly database: Database.Database;

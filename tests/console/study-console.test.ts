@@ -13,6 +13,7 @@ import { makeQuiz } from '../../src/study/make-quiz.js';
 import type { QuizQuestion } from '../../src/study/make-quiz.js';
 import { StudyStore } from '../../src/study/study-store.js';
 import { realEngine } from '../discord/bot-harness.js';
+import { asyncStudyStore } from '../../src/study/async-study-store.js';
 
 const letters = 'abcd';
 
@@ -56,7 +57,7 @@ test('GIVEN a quiz, answers, a review and a study guide in the console THEN the 
     output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
     input.end([...lines, ''].join('\n'));
     const counted = await runConsole({
-      services: { engine, feedback: consoleFeedbackStore, study, logger: silentLogger, now: clock, newId },
+      services: { engine, feedback: consoleFeedbackStore, study: asyncStudyStore(study), logger: silentLogger, now: clock, newId },
       input,
       output,
       interactive: false,

@@ -22,6 +22,8 @@ import { StudyStore } from '../../src/study/study-store.js';
 import { discordSpecMissingMessage, loadDiscordOpenApi } from '../fakes/discord-openapi.js';
 import { FakeDiscord } from '../fakes/fake-discord.js';
 import type { FakeMessage, SentInteraction } from '../fakes/fake-discord.js';
+import { asyncFeedbackStore } from '../../src/storage/feedback-store.js';
+import { asyncStudyStore } from '../../src/study/async-study-store.js';
 
 export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
@@ -110,8 +112,8 @@ export async function startHarness(t: TestContext, options: HarnessOptions = {})
   bot = await startBot({
     config,
     engine,
-    feedback,
-    study,
+    feedback: asyncFeedbackStore(feedback),
+    study: asyncStudyStore(study),
     logger,
     libraries: options.libraries,
     rest: options.rest ?? { globalRequestsPerSecond: 10_000, offset: 0 },

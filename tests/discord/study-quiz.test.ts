@@ -15,6 +15,8 @@ import { assertNoPings, assertValidRequests, customIds, embedText, startHarness,
 import type { Harness } from './bot-harness.js';
 import { assertWithinDiscordLimits } from './discord-limits-check.js';
 import { questionLayout } from '../../src/commands/study-reply.js';
+import { asyncFeedbackStore } from '../../src/storage/feedback-store.js';
+import { asyncStudyStore } from '../../src/study/async-study-store.js';
 
 const ephemeral = 64;
 
@@ -70,8 +72,8 @@ async function restartBot(t: TestContext, harness: Harness, later = 0): Promise<
   const bot = await startBot({
     config: harness.config,
     engine: harness.engine,
-    feedback: harness.feedback,
-    study,
+    feedback: asyncFeedbackStore(harness.feedback),
+    study: asyncStudyStore(study),
     logger: silentLogger,
     rest: { globalRequestsPerSecond: 10_000, offset: 0 },
     now: () => new Date(Date.now() + later),

@@ -10,6 +10,7 @@
  * the interaction's `attachment_size_limit` (40005). Uploads (multipart/form-data) are parsed: `payload_json`
  * becomes the body, and the files are recorded.
  */
+import { GatewaySessions } from './gateway-sessions.js';
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
@@ -94,6 +95,9 @@ export interface FakeDiscordOptions {
   readonly attachmentSizeLimit?: number;
   /** What deadlines and waits are measured on; by default the bot's own time (OwnTimeClock). */
   readonly clock?: Clock;
+  /** What GET /gateway/bot recommends (shards) and allows at once (max_concurrency); 1 and 1 by default. */
+  readonly recommendedShards?: number;
+  readonly maxConcurrency?: number;
 }
 
 export const permissionBits = {
@@ -155,10 +159,10 @@ export class FakeDiscord {
     }
   >();
   private readonly waiters = new Set<() => void>();
-  private socket: WebSocket | undefined;
-  private sessionId = '';
-  private seq = 0;
-  private readonly dispatched: { s: number; payload: string }[] = [];
+  /** One gateway session per shard (gateway-sessions.ts). */
+  readonly sessions = new GatewaySessions();
+  private readonly recommendedShards: number;
+  private readonly maxConcurrency: number;
   private readonly dmChannels = new Set<string>();
   private readonly heartbeatIntervalMs: number;
   private readonly clock: Clock;
@@ -169,6 +173,8 @@ export class FakeDiscord {
     this.attachmentSizeLimit = options.attachmentSizeLimit ?? 10_485_760;
     this.validator = options.validator;
     this.heartbeatIntervalMs = options.heartbeatIntervalMs ?? 41_250;
+    this.recommendedShards = options.recommendedShards ?? 1;
+    this.maxConcurrency = options.maxConcurrency ?? 1;
     this.clock = options.clock ?? new OwnTimeClock();
     this.server = createServer((request, response) => void this.onHttp(request, response));
     this.gateway = new WebSocketServer({ server: this.server });
@@ -193,7 +199,7 @@ export class FakeDiscord {
   }
 
   get connected(): boolean {
-    return this.socket !== undefined;
+    return this.sessions.connected;
   }
 
   async stop(): Promise<void> {
@@ -282,16 +288,12 @@ export class FakeDiscord {
 
   /** Closes the gateway connection from Discord's side (4000: unknown error, which clients resume after). */
   closeGateway(code = 4000, reason = 'fake Discord closed the connection'): void {
-    this.socket?.close(code, reason);
-    this.socket = undefined;
+    this.sessions.closeAll(code, reason);
   }
 
   private onGatewayConnection(socket: WebSocket): void {
-    this.socket = socket;
     socket.on('message', (raw) => this.onGatewayMessage(socket, (raw as Buffer).toString()));
-    socket.on('close', () => {
-      if (this.socket === socket) this.socket = undefined;
-    });
+    socket.on('close', () => this.sessions.detach(socket));
     this.sendRaw(socket, { op: 10, d: { heartbeat_interval: this.heartbeatIntervalMs }, s: null, t: null });
   }
 
@@ -307,38 +309,44 @@ export class FakeDiscord {
         this.sendRaw(socket, { op: 11, d: null, s: null, t: null });
         break;
       case 2: {
-        const data = payload.d as { token: string };
+        const data = payload.d as { token: string; shard?: [number, number] };
         if (data.token !== this.token) {
           socket.close(4004, 'Authentication failed');
           return;
         }
+        const shard = data.shard ?? [0, 1];
+        if (!(shard[1] >= 1 && shard[0] >= 0 && shard[0] < shard[1])) {
+          socket.close(4010, 'Invalid shard');
+          return;
+        }
         this.identifyCount += 1;
-        this.sessionId = `session-${snowflake()}`;
-        this.seq = 0;
-        this.dispatched.length = 0;
-        this.dispatch('READY', {
+        const session = this.sessions.identify(socket, `session-${snowflake()}`, shard);
+        const owned = this.sessions.owns(session, this.guildId);
+        this.sessions.send(session, 'READY', {
           v: 10,
           user: { ...this.botUser, verified: true, mfa_enabled: false, flags: 0 },
-          guilds: [{ id: this.guildId, unavailable: true }],
-          session_id: this.sessionId,
+          guilds: owned ? [{ id: this.guildId, unavailable: true }] : [],
+          session_id: session.sessionId,
           resume_gateway_url: this.gatewayUrl,
-          shard: [0, 1],
+          shard,
           application: { id: this.applicationId, flags: 0 },
           private_channels: [],
         });
-        this.dispatch('GUILD_CREATE', this.guildPayload());
+        if (owned) this.sessions.send(session, 'GUILD_CREATE', this.guildPayload());
         break;
       }
       case 6: {
         const data = payload.d as { token: string; session_id: string; seq: number };
-        if (data.token !== this.token || data.session_id !== this.sessionId) {
+        const session = this.sessions.bySessionId(data.session_id);
+        if (data.token !== this.token || session === undefined) {
           this.sendRaw(socket, { op: 9, d: false, s: null, t: null });
           return;
         }
         this.resumeCount += 1;
+        session.socket = socket;
         // Replay what the client missed while it was away, then confirm.
-        for (const missed of this.dispatched.filter((event) => event.s > data.seq)) socket.send(missed.payload);
-        this.dispatch('RESUMED', {});
+        for (const missed of session.dispatched.filter((event) => event.s > data.seq)) socket.send(missed.payload);
+        this.sessions.send(session, 'RESUMED', {});
         break;
       }
       default:
@@ -347,13 +355,12 @@ export class FakeDiscord {
     this.notify();
   }
 
-  /** Sends a dispatch event; while disconnected it is kept and replayed on RESUME, as Discord does. */
+  /**
+   * Sends a dispatch event on the shard that owns its guild; while that shard is disconnected it is kept and
+   * replayed on RESUME, as Discord does.
+   */
   dispatch(event: string, data: unknown): void {
-    this.seq += 1;
-    const payload = JSON.stringify({ op: 0, t: event, s: this.seq, d: data });
-    this.dispatched.push({ s: this.seq, payload });
-    if (this.dispatched.length > 1000) this.dispatched.shift();
-    this.socket?.send(payload);
+    this.sessions.dispatch(event, data);
   }
 
   private channelPayload(): Record<string, unknown> {
@@ -586,10 +593,10 @@ export class FakeDiscord {
   }
 
   /** A user clicks a button under `message`: INTERACTION_CREATE type 3. */
-  clickButton(options: { customId: string; message: FakeMessage; user?: FakeUser }): SentInteraction {
+  clickButton(options: { customId: string; message: FakeMessage; user?: FakeUser; guildId?: string }): SentInteraction {
     const base = this.interactionBase({ ...options, channelId: options.message.channel_id });
     const payload = { ...base, type: 3, message: options.message, data: { custom_id: options.customId, component_type: 2 } };
-    const sent = this.remember(base, options.message.channel_id, this.guildId);
+    const sent = this.remember(base, options.message.channel_id, options.guildId ?? this.guildId);
     this.dispatch('INTERACTION_CREATE', payload);
     return sent;
   }
@@ -755,7 +762,11 @@ export class FakeDiscord {
     if (method === 'GET' && path === '/gateway/bot') {
       return {
         status: 200,
-        body: { url: this.gatewayUrl, shards: 1, session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: 1 } },
+        body: {
+          url: this.gatewayUrl,
+          shards: this.recommendedShards,
+          session_start_limit: { total: 1000, remaining: 999, reset_after: 0, max_concurrency: this.maxConcurrency },
+        },
       };
     }
     if (method === 'GET' && path === '/applications/@me') {

@@ -10,6 +10,7 @@ import type { SentInteraction } from '../fakes/fake-discord.js';
 import { temporaryFolder } from '../helpers/test-config.js';
 import { tinyPdf } from '../helpers/tiny-files.js';
 import { secondArticleFile } from '../helpers/two-documents.js';
+import { asyncLibraryStore } from '../../src/library/library-store.js';
 
 const member = PermissionFlagsBits.SendMessages | PermissionFlagsBits.ViewChannel;
 const manager = member | PermissionFlagsBits.ManageGuild;
@@ -39,7 +40,12 @@ test('GIVEN two servers WHEN one adds a document to its library THEN it is answe
   const store = new SqliteLibraryStore(path.join(data.path, 'library.sqlite'));
   t.after(() => store.close());
   const logs: string[] = [];
-  const libraries = new Libraries({ config, store, shared, logger: { ...silent(), info: (message: string) => void logs.push(message) } });
+  const libraries = new Libraries({
+    config,
+    store: asyncLibraryStore(store),
+    shared,
+    logger: { ...silent(), info: (message: string) => void logs.push(message) },
+  });
   const harness = await startHarness(t, { engine: shared, environment: { FOOTNOTE_DATA_DIR: data.path, LIBRARY_ALLOW_PRIVATE_URLS: 'true' }, libraries });
   const { fake } = harness;
   const other = '987654321098765432';

@@ -10,6 +10,7 @@ import { openEngine } from '../../src/engine.js';
 import { createLogger } from '../../src/logger.js';
 import { openFeedbackStore } from '../../src/storage/feedback-store.js';
 import { testConfig } from '../discord/bot-harness.js';
+import { asyncFeedbackStore } from '../../src/storage/feedback-store.js';
 
 export type BotProcessMessage =
   | { readonly kind: 'ready' }
@@ -24,7 +25,7 @@ const config = testConfig(environment);
 const logger = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
 const engine = await openEngine(config, { logger });
 const feedback = openFeedbackStore({ file: config.databaseFile, logger });
-const bot = await startBot({ config, engine, feedback, logger });
+const bot = await startBot({ config, engine, feedback: asyncFeedbackStore(feedback), logger });
 
 process.on('message', (command: BotProcessCommand) => {
   if (command.kind === 'measure') {

@@ -22,6 +22,7 @@ import { openFeedbackStore } from '../../src/storage/feedback-store.js';
 import { testConfig } from '../discord/bot-harness.js';
 import { loadQuestions } from './load-questions.js';
 import Database from 'better-sqlite3';
+import { asyncFeedbackStore } from '../../src/storage/feedback-store.js';
 
 export interface SoakReport {
   readonly asks: number;
@@ -60,7 +61,14 @@ const databaseFile = path.join(folder, 'footnote.sqlite');
 const feedback = openFeedbackStore({ file: databaseFile });
 const engine = await openEngine(testConfig({}));
 let sequence = 0;
-const services: CommandServices = { engine, feedback, study: undefined, logger: silentLogger, now: () => new Date(), newId: () => `answer-${(sequence += 1)}` };
+const services: CommandServices = {
+  engine,
+  feedback: asyncFeedbackStore(feedback),
+  study: undefined,
+  logger: silentLogger,
+  now: () => new Date(),
+  newId: () => `answer-${(sequence += 1)}`,
+};
 
 let answered = 0;
 let refused = 0;

@@ -4,26 +4,24 @@ import { loadConfig, secretsOf } from '../../config.js';
 import type { Config } from '../../config.js';
 import { consoleFeedbackStore } from '../../console/console-feedback-store.js';
 import { runConsole } from '../../console/console-session.js';
+import { followLibraryChanges } from '../../library/follow-library-changes.js';
 import { Libraries } from '../../library/libraries.js';
-import { SqliteLibraryStore } from '../../library/library-store.js';
 import { startBot } from '../../discord/bot.js';
 import { openEngine } from '../../engine.js';
-import type { Engine } from '../../engine-types.js';
 import { createLogger } from '../../logger.js';
 import type { Logger } from '../../logger.js';
-import { openFeedbackStore, unavailableFeedbackStore } from '../../storage/feedback-store.js';
-import type { FeedbackStore } from '../../storage/feedback-store.js';
-import { StudyStore } from '../../study/study-store.js';
-import { parseArguments } from '../cli-command.js';
+import { parseArguments, UsageError } from '../cli-command.js';
+import { runShards } from '../../discord/shard-manager.js';
 import type { CliCommand, CliIo } from '../cli-command.js';
 import { progressPrinter, stepPrinter } from '../open-engine-for-cli.js';
+import { openStores } from '../open-stores.js';
 
 export const startCliCommand = {
   name: 'start',
   summary: 'Run the Discord bot (when DISCORD_TOKEN is set), otherwise a console with the same commands.',
-  usage: 'start [--console]',
+  usage: 'start [--console] [--shards auto|N]',
   async run(args, io) {
-    const parsed = parseArguments(args, { booleans: ['console'] });
+    const parsed = parseArguments(args, { booleans: ['console'], values: ['shards'] });
     const config = await loadConfig();
     const useConsole = parsed.flags.has('console') || config.discord.token === undefined;
     const logger = createLogger({
@@ -32,13 +30,20 @@ export const startCliCommand = {
       secrets: secretsOf(config),
       write: (line) => io.stderr.write(line),
     });
+    const shards = parsed.flags.get('shards');
+    if (typeof shards === 'string') {
+      if (config.discord.token === undefined) throw new UsageError('--shards runs the Discord bot: set DISCORD_TOKEN (see docs/discord.md)');
+      const script = process.argv[1];
+      if (script === undefined) throw new UsageError('--shards needs to know the footnote command to start for each shard');
+      return runShards({ config, logger, shards, script, execArgv: process.execArgv });
+    }
     return useConsole ? runConsoleMode(config, logger, io) : runBotMode(config, logger);
   },
 } satisfies CliCommand;
 
 async function runConsoleMode(config: Config, logger: Logger, io: CliIo): Promise<number> {
   const engine = await openEngine(config, { logger, onProgress: progressPrinter(io), onStep: stepPrinter(io) });
-  const study = openStudy(config, logger);
+  const { study, close } = await openStores(config, logger);
   try {
     await runConsole({
       services: { engine, feedback: consoleFeedbackStore, study, logger, now: () => new Date(), newId: () => randomUUID().replaceAll('-', '') },
@@ -49,50 +54,28 @@ async function runConsoleMode(config: Config, logger: Logger, io: CliIo): Promis
     });
     return 0;
   } finally {
-    study?.close();
+    await close();
     await engine.close();
-  }
-}
-
-/** Scores and review cards share the database file with the votes; quizzes still run, unscored, without it. */
-function openStudy(config: Config, logger: Logger): StudyStore | undefined {
-  try {
-    // better-sqlite3 blocks while it waits for a lock: keep the wait well inside Discord's 3-second deadline.
-    return new StudyStore(config.databaseFile, { busyTimeoutMs: 1000 });
-  } catch (error) {
-    logger.error('study database unavailable; quizzes run without scores', { file: config.databaseFile, error });
-    return undefined;
-  }
-}
-
-function openFeedback(config: Config, logger: Logger): FeedbackStore {
-  try {
-    return openFeedbackStore({ file: config.databaseFile, logger });
-  } catch (error) {
-    // Answers matter more than votes: keep answering and say in each answer that votes are off.
-    logger.error('feedback database unavailable; answering without it', { file: config.databaseFile, error });
-    return unavailableFeedbackStore(error instanceof Error ? error.message : String(error));
-  }
-}
-
-/** Each server's own documents; a database that cannot be opened leaves the bot on the shared corpus alone. */
-function openLibraries(config: Config, logger: Logger, engine: Engine, study: StudyStore | undefined): Libraries | undefined {
-  try {
-    const store = new SqliteLibraryStore(config.databaseFile);
-    return new Libraries({ config, store, shared: engine, logger, onRemoved: (documentId) => study?.forgetDocument(documentId) });
-  } catch (error) {
-    logger.error('library database unavailable; every server answers from the shared corpus', { file: config.databaseFile, error });
-    return undefined;
   }
 }
 
 async function runBotMode(config: Config, logger: Logger): Promise<number> {
   const engine = await openEngine(config, { logger });
-  const feedback = openFeedback(config, logger);
-  const study = openStudy(config, logger);
+  const stores = await openStores(config, logger);
+  const { feedback, study } = stores;
+  let stopFollowing: () => Promise<void> | undefined = () => undefined;
   process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { error: reason }));
   try {
-    const libraries = openLibraries(config, logger, engine, study);
+    const libraries =
+      stores.libraries === undefined
+        ? undefined
+        : new Libraries({ config, store: stores.libraries, shared: engine, logger, onRemoved: async (documentId) => study?.forgetDocument(documentId) });
+    // Several processes on one database: a library changed through another process is reloaded here too.
+    const follower =
+      libraries !== undefined && config.databaseUrl !== undefined
+        ? followLibraryChanges({ url: config.databaseUrl, libraries, origin: stores.origin, logger })
+        : undefined;
+    stopFollowing = () => follower?.close();
     const bot = await startBot({ config, engine, feedback, study, libraries, logger });
     const signal = await Promise.race([
       once(process, 'SIGTERM').then(() => 'SIGTERM'),
@@ -112,8 +95,8 @@ async function runBotMode(config: Config, logger: Logger): Promise<number> {
     await bot.stop();
     return 0;
   } finally {
-    feedback.close();
-    study?.close();
+    await stopFollowing();
+    await stores.close();
     await engine.close();
   }
 }

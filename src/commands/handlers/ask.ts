@@ -21,7 +21,7 @@ export async function answerQuestion(question: string, request: CommandRequest, 
   if (!outcome.ok) return errorReply(outcome.problem.message);
   const { answer } = outcome;
   const answerId = services.newId();
-  const saved = services.feedback.saveAnswer({
+  const saved = await services.feedback.saveAnswer({
     id: answerId,
     question: answer.question,
     answer: answer.answer,

@@ -22,11 +22,11 @@ export const leaderboardCommand = {
     const { study } = services;
     if (study === undefined) return errorReply('Scores are unavailable just now: the scores database could not be opened.');
     if (request.guildId === undefined) {
-      const score = study.memberScore(outsideServers, request.user.id);
+      const score = await study.memberScore(outsideServers, request.user.id);
       const text = score.answered === 0 ? 'No quiz answers yet: start one with /quiz.' : `Your quiz score outside servers: ${scoreText(score)}.`;
       return cardReply({ title: 'Your quiz score', blocks: [{ kind: 'text', text }], footer: 'Leaderboards are kept per server.', accent: accents.info });
     }
-    const entries = study.leaderboard(request.guildId, { limit: shownMembers });
+    const entries = await study.leaderboard(request.guildId, { limit: shownMembers });
     if (entries.length === 0)
       return cardReply({
         title: 'Leaderboard',
@@ -40,7 +40,7 @@ export const leaderboardCommand = {
       after: ` — ${scoreText(entry)}`,
     }));
     if (!entries.some((entry) => entry.memberId === request.user.id)) {
-      const own = study.memberScore(request.guildId, request.user.id);
+      const own = await study.memberScore(request.guildId, request.user.id);
       if (own.answered > 0) blocks.push({ kind: 'text', text: `You: ${scoreText(own)}.` });
     }
     return cardReply({

@@ -15,9 +15,9 @@ const documentChoice = (option: SlashCommandStringOption) =>
   option.setName('document').setDescription('A document of this server’s library').setAutocomplete(true).setRequired(true).setMaxLength(200);
 
 /** Who may change a server's library: Manage Server, or the role the server set with /library role. */
-function mayEdit(request: CommandRequest, services: CommandServices): boolean {
+async function mayEdit(request: CommandRequest, services: CommandServices): Promise<boolean> {
   if (hasPermission(request.permissions, PermissionFlagsBits.ManageGuild)) return true;
-  const role = request.guildId === undefined ? undefined : services.libraries?.store.editorRole(request.guildId);
+  const role = request.guildId === undefined ? undefined : await services.libraries?.store.editorRole(request.guildId);
   return role !== undefined && (request.roles ?? []).includes(role);
 }
 
@@ -26,9 +26,12 @@ function size(bytes: number): string {
 }
 
 /** The server's own documents, by what the member typed (a unique part of the title). */
-function ownDocument(request: CommandRequest, services: CommandServices): { ok: true; record: LibraryDocumentRecord } | { ok: false; reply: Reply } {
+async function ownDocument(
+  request: CommandRequest,
+  services: CommandServices,
+): Promise<{ ok: true; record: LibraryDocumentRecord } | { ok: false; reply: Reply }> {
   const libraryId = request.guildId as string;
-  const records = services.libraries?.store.list(libraryId) ?? [];
+  const records = (await services.libraries?.store.list(libraryId)) ?? [];
   const typed = stringOption(request, 'document') ?? '';
   const own = { documents: services.engine.corpus.documents.filter((document) => document.id.startsWith(`${LIBRARY_FOLDER}/${libraryId}/`)), contentHash: '' };
   const found = findDocument(own, typed);
@@ -73,8 +76,8 @@ export const libraryCommand = {
     if (libraries === undefined || libraryId === undefined) return errorReply('/library works in a server, where each server keeps its own documents.');
     const action = stringOption(request, 'subcommand');
     if (action === 'list') {
-      const records = libraries.store.list(libraryId);
-      const usage = libraries.store.usage(libraryId);
+      const records = await libraries.store.list(libraryId);
+      const usage = await libraries.store.usage(libraryId);
       const library = libraries.limits;
       const lines = records.map((record, index) => `${index + 1}. ${record.title} — ${record.format}, ${size(record.originalBytes)}`);
       return cardReply({
@@ -85,7 +88,7 @@ export const libraryCommand = {
       });
     }
     if (action === 'show') {
-      const chosen = ownDocument(request, services);
+      const chosen = await ownDocument(request, services);
       if (!chosen.ok) return chosen.reply;
       const { record } = chosen;
       const document = services.engine.corpus.documents.find((candidate) => candidate.id === record.documentId);
@@ -103,8 +106,8 @@ export const libraryCommand = {
       ];
       return cardReply({ title: record.title, blocks: fields, accent: accents.info });
     }
-    if (!mayEdit(request, services)) {
-      const role = libraries.store.editorRole(libraryId);
+    if (!(await mayEdit(request, services))) {
+      const role = await libraries.store.editorRole(libraryId);
       return errorReply(
         `Only members with Manage Server${role === undefined ? '' : ' or the library role'} can change this server’s library. Everyone can read it.`,
       );
@@ -113,7 +116,7 @@ export const libraryCommand = {
       if (!hasPermission(request.permissions, PermissionFlagsBits.ManageGuild))
         return errorReply('Only members with Manage Server can choose the library role.');
       const role = stringOption(request, 'role');
-      libraries.store.setEditorRole(libraryId, role);
+      await libraries.store.setEditorRole(libraryId, role);
       return cardReply({
         title: 'Library role',
         blocks: [
@@ -129,7 +132,7 @@ export const libraryCommand = {
       });
     }
     if (action === 'remove') {
-      const chosen = ownDocument(request, services);
+      const chosen = await ownDocument(request, services);
       if (!chosen.ok) return chosen.reply;
       const removed = await libraries.remove(libraryId, chosen.record.documentId);
       if (!removed.ok) return errorReply(removed.message);

@@ -19,8 +19,8 @@ export const reviewCommand = {
     if (study === undefined) return errorReply('Reviews are unavailable just now: the scores database could not be opened.');
     const memberId = request.user.id;
     // One card per row of buttons: as many as one message holds.
-    const due = study.dueReviews(memberId, { limit: discordLimits.rows });
-    const summary = study.reviewSummary(memberId);
+    const due = await study.dueReviews(memberId, { limit: discordLimits.rows });
+    const summary = await study.reviewSummary(memberId);
     if (due.length === 0) {
       if (summary.total === 0) {
         const text = 'No review cards yet: the questions you miss in /quiz come back here the next day, then spaced out over days until you know them.';
@@ -28,7 +28,7 @@ export const reviewCommand = {
       }
       // Due later: what is coming and when, so a member who missed questions today sees they are kept.
       const now = services.now();
-      const upcoming = study.upcomingReviews(memberId, { limit: upcomingShown });
+      const upcoming = await study.upcomingReviews(memberId, { limit: upcomingShown });
       const text = `Nothing is due now. You have ${summary.total} card${summary.total === 1 ? '' : 's'}; the next is due ${summary.nextDueAt === undefined ? 'soon' : whenDue(summary.nextDueAt, now)}.`;
       return cardReply({
         title: 'Review',

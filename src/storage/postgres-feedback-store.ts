@@ -1,0 +1,100 @@
+/**
+ * The 👍/👎 store in the shared PostgreSQL database: the same contract as the SQLite one (feedback-store.ts),
+ * so every process of a sharded bot records votes on answers any other process gave.
+ */
+import type { Quote } from '../answering/types.js';
+import type { PostgresDatabase } from '../database/postgres.js';
+import type { Logger } from '../logger.js';
+import { silentLogger } from '../logger.js';
+import type { AsyncFeedbackStore, FeedbackRow, StoreResult, Vote } from './feedback-store.js';
+
+interface FeedbackColumns {
+  answer_id: string;
+  vote: Vote;
+  question: string;
+  answer: string;
+  quotes: string;
+  user_id: string;
+  guild_id: string | null;
+  created_at: Date;
+}
+
+export function postgresFeedbackStore(database: PostgresDatabase, options: { logger?: Logger } = {}): AsyncFeedbackStore {
+  const logger = options.logger ?? silentLogger;
+  const guarded = async <T>(action: string, work: () => Promise<StoreResult<T>>): Promise<StoreResult<T>> => {
+    try {
+      return await work();
+    } catch (error) {
+      logger.error('feedback store failed', { action, error });
+      return { ok: false, reason: 'unavailable', message: `the feedback database could not ${action}` };
+    }
+  };
+  return {
+    saveAnswer(record) {
+      return guarded('save the answer', async () => {
+        await database.pool.query(
+          `INSERT INTO answers (id, question, answer, quotes, mode, user_id, guild_id, channel_id, created_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+           ON CONFLICT (id) DO UPDATE SET question = excluded.question, answer = excluded.answer, quotes = excluded.quotes,
+             mode = excluded.mode, user_id = excluded.user_id, guild_id = excluded.guild_id, channel_id = excluded.channel_id,
+             created_at = excluded.created_at`,
+          [
+            record.id,
+            record.question,
+            record.answer,
+            JSON.stringify(record.quotes),
+            record.mode,
+            record.userId,
+            record.guildId ?? null,
+            record.channelId ?? null,
+            record.createdAt,
+          ],
+        );
+        return { ok: true, value: undefined };
+      });
+    },
+    recordVote({ answerId, vote, userId, guildId, at }) {
+      return guarded('record the vote', async () => {
+        // One statement: the answer is read and the vote written together, whichever process gave the answer.
+        const result = await database.pool.query<{ question: string; answer: string; quotes: string }>(
+          `INSERT INTO feedback (answer_id, vote, question, answer, quotes, user_id, guild_id, created_at)
+           SELECT id, $2, question, answer, quotes, $3, $4, $5 FROM answers WHERE id = $1
+           ON CONFLICT (answer_id, user_id) DO UPDATE SET vote = excluded.vote, created_at = excluded.created_at
+           RETURNING question, answer, quotes`,
+          [answerId, vote, userId, guildId ?? null, at],
+        );
+        const row = result.rows[0];
+        if (row === undefined) return { ok: false, reason: 'unknown-answer', message: 'this answer is no longer on record' };
+        const value: FeedbackRow = {
+          answerId,
+          vote,
+          question: row.question,
+          answer: row.answer,
+          quotes: JSON.parse(row.quotes) as Quote[],
+          userId,
+          guildId,
+          createdAt: at.toISOString(),
+        };
+        return { ok: true, value };
+      });
+    },
+    listFeedback() {
+      return guarded('read the feedback', async () => {
+        const result = await database.pool.query<FeedbackColumns>('SELECT * FROM feedback ORDER BY created_at, position');
+        const rows = result.rows.map((row): FeedbackRow => ({
+          answerId: row.answer_id,
+          vote: row.vote,
+          question: row.question,
+          answer: row.answer,
+          quotes: JSON.parse(row.quotes) as Quote[],
+          userId: row.user_id,
+          guildId: row.guild_id ?? undefined,
+          createdAt: row.created_at.toISOString(),
+        }));
+        return { ok: true, value: rows };
+      });
+    },
+    // The pool belongs to whoever opened the database.
+    async close() {},
+  };
+}
