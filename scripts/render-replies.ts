@@ -22,7 +22,8 @@ import { buttonRowsOf } from '../src/commands/reply.js';
 import { runCommand } from '../src/commands/run-command.js';
 import { toDiscordMessages } from '../src/discord/discord-message.js';
 import { silentLogger } from '../src/logger.js';
-import { openFeedbackStore } from '../src/storage/feedback-store.js';
+import { asyncFeedbackStore, openFeedbackStore } from '../src/storage/feedback-store.js';
+import { asyncStudyStore } from '../src/study/async-study-store.js';
 import { StudyStore } from '../src/study/study-store.js';
 import { conversationHtml, type HtmlMessage } from './discord-embed-html.js';
 
@@ -103,8 +104,8 @@ async function main(): Promise<number> {
   let ids = 0;
   const services: CommandServices = {
     engine,
-    feedback,
-    study,
+    feedback: asyncFeedbackStore(feedback),
+    study: asyncStudyStore(study),
     logger: silentLogger,
     now: () => new Date('2025-07-26T21:04:00Z'),
     newId: () => `shot${(ids += 1)}`,

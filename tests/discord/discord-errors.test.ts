@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { deployCommands } from '../../src/discord/deploy-commands.js';
 import { startBot } from '../../src/discord/bot.js';
 import { silentLogger } from '../../src/logger.js';
-import { openFeedbackStore } from '../../src/storage/feedback-store.js';
+import { asyncFeedbackStore, openFeedbackStore } from '../../src/storage/feedback-store.js';
 import { FakeDiscord } from '../fakes/fake-discord.js';
 import { realEngine, startHarness, testConfig } from './bot-harness.js';
 import { temporaryFolder } from '../helpers/test-config.js';
@@ -42,7 +42,7 @@ test('GIVEN Discord cannot be reached THEN deploy-commands and start both say so
     feedback.close();
     data.remove();
   });
-  await assert.rejects(startBot({ config, engine: await realEngine(), feedback, logger: silentLogger, rest: { retries: 0 } }), {
+  await assert.rejects(startBot({ config, engine: await realEngine(), feedback: asyncFeedbackStore(feedback), logger: silentLogger, rest: { retries: 0 } }), {
     message: /^Discord could not be reached at 127\.0\.0\.1:9 \(ECONNREFUSED\): .* then run npm start again\.$/,
   });
 });
