@@ -2,10 +2,7 @@
  * A study guide for a library: one document's guide, or each document's guide in turn under one heading,
  * so that several documents are never merged into one summary, timeline or quiz.
  */
-import type { LlmConfig } from '../config.js';
 import type { Corpus } from '../corpus/types.js';
-import type { Logger } from '../logger.js';
-import { writeSummary } from './write-summary.js';
 import { studyGuide, type StudyGuideOptions } from './study-guide.js';
 import { escapeMarkdown } from './study-guide.js';
 import type { SummaryOutcome } from './summarize.js';
@@ -27,17 +24,16 @@ export function studyGuideByDocument(
   return [`# Study guide: ${corpora.length} documents`, '', ...contents, '', ...guides].join('\n');
 }
 
-/** The guide with each document's long summary written as configured: by the model when there is one, else offline. */
+/**
+ * The guide with each document's long summary written as configured (`summarize` is Engine.summarize or
+ * writeSummary: the model when one is configured, else offline), the rest as in studyGuideByDocument.
+ */
 export async function configuredStudyGuide(
   corpora: readonly Corpus[],
-  options: Omit<StudyGuideOptions, 'summary' | 'chatModel'> & {
-    readonly llm: LlmConfig | undefined;
-    readonly logger?: Logger | undefined;
-    readonly signal?: AbortSignal | undefined;
-  },
+  options: Omit<StudyGuideOptions, 'summary'> & { readonly summarize: (corpus: Corpus) => Promise<SummaryOutcome> },
 ): Promise<string> {
-  const { llm, logger, signal, ...guide } = options;
+  const { summarize, ...guide } = options;
   const summaries: SummaryOutcome[] = [];
-  for (const corpus of corpora) summaries.push(await writeSummary({ corpus, llm, length: 'long', logger, signal }));
-  return studyGuideByDocument(corpora, { ...guide, chatModel: llm?.chatModel, summaries });
+  for (const corpus of corpora) summaries.push(await summarize(corpus));
+  return studyGuideByDocument(corpora, { ...guide, summaries });
 }

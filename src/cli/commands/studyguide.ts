@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { configuredStudyGuide } from '../../study/study-guide-by-document.js';
+import { writeSummary } from '../../study/write-summary.js';
 import { loadConfig, secretsOf } from '../../config.js';
 import { createLogger } from '../../logger.js';
 import { documentFlag, partsOf } from '../document-groups.js';
@@ -27,7 +28,11 @@ export const studyguideCliCommand = {
       secrets: secretsOf(config),
       write: (line) => io.stderr.write(line),
     });
-    const markdown = await configuredStudyGuide(partsOf(corpus, { document: documentFlag(parsed.flags) }), { seed, llm: config.llm, logger });
+    const markdown = await configuredStudyGuide(partsOf(corpus, { document: documentFlag(parsed.flags) }), {
+      seed,
+      chatModel: config.llm?.chatModel,
+      summarize: (part) => writeSummary({ corpus: part, llm: config.llm, length: 'long', logger }),
+    });
     if (out === undefined) {
       writeLine(io.stdout, markdown);
       return 0;

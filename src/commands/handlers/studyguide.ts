@@ -43,7 +43,11 @@ export const studyguideCommand = {
         .newId()
         .replace(/[^\w-]/g, '')
         .slice(0, seedLength) || 'guide';
-    const markdown = await configuredStudyGuide(scope.corpora, { seed, llm: services.engine.config.llm, logger: services.logger, signal: request.signal });
+    const markdown = await configuredStudyGuide(scope.corpora, {
+      seed,
+      chatModel: services.engine.config.llm?.chatModel,
+      summarize: (corpus) => services.engine.summarize({ corpus, length: 'long', signal: request.signal }),
+    });
     const bytes = Buffer.byteLength(markdown, 'utf8');
     const limit = Math.min(discordLimits.attachmentBytes, request.attachmentLimitBytes ?? Number.POSITIVE_INFINITY);
     if (bytes > limit) {
