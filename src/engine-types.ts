@@ -4,6 +4,7 @@
 import type { Config } from './config.js';
 import type { Corpus, Paragraph, Sentence } from './corpus/types.js';
 import type { AskOutcome, Passage } from './answering/types.js';
+import type { SummaryLength, SummaryOutcome } from './study/summarize.js';
 
 export interface IndexInfo {
   readonly provider: string;
@@ -25,6 +26,15 @@ export interface AskOptions {
   readonly documentId?: string;
 }
 
+export interface SummarizeOptions {
+  /** The part of the corpus to summarise (one document of it, say); the whole corpus when omitted. */
+  readonly corpus?: Corpus;
+  /** A section name (a unique prefix or fragment is enough); the whole text when omitted. */
+  readonly section?: string | undefined;
+  readonly length: SummaryLength;
+  readonly signal?: AbortSignal | undefined;
+}
+
 export interface Engine {
   readonly config: Config;
   readonly corpus: Corpus;
@@ -34,6 +44,8 @@ export interface Engine {
   ask(question: string, options?: AskOptions): Promise<AskOutcome>;
   /** Ranked passages for a free-text query, best first. */
   search(query: string, limit?: number, scope?: { readonly documentId?: string }): Promise<Passage[]>;
+  /** Key points with verbatim quotes: written by the model when one is configured, offline otherwise (study/write-summary.ts). */
+  summarize(options: SummarizeOptions): Promise<SummaryOutcome>;
   /** Every body paragraph of every document, in reading order. */
   paragraphs(): readonly Paragraph[];
   sentences(): readonly Sentence[];

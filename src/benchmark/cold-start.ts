@@ -32,10 +32,7 @@ export interface ColdStartResult {
 
 export async function measureColdStart(request: ColdStartRequest, progress: (line: string) => void): Promise<ColdStartResult> {
   const method = await chooseMethod(request, progress);
-  const command =
-    method === 'bin/footnote.js (dist)'
-      ? [path.join(request.packageRoot, 'bin', 'footnote.js')]
-      : ['--import', import.meta.resolve('tsx'), path.join(request.packageRoot, 'src', 'cli', 'main.ts')];
+  const command = startArguments(method, request.packageRoot);
   const environment: NodeJS.ProcessEnv = {
     ...process.env,
     FOOTNOTE_CORPUS_DIR: request.corpusDir,
@@ -54,6 +51,13 @@ export async function measureColdStart(request: ColdStartRequest, progress: (lin
   }
   const sorted = [...runs].sort((first, second) => first - second);
   return { milliseconds: Math.round(sorted[Math.floor((sorted.length - 1) / 2)] ?? 0), runs: runs.map(Math.round), method };
+}
+
+/** Node's arguments that start the CLI the chosen way. */
+export function startArguments(method: ColdStartMethod, packageRoot: string): string[] {
+  return method === 'bin/footnote.js (dist)'
+    ? [path.join(packageRoot, 'bin', 'footnote.js')]
+    : ['--import', import.meta.resolve('tsx'), path.join(packageRoot, 'src', 'cli', 'main.ts')];
 }
 
 /** Milliseconds from spawn until a complete JSON answer has arrived on stdout. */
@@ -92,7 +96,7 @@ function parseAnswer(stdout: string): { answer: string } | undefined {
   }
 }
 
-async function chooseMethod(request: ColdStartRequest, progress: (line: string) => void): Promise<ColdStartMethod> {
+export async function chooseMethod(request: Pick<ColdStartRequest, 'packageRoot' | 'allowBuild'>, progress: (line: string) => void): Promise<ColdStartMethod> {
   const entry = path.join(request.packageRoot, 'dist', 'cli', 'main.js');
   if (isFresh(entry, path.join(request.packageRoot, 'src'))) return 'bin/footnote.js (dist)';
   if (!request.allowBuild) return 'node --import tsx src/cli/main.ts';

@@ -196,6 +196,8 @@ export class Retriever {
 
   private async denseCandidates(queryText: string): Promise<Map<number, number>> {
     const vector = await this.parts.queryEmbeddings.embedQuery(queryText);
+    // An empty vector: the embedding server is down (engine/choose-embeddings.ts); the words alone decide.
+    if (vector.length === 0) return new Map();
     const limit = this.parts.store.size <= 400 ? this.parts.store.size : this.candidates;
     return new Map(this.parts.store.searchLabels(vector, limit));
   }

@@ -7,7 +7,7 @@
  */
 import type { WordVectors } from '../embeddings/word-vectors.js';
 import { wordFamilyKeys } from '../language/tokenize.js';
-import { WordNeighbours } from './word-neighbours.js';
+import { WordNeighbours, type WordNeighboursOptions } from './word-neighbours.js';
 
 export interface TermMatcherSettings {
   /** Word-vector cosine at or below which a pair counts nothing. */
@@ -46,6 +46,7 @@ export class TermMatcher {
     vocabulary: ReadonlyMap<string, string>,
     private readonly words: WordVectors | undefined,
     private readonly settings: TermMatcherSettings = DEFAULT_TERM_MATCHER,
+    neighbours: WordNeighboursOptions = {},
   ) {
     for (const [word, stem] of vocabulary) {
       append(this.byStem, stem, word);
@@ -58,6 +59,7 @@ export class TermMatcher {
         : new WordNeighbours(
             [...vocabulary.keys()].filter((candidate) => words.has(candidate)),
             words,
+            neighbours,
           );
   }
 

@@ -1,35 +1,55 @@
 /**
  * The corpus words nearest a word in pretrained-vector space, without scanning the whole vocabulary per
  * question word: a small vocabulary is compared exhaustively over one packed matrix; a large one (a real
- * library has 50k+ distinct words) goes through an HNSW graph built once, so the cost of a look-up does
- * not grow with the corpus.
+ * library has 50k+ distinct words) goes through an HNSW graph. Building that graph took ~21 s for 40k words
+ * at every start, so it is saved beside the index, named by a hash of the vocabulary, and read back (in
+ * well under a second) while the vocabulary stays the same.
  */
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import hnswlib from 'hnswlib-node';
 import type { WordVectors } from '../embeddings/word-vectors.js';
 
 const { HierarchicalNSW } = hnswlib;
+type Graph = InstanceType<typeof HierarchicalNSW>;
 
 /** Up to this many words, an exhaustive comparison is cheaper than building a graph. */
 const EXHAUSTIVE_LIMIT = 20_000;
 /** Neighbours read from the graph; further ones are too far to count as a match (see TermMatcher's floors). */
 const GRAPH_NEIGHBOURS = 200;
+const GRAPH_SETTINGS = { m: 8, efConstruction: 40, seed: 7 };
+const GRAPH_FILE = /^word-graph-[0-9a-f]+\.hnsw$/u;
+
+export interface WordNeighboursOptions {
+  /** Where the graph of a large vocabulary is saved and looked for (the index folder); none: built each time. */
+  readonly cacheDirectory?: string | undefined;
+  /** For tests: the smallest vocabulary that gets a graph. */
+  readonly exhaustiveLimit?: number;
+}
 
 export class WordNeighbours {
-  private readonly vectors: Float32Array;
-  private readonly graph: InstanceType<typeof HierarchicalNSW> | undefined;
+  private readonly vectors: Float32Array | undefined;
+  private readonly graph: Graph | undefined;
+  /** Whether the graph was read from the cache rather than built. */
+  readonly graphFromCache: boolean;
 
   constructor(
     private readonly corpusWords: readonly string[],
     private readonly words: WordVectors,
+    options: WordNeighboursOptions = {},
   ) {
-    const dimensions = words.dimensions;
-    this.vectors = new Float32Array(corpusWords.length * dimensions);
-    corpusWords.forEach((word, row) => words.addTo(word, this.vectors.subarray(row * dimensions, (row + 1) * dimensions), 1));
-    if (corpusWords.length <= EXHAUSTIVE_LIMIT) return;
-    this.graph = new HierarchicalNSW('ip', dimensions);
-    this.graph.initIndex(corpusWords.length, 8, 40, 7);
-    for (let row = 0; row < corpusWords.length; row += 1) this.graph.addPoint(Array.from(this.vectors.subarray(row * dimensions, (row + 1) * dimensions)), row);
+    if (corpusWords.length <= (options.exhaustiveLimit ?? EXHAUSTIVE_LIMIT)) {
+      this.vectors = vectorsOf(corpusWords, words);
+      this.graphFromCache = false;
+      return;
+    }
+    const file = options.cacheDirectory === undefined ? undefined : path.join(options.cacheDirectory, graphFileName(corpusWords, words.dimensions));
+    const cached = file === undefined ? undefined : readGraph(file, corpusWords, words);
+    this.graphFromCache = cached !== undefined;
+    this.graph = cached ?? buildGraph(vectorsOf(corpusWords, words), corpusWords.length, words.dimensions);
     this.graph.setEf(GRAPH_NEIGHBOURS);
+    if (file !== undefined && cached === undefined) saveGraph(this.graph, file);
   }
 
   /** Corpus words whose cosine with `word` is above `floor`, with that cosine. */
@@ -46,12 +66,70 @@ export class WordNeighbours {
       });
       return found;
     }
+    const vectors = this.vectors as Float32Array;
     for (let row = 0; row < this.corpusWords.length; row += 1) {
       let dot = 0;
       const offset = row * dimensions;
-      for (let dimension = 0; dimension < dimensions; dimension += 1) dot += (query[dimension] as number) * (this.vectors[offset + dimension] as number);
+      for (let dimension = 0; dimension < dimensions; dimension += 1) dot += (query[dimension] as number) * (vectors[offset + dimension] as number);
       if (dot > floor) found.set(this.corpusWords[row] as string, dot);
     }
     return found;
+  }
+}
+
+function vectorsOf(corpusWords: readonly string[], words: WordVectors): Float32Array {
+  const dimensions = words.dimensions;
+  const vectors = new Float32Array(corpusWords.length * dimensions);
+  corpusWords.forEach((word, row) => words.addTo(word, vectors.subarray(row * dimensions, (row + 1) * dimensions), 1));
+  return vectors;
+}
+
+function buildGraph(vectors: Float32Array, count: number, dimensions: number): Graph {
+  const graph = new HierarchicalNSW('ip', dimensions);
+  graph.initIndex(count, GRAPH_SETTINGS.m, GRAPH_SETTINGS.efConstruction, GRAPH_SETTINGS.seed);
+  for (let row = 0; row < count; row += 1) graph.addPoint(Array.from(vectors.subarray(row * dimensions, (row + 1) * dimensions)), row);
+  return graph;
+}
+
+/** Named by the words in their order (rows are labels) and the graph's settings. */
+function graphFileName(corpusWords: readonly string[], dimensions: number): string {
+  const hash = createHash('sha256').update(JSON.stringify({ dimensions, ...GRAPH_SETTINGS }));
+  for (const word of corpusWords) hash.update(word).update('\n');
+  return `word-graph-${hash.digest('hex').slice(0, 24)}.hnsw`;
+}
+
+/**
+ * The saved graph, when it holds one point per word and its points are still these word vectors (a few rows
+ * compared: another vectors model gives other points); otherwise undefined and it is built again.
+ */
+function readGraph(file: string, corpusWords: readonly string[], words: WordVectors): Graph | undefined {
+  if (!existsSync(file)) return undefined;
+  try {
+    const graph = new HierarchicalNSW('ip', words.dimensions);
+    graph.readIndexSync(file);
+    if (graph.getCurrentCount() !== corpusWords.length) return undefined;
+    const step = Math.max(1, Math.floor(corpusWords.length / 16));
+    for (let row = 0; row < corpusWords.length; row += step) {
+      const expected = words.vector(corpusWords[row] as string);
+      const stored = graph.getPoint(row);
+      if (expected === undefined || stored.some((value, dimension) => Math.abs(value - (expected[dimension] as number)) > 1e-5)) return undefined;
+    }
+    return graph;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Written to a temporary name and renamed; graphs of other vocabularies are removed. A failure only costs the next start. */
+function saveGraph(graph: Graph, file: string): void {
+  const directory = path.dirname(file);
+  const temporary = `${file}.${process.pid}.${randomBytes(3).toString('hex')}.tmp`;
+  try {
+    if (!existsSync(directory)) return;
+    graph.writeIndexSync(temporary);
+    renameSync(temporary, file);
+    for (const name of readdirSync(directory)) if (GRAPH_FILE.test(name) && name !== path.basename(file)) rmSync(path.join(directory, name), { force: true });
+  } catch {
+    rmSync(temporary, { force: true });
   }
 }

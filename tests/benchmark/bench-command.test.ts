@@ -1,28 +1,17 @@
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { after, test } from 'node:test';
 import { createBenchCommand } from '../../src/cli/commands/bench.js';
-import type { CliIo } from '../../src/cli/cli-command.js';
 import { createBigramModel } from '../../src/benchmark/bigram-model.js';
 import { ExactSearch } from '../../src/benchmark/exact-search.js';
 import { evidenceRank } from '../../src/evaluation/evidence.js';
 import { generateSyntheticCorpus } from '../../src/benchmark/synthetic-corpus.js';
+import { collectingIo } from '../helpers/collecting-io.js';
 import { temporaryFolder, testConfig } from '../helpers/test-config.js';
 
 const folder = temporaryFolder('bench');
 after(() => folder.remove());
-
-function collectingIo(): { io: CliIo; stdout: () => string; stderr: () => string } {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  let stdout = '';
-  let stderr = '';
-  out.setEncoding('utf8').on('data', (text: string) => (stdout += text));
-  err.setEncoding('utf8').on('data', (text: string) => (stderr += text));
-  return { io: { stdout: out, stderr: err, stdin: Readable.from([]) }, stdout: () => stdout, stderr: () => stderr };
-}
 
 test('GIVEN bench --quick --json on a tiny size THEN stdout is exactly one JSON object with the documented keys', async () => {
   const questions = path.join(folder.path, 'questions.jsonl');

@@ -11,7 +11,8 @@ import type { Engine } from '../../src/engine-types.js';
 import { silentLogger } from '../../src/logger.js';
 import { sectionNames } from '../../src/study/study-scope.js';
 import { promptText, reply, startFakeOpenAi, type ChatRequestBody, type FakeOpenAi } from '../fakes/fake-openai.js';
-import { assertValidRequests, embedText, realEngine, startHarness, testConfig } from './bot-harness.js';
+import { openEngine } from '../../src/engine.js';
+import { assertValidRequests, embedText, startHarness, testConfig } from './bot-harness.js';
 import { assertWithinDiscordLimits } from './discord-limits-check.js';
 
 /** Discord Markdown back to the text it shows. */
@@ -37,12 +38,12 @@ function writesPoints(fake: FakeOpenAi, count: number): void {
   );
 }
 
-/** The shared real engine, with a model configured: /summary reads the model settings from the engine's config. */
+/** A real engine on the real corpus with a model configured: the engine writes summaries with the model it was opened with. */
 async function engineWithModel(t: TestContext): Promise<{ engine: Engine; fake: FakeOpenAi }> {
   const fake = await startFakeOpenAi();
   t.after(() => fake.close());
-  const base = await realEngine();
-  return { engine: { ...base, config: testConfig({ OPENAI_BASE_URL: fake.baseUrl, LLM_TIMEOUT_MS: '30000' }) }, fake };
+  const engine = await openEngine(testConfig({ OPENAI_BASE_URL: fake.baseUrl, LLM_TIMEOUT_MS: '30000' }));
+  return { engine, fake };
 }
 
 test('GIVEN a model and /summary length:long THEN its points, each over a verbatim cited sentence, every section covered, and a footer naming the model', async (t) => {

@@ -3,6 +3,8 @@
  * question cost 179 ms on a 20 MB corpus). The indexed matcher must find what the scan found.
  */
 import assert from 'node:assert/strict';
+import { readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { test } from 'node:test';
 import { chunkCorpus } from '../../src/chunking/chunk-corpus.js';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
@@ -11,7 +13,7 @@ import { LexicalIndex } from '../../src/retrieval/lexical-index.js';
 import { DEFAULT_TERM_MATCHER, TermMatcher } from '../../src/retrieval/term-matcher.js';
 import { WordNeighbours } from '../../src/retrieval/word-neighbours.js';
 import { sameWordFamily, stemWord } from '../../src/language/tokenize.js';
-import { articleCorpus, sharedModelDir } from '../helpers/test-config.js';
+import { articleCorpus, sharedModelDir, temporaryFolder } from '../helpers/test-config.js';
 
 /** The matcher as it was: every corpus word compared with the question word. */
 function scanMatches(vocabulary: ReadonlyMap<string, string>, words: WordVectors, word: string): Map<string, number> {
@@ -66,4 +68,33 @@ test('GIVEN a library-sized vocabulary THEN the neighbour graph finds nearly eve
   }
   assert.ok(expected > 20, `enough close pairs to measure (${expected})`);
   assert.ok(found / expected >= 0.9, `recall ${found}/${expected}`);
+});
+
+test('GIVEN a graph saved beside the index THEN the next start reads it back with the same neighbours; another vocabulary or a damaged file builds anew', () => {
+  const folder = temporaryFolder('word-graph');
+  try {
+    const words = loadWordVectors({ modelDir: sharedModelDir });
+    const vocabulary = ['quarrel', 'dispute', 'tension', 'border', 'frontier', 'aircraft', 'plane', 'arrest', 'detention', 'culture'];
+    const options = { cacheDirectory: folder.path, exhaustiveLimit: 4 };
+    const built = new WordNeighbours(vocabulary, words, options);
+    const saved = readdirSync(folder.path).filter((name) => name.endsWith('.hnsw'));
+    assert.equal(saved.length, 1, 'one graph file, no temporary file');
+    assert.ok(!built.graphFromCache);
+
+    const read = new WordNeighbours(vocabulary, words, options);
+    assert.ok(read.graphFromCache, 'the second start reads the saved graph');
+    for (const query of ['quarrel', 'aeroplane', 'frontier']) assert.deepEqual([...read.near(query, 0.3)].sort(), [...built.near(query, 0.3)].sort(), query);
+
+    const other = new WordNeighbours([...vocabulary, 'freedom'], words, options);
+    assert.ok(!other.graphFromCache);
+    assert.equal(readdirSync(folder.path).filter((name) => name.endsWith('.hnsw')).length, 1, 'the old vocabulary’s graph is removed');
+
+    const file = path.join(folder.path, readdirSync(folder.path)[0] ?? '');
+    writeFileSync(file, 'not a graph');
+    const rebuilt = new WordNeighbours([...vocabulary, 'freedom'], words, options);
+    assert.ok(!rebuilt.graphFromCache);
+    assert.ok(rebuilt.near('liberty', 0.3).has('freedom'));
+  } finally {
+    folder.remove();
+  }
 });

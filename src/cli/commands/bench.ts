@@ -5,7 +5,7 @@ import { loadConfig, type Config } from '../../config.js';
 import { readQuestionSet, type EvalItem } from '../../evaluation/question-set.js';
 import { formatReport } from '../../benchmark/format-report.js';
 import { runBenchmark } from '../../benchmark/run-benchmark.js';
-import { parseArguments, writeLine, type CliCommand } from '../cli-command.js';
+import { parseArguments, UsageError, writeLine, type CliCommand } from '../cli-command.js';
 
 export interface BenchCommandSettings {
   readonly sizes: readonly number[];
@@ -38,10 +38,26 @@ export function createBenchCommand(overrides: Partial<BenchCommandSettings> = {}
   return {
     name: 'bench',
     summary: 'Benchmark quality, speed, memory and scale against the LangChain tutorial pipeline.',
-    usage: 'bench [--json] [--quick] [--questions FILE]',
+    usage: 'bench [--json] [--quick] [--questions FILE] | bench --corpus DIR [--json] [--quick]',
     async run(args, io) {
-      const parsed = parseArguments(args, { booleans: ['json', 'quick'], values: ['questions'] });
+      const parsed = parseArguments(args, { booleans: ['json', 'quick'], values: ['questions', 'corpus'] });
       const quick = parsed.flags.has('quick');
+      const corpusDir = parsed.flags.get('corpus');
+      if (typeof corpusDir === 'string') {
+        if (!existsSync(corpusDir)) throw new UsageError(`--corpus ${corpusDir}: no such folder`);
+        const { benchCorpus, formatCorpusReport } = await import('../../benchmark/measure-corpus.js');
+        const report = await benchCorpus({
+          config: await settings.loadConfig(),
+          corpusDir,
+          queries: quick ? settings.quickQueries : settings.queries,
+          coldStartRuns: settings.coldStartRuns,
+          allowBuild: settings.allowBuild,
+          packageRoot: PACKAGE_ROOT,
+          progress: (line) => writeLine(io.stderr, line),
+        });
+        writeLine(io.stdout, parsed.flags.has('json') ? JSON.stringify(report) : formatCorpusReport(report));
+        return 0;
+      }
       const given = parsed.flags.get('questions');
       const questionsFile = path.resolve(typeof given === 'string' ? given : DEFAULT_QUESTIONS);
       // A file named on the command line must exist; the default one may be absent (a checkout without ../shared).

@@ -1,6 +1,5 @@
 import { sectionNames } from '../../study/study-scope.js';
 import type { Summary } from '../../study/summarize.js';
-import { writeSummary } from '../../study/write-summary.js';
 import type { Command } from '../command.js';
 import { slashCommand } from '../command.js';
 import { documentOption, documentsShown, stringOption } from '../command.js';
@@ -37,7 +36,7 @@ export const summaryCommand = {
     const { llm } = services.engine.config;
     const cards: ReplyCard[] = [];
     for (const part of scope.corpora.slice(0, documentsShown)) {
-      const outcome = await writeSummary({ corpus: part, llm, section, length, logger: services.logger, signal: request.signal });
+      const outcome = await services.engine.summarize({ corpus: part, section, length, signal: request.signal });
       if (!outcome.ok) return errorReply(outcome.problem.message);
       const { summary } = outcome;
       if (summary.points.length === 0) {

@@ -1,0 +1,69 @@
+/**
+ * `Engine.ask`: check the question, rewrite a follow-up with the model when one is configured, answer from
+ * the text, let the model answer from the same passages (the offline answer is its fallback), and remember
+ * the turn for the conversation's next question.
+ */
+import type { Config } from '../config.js';
+import type { AskOptions } from '../engine-types.js';
+import { checkQuestion, INSTRUCTION_NOTICE } from '../answering/check-question.js';
+import type { AskOutcome } from '../answering/types.js';
+import type { ConversationStore } from '../conversation/conversation-store.js';
+import { subjectOf } from '../conversation/follow-up.js';
+import type { EngineState } from './engine-state.js';
+import type { ModelAnswerer } from './model-answerer.js';
+import type { TextAnswerer } from './answer-from-text.js';
+
+export interface AskQuestionContext {
+  readonly config: Config;
+  readonly state: () => EngineState;
+  readonly text: TextAnswerer;
+  readonly conversations: ConversationStore;
+  readonly modelAnswerer: ModelAnswerer | undefined;
+}
+
+export async function askQuestion(context: AskQuestionContext, rawQuestion: string, options: AskOptions = {}): Promise<AskOutcome> {
+  const { config, text, conversations, modelAnswerer } = context;
+  const checked = checkQuestion(rawQuestion);
+  if (!checked.ok) return checked;
+  const question = checked.question;
+  const conversationId = options.conversationId;
+  const history = conversationId !== undefined ? conversations.history(conversationId) : [];
+
+  // One time budget for the whole answer: the rewrite's time comes out of the answer's.
+  const budgetEnds = Date.now() + (config.llm?.timeoutMs ?? 0);
+  let rewritten: string | undefined;
+  if (history.length > 0 && modelAnswerer?.rewrite !== undefined) {
+    rewritten = await modelAnswerer
+      .rewrite({
+        history: history.map((turn) => ({ question: turn.standaloneQuestion, answer: turn.answer })),
+        question,
+        ...(options.signal ? { signal: options.signal } : {}),
+      })
+      .catch(() => undefined);
+  }
+
+  let answer =
+    rewritten !== undefined
+      ? await text.answerReading(question, rewritten, text.read(rewritten), rewritten, { documentId: options.documentId })
+      : await text.answer(question, history, options.documentId);
+  if (modelAnswerer !== undefined) {
+    const remaining = AbortSignal.timeout(Math.max(1, budgetEnds - Date.now()));
+    const signal = options.signal !== undefined ? AbortSignal.any([options.signal, remaining]) : remaining;
+    answer = await modelAnswerer.answer({ question, standaloneQuestion: answer.standaloneQuestion, passages: answer.passages, fallback: answer, signal });
+  }
+  if (checked.instructionLike && answer.abstained) answer = { ...answer, answer: `${INSTRUCTION_NOTICE} ${answer.answer}` };
+  if (conversationId !== undefined) {
+    const words = context.state().retriever.wordVectors.words;
+    const subject = subjectOf(answer.standaloneQuestion, (word) => words.rank(word)) ?? history.at(-1)?.subject;
+    const quoted = answer.quotes[0];
+    conversations.record(conversationId, {
+      question,
+      standaloneQuestion: answer.standaloneQuestion,
+      answer: answer.answer,
+      abstained: answer.abstained,
+      ...(subject !== undefined ? { subject } : {}),
+      ...(quoted !== undefined ? { answerParagraph: { documentId: quoted.documentId, paragraph: quoted.paragraph } } : {}),
+    });
+  }
+  return { ok: true, answer };
+}

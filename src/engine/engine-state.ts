@@ -1,0 +1,98 @@
+/**
+ * What an engine serves at one moment: the corpus, its chunks, the index opened (or rebuilt) for them and the
+ * retriever over it. `reindex` builds a new state and swaps it in whole, so a question never sees half of one.
+ */
+import type { EmbeddingsInterface } from '@langchain/core/embeddings';
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../config.js';
+import type { IndexInfo } from '../engine-types.js';
+import { chunkCorpus, type Chunk } from '../chunking/chunk-corpus.js';
+import type { LoadedCorpus } from '../corpus/load-corpus.js';
+import type { Corpus, Paragraph, Sentence } from '../corpus/types.js';
+import type { LocalEmbeddings } from '../embeddings/local-embeddings.js';
+import type { WordVectors } from '../embeddings/word-vectors.js';
+import type { Logger } from '../logger.js';
+import { openIndex, type EmbeddingModelInfo } from '../vector-index/open-index.js';
+import { LexicalIndex } from '../retrieval/lexical-index.js';
+import { TermMatcher } from '../retrieval/term-matcher.js';
+import { Retriever, type RankingWeights } from '../retrieval/retriever.js';
+import { englishRarity, type CorpusStatistics } from '../answering/rank-candidates.js';
+
+/** Where the documents come from and where their index lives. */
+export interface CorpusSource {
+  load(): Promise<LoadedCorpus>;
+  readonly indexDirectory: string;
+}
+
+export interface EngineState {
+  readonly corpus: Corpus;
+  readonly chunks: readonly Chunk[];
+  readonly retriever: Retriever;
+  readonly info: IndexInfo;
+  readonly paragraphs: readonly Paragraph[];
+  readonly sentences: readonly Sentence[];
+  readonly statistics: CorpusStatistics;
+}
+
+export interface LoadStateInput {
+  readonly config: Config;
+  readonly source: CorpusSource;
+  readonly logger: Logger;
+  readonly words: WordVectors;
+  readonly localEmbeddings: LocalEmbeddings;
+  readonly embeddings: EmbeddingsInterface;
+  readonly model: EmbeddingModelInfo;
+  readonly rebuild: boolean;
+  readonly onProgress: ((done: number, total: number) => void) | undefined;
+  readonly weights: RankingWeights | undefined;
+}
+
+export async function loadState(input: LoadStateInput): Promise<EngineState> {
+  const { corpus, warnings } = await input.source.load();
+  for (const warning of warnings) input.logger.warn('corpus file skipped or read with care', { detail: warning });
+  const chunks = chunkCorpus(corpus);
+  const directory = input.source.indexDirectory;
+  const opened = await openIndex({
+    directory,
+    corpus,
+    chunks,
+    embeddings: input.embeddings,
+    model: input.model,
+    logger: input.logger,
+    forceRebuild: input.rebuild,
+    ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+  });
+  const lexical = new LexicalIndex(chunks);
+  const retriever = new Retriever({
+    lexical,
+    // A large vocabulary's word graph is saved beside the index (retrieval/word-neighbours.ts).
+    matcher: new TermMatcher(lexical.vocabulary, input.words, undefined, { cacheDirectory: directory }),
+    store: opened.store,
+    queryEmbeddings: input.embeddings,
+    sentenceEmbeddings: input.localEmbeddings,
+    ...(input.weights ? { weights: input.weights } : {}),
+  });
+  const manifest = opened.manifest;
+  const info: IndexInfo = {
+    provider: manifest.provider,
+    model: manifest.model,
+    dimensions: manifest.dimensions,
+    chunks: manifest.counts.chunks,
+    documents: manifest.counts.documents,
+    corpusHash: manifest.corpusHash,
+    builtAt: manifest.builtAt,
+    bytesOnDisk: [manifest.files.vectors, manifest.files.documents].reduce((sum, file) => sum + sizeOf(path.join(directory, file.name)), 0),
+  };
+  const paragraphs = corpus.documents.flatMap((document) => document.paragraphs);
+  const statistics: CorpusStatistics = { lexical, rarity: englishRarity(input.words) };
+  return { corpus, chunks, retriever, info, paragraphs, sentences: paragraphs.flatMap((paragraph) => paragraph.sentences), statistics };
+}
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
