@@ -24,7 +24,7 @@ export const layers = {
   retrieval: ['chunking', 'corpus', 'embeddings', 'language', 'question', 'vector-index'],
   answering: ['chunking', 'config', 'corpus', 'language', 'llm', 'logger', 'question', 'retrieval'],
   conversation: ['answering', 'config', 'language', 'llm', 'logger'],
-  storage: ['answering', 'corpus', 'database', 'logger'],
+  storage: ['corpus', 'database', 'logger'],
   study: ['answering', 'config', 'corpus', 'database', 'language', 'llm', 'logger', 'seeded-random', 'storage'],
   engine: [
     'answering',

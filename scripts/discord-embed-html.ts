@@ -113,7 +113,7 @@ body { margin: 0; background: #313338; font-family: "gg sans", "Noto Sans", "Dej
 .title { color: #f2f3f5; font-weight: 600; font-size: 16px; margin-top: 8px; line-height: 1.375; }
 .description { font-size: 14px; line-height: 1.375; margin-top: 8px; white-space: pre-wrap; overflow-wrap: anywhere; }
 .description .gap { height: 6px; }
-.footer { color: #b5bac1; font-size: 12px; margin-top: 8px; line-height: 1.3; }
+.footer { color: #b5bac1; font-size: 12px; margin-top: 8px; line-height: 1.3; white-space: pre-wrap; }
 blockquote { margin: 2px 0; padding: 0 8px 0 12px; border-left: 4px solid #4e5058; border-radius: 4px; }
 code { background: #1e1f22; border-radius: 3px; padding: 0 3px; font-size: 85%; font-family: Consolas, "DejaVu Sans Mono", monospace; }
 .subtext { color: #949ba4; font-size: 12px; }

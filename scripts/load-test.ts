@@ -7,6 +7,10 @@
  *   3. soak in process: the /ask command M times in a row (what `npm test` checks) — heap after GC
  *   4. optional (--ingest-mb 50): `footnote ingest --force` of one generated document of that size
  *
+ * With --shards S --processes P (issue #16) it measures scale-out instead (tests/reliability/scale-load.ts): --asks
+ * (1000) /ask over --servers (200) servers, answered by one process running all S shards and then by P
+ * processes splitting them, on one embedded PostgreSQL database; exit code 1 if an interaction was lost.
+ *
  * Options: --burst 200 --soak 5000 --in-flight 10 --settle 65 (seconds to wait for the REST handler sweep after
  * the wire soak; 0 skips) --ingest-mb 0 --json. Exit code 1 if an interaction was lost
  * or acknowledged too late.
@@ -32,6 +36,10 @@ const { values } = parseArgs({
     'ingest-mb': { type: 'string', default: '0' },
     settle: { type: 'string', default: '65' },
     json: { type: 'boolean', default: false },
+    shards: { type: 'string' },
+    processes: { type: 'string', default: '2' },
+    asks: { type: 'string', default: '1000' },
+    servers: { type: 'string', default: '200' },
   },
 });
 const burstSize = Number(values.burst);
@@ -200,6 +208,37 @@ function runChild(args: readonly string[], environment: Record<string, string> =
     child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString('utf8')).slice(-4000)));
     child.on('exit', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`${args.join(' ').slice(0, 80)} exited with ${code}:\n${stderr}`))));
   });
+}
+
+if (values.shards !== undefined) {
+  const { runScaleLoad } = await import('../tests/reliability/scale-load.js');
+  const scale = await runScaleLoad({
+    shards: Number(values.shards),
+    processes: Number(values.processes),
+    asks: Number(values.asks),
+    servers: Number(values.servers),
+    inFlight: Number(values['in-flight'] === '10' ? '32' : values['in-flight']),
+    progress,
+  });
+  if (values.json) process.stdout.write(`${JSON.stringify({ machine: describeMachine(), ...scale }, null, 2)}\n`);
+  else {
+    const row = (run: typeof scale.single) =>
+      `| ${run.processes} | ${run.shards} | ${run.asks} | ${run.answered} | ${run.lost} | ${run.answeredTwice} | ${run.answersPerSecond} | ${run.answerMs.p50} | ${run.answerMs.p99} |`;
+    process.stdout.write(
+      [
+        `footnote scale-out load test: ${scale.single.asks} /ask over ${Number(values.servers)} servers (servers per shard: ${scale.sharded.serversPerShard.join(', ')})`,
+        '',
+        '| processes | shards | asks | answered | lost | answered twice | answers/s | p50 ms | p99 ms |',
+        '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+        row(scale.single),
+        row(scale.sharded),
+        '',
+        `throughput of ${scale.sharded.processes} processes / 1 process: ${scale.ratio}`,
+        '',
+      ].join('\n'),
+    );
+  }
+  process.exit(scale.single.lost + scale.sharded.lost + scale.sharded.answeredTwice > 0 ? 1 : 0);
 }
 
 const folder = mkdtempSync(path.join(tmpdir(), 'footnote-load-'));

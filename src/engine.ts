@@ -33,6 +33,8 @@ export type { ModelAnswerer } from './engine/model-answerer.js';
 export interface OpenEngineOptions {
   readonly logger?: Logger;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Told about the slow steps of a first run (converting the word vectors, building the index) as they start. */
+  readonly onStep?: (message: string) => void;
   /** Rebuild the index even when the saved one matches. */
   readonly rebuild?: boolean;
   /** For tests and the benchmark: replace the tuned ranking and abstention settings. */
@@ -57,7 +59,15 @@ export interface OpenEngineOptions {
 
 export async function openEngine(config: Config, options: OpenEngineOptions = {}): Promise<Engine> {
   const logger = options.logger ?? silentLogger;
-  const words = options.wordVectors ?? loadWordVectors({ modelDir: config.modelDir, onConvert: (message) => logger.info(message) });
+  const words =
+    options.wordVectors ??
+    loadWordVectors({
+      modelDir: config.modelDir,
+      onConvert: (message) => {
+        logger.info(message);
+        options.onStep?.(message);
+      },
+    });
   const source: CorpusSource = options.source ?? { load: () => loadCorpus(config.corpusDir), indexDirectory: indexDirectory(config.dataDir) };
   const localEmbeddings = new LocalEmbeddings(words);
   const { embeddings, model } = await chooseEmbeddings(config, localEmbeddings, { indexDirectory: source.indexDirectory, logger });
@@ -72,6 +82,7 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
     model,
     rebuild,
     onProgress,
+    onStep: options.onStep,
     weights: options.weights,
   });
   let state = await loadState(stateInput(options.rebuild ?? false, options.onProgress));

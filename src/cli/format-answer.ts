@@ -1,28 +1,26 @@
 /** An answer as terminal text, and as the one JSON object `ask --json` prints. */
 import type { Answer } from '../answering/types.js';
+import { abstentionLine, closestPassages } from '../commands/answer-reply.js';
+import { cutAtWord } from '../commands/reply.js';
 import { citationLabel } from '../corpus/citation.js';
 
+/**
+ * The answer line first (whole, never cut) with where it stands, then the other quotes, each once; an
+ * abstention is its one line and at most two short closest passages, headings outside the quotes.
+ */
 export function formatAnswerText(answer: Answer): string {
   const lines: string[] = [];
-  lines.push(answer.abstained ? answer.answer : `Answer: ${answer.answer}`);
-  // The answer line is usually the first quote itself: it is cited once, not printed twice.
-  const [first, ...others] = answer.quotes;
-  const answerIsQuote = first !== undefined && first.text === answer.answer;
-  if (answerIsQuote) lines.push(`      — ${citationLabel(first, { withDocument: true, withOffsets: true })}`);
-  const shown = answerIsQuote ? others : answer.quotes;
-  if (shown.length > 0) {
-    lines.push('');
-    for (const quote of shown) {
-      lines.push(`  “${quote.text}”`);
-      lines.push(`      — ${citationLabel(quote, { withDocument: true, withOffsets: true })}`);
-    }
-  }
-  if (answer.abstained && answer.passages.length > 0) {
-    lines.push('');
-    for (const passage of answer.passages.slice(0, 3)) {
-      lines.push(`  ${citationLabel(passage, { withDocument: true })} (score ${passage.score.toFixed(2)})`);
-      lines.push(`      ${passage.text.length > 300 ? `${passage.text.slice(0, 300)}…` : passage.text}`);
-    }
+  if (answer.abstained) {
+    lines.push(abstentionLine(answer));
+    for (const passage of closestPassages(answer.passages))
+      lines.push('', `  “${cutAtWord(passage.text, 300)}”`, `      — ${citationLabel(passage, { withDocument: true })}`);
+  } else {
+    const answered = answer.quotes.find((quote) => quote.text.trim() === answer.answer.trim());
+    lines.push(`Answer: ${answer.answer}`);
+    if (answered !== undefined) lines.push(`      — ${citationLabel(answered, { withDocument: true, withOffsets: true })}`);
+    const others = answer.quotes.filter((quote) => quote !== answered);
+    if (others.length > 0) lines.push('');
+    for (const quote of others) lines.push(`  “${quote.text}”`, `      — ${citationLabel(quote, { withDocument: true, withOffsets: true })}`);
   }
   lines.push('');
   const mode = answer.mode === 'llm' ? 'answered by the model, quotes verified in the text' : 'answered offline from the text';

@@ -19,7 +19,7 @@ export async function openEngineForCli(io: CliIo, options: OpenEngineOptions & {
     write: (line) => io.stderr.write(line),
   });
   const progress = progressPrinter(io);
-  const engine = await openEngine(config, { logger, onProgress: progress, ...options });
+  const engine = await openEngine(config, { logger, onProgress: progress, onStep: stepPrinter(io, options.quiet === true), ...options });
   return { config, engine, logger };
 }
 
@@ -30,5 +30,15 @@ export function progressPrinter(io: CliIo): (done: number, total: number) => voi
     if (total < 2000) return;
     if (terminal) io.stderr.write(`\r  embedding passages ${done}/${total} (${Math.round((100 * done) / total)}%)${done === total ? '\n' : ''}`);
     else if (done === total || done % 10_000 < 512) io.stderr.write(`  embedding passages ${done}/${total}\n`);
+  };
+}
+
+/**
+ * One line on stderr as each slow first-run step starts ("converting the word vectors…", "building the
+ * index…"), so a first answer that takes half a minute on a busy laptop does not look like a hang.
+ */
+export function stepPrinter(io: CliIo, quiet = false): (message: string) => void {
+  return (message) => {
+    if (!quiet) io.stderr.write(`footnote: ${message}\n`);
   };
 }

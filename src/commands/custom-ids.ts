@@ -10,7 +10,9 @@ export type ButtonAction =
   | { readonly kind: 'paragraph'; readonly paragraph: number; readonly document: { readonly id: string } | { readonly hash: string } }
   | { readonly kind: 'vote'; readonly vote: 'up' | 'down'; readonly answerId: string }
   | { readonly kind: 'quiz'; readonly quiz: QuizKey; readonly questionId: string; readonly choicesHash: string; readonly choice: number }
-  | { readonly kind: 'review'; readonly questionId: string; readonly version: number; readonly choice: number };
+  | { readonly kind: 'review'; readonly questionId: string; readonly version: number; readonly choice: number }
+  /** Hard, good or easy after a right review answer: the SM-2 grade, and the card's easiness before that review. */
+  | { readonly kind: 'grade'; readonly questionId: string; readonly version: number; readonly grade: 3 | 4 | 5; readonly previousEasiness: number };
 
 /** What rebuilds a posted quiz: `makeQuiz` with the same seed, count and section gives the same questions. */
 export interface QuizKey {
@@ -55,6 +57,10 @@ export function reviewButtonId(card: { readonly questionId: string; readonly ver
   return `${prefix}:r:${card.questionId}:${card.version}:${choice}`;
 }
 
+export function gradeButtonId(card: { readonly questionId: string; readonly version: number }, grade: 3 | 4 | 5, previousEasiness: number): string {
+  return `${prefix}:g:${card.questionId}:${card.version}:${grade}:${Math.round(previousEasiness * 1000)}`;
+}
+
 export function parseButtonId(customId: string): ButtonAction | undefined {
   const paragraph = /^fn:p:(\d{1,6}):(.+)$/s.exec(customId);
   if (paragraph !== null) {
@@ -90,6 +96,11 @@ export function parseButtonId(customId: string): ButtonAction | undefined {
   if (review !== null) {
     const [, questionId, version, choice] = review as unknown as [string, string, string, string];
     return { kind: 'review', questionId, version: Number(version), choice: Number(choice) };
+  }
+  const grade = /^fn:g:([0-9a-f]{16}):(\d{1,9}):([345]):(\d{4,5})$/.exec(customId);
+  if (grade !== null) {
+    const [, questionId, version, value, easiness] = grade as unknown as [string, string, string, '3' | '4' | '5', string];
+    return { kind: 'grade', questionId, version: Number(version), grade: Number(value) as 3 | 4 | 5, previousEasiness: Number(easiness) / 1000 };
   }
   return undefined;
 }

@@ -5,16 +5,17 @@
 import { isCorrect } from '../study/make-quiz.js';
 import type { ButtonRequest, CommandServices } from './command.js';
 import { paragraphsReply } from './answer-reply.js';
-import { documentHash, parseButtonId } from './custom-ids.js';
+import { documentHash, gradeButtonId, parseButtonId } from './custom-ids.js';
 import type { ButtonAction } from './custom-ids.js';
 import { findPostedQuestion, isQuizRemembered } from './posted-quizzes.js';
 import { cardReply, errorReply, textReply } from './reply.js';
-import type { Reply } from './reply.js';
+import type { Reply, ReplyButton } from './reply.js';
 import { answerCard, scoreLine, scoreScope, whenDue } from './study-reply.js';
 
 type Action<Kind extends ButtonAction['kind']> = Extract<ButtonAction, { kind: Kind }>;
 
-const reviewFooter = 'Missed questions come back in /review, spaced out over days until you know them.';
+const reviewFooter = 'Missed questions come back in /review from tomorrow, spaced out over days until you know them.';
+const gradeLabels = { 3: 'Hard', 4: 'Good', 5: 'Easy' } as const;
 
 /** True when the click may outlast Discord's 3-second deadline: a quiz this process has not seen must be rebuilt. */
 export function buttonNeedsTime(customId: string, services: CommandServices): boolean {
@@ -34,6 +35,8 @@ export async function pressButton(request: ButtonRequest, services: CommandServi
       return answerQuiz(action, request, services);
     case 'review':
       return answerReview(action, request, services);
+    case 'grade':
+      return selfGrade(action, request, services);
   }
 }
 
@@ -149,6 +152,16 @@ async function answerReview(action: Action<'review'>, request: ButtonRequest, se
     case 'graded': {
       const { card } = outcome;
       const correct = outcome.correct === true;
+      // A right answer counts as "good"; Hard and Easy change how fast the reviews after the next one spread out.
+      const grades = correct
+        ? [
+            ([3, 4, 5] as const).map((grade): ReplyButton => ({
+              customId: gradeButtonId(card, grade, outcome.previousEasiness),
+              label: gradeLabels[grade],
+              style: grade === 4 ? 'primary' : 'secondary',
+            })),
+          ]
+        : [];
       return cardReply(
         answerCard({
           question: card.question,
@@ -156,12 +169,42 @@ async function answerReview(action: Action<'review'>, request: ButtonRequest, se
           choice: action.choice,
           correct,
           showDocument: services.engine.corpus.documents.length > 1,
-          lines: [correct ? `Next review ${whenDue(card.dueAt, now)}.` : `It comes back ${whenDue(card.dueAt, now)}.`],
+          lines: correct
+            ? [`Next review ${whenDue(card.dueAt, now)}.`, 'Counted as good. Was it hard, or easy? Say so and later reviews come sooner, or later.']
+            : [`It comes back ${whenDue(card.dueAt, now)}.`],
         }),
+        grades,
       );
     }
     case 'stale':
       return textReply(`You already answered this card; it is next due ${whenDue(outcome.card.dueAt, now)}. Run /review for the cards due now.`);
+    case 'not-found':
+      return errorReply('This question is not in your review list any more. Run /review for the cards due now.');
+    case 'invalid-grade':
+      return errorReply(outcome.message);
+  }
+}
+
+async function selfGrade(action: Action<'grade'>, request: ButtonRequest, services: CommandServices): Promise<Reply> {
+  const { study, logger } = services;
+  if (study === undefined) return errorReply('Reviews are unavailable just now: the scores database could not be opened.');
+  let outcome: Awaited<ReturnType<typeof study.selfGradeReview>>;
+  try {
+    outcome = await study.selfGradeReview({ memberId: request.user.id, ...action });
+  } catch (error) {
+    logger.error('review grade not recorded', { userId: request.user.id, error });
+    return errorReply('Your grade could not be recorded just now; try again in a moment.');
+  }
+  const now = services.now();
+  switch (outcome.status) {
+    case 'graded': {
+      const spacing = action.grade === 5 ? 'further apart' : action.grade === 3 ? 'closer together' : 'as planned';
+      return textReply(
+        `Noted: ${gradeLabels[action.grade].toLowerCase()}. Next review ${whenDue(outcome.card.dueAt, now)}; the ones after it will be ${spacing}.`,
+      );
+    }
+    case 'stale':
+      return textReply(`This card was graded again since; it is next due ${whenDue(outcome.card.dueAt, now)}. Nothing was changed.`);
     case 'not-found':
       return errorReply('This question is not in your review list any more. Run /review for the cards due now.');
     case 'invalid-grade':

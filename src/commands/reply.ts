@@ -5,7 +5,10 @@
 
 /** The unit a reply is split between: a block is never cut unless it alone exceeds a limit. */
 export type ReplyBlock =
-  | { readonly kind: 'text'; readonly text: string }
+  /** `marks` are [start, end) ranges of `text` to highlight (the words a search found). */
+  | { readonly kind: 'text'; readonly text: string; readonly marks?: readonly (readonly [number, number])[] }
+  /** The answer line, shown first and emphasised, with its full citation under it. */
+  | { readonly kind: 'answer'; readonly text: string; readonly citation: string }
   /** A verbatim quote and where it stands ("Section, ¶ 3"). */
   | { readonly kind: 'quote'; readonly text: string; readonly citation: string }
   | { readonly kind: 'field'; readonly name: string; readonly value: string }
@@ -76,6 +79,15 @@ export function buttonRowsOf(reply: Reply): readonly (readonly ReplyButton[])[] 
 }
 
 const ellipsis = '…';
+
+/** Text cut at the last word boundary that keeps it within `limit` characters, with an ellipsis; whole if it fits. */
+export function cutAtWord(text: string, limit: number): string {
+  if (text.length <= limit) return text;
+  const window = text.slice(0, limit - ellipsis.length + 1);
+  const space = window.search(/\s\S*$/);
+  // A text with no space in its second half (a URL, a word list without spaces) is cut by code points instead.
+  return space > limit / 2 ? text.slice(0, space).trimEnd() + ellipsis : truncate(text, limit);
+}
 
 /** Cuts text to a length limit with an ellipsis. */
 export function truncate(text: string, limit: number): string {

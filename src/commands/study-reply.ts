@@ -24,26 +24,37 @@ export interface QuestionCardsOptions<Item> {
   readonly buttonId: (item: Item, choice: number) => string;
 }
 
+const letters = 'ABCDE';
+
+/**
+ * A question as shown and its button labels. Choices that fit on a button ("3 · Turkey") are the labels;
+ * when one does not (an event line of an order question), the choices are listed under the prompt as
+ * "A) …" and the buttons say "3 · A", so no question loses a choice to the 80-character label limit.
+ */
+export function questionLayout(question: QuizQuestion, number: number): { readonly text: string; readonly labels: readonly string[] } {
+  const choices = question.choices.slice(0, discordLimits.buttonsPerRow);
+  const room = discordLimits.buttonLabel - `${number} · `.length;
+  if (choices.every((choice) => choice.length <= room)) return { text: question.prompt, labels: choices.map((choice) => `${number} · ${choice}`) };
+  return {
+    text: [question.prompt, ...choices.map((choice, index) => `${letters[index] ?? index + 1}) ${choice}`)].join('\n'),
+    labels: choices.map((_, index) => `${number} · ${letters[index] ?? index + 1}`),
+  };
+}
+
 /** One row of buttons per question, so at most five questions per card (Discord allows five rows per message). */
 export function questionCards<Item>(items: readonly Item[], options: QuestionCardsOptions<Item>): ReplyCard[] {
   const cards: ReplyCard[] = [];
   for (let first = 0; first < items.length; first += discordLimits.rows) {
     const group = items.slice(first, first + discordLimits.rows);
     const last = first + group.length >= items.length;
+    const layouts = group.map((item, offset) => ({ item, number: first + offset + 1, layout: questionLayout(options.question(item), first + offset + 1) }));
     cards.push({
       title: first === 0 ? options.title : `${options.title} (continued)`,
-      blocks: group.map((item, offset): ReplyBlock => ({ kind: 'field', name: String(first + offset + 1), value: options.question(item).prompt })),
+      blocks: layouts.map(({ number, layout }): ReplyBlock => ({ kind: 'field', name: String(number), value: layout.text })),
       ...(last ? { footer: options.footer } : {}),
       accent: accents.answer,
-      buttons: group.map((item, offset) =>
-        options
-          .question(item)
-          .choices.slice(0, discordLimits.buttonsPerRow)
-          .map((choice, choiceIndex): ReplyButton => ({
-            customId: options.buttonId(item, choiceIndex),
-            label: `${first + offset + 1} · ${choice}`,
-            style: 'secondary',
-          })),
+      buttons: layouts.map(({ item, layout }) =>
+        layout.labels.map((label, choiceIndex): ReplyButton => ({ customId: options.buttonId(item, choiceIndex), label, style: 'secondary' })),
       ),
     });
   }

@@ -9,6 +9,8 @@ function renderBlock(block: ReplyBlock): string {
   switch (block.kind) {
     case 'text':
       return block.text;
+    case 'answer':
+      return block.citation === '' ? block.text : `${block.text}\n      — ${block.citation}`;
     case 'field':
       return `${block.name}: ${block.value}`;
     case 'quote':
@@ -20,7 +22,7 @@ function renderBlock(block: ReplyBlock): string {
 
 function isPressable(button: ReplyButton): boolean {
   const kind = parseButtonId(button.customId)?.kind;
-  return kind === 'quiz' || kind === 'review';
+  return kind === 'quiz' || kind === 'review' || kind === 'grade';
 }
 
 /**

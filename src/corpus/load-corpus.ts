@@ -1,6 +1,6 @@
 /**
  * Reads every .txt / .md document under the corpus folder into a Corpus. Files that cannot be documents
- * (empty, binary, too large) are skipped with a warning that says which file and why; nothing else is lost.
+ * (empty, binary, too large, unreadable) are skipped with a warning that says which file and why; nothing else is lost.
  */
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
@@ -12,6 +12,8 @@ import type { Corpus, CorpusDocument } from './types.js';
 export interface LoadCorpusOptions {
   /** Files larger than this are skipped with a warning (default 64 MiB). */
   readonly maxFileBytes?: number;
+  /** Reads one file (default: fs.readFile); a test passes one that fails like a file without read permission. */
+  readonly readFile?: (file: string) => Promise<Buffer>;
 }
 
 export interface LoadedCorpus {
@@ -41,12 +43,13 @@ export async function loadCorpus(folder: string, options: LoadCorpusOptions = {}
   const hash = createHash('sha256');
   for (const file of files) {
     const id = path.relative(folder, file).split(path.sep).join('/');
-    const size = (await stat(file)).size;
-    if (size > maxFileBytes) {
-      warnings.push(`${id}: skipped, ${(size / 1048576).toFixed(1)} MiB is over the ${(maxFileBytes / 1048576).toFixed(0)} MiB limit for one document — split it into smaller files`);
+    // A file that cannot be read (permissions, removed meanwhile) is skipped like an empty one, not fatal.
+    const read = await readDocumentFile(file, maxFileBytes, options.readFile ?? ((name) => readFile(name)));
+    if (!read.ok) {
+      warnings.push(`${id}: skipped, ${read.reason}`);
       continue;
     }
-    const bytes = await readFile(file);
+    const { bytes } = read;
     const decoded = decodeFile(bytes);
     if (!decoded.ok) {
       warnings.push(`${id}: skipped, the file is ${decoded.reason === 'empty' ? 'empty' : 'binary, not text'}`);
@@ -66,6 +69,27 @@ export async function loadCorpus(folder: string, options: LoadCorpusOptions = {}
     throw new CorpusError(`no readable documents in ${folder}: add .txt or .md files${warnings.length > 0 ? ` (${warnings.join('; ')})` : ''}`);
   }
   return { corpus: { documents, contentHash: hash.digest('hex') }, warnings };
+}
+
+async function readDocumentFile(
+  file: string,
+  maxFileBytes: number,
+  read: (file: string) => Promise<Buffer>,
+): Promise<{ ok: true; bytes: Buffer } | { ok: false; reason: string }> {
+  try {
+    const size = (await stat(file)).size;
+    if (size > maxFileBytes) {
+      return {
+        ok: false,
+        reason: `${(size / 1048576).toFixed(1)} MiB is over the ${(maxFileBytes / 1048576).toFixed(0)} MiB limit for one document — split it into smaller files`,
+      };
+    }
+    return { ok: true, bytes: await read(file) };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    const fix = code === 'EACCES' || code === 'EPERM' ? ': make it readable (chmod a+r) or move it out of the corpus folder' : '';
+    return { ok: false, reason: `it cannot be read (${code})${fix}` };
+  }
 }
 
 /**

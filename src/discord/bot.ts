@@ -15,6 +15,7 @@ import { createCooldowns } from './cooldowns.js';
 import { createInteractionRouter, noMentions } from './interaction-router.js';
 import { createMentionHandler } from './mentions.js';
 import { createWorkTracker } from './work-tracker.js';
+import { explainDiscordError } from './explain-discord-error.js';
 import type { Libraries } from '../library/libraries.js';
 
 export interface StartBotOptions {
@@ -130,7 +131,7 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
     logger.info('connected to Discord', { user: readyClient.user.tag, guilds: readyClient.guilds.cache.size, replyMode: config.discord.replyMode });
   } catch (error) {
     await client.destroy();
-    throw explainLoginError(error);
+    throw explainDiscordError(error, { step: 'start', apiUrl: config.discord.apiUrl, guildId: config.discord.guildId }) ?? explainLoginError(error);
   } finally {
     clearTimeout(readyTimer);
   }

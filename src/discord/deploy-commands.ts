@@ -3,6 +3,7 @@ import { REST, Routes } from 'discord.js';
 import type { RESTGetCurrentApplicationResult, RESTOptions, RESTPutAPIApplicationCommandsResult } from 'discord.js';
 import type { Config } from '../config.js';
 import { slashCommands } from '../commands/command-list.js';
+import { explainDiscordError } from './explain-discord-error.js';
 
 export interface DeployResult {
   readonly scope: 'guild' | 'global';
@@ -14,11 +15,16 @@ export async function deployCommands(options: { readonly config: Config; readonl
   const { token, apiUrl, guildId } = options.config.discord;
   if (token === undefined) throw new Error('DISCORD_TOKEN is not set: put the bot token in .env (see docs/discord.md)');
   const rest = new REST({ api: apiUrl, ...options.rest }).setToken(token);
-  const application = (await rest.get(Routes.currentApplication())) as RESTGetCurrentApplicationResult;
-  const body = slashCommands.map((command) => withIntegerPermissions(command.data));
-  const route = guildId === undefined ? Routes.applicationCommands(application.id) : Routes.applicationGuildCommands(application.id, guildId);
-  const registered = (await rest.put(route, { body })) as RESTPutAPIApplicationCommandsResult;
-  return { scope: guildId === undefined ? 'global' : 'guild', applicationId: application.id, commands: registered.map((command) => command.name) };
+  try {
+    const application = (await rest.get(Routes.currentApplication())) as RESTGetCurrentApplicationResult;
+    const body = slashCommands.map((command) => withIntegerPermissions(command.data));
+    const route = guildId === undefined ? Routes.applicationCommands(application.id) : Routes.applicationGuildCommands(application.id, guildId);
+    const registered = (await rest.put(route, { body })) as RESTPutAPIApplicationCommandsResult;
+    return { scope: guildId === undefined ? 'global' : 'guild', applicationId: application.id, commands: registered.map((command) => command.name) };
+  } catch (error) {
+    // "401: Unauthorized" or "getaddrinfo ENOTFOUND discord.com" become one sentence that says what to do.
+    throw explainDiscordError(error, { step: 'deploy-commands', apiUrl, guildId }) ?? error;
+  }
 }
 
 /**

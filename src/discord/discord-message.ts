@@ -4,11 +4,12 @@
  * embeds and 6000 characters; a card's own buttons end its message, the reply's buttons go under the last
  * message, and files are attached to the first.
  */
-import { ButtonStyle, ComponentType, escapeMarkdown } from 'discord.js';
+import { ButtonStyle, ComponentType } from 'discord.js';
 import type { APIActionRowComponent, APIButtonComponentWithCustomId, APIEmbed } from 'discord.js';
 import { discordLimits } from '../commands/discord-limits.js';
 import { truncate } from '../commands/reply.js';
 import type { Reply, ReplyBlock, ReplyButton, ReplyCard } from '../commands/reply.js';
+import { escapeMarkdown } from './escape-markdown.js';
 
 export interface DiscordFile {
   readonly name: string;
@@ -26,13 +27,36 @@ export interface DiscordMessage {
 const blockSeparator = '\n\n';
 /** Escapes Discord markdown in text that is shown as written (questions, quotes, section names). */
 export function escapeText(text: string): string {
-  return escapeMarkdown(text, { heading: true, bulletedList: true, numberedList: true, maskedLink: true }).replace(/^>/gm, '\\>');
+  return escapeMarkdown(text);
+}
+
+/** Bold answers up to this length; a longer one may be split between embeds, where bold markers would break. */
+const boldAnswerCap = 1500;
+/** A reply longer than this many messages is cut (a huge paragraph): the last message says so. */
+export const maxMessages = 10;
+
+/** Escaped text with the marked ranges in bold (sorted, overlaps merged). */
+function highlighted(text: string, marks: readonly (readonly [number, number])[]): string {
+  const sorted = [...marks].filter(([start, end]) => start < end).sort((a, b) => a[0] - b[0]);
+  let result = '';
+  let position = 0;
+  for (const [start, end] of sorted) {
+    if (end <= position) continue;
+    const from = Math.max(start, position);
+    result += escapeText(text.slice(position, from)) + `**${escapeText(text.slice(from, end))}**`;
+    position = end;
+  }
+  return result + escapeText(text.slice(position));
 }
 
 function renderBlock(block: ReplyBlock): string {
   switch (block.kind) {
     case 'text':
-      return escapeText(block.text);
+      return block.marks === undefined || block.marks.length === 0 ? escapeText(block.text) : highlighted(block.text, block.marks);
+    case 'answer': {
+      const line = block.text.length <= boldAnswerCap ? `**${escapeText(block.text)}**` : escapeText(block.text);
+      return block.citation === '' ? line : `${line}\n— ${escapeText(block.citation)}`;
+    }
     case 'field':
       return `**${escapeText(block.name)}:** ${escapeText(block.value)}`;
     case 'quote': {
@@ -158,6 +182,15 @@ export function toDiscordMessages(reply: Reply): DiscordMessage[] {
       data: Buffer.from(file.text, 'utf8'),
       ...(file.description === undefined ? {} : { description: truncate(file.description, discordLimits.attachmentDescription) }),
     }));
+  }
+  if (messages.length > maxMessages) {
+    const left = messages.length - maxMessages;
+    messages.length = maxMessages;
+    const end = messages[maxMessages - 1];
+    if (end !== undefined) {
+      const note = `This reply is too long for Discord: the last ${left} message${left === 1 ? ' was' : 's were'} left out.`;
+      end.content = truncate(end.content === undefined ? note : `${end.content}\n${note}`, discordLimits.content);
+    }
   }
   const last = messages[messages.length - 1];
   if (last !== undefined) last.components = [...last.components, ...buttonRows(reply.buttons)].slice(0, discordLimits.rows);

@@ -1,6 +1,7 @@
 /**
  * The three ways talking to Discord fails at set-up, each in one sentence that says what to do: a token it
- * refuses (401), a server the bot is not in (403 Missing Access), and no route to Discord at all.
+ * refuses (401), a server the bot is not in (403 Missing Access), and no route to Discord at all; and, once
+ * running, a channel where the bot lacks a permission (50013) or cannot see (50001).
  */
 import { DiscordAPIError } from 'discord.js';
 
@@ -49,6 +50,19 @@ export function explainDiscordError(
     return new Error(
       `Discord could not be reached at ${new URL(options.apiUrl).host} (${unreachable}): check the internet connection, a proxy or firewall, and DISCORD_API_URL, then run ${options.step === 'start' ? 'npm start' : 'npx footnote deploy-commands'} again.`,
     );
+  }
+  return undefined;
+}
+
+/** What to do when Discord refuses the bot in a channel, or undefined for any other failure. */
+export function explainChannelRefusal(error: unknown, channelId: string): string | undefined {
+  if (typeof error !== 'object' || error === null || !('code' in error)) return undefined;
+  const { code } = error;
+  if (code === 50013) {
+    return `Discord says the bot lacks a permission in channel ${channelId} (50013 Missing Permissions): give its role View Channel, Send Messages, Create Public Threads, Send Messages in Threads, Embed Links and Read Message History there (docs/discord.md).`;
+  }
+  if (code === 50001) {
+    return `Discord says the bot cannot see channel ${channelId} (50001 Missing Access): add its role to that channel's permissions with View Channel (docs/discord.md).`;
   }
   return undefined;
 }

@@ -15,6 +15,7 @@ import type { DiscordMessage } from './discord-message.js';
 import { noMentions } from './interaction-router.js';
 import { errorReply, truncate } from '../commands/reply.js';
 import type { Reply } from '../commands/reply.js';
+import { explainChannelRefusal } from './explain-discord-error.js';
 
 export interface MentionHandlerOptions {
   readonly services: CommandServices;
@@ -94,7 +95,7 @@ export function createMentionHandler(options: MentionHandlerOptions): (message: 
         (channel.type === ChannelType.GuildText || channel.type === ChannelType.GuildAnnouncement);
       const thread = startThread
         ? await message.startThread({ name: threadName(question), autoArchiveDuration: ThreadAutoArchiveDuration.OneDay }).catch((error: unknown) => {
-            logger.warn('could not start a thread; answering inline', { channelId: channel.id, error });
+            logger.warn('could not start a thread; answering inline', { channelId: channel.id, error, ...fixFor(error, channel.id) });
             return undefined;
           })
         : undefined;
@@ -126,7 +127,13 @@ export function createMentionHandler(options: MentionHandlerOptions): (message: 
         ms: Date.now() - started,
       });
     } catch (error) {
-      logger.error('mention reply failed', { channelId: channel.id, error });
+      logger.error('mention reply failed', { channelId: channel.id, error, ...fixFor(error, channel.id) });
     }
   };
+}
+
+/** A log field that says what to do when Discord refused the bot in the channel. */
+function fixFor(error: unknown, channelId: string): { fix?: string } {
+  const fix = explainChannelRefusal(error, channelId);
+  return fix === undefined ? {} : { fix };
 }

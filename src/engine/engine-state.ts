@@ -45,6 +45,8 @@ export interface LoadStateInput {
   readonly model: EmbeddingModelInfo;
   readonly rebuild: boolean;
   readonly onProgress: ((done: number, total: number) => void) | undefined;
+  /** Told when the index must be built (a first run waits there). */
+  readonly onStep?: ((message: string) => void) | undefined;
   readonly weights: RankingWeights | undefined;
 }
 
@@ -62,6 +64,7 @@ export async function loadState(input: LoadStateInput): Promise<EngineState> {
     logger: input.logger,
     forceRebuild: input.rebuild,
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
+    ...(input.onStep ? { onStep: input.onStep } : {}),
   });
   const lexical = new LexicalIndex(chunks);
   const retriever = new Retriever({

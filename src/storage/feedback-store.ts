@@ -7,7 +7,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createLockBackOff } from './lock-back-off.js';
-import type { Quote } from '../answering/types.js';
+import type { Quote } from '../corpus/citation.js';
 import { asAsync, type Async } from '../database/as-async.js';
 import type { Logger } from '../logger.js';
 import { silentLogger } from '../logger.js';

@@ -2,7 +2,7 @@
  * The 👍/👎 store in the shared PostgreSQL database: the same contract as the SQLite one (feedback-store.ts),
  * so every process of a sharded bot records votes on answers any other process gave.
  */
-import type { Quote } from '../answering/types.js';
+import type { Quote } from '../corpus/citation.js';
 import type { PostgresDatabase } from '../database/postgres.js';
 import type { Logger } from '../logger.js';
 import { silentLogger } from '../logger.js';

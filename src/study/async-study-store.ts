@@ -8,7 +8,18 @@ import type { StudyStore } from './study-store.js';
 /** The methods both implementations offer. */
 export type StudyStoreContract = Pick<
   StudyStore,
-  'recordAnswer' | 'memberScore' | 'leaderboard' | 'dueReviews' | 'reviewSummary' | 'card' | 'gradeReview' | 'answerReview' | 'forgetDocument' | 'close'
+  | 'recordAnswer'
+  | 'memberScore'
+  | 'leaderboard'
+  | 'dueReviews'
+  | 'upcomingReviews'
+  | 'reviewSummary'
+  | 'card'
+  | 'gradeReview'
+  | 'answerReview'
+  | 'selfGradeReview'
+  | 'forgetDocument'
+  | 'close'
 >;
 
 /** What the bot uses: SQLite (wrapped by `asyncStudyStore`) or PostgreSQL (postgres-study-store.ts). */
@@ -20,10 +31,12 @@ export function asyncStudyStore(store: StudyStore): AsyncStudyStore {
     'memberScore',
     'leaderboard',
     'dueReviews',
+    'upcomingReviews',
     'reviewSummary',
     'card',
     'gradeReview',
     'answerReview',
+    'selfGradeReview',
     'forgetDocument',
     'close',
   ]);

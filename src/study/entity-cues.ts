@@ -12,11 +12,11 @@ export const TITLE_WORDS = words(`President Vice Prime Minister Deputy Spokesper
   Judge Chief Commander Colonel Admiral Marshal Mr Mrs Ms Dr Professor Speaker Premier Envoy Representative Sen Gen`);
 
 /** The last word of an institution's name. */
-export const ORGANISATION_HEADS = words(`Institute Institution Post Times Service Services Ministry Agency Network House Parliament
+export const ORGANISATION_HEADS = words(`Institute Institution Post Times Service Services Ministry Agency Parliament
   Council Committee Party Bank University College Company Corporation Group Foundation Association Organisation Organization
   Office Department Court Assembly Army Navy Forces News Journal Herald Tribune Gazette Review Press Broadcasting Union
   Commission Fund Centre Center Media Telegraph Monitor Daily Weekly Inc Ltd Airlines Airways Police Guard Bureau
-  Congress Senate Duma Cabinet Government`);
+  Congress Senate Cabinet Government`);
 
 /** The last word of a place's name. */
 export const PLACE_HEADS = words(`Republic Kingdom Emirates Asia Europe Africa America Sea Ocean River Mountains Mountain Island
@@ -31,7 +31,7 @@ export const COMPASS_WORDS = words('North South East West Central Middle Norther
 /** Lower-case nouns after a name that make it an institution: "the Sputnik news agency". */
 export const ORGANISATION_NOUNS = words(`agency website newspaper outlet channel broadcaster network parliament ministry company
   firm institute university party bank organisation organization group airline carrier magazine daily portal station
-  service think-tank council committee`);
+  service think-tank council committee union`);
 
 /** Lower-case nouns after a name that make it a place: "the “Balakan” regions". */
 export const PLACE_NOUNS = words(`region regions city cities province provinces village villages district districts border

@@ -80,6 +80,9 @@ function questionId(candidate: QuestionCandidate): string {
   return createHash('sha256').update(material).digest('hex').slice(0, 16);
 }
 
+/** How far the weights even out the kinds: 0 = not at all, 1 = each kind equally likely as a whole. */
+const KIND_BALANCE = 0.7;
+
 /** Most fill-in questions in a quiz of `count`, and most of any other kind. */
 const shareOf = (kind: QuestionKind, count: number): number => Math.max(1, kind === 'fill-in' ? Math.floor(count * 0.3) : Math.ceil(count * 0.4));
 
@@ -89,8 +92,14 @@ const shareOf = (kind: QuestionKind, count: number): number => Math.max(1, kind 
  * only once while others are left.
  */
 function choose(candidates: readonly QuestionCandidate[], count: number, random: SeededRandom): QuestionCandidate[] {
+  // A kind the text offers few questions of weighs more per question, so a quiz mixes kinds instead of
+  // mirroring how many of each the text allows (a text rich in names would otherwise give mostly fill-ins).
+  const perKindCount = new Map<QuestionKind, number>();
+  for (const candidate of candidates) perKindCount.set(candidate.kind, (perKindCount.get(candidate.kind) ?? 0) + 1);
+  const evenShare = candidates.length / Math.max(1, perKindCount.size);
+  const balance = (kind: QuestionKind): number => Math.pow(evenShare / (perKindCount.get(kind) ?? 1), KIND_BALANCE);
   const ordered = candidates
-    .map((candidate) => ({ candidate, key: Math.pow(random.next(), 1 / candidate.weight) }))
+    .map((candidate) => ({ candidate, key: Math.pow(random.next(), 1 / (candidate.weight * balance(candidate.kind))) }))
     .sort((first, second) => second.key - first.key)
     .map((item) => item.candidate);
   const chosen: QuestionCandidate[] = [];

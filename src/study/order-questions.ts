@@ -4,7 +4,7 @@
  */
 import type { Corpus } from '../corpus/types.js';
 import type { SeededRandom } from '../seeded-random.js';
-import { type QuestionCandidate, MAX_CHOICE_CHARACTERS } from './quiz-question.js';
+import { type QuestionCandidate, MAX_LISTED_CHOICE_CHARACTERS } from './quiz-question.js';
 import type { SentenceUnit } from './sentence-units.js';
 import { sentenceUnits } from './sentence-units.js';
 import { timeline, type TimelineEvent } from './timeline.js';
@@ -14,7 +14,7 @@ const QUESTIONS = 3;
 export function orderQuestions(corpus: Corpus, inScope: ReadonlySet<SentenceUnit>, random: SeededRandom): QuestionCandidate[] {
   const unitAt = new Map(sentenceUnits(corpus).map((unit) => [`${unit.document.id}|${unit.sentence.start}`, unit]));
   const events = timeline(corpus)
-    .events.filter((event) => event.date !== undefined && event.text.length <= MAX_CHOICE_CHARACTERS && event.quote.text.includes(event.text))
+    .events.filter((event) => event.date !== undefined && event.text.length <= MAX_LISTED_CHOICE_CHARACTERS && event.quote.text.includes(event.text))
     .flatMap((event) => {
       const unit = [...unitAt.values()].find(
         (candidate) =>
@@ -24,7 +24,11 @@ export function orderQuestions(corpus: Corpus, inScope: ReadonlySet<SentenceUnit
     });
   // One event per year, so "first" is never a tie.
   const byYear = new Map<string, { event: TimelineEvent; unit: SentenceUnit }>();
-  for (const item of events) if (!byYear.has((item.event.date ?? '').slice(0, 4))) byYear.set((item.event.date ?? '').slice(0, 4), item);
+  // And one per sentence: an event's quote must not hold another choice.
+  for (const item of events) {
+    const year = (item.event.date ?? '').slice(0, 4);
+    if (!byYear.has(year) && ![...byYear.values()].some((other) => other.unit === item.unit)) byYear.set(year, item);
+  }
   const distinct = [...byYear.values()];
   if (distinct.length < 3) return [];
   const questions: QuestionCandidate[] = [];

@@ -7,7 +7,18 @@ import type { PoolClient } from 'pg';
 import type { PostgresDatabase } from '../database/postgres.js';
 import type { AsyncStudyStore } from './async-study-store.js';
 import type { QuizQuestion } from './make-quiz.js';
-import { dueAfter, gradeForAnswer, isReviewGrade, MINIMUM_EASINESS, NEW_CARD, nextReview, type ReviewGrade } from './spaced-repetition.js';
+import {
+  dueAfter,
+  easinessAfter,
+  FIRST_REVIEW_DAYS,
+  gradeForAnswer,
+  isReviewGrade,
+  isSelfGrade,
+  MINIMUM_EASINESS,
+  NEW_CARD,
+  nextReview,
+} from './spaced-repetition.js';
+import type { ReviewGrade } from './spaced-repetition.js';
 import { cardOf, type GradeOutcome, type MemberScore, type ReviewCard, type ReviewRow } from './study-store.js';
 
 export function postgresStudyStore(database: PostgresDatabase, options: { now?: () => Date } = {}): AsyncStudyStore {
@@ -61,7 +72,7 @@ export function postgresStudyStore(database: PostgresDatabase, options: { now?: 
           input.questionId,
         ],
       );
-      return { status: 'graded', card: (await card(input.memberId, input.questionId, client)) as ReviewCard, correct };
+      return { status: 'graded', card: (await card(input.memberId, input.questionId, client)) as ReviewCard, correct, previousEasiness: current.easiness };
     });
   };
 
@@ -81,15 +92,24 @@ export function postgresStudyStore(database: PostgresDatabase, options: { now?: 
         );
         if (inserted.rowCount === 1) {
           if (!correct) {
-            // A card missed again starts over (due now, easiness lowered) but keeps its history of lapses.
+            // A missed question is due a day later; a card missed again starts over (easiness lowered), keeping its lapses.
             await client.query(
               `INSERT INTO study_reviews (member_id, question_id, question, document_id, easiness, repetitions, interval_days, due_at, lapses, version, created_at)
-               VALUES ($1, $2, $3, $4, $5, 0, 0, $6, 1, 1, $6)
+               VALUES ($1, $2, $3, $4, $5, 0, 0, $8, 1, 1, $6)
                ON CONFLICT (member_id, question_id) DO UPDATE SET
                  question = excluded.question, document_id = excluded.document_id, repetitions = 0, interval_days = 0,
                  due_at = LEAST(study_reviews.due_at, excluded.due_at), easiness = GREATEST($7, study_reviews.easiness - 0.2),
                  lapses = study_reviews.lapses + 1, version = study_reviews.version + 1`,
-              [input.memberId, question.id, JSON.stringify(question), question.quote.documentId, NEW_CARD.easiness, at, MINIMUM_EASINESS],
+              [
+                input.memberId,
+                question.id,
+                JSON.stringify(question),
+                question.quote.documentId,
+                NEW_CARD.easiness,
+                at,
+                MINIMUM_EASINESS,
+                dueAfter(new Date(at), FIRST_REVIEW_DAYS).getTime(),
+              ],
             );
           }
           return { status: 'recorded', correct, score: await memberScore(input.guildId, input.memberId, client) } as const;
@@ -128,6 +148,13 @@ export function postgresStudyStore(database: PostgresDatabase, options: { now?: 
       );
       return result.rows.map(cardOf);
     },
+    async upcomingReviews(memberId, options = {}) {
+      const result = await pool.query<ReviewRow>(
+        'SELECT * FROM study_reviews WHERE member_id = $1 AND due_at > $2 ORDER BY due_at ASC, created_at ASC LIMIT $3',
+        [memberId, now().getTime(), options.limit ?? 5],
+      );
+      return result.rows.map(cardOf);
+    },
     async reviewSummary(memberId) {
       const at = now().getTime();
       const result = await pool.query<{ total: number; due: number | null; next_due: number | null }>(
@@ -145,6 +172,26 @@ export function postgresStudyStore(database: PostgresDatabase, options: { now?: 
     card: (memberId, questionId) => card(memberId, questionId),
     gradeReview: (input) => grade(input, () => undefined),
     answerReview: (input) => grade({ ...input, grade: undefined }, (question) => input.choiceIndex === question.answerIndex),
+    async selfGradeReview(input) {
+      const { grade: chosen } = input;
+      if (!isSelfGrade(chosen)) return { status: 'invalid-grade', message: `a self-grade is 3 (hard), 4 (good) or 5 (easy), not ${chosen}` };
+      return database.transaction(async (client): Promise<GradeOutcome> => {
+        const current = await card(input.memberId, input.questionId, client, true);
+        if (current === undefined) return { status: 'not-found', message: 'this question is not in your review list any more' };
+        if (current.version !== input.version || current.repetitions === 0) return { status: 'stale', card: current };
+        await client.query('UPDATE study_reviews SET easiness = $1, version = version + 1 WHERE member_id = $2 AND question_id = $3', [
+          easinessAfter(input.previousEasiness, chosen),
+          input.memberId,
+          input.questionId,
+        ]);
+        return {
+          status: 'graded',
+          card: (await card(input.memberId, input.questionId, client)) as ReviewCard,
+          correct: true,
+          previousEasiness: input.previousEasiness,
+        };
+      });
+    },
     async forgetDocument(documentId) {
       return (await pool.query('DELETE FROM study_reviews WHERE document_id = $1', [documentId])).rowCount ?? 0;
     },

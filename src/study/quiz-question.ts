@@ -49,6 +49,8 @@ export const BLANK = '_____';
 export const MAX_PROMPT_CHARACTERS = 200;
 /** A choice is a button label: Discord allows 80 characters, and “10 · ” comes before it. */
 export const MAX_CHOICE_CHARACTERS = 74;
+/** A choice too long for a button is listed under the prompt ("A) …") and its button says "A": it must still read as one line. */
+export const MAX_LISTED_CHOICE_CHARACTERS = 160;
 export const MINIMUM_DISTRACTORS = 2;
 
 /** Opens with a word that points to something said before: the reader of one question cannot resolve it. */

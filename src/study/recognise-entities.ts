@@ -3,68 +3,20 @@
  * names: it reads runs of capitalised words and weighs the words around them (titles, institution and
  * place nouns, "in …", "according to …", appositives), then lets co-ordinated names ("Turkey, Azerbaijan,
  * and Armenia") share a kind and links a lone surname to the full name mentioned nearest before it.
+ * Here: reading names into candidate mentions; entity-votes.ts weighs them, entity-building.ts makes entities.
  */
 import type { Corpus } from '../corpus/types.js';
-import { normalizeForMatch } from '../language/normalize.js';
 import { STOPWORDS } from '../language/tokenize.js';
-import {
-  COMPASS_WORDS,
-  DEMONYM_ENDINGS,
-  EVENT_HEADS,
-  ORGANISATION_HEADS,
-  ORGANISATION_NOUNS,
-  PLACE_HEADS,
-  PLACE_NOUNS,
-  REPORTING_VERBS,
-  ROLE_NOUNS,
-  TITLE_WORDS,
-} from './entity-cues.js';
+import { DEMONYM_ENDINGS, EVENT_HEADS, ORGANISATION_HEADS, PLACE_HEADS, TITLE_WORDS } from './entity-cues.js';
 import { capitalisationEvidence, nameSpans, SENTENCE_OPENERS, wordTokens, type NameSpan, type WordToken } from './name-spans.js';
 import { sentenceUnits, type SentenceUnit } from './sentence-units.js';
 
-export type EntityKind = 'person' | 'organisation' | 'place';
+import { entityKey, spanOf, type Candidate, type Entity } from './entity-types.js';
+import { addContextCues, addHeadCues, linkCoordinated } from './entity-votes.js';
+import { buildEntities } from './entity-building.js';
 
-/** Finer than the kind, for choosing look-alike quiz distractors: cited sources with sources, countries with countries. */
-export type EntityGroup = 'person' | 'source' | 'organisation' | 'country' | 'place';
-
-/** A verbatim span of one sentence (document offsets). */
-export interface SentenceSpan {
-  readonly unit: SentenceUnit;
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-}
-
-export interface Entity {
-  /** Normalised name, unique within the corpus. */
-  readonly key: string;
-  /** The fullest form the text uses ("Ilham Aliyev", "The Washington Post"). */
-  readonly name: string;
-  readonly kind: EntityKind;
-  readonly group: EntityGroup;
-  /** Other forms the text uses: a surname alone, an acronym in brackets. */
-  readonly aliases: readonly string[];
-  /** A title or appositive the text gives ("Kremlin Spokesperson", "a member of the Baku Republic parliament"). */
-  readonly role: SentenceSpan | undefined;
-  /** Every mention in reading order. */
-  readonly mentions: readonly SentenceSpan[];
-}
-
-type Votes = Record<EntityKind, number>;
-
-interface Candidate {
-  readonly span: SentenceSpan;
-  readonly key: string;
-  readonly tokens: readonly WordToken[];
-  readonly votes: Votes;
-  /** Roles found around this mention, each with the kind it implies and how telling it is. */
-  readonly roles: { span: SentenceSpan; kind: EntityKind; weight: number }[];
-  readonly aliases: SentenceSpan[];
-  readonly links: Set<Candidate>;
-  /** Keys of the names inside a compound such as "Nagorno-Karabakh". */
-  readonly partKeys: string[];
-  source: boolean;
-}
+export { entityKey } from './entity-types.js';
+export type { Entity, EntityGroup, EntityKind, SentenceSpan } from './entity-types.js';
 
 const cache = new WeakMap<Corpus, readonly Entity[]>();
 
@@ -76,10 +28,6 @@ export function recogniseEntities(corpus: Corpus): readonly Entity[] {
     cache.set(corpus, entities);
   }
   return entities;
-}
-
-export function entityKey(name: string): string {
-  return normalizeForMatch(name).replace(/^the\s+/u, '');
 }
 
 function recognise(corpus: Corpus): Entity[] {
@@ -182,10 +130,6 @@ function newCandidate(unit: SentenceUnit, tokens: readonly WordToken[], start: n
   };
 }
 
-function spanOf(unit: SentenceUnit, start: number, end: number): SentenceSpan {
-  return { unit, start, end, text: unit.document.text.slice(start, end) };
-}
-
 function candidatesOf(
   span: NameSpan,
   sentenceTokens: readonly WordToken[],
@@ -216,7 +160,10 @@ function candidatesOf(
     return results;
   }
 
-  tokens = stripDemonyms(tokens, context.demonyms);
+  // A name that gives its own short form in brackets ("Russian House (Rossotrudnichestvo)", "… Service (FSB)")
+  // is written out in full, adjective and all, as institutions introduce themselves.
+  const introduced = NAMED_IN_BRACKETS.test(unit.sentence.text.slice(span.end - unit.sentence.start));
+  if (!introduced) tokens = stripDemonyms(tokens, context.demonyms);
   const last = tokens.at(-1);
   if (last === undefined || EVENT_HEADS.has(last.text) || (tokens.length === 1 && context.demonyms.has(last.text))) return results;
 
@@ -239,6 +186,7 @@ function candidatesOf(
   }
 
   const candidate = newCandidate(unit, tokens, (tokens[0] as WordToken).start, last.end);
+  if (introduced) candidate.votes.organisation += 2;
   addHeadCues(candidate);
   addContextCues(candidate, sentenceTokens, context.demonyms, span.start);
   // A name the text also turns into an adjective ("Western" from "West") is a country or region.
@@ -251,6 +199,9 @@ function candidatesOf(
   results.push(candidate);
   return results;
 }
+
+/** What follows a name that introduces its own short form: " (FSB)", " (Rossotrudnichestvo)". */
+const NAMED_IN_BRACKETS = /^\s*\(\p{Lu}[\p{L}\p{N}-]*(?:\s+\p{Lu}[\p{L}\p{N}-]*){0,3}\)/u;
 
 function partsOf(token: WordToken): { text: string; start: number; end: number }[] {
   const parts: { text: string; start: number; end: number }[] = [];
@@ -269,263 +220,4 @@ function stripDemonyms(tokens: readonly WordToken[], demonyms: ReadonlyMap<strin
   const kept = [...tokens];
   while (kept.length > (options.keepOne ? 1 : 0) && demonyms.has((kept[0] as WordToken).text)) kept.shift();
   return kept;
-}
-
-function addHeadCues(candidate: Candidate): void {
-  const first = candidate.tokens[0]?.text ?? '';
-  const last = candidate.tokens.at(-1)?.text ?? '';
-  // "University of Salamanca", "Republic of Baku": the head comes before "of".
-  const beforeOf = candidate.tokens[candidate.tokens.findIndex((token) => token.text === 'of') - 1]?.text ?? '';
-  if ([last, beforeOf].some((head) => ORGANISATION_HEADS.has(head)) || /-(?:Network|News|Media)$/u.test(last)) candidate.votes.organisation += 3;
-  if ([last, beforeOf].some((head) => PLACE_HEADS.has(head))) candidate.votes.place += 3;
-  if (COMPASS_WORDS.has(first) && candidate.tokens.length >= 2) candidate.votes.place += 2;
-}
-
-const LOCATIVE = /(?:^|\s)(?:in|from|into|across|throughout|near|inside|outside|within)\s+(?:the\s+)?(?:\p{Lu}[\p{L}-]*['’]s\s+)?$/u;
-const ACCORDING_TO = /according to\s+(?:the\s+)?(?:\p{Lu}\p{Ll}+\s+)?$/iu;
-
-function addContextCues(
-  candidate: Candidate,
-  sentenceTokens: readonly WordToken[],
-  demonyms: ReadonlyMap<string, string>,
-  originalStart = candidate.span.start,
-): void {
-  const { unit } = candidate.span;
-  const sentence = unit.sentence;
-  const before = sentence.text.slice(0, candidate.span.start - sentence.start);
-  const beforeOriginal = sentence.text.slice(0, originalStart - sentence.start);
-  const last = candidate.tokens.at(-1);
-  const possessive = last?.possessive === true && last.end === candidate.span.end;
-  const after = possessive ? '' : sentence.text.slice(candidate.span.end - sentence.start);
-  const single = candidate.tokens.length === 1;
-
-  // Nouns after the name: "the Sputnik news agency", "the “Balakan” regions".
-  const following = /^[”’"]?\s+([\p{Ll}-]+)(?:\s+([\p{Ll}-]+))?/u.exec(after);
-  if (following !== null) {
-    const words = [following[1] ?? '', following[2] ?? ''];
-    const roleStart = candidate.span.end + following[0].indexOf(words[0] as string);
-    const nounAt = words.findIndex((word) => ORGANISATION_NOUNS.has(word) || PLACE_NOUNS.has(word));
-    const noun = words[nounAt];
-    if (noun !== undefined) {
-      const role = spanOf(unit, roleStart, roleStart + words.slice(0, nounAt + 1).join(' ').length);
-      const kind: EntityKind = ORGANISATION_NOUNS.has(noun) ? 'organisation' : 'place';
-      candidate.votes[kind] += 2;
-      candidate.roles.push({ span: role, kind, weight: kind === 'organisation' ? 1 : 0.5 });
-    }
-  }
-  const alias = /^\s*\((\p{Lu}[\p{L}\p{N}-]*)\)/u.exec(after);
-  if (alias !== null) {
-    const start = candidate.span.end + alias[0].indexOf('(') + 1;
-    candidate.aliases.push(spanOf(unit, start, start + (alias[1] ?? '').length));
-  }
-
-  if (LOCATIVE.test(before) || /\bfrom\s+\S+\s+to\s+$/u.test(before)) candidate.votes.place += 1;
-  else if (single && /\bto\s+$/u.test(before) && !/\b(?:according|thanks|due)\s+to\s+$/iu.test(before)) candidate.votes.place += 0.5;
-
-  // A cited source: "According to Al Jazeera, …", "Euronews reported that …".
-  const reporting = /^\s+(\p{Ll}+)\b/u.exec(after);
-  const citedAfter =
-    /^\s*,/u.test(after) ||
-    /^\s+(?:[\p{Ll}-]+\s+)?([\p{Ll}-]+)\s*,/u
-      .exec(after)
-      ?.slice(1)
-      .some((word) => ORGANISATION_NOUNS.has(word ?? '')) === true;
-  if ((ACCORDING_TO.test(beforeOriginal) && citedAfter) || (reporting !== null && REPORTING_VERBS.has(reporting[1] ?? ''))) {
-    candidate.votes.organisation += 2.5;
-    candidate.source = true;
-  }
-
-  addPersonCues(candidate, sentenceTokens, demonyms, { before, after, possessive });
-}
-
-function addPersonCues(
-  candidate: Candidate,
-  sentenceTokens: readonly WordToken[],
-  demonyms: ReadonlyMap<string, string>,
-  text: { before: string; after: string; possessive: boolean },
-): void {
-  const { unit } = candidate.span;
-  const documentText = unit.document.text;
-  const sentence = unit.sentence;
-
-  // "political analyst Arif Yunusov", "former Azerbaijani official Eldar Namazov".
-  const firstIndex = sentenceTokens.findIndex((token) => token.start === candidate.span.start);
-  let roleStart: number | undefined;
-  const previous = sentenceTokens[firstIndex - 1];
-  if (firstIndex > 0 && previous !== undefined && ROLE_NOUNS.has(previous.text) && documentText.slice(previous.tokenEnd, candidate.span.start) === ' ') {
-    roleStart = previous.start;
-    for (let index = firstIndex - 2; index >= 0; index -= 1) {
-      const token = sentenceTokens[index] as WordToken;
-      const next = sentenceTokens[index + 1] as WordToken;
-      const modifier = (/^\p{Ll}/u.test(token.text) && !STOPWORDS.has(token.text) && !token.possessive) || demonyms.has(token.text);
-      if (!modifier || documentText.slice(token.tokenEnd, next.start) !== ' ') break;
-      roleStart = token.start;
-    }
-    candidate.votes.person += 3;
-    candidate.roles.push({ span: spanOf(unit, roleStart, previous.end), kind: 'person', weight: 1 });
-  }
-
-  // An appositive before: "the two victims of the Yekaterinburg incident, brothers Hussein and Ziyaddin Safarov".
-  const leadEnd = (roleStart ?? candidate.span.start) - sentence.start;
-  const lead = sentence.text.slice(0, leadEnd);
-  if (/,\s+$/u.test(lead)) {
-    const clause = lead.replace(/,\s+$/u, '');
-    const clauseStart = Math.max(clause.lastIndexOf(','), clause.lastIndexOf(';'), clause.lastIndexOf(':'), clause.lastIndexOf('—')) + 1;
-    const phrase = bestRolePhrase(clause, clauseStart);
-    if (phrase !== undefined) {
-      candidate.votes.person += 3;
-      candidate.roles.push({ span: spanOf(unit, sentence.start + phrase.start, sentence.start + phrase.end), kind: 'person', weight: 3 });
-    }
-  }
-
-  // An appositive after: "Toral Ganjali, a member of the Baku Republic parliament, …".
-  const appositive = /^,\s+((?:a|an|the)\s+[^,.;:—]{3,80}?)(?=\s*[,.;:—]|$)/u.exec(text.after);
-  if (appositive !== null && hasRoleNoun(appositive[1] ?? '')) {
-    const start = candidate.span.end + appositive[0].length - (appositive[1] ?? '').length;
-    candidate.votes.person += 3;
-    candidate.roles.push({ span: spanOf(unit, start, start + (appositive[1] ?? '').length), kind: 'person', weight: 3 });
-  }
-  const relative = /^,\s+(who\s+[^,.;:—]{3,100})/u.exec(text.after);
-  if (relative !== null) {
-    const start = candidate.span.end + relative[0].length - (relative[1] ?? '').length;
-    candidate.votes.person += 3;
-    candidate.roles.push({ span: spanOf(unit, start, start + (relative[1] ?? '').length), kind: 'person', weight: 1.5 });
-  }
-
-  // Two or three plain capitalised words with nothing else to go on read as a person's name ("Vladimir Putin").
-  const plain = candidate.tokens.length >= 2 && candidate.tokens.length <= 3 && candidate.tokens.every((token) => /^\p{Lu}\p{Ll}+$/u.test(token.text));
-  if (plain && !/\bthe\s+$/iu.test(text.before) && !COMPASS_WORDS.has(candidate.tokens[0]?.text ?? '')) candidate.votes.person += 1;
-}
-
-function hasRoleNoun(phrase: string): boolean {
-  return phrase.split(/[^\p{L}]+/u).some((word) => ROLE_NOUNS.has(word));
-}
-
-/** The last "the/a/an …" phrase of a clause that names a role, e.g. "the two victims of the Yekaterinburg incident". */
-function bestRolePhrase(clause: string, from: number): { start: number; end: number } | undefined {
-  const determiners = [...clause.slice(from).matchAll(/(?:^|\s)((?:the|a|an)\s)/gu)].map(
-    (match) => from + match.index + match[0].length - (match[1] ?? '').length,
-  );
-  for (const start of determiners.reverse()) {
-    const phrase = clause.slice(start);
-    if (phrase.split(/\s+/u).length <= 10 && hasRoleNoun(phrase) && !/\b(?:when|while|which|that|who)\b/u.test(phrase)) return { start, end: clause.length };
-  }
-  return undefined;
-}
-
-/** Names co-ordinated in a list ("Turkey, Azerbaijan, and Armenia") are usually of one kind. */
-function linkCoordinated(candidates: Candidate[]): void {
-  const ordered = [...candidates].sort((first, second) => first.span.start - second.span.start);
-  for (let index = 0; index + 1 < ordered.length; index += 1) {
-    const first = ordered[index] as Candidate;
-    const second = ordered[index + 1] as Candidate;
-    if (first.tokens.at(-1)?.possessive === true && first.tokens.at(-1)?.end === first.span.end) continue;
-    const gap = first.span.unit.document.text.slice(first.span.end, second.span.start);
-    if (/^[”"’]?(?:\s*,)?\s*(?:(?:and|or)\s+)?(?:the\s+)?[“"‘]?$/u.test(gap) && /,|\band\b|\bor\b/u.test(gap)) {
-      first.links.add(second);
-      second.links.add(first);
-    }
-  }
-}
-
-function buildEntities(candidates: readonly Candidate[], countries: ReadonlySet<string>): Entity[] {
-  const groups = new Map<string, Candidate[]>();
-  for (const candidate of candidates) {
-    const group = groups.get(candidate.key);
-    if (group === undefined) groups.set(candidate.key, [candidate]);
-    else group.push(candidate);
-  }
-  const total = (members: readonly Candidate[]): Votes =>
-    members.reduce(
-      (sum, member) => ({
-        person: sum.person + member.votes.person,
-        organisation: sum.organisation + member.votes.organisation,
-        place: sum.place + member.votes.place,
-      }),
-      { person: 0, organisation: 0, place: 0 },
-    );
-  const kinds = new Map<string, EntityKind>();
-  for (const [key, members] of groups) {
-    const kind = strongest(total(members));
-    if (kind !== undefined) kinds.set(key, kind);
-  }
-
-  // A lone surname belongs to the person of that surname mentioned most recently before it.
-  const people = [...groups.entries()].filter(([key, members]) => kinds.get(key) === 'person' && (members[0]?.tokens.length ?? 0) >= 2);
-  for (const [key, members] of [...groups.entries()]) {
-    if ((members[0]?.tokens.length ?? 0) !== 1) continue;
-    const owners = people.filter(([personKey]) => personKey !== key && personKey.split(' ').at(-1) === key);
-    if (owners.length === 0) continue;
-    for (const member of members) {
-      const position = member.span.unit.position;
-      const ranked = owners
-        .map(([ownerKey, ownerMembers]) => ({
-          ownerKey,
-          latest: Math.max(-1, ...ownerMembers.filter((owner) => owner.span.unit.position <= position).map((owner) => owner.span.unit.position)),
-          count: ownerMembers.length,
-        }))
-        .sort((first, second) => second.latest - first.latest || second.count - first.count);
-      const ownerKey = ranked[0]?.ownerKey;
-      if (ownerKey !== undefined) groups.get(ownerKey)?.push(member);
-    }
-    groups.delete(key);
-    kinds.delete(key);
-  }
-
-  // Names with no cue of their own take the kind of the names they are listed with.
-  for (let round = 0; round < 3; round += 1) {
-    for (const [key, members] of groups) {
-      if (kinds.has(key)) continue;
-      const neighbours = members.flatMap((member) => [...[...member.links].map((link) => link.key), ...member.partKeys]);
-      const votes: Votes = { person: 0, organisation: 0, place: 0 };
-      for (const neighbour of neighbours) {
-        const kind = kinds.get(neighbour);
-        if (kind !== undefined) votes[kind] += 1;
-      }
-      const kind = strongest(votes);
-      if (kind !== undefined) kinds.set(key, kind);
-    }
-  }
-
-  const entities: Entity[] = [];
-  for (const [key, members] of groups) {
-    const kind = kinds.get(key);
-    if (kind === undefined) continue;
-    const own = members.filter((member) => member.key === key);
-    const name = mostUsedForm(own.length > 0 ? own : members);
-    const mentions = [...members.map((member) => member.span), ...members.flatMap((member) => member.aliases)].sort(
-      (first, second) => first.start - second.start || first.unit.document.id.localeCompare(second.unit.document.id),
-    );
-    const aliases = [...new Set(mentions.map((mention) => mention.text).filter((text) => entityKey(text) !== key))];
-    const role = members
-      .flatMap((member) => member.roles)
-      .filter((candidateRole) => candidateRole.kind === kind)
-      .sort((first, second) => second.weight - first.weight || first.span.unit.position - second.span.unit.position)[0]?.span;
-    const group: EntityGroup =
-      kind === 'person'
-        ? 'person'
-        : kind === 'organisation'
-          ? members.some((member) => member.source)
-            ? 'source'
-            : 'organisation'
-          : countries.has(name)
-            ? 'country'
-            : 'place';
-    entities.push({ key, name, kind, group, aliases, role, mentions });
-  }
-  const firstMention = (entity: Entity): number => entity.mentions[0]?.unit.position ?? 0;
-  return entities.sort((first, second) => firstMention(first) - firstMention(second) || (first.mentions[0]?.start ?? 0) - (second.mentions[0]?.start ?? 0));
-}
-
-function strongest(votes: Votes): EntityKind | undefined {
-  const ranked = (Object.entries(votes) as [EntityKind, number][]).sort((first, second) => second[1] - first[1]);
-  const [best, runnerUp] = ranked;
-  if (best === undefined || best[1] <= 0 || (runnerUp !== undefined && runnerUp[1] === best[1])) return undefined;
-  return best[0];
-}
-
-function mostUsedForm(members: readonly Candidate[]): string {
-  const counts = new Map<string, number>();
-  for (const member of members) counts.set(member.span.text, (counts.get(member.span.text) ?? 0) + 1);
-  return [...counts.entries()].sort((first, second) => second[0].split(' ').length - first[0].split(' ').length || second[1] - first[1])[0]?.[0] ?? '';
 }

@@ -28,8 +28,24 @@ export function gradeForAnswer(correct: boolean): ReviewGrade {
   return correct ? 4 : 1;
 }
 
+/** A missed quiz question is first asked again a day later: right after the quiz its answer is still in mind. */
+export const FIRST_REVIEW_DAYS = 1;
+
+/** How a member rates a recall they got right, as SM-2 grades: hard 3, good 4 (what a right click counts as), easy 5. */
+export const SELF_GRADES = { hard: 3, good: 4, easy: 5 } as const;
+export type SelfGrade = (typeof SELF_GRADES)[keyof typeof SELF_GRADES];
+
+export function isSelfGrade(value: number): value is SelfGrade {
+  return value === 3 || value === 4 || value === 5;
+}
+
+/** SM-2's new easiness factor after a review of the given grade. */
+export function easinessAfter(easiness: number, grade: ReviewGrade): number {
+  return Math.max(MINIMUM_EASINESS, easiness + 0.1 - (5 - grade) * (0.08 + (5 - grade) * 0.02));
+}
+
 export function nextReview(state: ReviewState, grade: ReviewGrade): ReviewState {
-  const easiness = Math.max(MINIMUM_EASINESS, state.easiness + 0.1 - (5 - grade) * (0.08 + (5 - grade) * 0.02));
+  const easiness = easinessAfter(state.easiness, grade);
   if (grade < 3) return { easiness, repetitions: 0, intervalDays: 1 };
   const intervalDays = state.repetitions === 0 ? 1 : state.repetitions === 1 ? 6 : Math.round(state.intervalDays * state.easiness);
   return { easiness, repetitions: state.repetitions + 1, intervalDays };

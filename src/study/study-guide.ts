@@ -6,7 +6,7 @@ import type { Corpus } from '../corpus/types.js';
 import { makeQuiz, MAX_QUIZ_QUESTIONS, type QuizQuestion } from './make-quiz.js';
 import type { EntityKind } from './recognise-entities.js';
 import { citationLabel, type Quote } from '../corpus/citation.js';
-import { summarize } from './summarize.js';
+import { summarize, type SummaryOutcome } from './summarize.js';
 import { timeline } from './timeline.js';
 import { whosWho } from './whos-who.js';
 
@@ -15,6 +15,10 @@ export interface StudyGuideOptions {
   readonly seed: string | number;
   /** Defaults to the most a quiz allows (10). */
   readonly quizQuestions?: number;
+  /** The long summary, when written elsewhere (by a model: see configured-summary.ts); else the offline one. */
+  readonly summary?: SummaryOutcome;
+  /** Named in the guide when the model wrote the summary's points. */
+  readonly chatModel?: string | undefined;
 }
 
 const headings: Readonly<Record<EntityKind, string>> = { person: 'People', organisation: 'Organisations', place: 'Places' };
@@ -37,9 +41,23 @@ export function studyGuide(corpus: Corpus, options: StudyGuideOptions): string {
     lines.push('Every item below quotes the text; the part in brackets says where (document — section, ¶ paragraph).', '');
   }
 
-  const summary = summarize(corpus, { length: 'long' });
+  const summary = options.summary ?? summarize(corpus, { length: 'long' });
   lines.push('## Summary', '');
-  if (summary.ok) summary.summary.points.forEach((point, index) => lines.push(`${index + 1}. ${escapeMarkdown(point.text)} ${cite(point.quote)}`));
+  if (summary.ok) {
+    const { mode, fallbackReason } = summary.summary;
+    if (mode === 'llm') {
+      const model = options.chatModel === undefined ? 'the model' : `the model (${escapeMarkdown(options.chatModel)})`;
+      lines.push(`*Points written by ${model}; under each, the sentence of the text it restates, checked verbatim.*`, '');
+    } else if (fallbackReason !== undefined) lines.push('*Summarised offline: the model could not summarise just now.*', '');
+    summary.summary.points.forEach((point, index) =>
+      // A model's point is its own words: the sentence it cites follows it, quoted.
+      lines.push(
+        point.text === point.quote.text
+          ? `${index + 1}. ${escapeMarkdown(point.text)} ${cite(point.quote)}`
+          : `${index + 1}. ${escapeMarkdown(point.text)} — “${escapeMarkdown(point.quote.text)}” ${cite(point.quote)}`,
+      ),
+    );
+  }
   lines.push('');
 
   lines.push('## Timeline', '');

@@ -12,7 +12,29 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { createLockBackOff } from '../storage/lock-back-off.js';
 import type { QuizQuestion } from './make-quiz.js';
-import { dueAfter, gradeForAnswer, isReviewGrade, NEW_CARD, nextReview, MINIMUM_EASINESS, type ReviewGrade } from './spaced-repetition.js';
+import {
+  cardOf,
+  schema,
+  type GradeOutcome,
+  type LeaderboardEntry,
+  type MemberScore,
+  type RecordAnswerInput,
+  type RecordAnswerOutcome,
+  type ReviewCard,
+  type ReviewRow,
+} from './study-tables.js';
+import {
+  dueAfter,
+  easinessAfter,
+  FIRST_REVIEW_DAYS,
+  gradeForAnswer,
+  isReviewGrade,
+  isSelfGrade,
+  NEW_CARD,
+  nextReview,
+  MINIMUM_EASINESS,
+} from './spaced-repetition.js';
+import type { ReviewGrade } from './spaced-repetition.js';
 
 export interface StudyStoreOptions {
   /** The clock; tests pass a fixed or advancing one. */
@@ -21,93 +43,8 @@ export interface StudyStoreOptions {
   readonly busyTimeoutMs?: number;
 }
 
-export interface RecordAnswerInput {
-  /** The server; pass a fixed id such as "direct" for direct messages. */
-  readonly guildId: string;
-  readonly memberId: string;
-  /** One posted quiz (e.g. the Discord message id): the same question in a later quiz can be answered again. */
-  readonly quizId: string;
-  /** The question as it was shown: kept with a missed answer so the review can show it again after a restart. */
-  readonly question: QuizQuestion;
-  readonly choiceIndex: number;
-}
-
-export interface MemberScore {
-  readonly memberId: string;
-  readonly correct: number;
-  readonly answered: number;
-}
-
-export type RecordAnswerOutcome =
-  | { readonly status: 'recorded'; readonly correct: boolean; readonly score: MemberScore }
-  /** This member already answered this question of this quiz; their first answer stands. */
-  | { readonly status: 'already-answered'; readonly correct: boolean; readonly choiceIndex: number; readonly score: MemberScore }
-  | { readonly status: 'invalid-choice'; readonly message: string };
-
-export interface LeaderboardEntry extends MemberScore {
-  /** 1-based; members with the same correct and answered counts share a rank. */
-  readonly rank: number;
-}
-
-export interface ReviewCard {
-  readonly questionId: string;
-  readonly question: QuizQuestion;
-  readonly dueAt: Date;
-  readonly intervalDays: number;
-  readonly repetitions: number;
-  readonly easiness: number;
-  /** Times the member missed it (in quizzes or reviews). */
-  readonly lapses: number;
-  /** Pass back when grading, so a second click on the same card is not graded twice. */
-  readonly version: number;
-}
-
-export type GradeOutcome =
-  | { readonly status: 'graded'; readonly card: ReviewCard; readonly correct: boolean | undefined }
-  | { readonly status: 'not-found'; readonly message: string }
-  /** The card was graded (or missed again) since it was shown: nothing changed. */
-  | { readonly status: 'stale'; readonly card: ReviewCard }
-  | { readonly status: 'invalid-grade'; readonly message: string };
-
-const schema = `
-CREATE TABLE IF NOT EXISTS study_answers (
-  guild_id TEXT NOT NULL,
-  quiz_id TEXT NOT NULL,
-  question_id TEXT NOT NULL,
-  member_id TEXT NOT NULL,
-  choice_index INTEGER NOT NULL,
-  correct INTEGER NOT NULL CHECK (correct IN (0, 1)),
-  answered_at INTEGER NOT NULL,
-  PRIMARY KEY (guild_id, quiz_id, question_id, member_id)
-);
-CREATE INDEX IF NOT EXISTS study_answers_by_member ON study_answers (guild_id, member_id);
-CREATE TABLE IF NOT EXISTS study_reviews (
-  member_id TEXT NOT NULL,
-  question_id TEXT NOT NULL,
-  question TEXT NOT NULL,
-  easiness REAL NOT NULL,
-  repetitions INTEGER NOT NULL,
-  interval_days REAL NOT NULL,
-  due_at INTEGER NOT NULL,
-  lapses INTEGER NOT NULL,
-  version INTEGER NOT NULL,
-  created_at INTEGER NOT NULL,
-  reviewed_at INTEGER,
-  PRIMARY KEY (member_id, question_id)
-);
-CREATE INDEX IF NOT EXISTS study_reviews_due ON study_reviews (member_id, due_at);
-`;
-
-export interface ReviewRow {
-  question_id: string;
-  question: string;
-  easiness: number;
-  repetitions: number;
-  interval_days: number;
-  due_at: number;
-  lapses: number;
-  version: number;
-}
+export { cardOf } from './study-tables.js';
+export type { GradeOutcome, LeaderboardEntry, MemberScore, RecordAnswerInput, RecordAnswerOutcome, ReviewCard, ReviewRow } from './study-tables.js';
 
 export class StudyStore {
   private readonly database: Database.Database;
@@ -230,6 +167,38 @@ export class StudyStore {
     return this.grade({ ...input, grade: undefined }, (question) => input.choiceIndex === question.answerIndex);
   }
 
+  /**
+   * Re-grades a review just answered right as hard, good or easy (SM-2 grades 3–5). The three share the
+   * interval, so only the easiness changes, from the one the card had before that review.
+   */
+  selfGradeReview(input: { memberId: string; questionId: string; version: number; grade: number; previousEasiness: number }): GradeOutcome {
+    const { grade } = input;
+    if (!isSelfGrade(grade)) return { status: 'invalid-grade', message: `a self-grade is 3 (hard), 4 (good) or 5 (easy), not ${grade}` };
+    return this.underBackOff(() =>
+      this.database
+        .transaction((): GradeOutcome => {
+          const current = this.card(input.memberId, input.questionId);
+          if (current === undefined) return { status: 'not-found', message: 'this question is not in your review list any more' };
+          if (current.version !== input.version || current.repetitions === 0) return { status: 'stale', card: current };
+          this.database
+            .prepare('UPDATE study_reviews SET easiness = ?, version = version + 1 WHERE member_id = ? AND question_id = ? AND version = ?')
+            .run(easinessAfter(input.previousEasiness, grade), input.memberId, input.questionId, input.version);
+          return { status: 'graded', card: this.card(input.memberId, input.questionId) as ReviewCard, correct: true, previousEasiness: input.previousEasiness };
+        })
+        .immediate(),
+    );
+  }
+
+  /** The member's cards not yet due, soonest first: what /review shows when nothing is due. */
+  upcomingReviews(memberId: string, options: { limit?: number } = {}): ReviewCard[] {
+    return this.database
+      .prepare<[string, number, number], ReviewRow>(
+        'SELECT * FROM study_reviews WHERE member_id = ? AND due_at > ? ORDER BY due_at ASC, created_at ASC LIMIT ?',
+      )
+      .all(memberId, this.now().getTime(), options.limit ?? 5)
+      .map(cardOf);
+  }
+
   close(): void {
     if (this.database.open) this.database.close();
   }
@@ -266,7 +235,7 @@ export class StudyStore {
               input.version,
             );
           const card = this.card(input.memberId, input.questionId) as ReviewCard;
-          return changed.changes === 1 ? { status: 'graded', card, correct } : { status: 'stale', card };
+          return changed.changes === 1 ? { status: 'graded', card, correct, previousEasiness: current.easiness } : { status: 'stale', card };
         })
         .immediate(),
     );
@@ -278,28 +247,23 @@ export class StudyStore {
   }
 
   private addOrLapseCard(memberId: string, question: QuizQuestion, now: number): void {
-    // A card missed again starts over (due now, easiness lowered) but keeps its history of lapses.
+    // A missed question is due a day later; a card missed again starts over (easiness lowered), keeping its lapses.
     this.database
       .prepare(
         `INSERT INTO study_reviews (member_id, question_id, question, easiness, repetitions, interval_days, due_at, lapses, version, created_at)
-         VALUES (@memberId, @questionId, @question, @easiness, 0, 0, @now, 1, 1, @now)
+         VALUES (@memberId, @questionId, @question, @easiness, 0, 0, @due, 1, 1, @now)
          ON CONFLICT (member_id, question_id) DO UPDATE SET
            question = excluded.question, repetitions = 0, interval_days = 0, due_at = MIN(due_at, excluded.due_at),
            easiness = MAX(@minimum, easiness - 0.2), lapses = lapses + 1, version = version + 1`,
       )
-      .run({ memberId, questionId: question.id, question: JSON.stringify(question), easiness: NEW_CARD.easiness, now, minimum: MINIMUM_EASINESS });
+      .run({
+        memberId,
+        questionId: question.id,
+        question: JSON.stringify(question),
+        easiness: NEW_CARD.easiness,
+        now,
+        due: dueAfter(new Date(now), FIRST_REVIEW_DAYS).getTime(),
+        minimum: MINIMUM_EASINESS,
+      });
   }
-}
-
-export function cardOf(row: ReviewRow): ReviewCard {
-  return {
-    questionId: row.question_id,
-    question: JSON.parse(row.question) as QuizQuestion,
-    dueAt: new Date(row.due_at),
-    intervalDays: row.interval_days,
-    repetitions: row.repetitions,
-    easiness: row.easiness,
-    lapses: row.lapses,
-    version: row.version,
-  };
 }

@@ -27,6 +27,8 @@ export interface OpenIndexInput {
   readonly logger: Logger;
   readonly forceRebuild?: boolean;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Told once when the index must be built, with the reason (a terminal shows it: the first run waits here). */
+  readonly onStep?: (message: string) => void;
 }
 
 export interface OpenedIndex {
@@ -46,6 +48,7 @@ export async function openIndex(input: OpenIndexInput): Promise<OpenedIndex> {
   const reason = input.forceRebuild === true ? 'a rebuild was asked for' : await reuse(input);
   if (typeof reason !== 'string') return reason;
   input.logger.info('building the index', { reason, chunks: input.chunks.length });
+  input.onStep?.(`building the index of ${input.chunks.length} passages (${reason})…`);
   const saveable = !reason.startsWith('the index was written by a newer footnote');
   return { ...(await buildIndex(input, saveable)), rebuiltBecause: reason };
 }

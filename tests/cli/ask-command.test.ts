@@ -36,8 +36,10 @@ async function footnote(...args: string[]) {
 }
 
 test('GIVEN ask --json THEN the process prints exactly one JSON object on stdout, with verbatim quotes and their offsets', () => {
-  const { code, stdout } = footnoteProcess('ask', 'Why did Baku close the Russian House?', '--json');
+  const { code, stdout, stderr } = footnoteProcess('ask', 'Why did Baku close the Russian House?', '--json');
   assert.equal(code, 0);
+  // The first run in a new data folder builds the index and says so on stderr, so a slow first answer is not a silent wait.
+  assert.match(stderr, /^footnote: building the index of \d+ passages \(.+\)…$/mu);
   const answer = JSON.parse(stdout) as {
     answer: string;
     abstained: boolean;

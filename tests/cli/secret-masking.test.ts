@@ -35,8 +35,9 @@ test('GIVEN a secret with a quote and backslashes THEN a log line masks it as JS
 
 test('GIVEN Discord answers deploy-commands with an error body echoing the Authorization header THEN the CLI prints the error without the token', async () => {
   const server = createServer((request, response) => {
-    response.writeHead(401, { 'content-type': 'application/json' });
-    response.end(JSON.stringify({ message: `401: Unauthorized (you sent ${request.headers.authorization ?? ''})`, code: 0 }));
+    // A 400 is printed as Discord words it (a 401 is explained in a sentence of footnote's own instead).
+    response.writeHead(400, { 'content-type': 'application/json' });
+    response.end(JSON.stringify({ message: `400: Bad Request (you sent ${request.headers.authorization ?? ''})`, code: 0 }));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
@@ -48,7 +49,7 @@ test('GIVEN Discord answers deploy-commands with an error body echoing the Autho
     const code = await main(['deploy-commands'], io, environment);
     assert.equal(code, 1);
     const printed = output();
-    assert.match(printed, /Unauthorized/u, 'the error itself is shown');
+    assert.match(printed, /Bad Request/u, 'the error itself is shown');
     assert.ok(!printed.includes('MTk4Nj') && !printed.includes('back\\slash'), printed);
     assert.match(printed, /\[redacted\]/u);
   } finally {

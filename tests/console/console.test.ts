@@ -66,7 +66,8 @@ test('GIVEN piped commands THEN the console answers each through the same handle
   assert.equal(text.split('\n')[0], connectHint, 'one line on how to connect to Discord');
   assert.match(
     text,
-    /“[^”]*accused of facilitating Russian intelligence activities in Baku[^”]*”\n\s+— Symbolic actions and the reduction of Russian cultural influence, ¶ 10/,
+    /\n[^\n“]*accused of facilitating Russian intelligence activities in Baku[^\n]*\n\s+— Symbolic actions and the reduction of Russian cultural influence · ¶ 10 · characters \d+–\d+\n/,
+    'the answer line first, then where it stands',
   );
   assert.match(text, /killing 67 people/, 'a follow-up in the same console session');
   assert.match(text, /Whole paragraph: \/passage 10/);

@@ -33,7 +33,7 @@ test('GIVEN a quiz, answers, a review and a study guide in the console THEN the 
   const engine = await realEngine();
   const folder = mkdtempSync(path.join(tmpdir(), 'footnote-console-study-'));
   const databaseFile = path.join(folder, 'footnote.sqlite');
-  const study = new StudyStore(databaseFile);
+  const study = new StudyStore(databaseFile, { now: () => clock() });
   t.after(() => {
     study.close();
     rmSync(folder, { recursive: true, force: true });
@@ -47,31 +47,36 @@ test('GIVEN a quiz, answers, a review and a study guide in the console THEN the 
   const rightKey = (row: number, question: QuizQuestion) => `${row}${letters[question.answerIndex]}`;
   const wrongKey = (row: number, question: QuizQuestion) => `${row}${letters[question.answerIndex === 0 ? 1 : 0]}`;
 
-  const input = new PassThrough();
-  const output = new PassThrough();
-  let text = '';
-  output.on('data', (chunk: Buffer) => (text += chunk.toString('utf8')));
-  input.end(
-    [
-      '/quiz questions:2',
-      `/press ${rightKey(1, first)}`,
-      `/press ${wrongKey(2, second)}`,
-      `/press ${rightKey(2, second)}`,
-      '/review',
-      `/press ${rightKey(1, second)}`,
-      '/leaderboard',
-      '/press 7z',
-      '/studyguide',
-      '',
-    ].join('\n'),
-  );
-  const summary = await runConsole({
-    services: { engine, feedback: consoleFeedbackStore, study: asyncStudyStore(study), logger: silentLogger, now: () => new Date(), newId },
-    input,
-    output,
-    interactive: false,
-    sessionId: 'study',
-  });
+  // The store's clock: a missed question is due the next day, so the second session runs a day later.
+  let later = 0;
+  const clock = () => new Date(Date.now() + later);
+  const session = async (lines: readonly string[]) => {
+    const input = new PassThrough();
+    const output = new PassThrough();
+    let printed = '';
+    output.on('data', (chunk: Buffer) => (printed += chunk.toString('utf8')));
+    input.end([...lines, ''].join('\n'));
+    const counted = await runConsole({
+      services: { engine, feedback: consoleFeedbackStore, study: asyncStudyStore(study), logger: silentLogger, now: clock, newId },
+      input,
+      output,
+      interactive: false,
+      sessionId: 'study',
+    });
+    return { printed, counted };
+  };
+  const today = await session([
+    '/quiz questions:2',
+    `/press ${rightKey(1, first)}`,
+    `/press ${wrongKey(2, second)}`,
+    `/press ${rightKey(2, second)}`,
+    '/review',
+  ]);
+  assert.match(today.printed, /Nothing is due now\. You have 1 card; the next is due tomorrow/);
+  later = 86_400_000 + 60_000;
+  const nextDay = await session(['/review', `/press ${rightKey(1, second)}`, '/leaderboard', '/press 7z', '/studyguide']);
+  const text = today.printed + nextDay.printed;
+  const summary = { commands: today.counted.commands + nextDay.counted.commands, problems: today.counted.problems + nextDay.counted.problems };
 
   assert.match(text, /Quiz: How Baku is playing with fire/);
   assert.ok(text.includes(`  [1a] 1 · ${first.choices[0]}   [1b] 1 · ${first.choices[1]}`), 'each question’s choices with the key to press');
@@ -84,10 +89,11 @@ test('GIVEN a quiz, answers, a review and a study guide in the console THEN the 
   assert.match(text, /Next review tomorrow/);
   assert.match(text, /Your quiz score outside servers: 1 right of 2 \(50%\)\./);
   assert.match(text, /No button 7z: the keys are 1a, 1b/);
+  assert.match(text, /\[1a\] Hard {3}\[1b\] Good {3}\[1c\] Easy/, 'a right review can be marked hard, good or easy');
   assert.match(text, /── study-guide-how-baku-is-playing-with-fire-without-getting-burned\.md \(\d+\.\d KiB\) ──\n# Study guide: /);
   assert.match(text, /### Answers/);
   assert.doesNotMatch(text, /<@|\\\(|\*\*Role/, 'no Discord markup in the terminal');
-  assert.deepEqual(summary, { commands: 8, problems: 1 });
+  assert.deepEqual(summary, { commands: 9, problems: 1 });
 
   study.close();
   const reopened = new StudyStore(databaseFile);

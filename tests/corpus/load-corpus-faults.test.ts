@@ -4,7 +4,8 @@
  * each read or skipped, and every skipped file named with the reason.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
@@ -80,6 +81,29 @@ test('GIVEN a link, a hidden file, an .rst file and a picture THEN the .rst is r
       ['cover.png', 'not .txt, .md or .rst'],
     ] as const) {
       assert.ok(warnings.some((warning) => warning.includes(file) && warning.includes(reason)), `${file}: ${warnings.join(' | ')}`);
+    }
+  } finally {
+    folder.remove();
+  }
+});
+
+test('GIVEN a file the bot may not read THEN it is skipped with its name and what to do, and the others load', async () => {
+  const folder = temporaryFolder('unreadable');
+  try {
+    writeFileSync(path.join(folder.path, 'notes.txt'), PROSE);
+    writeFileSync(path.join(folder.path, 'locked.txt'), PROSE);
+    const denied = (file: string): Promise<Buffer> =>
+      file.endsWith('locked.txt')
+        ? Promise.reject(Object.assign(new Error(`EACCES: permission denied, open '${file}'`), { code: 'EACCES' }))
+        : readFile(file);
+    const { corpus, warnings } = await loadCorpus(folder.path, { readFile: denied });
+    assert.deepEqual(corpus.documents.map((document) => document.id), ['notes.txt']);
+    assert.deepEqual(warnings, ['locked.txt: skipped, it cannot be read (EACCES): make it readable (chmod a+r) or move it out of the corpus folder']);
+    // Where permissions bind (not as root), the real file system says the same.
+    if (process.getuid?.() !== 0) {
+      chmodSync(path.join(folder.path, 'locked.txt'), 0o000);
+      const real = await loadCorpus(folder.path);
+      assert.deepEqual(real.warnings, warnings);
     }
   } finally {
     folder.remove();

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import type { Answer } from '../../src/answering/types.js';
 import type { Engine } from '../../src/engine-types.js';
 import { escapeText } from '../../src/discord/discord-message.js';
+import { cutAtSentence, supportingQuoteCap } from '../../src/commands/answer-reply.js';
 import { assertNoPings, assertValidRequests, embedText, realEngine, startHarness, waitForAnswer } from './bot-harness.js';
 
 const editPath = /\/messages\/@original$/;
@@ -94,8 +95,8 @@ test('GIVEN a command sent while the gateway is down THEN it is replayed on resu
   assert.equal(fake.resumeCount, 1);
 });
 
-/** The real engine, answering every question with three long paragraphs quoted whole and a long answer line. */
-async function verboseEngine(): Promise<{ engine: Engine; quotes: string[] }> {
+/** The real engine, answering every question with three long paragraphs as quotes and an answer line longer than a message. */
+async function verboseEngine(): Promise<{ engine: Engine; quotes: string[]; answer: string }> {
   const base = await realEngine();
   const longest = [...base.paragraphs()].sort((left, right) => right.text.length - left.text.length).slice(0, 3);
   const document = base.corpus.documents[0];
@@ -114,7 +115,7 @@ async function verboseEngine(): Promise<{ engine: Engine; quotes: string[] }> {
     answer: {
       question,
       standaloneQuestion: question,
-      answer: `${'A very thorough answer. '.repeat(110)}`.trim(),
+      answer: `${'A very thorough answer. '.repeat(400)}`.trim(),
       abstained: false,
       mode: 'llm',
       quotes,
@@ -124,14 +125,14 @@ async function verboseEngine(): Promise<{ engine: Engine; quotes: string[] }> {
       fallbackReason: undefined,
     },
   });
-  return { engine: Object.assign(Object.create(base) as Engine, { ask }), quotes: quotes.map((quote) => quote.text) };
+  return { engine: Object.assign(Object.create(base) as Engine, { ask }), quotes: quotes.map((quote) => quote.text), answer: (await ask('')).answer.answer };
 }
 
-test('GIVEN an answer longer than one message THEN it is split between quotes, every limit respected', async (t) => {
-  const { engine, quotes } = await verboseEngine();
+test('GIVEN an answer longer than one message THEN it is split at sentence ends, never cut, and long quotes are shortened to whole sentences, every limit respected', async (t) => {
+  const { engine, quotes, answer } = await verboseEngine();
   const { fake } = await startHarness(t, { engine });
   const interaction = fake.sendSlashCommand({ name: 'ask', options: { question: `Tell me everything ${'really '.repeat(60)}` } });
-  const { original, followUps } = await waitForAnswer(fake, interaction, { followUps: 1 });
+  const { original, followUps } = await waitForAnswer(fake, interaction, { followUps: 2 });
   const messages = [original, ...followUps];
   const embeds = messages.flatMap((message) => message['embeds'] as { title?: string; description?: string; footer?: { text: string } }[]);
 
@@ -145,11 +146,23 @@ test('GIVEN an answer longer than one message THEN it is split between quotes, e
       assert.ok((embed.title?.length ?? 0) <= 256);
     }
   }
+  assert.equal(messages.length, 3, 'a 9,600-character answer line and three quotes take three messages');
+  assert.ok(
+    embeds
+      .map((embed) => embed.description ?? '')
+      .join(' ')
+      .includes(answer),
+    'the answer line is all there, split only between sentences',
+  );
   for (const quote of quotes) {
-    const holding = embeds.filter((embed) => embed.description?.includes(escapeText(quote)));
-    assert.equal(holding.length, 1, `quote "${quote.slice(0, 40)}…" whole in exactly one embed`);
+    // A supporting quote over 400 characters is shown as its first whole sentences, pointing to /passage for the rest.
+    const shown = cutAtSentence(quote, supportingQuoteCap);
+    assert.ok(shown.length <= supportingQuoteCap && quote.startsWith(shown.replace(/…$/u, '')), shown);
+    const holding = embeds.filter((embed) => embed.description?.includes(`> ${escapeText(shown)}\n`));
+    assert.equal(holding.length, 1, `quote "${quote.slice(0, 40)}…" in exactly one embed`);
   }
-  assert.ok((embeds[0]?.title ?? '').endsWith('…'), 'an over-long question is cut in the title');
+  const footer = embeds.at(-1)?.footer?.text ?? '';
+  assert.ok(footer.startsWith('Q: Tell me everything') && footer.length < 500, 'an over-long question is cut in the footer');
   assert.ok(customIdsOfLast(messages).length > 0, 'buttons under the last message');
   assertNoPings(fake);
   assertValidRequests(fake);

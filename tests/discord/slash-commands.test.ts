@@ -17,10 +17,11 @@ test('GIVEN /ask about the article THEN the bot defers within 3 s and edits @ori
 
   const { original } = await waitForAnswer(fake, interaction);
   const text = embedText(original);
-  assert.match(text, /Why did Baku close the Russian House\?/);
-  assert.match(text, /accused of facilitating Russian intelligence activities in Baku/);
-  assert.match(text, /> .*accused of facilitating/, 'the quote is shown as a block quote');
-  assert.match(text, /Symbolic actions and the reduction of Russian cultural influence, ¶ 10/, 'with its section and paragraph');
+  const [firstLine, citationLine] = text.split('\n');
+  assert.match(firstLine ?? '', /^\*\*.*accused of facilitating Russian intelligence activities in Baku.*\*\*$/, 'the answer comes first, whole, in bold');
+  assert.match(citationLine ?? '', /^— Symbolic actions and the reduction of Russian cultural influence · ¶ 10 · characters \d+–\d+$/, 'then where it stands');
+  assert.equal(text.split('accused of facilitating').length, 2, 'the answering sentence is shown once, not again as a quote');
+  assert.match(text, /Q: Why did Baku close the Russian House\?/, 'the question is named under the answer');
   assert.match(text, /Answered offline/, 'the footer says which mode answered');
   const ids = customIds(original);
   assert.ok(
@@ -113,9 +114,21 @@ test('GIVEN /passage by number, by search and out of range THEN full paragraphs,
   );
   assert.match(embedText(original), /¶ 10/);
 
-  const bySearch = fake.sendSlashCommand({ name: 'passage', options: { search: 'Sputnik staff detained' } });
-  const searched = await waitForAnswer(fake, bySearch);
-  assert.match(embedText(searched.original), /Sputnik/);
+  // Only paragraphs that hold every word searched for, the words in bold.
+  const bySearch = fake.sendSlashCommand({ name: 'passage', options: { search: 'Zakharova' } });
+  const searched = embedText((await waitForAnswer(fake, bySearch)).original);
+  assert.match(searched, /^The paragraph with “Zakharova”/);
+  assert.match(searched, /\*\*Zakharova\*\*/);
+  const holding = engine.paragraphs().filter((paragraph) => paragraph.number > 0 && paragraph.text.includes('Zakharova'));
+  assert.equal(holding.length, 1);
+  assert.equal(searched.match(/— [^\n]*¶ \d+/g)?.length, 1, 'one paragraph, not three where two lack the word');
+  const twoWords = fake.sendSlashCommand({ name: 'passage', options: { search: 'Sputnik staff' } });
+  const both = embedText((await waitForAnswer(fake, twoWords)).original);
+  assert.match(both, /\*\*Sputnik’s\*\*/);
+  assert.match(both, /\*\*staff\*\*/);
+  const nowhere = fake.sendSlashCommand({ name: 'passage', options: { search: 'Zakharova plov' } });
+  const none = await fake.waitForRequest((request) => request.method === 'POST' && request.path === `/webhooks/${fake.applicationId}/${nowhere.token}`);
+  assert.match((none.body as { content: string }).content, /No paragraph holds all of “Zakharova plov”/);
 
   const outOfRange = fake.sendSlashCommand({ name: 'passage', options: { paragraph: 999 } });
   const error = await fake.waitForRequest((request) => request.method === 'POST' && request.path === `/webhooks/${fake.applicationId}/${outOfRange.token}`);

@@ -14,6 +14,7 @@ import type { FakeDiscord, FakeMessage, FakeUser, SentInteraction } from '../fak
 import { assertNoPings, assertValidRequests, customIds, embedText, startHarness, waitForAnswer } from './bot-harness.js';
 import type { Harness } from './bot-harness.js';
 import { assertWithinDiscordLimits } from './discord-limits-check.js';
+import { questionLayout } from '../../src/commands/study-reply.js';
 import { asyncFeedbackStore } from '../../src/storage/feedback-store.js';
 import { asyncStudyStore } from '../../src/study/async-study-store.js';
 
@@ -63,10 +64,11 @@ function reader(name: string): FakeUser {
   return { id: snowflake(), username: name, global_name: name, discriminator: '0', avatar: null };
 }
 
-async function restartBot(t: TestContext, harness: Harness): Promise<StudyStore> {
+/** Restarts the bot with a fresh store on the same file; `later` moves the store's clock ahead (a day later). */
+async function restartBot(t: TestContext, harness: Harness, later = 0): Promise<StudyStore> {
   await harness.bot.stop({ timeoutMs: 2_000 });
   harness.study.close();
-  const study = new StudyStore(harness.databaseFile);
+  const study = new StudyStore(harness.databaseFile, { now: () => new Date(Date.now() + later) });
   const bot = await startBot({
     config: harness.config,
     engine: harness.engine,
@@ -74,6 +76,7 @@ async function restartBot(t: TestContext, harness: Harness): Promise<StudyStore>
     study: asyncStudyStore(study),
     logger: silentLogger,
     rest: { globalRequestsPerSecond: 10_000, offset: 0 },
+    now: () => new Date(Date.now() + later),
   });
   t.after(async () => {
     await bot.stop({ timeoutMs: 2_000 });
@@ -105,9 +108,16 @@ test('GIVEN /quiz questions:7 THEN every question comes with its own row of answ
   rows.flat().forEach((row, index) => {
     const question = questions[index] as QuizQuestion;
     // Each button answers its own row's question with one of its choices, in order.
+    // Choices short enough are the labels; longer ones are listed under the prompt with A–E on the buttons.
+    const layout = questionLayout(question, index + 1);
     assert.deepEqual(
       row.map((button) => button.label),
-      question.choices.map((choice) => `${index + 1} · ${choice}`),
+      layout.labels,
+    );
+    const listed = question.choices.some((choice) => choice.length > 75);
+    assert.deepEqual(
+      layout.labels,
+      question.choices.map((choice, choiceIndex) => `${index + 1} · ${listed ? 'ABCDE'[choiceIndex] : choice}`),
     );
     row.forEach((button, choice) => {
       assert.ok(button.custom_id.length <= 100, button.custom_id);
@@ -177,7 +187,7 @@ test('GIVEN three members answering one question at the same moment, one of them
   assertValidRequests(fake);
 });
 
-test('GIVEN scores and a missed question THEN after a restart of the bot and its store the leaderboard is unchanged and /review brings the question back; answering it schedules it for tomorrow', async (t) => {
+test('GIVEN scores and a missed question THEN /review keeps it for tomorrow; a day later, after a restart, the leaderboard is unchanged and /review brings it back; a right answer can be marked easy', async (t) => {
   const harness = await startHarness(t);
   const { fake, engine } = harness;
   const { message, buttons } = await postQuiz(harness, { questions: 2 });
@@ -187,7 +197,13 @@ test('GIVEN scores and a missed question THEN after a restart of the bot and its
   await callbackData(fake, fake.clickButton({ customId: firstRow[question.answerIndex]?.custom_id ?? '', message, user: fake.member }));
   await callbackData(fake, fake.clickButton({ customId: firstRow[wrongChoice]?.custom_id ?? '', message, user: fake.moderator }));
 
-  await restartBot(t, harness);
+  const tooSoon = await callbackData(fake, fake.sendSlashCommand({ name: 'review', user: fake.moderator }));
+  const tooSoonText = embedText(tooSoon.data);
+  assert.match(tooSoonText, /Nothing is due now\. You have 1 card; the next is due tomorrow/, 'right after the quiz, not at once');
+  assert.ok(tooSoonText.includes(`tomorrow (`) && tooSoonText.includes(question.prompt.replaceAll('_', '\\_').slice(0, 40)), 'the due-later view names it');
+  assert.equal(buttonRows(tooSoon.data).length, 0);
+
+  const study = await restartBot(t, harness, 86_400_000 + 60_000);
 
   const board = await callbackData(fake, fake.sendSlashCommand({ name: 'leaderboard' }));
   assert.ok(embedText(board.data).includes(`1\\. <@${fake.member.id}> — 1 right of 1`), embedText(board.data));
@@ -202,7 +218,7 @@ test('GIVEN scores and a missed question THEN after a restart of the bot and its
   const reviewRow = buttonRows(review.data)[0] ?? [];
   assert.deepEqual(
     reviewRow.map((button) => button.label),
-    question.choices.map((choice) => `1 · ${choice}`),
+    questionLayout(question, 1).labels,
   );
   const nothingForTheMember = await callbackData(fake, fake.sendSlashCommand({ name: 'review' }));
   assert.match(embedText(nothingForTheMember.data), /No review cards yet/, 'the member who was right has nothing to review');
@@ -213,6 +229,16 @@ test('GIVEN scores and a missed question THEN after a restart of the bot and its
   assert.equal(graded.data.flags, ephemeral);
   assert.match(embedText(graded.data), /^Right: /);
   assert.match(embedText(graded.data), /Next review tomorrow \(\d{4}-\d{2}-\d{2}\)\./);
+  const grades = buttonRows(graded.data)[0] ?? [];
+  assert.deepEqual(
+    grades.map((button) => button.label),
+    ['Hard', 'Good', 'Easy'],
+  );
+  const before = study.card(fake.moderator.id, question.id)?.easiness ?? 0;
+  const gradedMessage = fake.messages.findLast((candidate) => customIds(candidate).includes(grades[2]?.custom_id ?? '')) ?? reviewMessage;
+  const easy = await callbackData(fake, fake.clickButton({ customId: grades[2]?.custom_id ?? '', message: gradedMessage, user: fake.moderator }));
+  assert.match(easy.data.content ?? '', /Noted: easy\. Next review tomorrow .*; the ones after it will be further apart\./);
+  assert.ok((study.card(fake.moderator.id, question.id)?.easiness ?? 0) > before, 'easy raised the card’s easiness');
   const again = await callbackData(fake, fake.clickButton({ customId: rightId, message: reviewMessage, user: fake.moderator }));
   assert.match(again.data.content ?? '', /You already answered this card; it is next due tomorrow/, 'a second click grades nothing');
 

@@ -12,7 +12,7 @@ import { silentLogger } from '../../src/logger.js';
 import { sectionNames } from '../../src/study/study-scope.js';
 import { promptText, reply, startFakeOpenAi, type ChatRequestBody, type FakeOpenAi } from '../fakes/fake-openai.js';
 import { openEngine } from '../../src/engine.js';
-import { assertValidRequests, embedText, startHarness, testConfig } from './bot-harness.js';
+import { assertValidRequests, embedText, realEngine, startHarness, testConfig } from './bot-harness.js';
 import { assertWithinDiscordLimits } from './discord-limits-check.js';
 
 /** Discord Markdown back to the text it shows. */
@@ -110,4 +110,34 @@ test('GIVEN a model that fails THEN the console shows the offline summary and sa
   assert.match(second ?? '', /\(Summarised offline/);
   assert.match(third ?? '', /^Point 1 about /m);
   assert.match(third ?? '', /\(Points written by the model \(gpt-4o-mini\)/);
+});
+
+test('GIVEN a model and /studyguide THEN the guide’s summary is the model’s points, each followed by the verbatim sentence it cites', async (t) => {
+  const { engine, fake: openai } = await engineWithModel(t);
+  writesPoints(openai, 3);
+  const { fake, bot } = await startHarness(t, { engine });
+  const interaction = fake.sendSlashCommand({ name: 'studyguide' });
+  const upload = await fake.waitForRequest((request) => request.path.includes(`/${interaction.token}/messages/@original`) && request.files.length > 0, {
+    what: 'the study guide',
+  });
+  await fake.waitFor(() => bot.pending === 0, { what: 'the bot to finish' });
+  const markdown = upload.files[0]?.data.toString('utf8') ?? '';
+  const summary = markdown.slice(markdown.indexOf('## Summary'), markdown.indexOf('## Timeline'));
+  assert.equal(openai.chatRequests().length, 1, 'one model call for the summary');
+  assert.match(summary, /Points written by the model \(gpt-4o-mini\)/);
+  const points = [...summary.matchAll(/^\d+\. (Point \d+ about .+?) — “(.+)” \((.+)\)$/gm)];
+  assert.ok(points.length >= 3, summary);
+  const body = engine.corpus.documents[0]?.text ?? '';
+  for (const [, , quote] of points) assert.ok(body.includes(shown(quote ?? '')), `verbatim: ${quote}`);
+  assert.match(markdown, /## Quiz/, 'the rest of the guide is there');
+  assertValidRequests(fake);
+});
+
+test('GIVEN no model THEN /studyguide’s summary is the offline one and no model is asked', async () => {
+  const engine = await realEngine();
+  assert.equal(engine.config.llm, undefined);
+  const { configuredStudyGuide } = await import('../../src/study/study-guide-by-document.js');
+  const markdown = await configuredStudyGuide([engine.corpus], { seed: 'offline', summarize: (corpus) => engine.summarize({ corpus, length: 'long' }) });
+  assert.doesNotMatch(markdown, /Points written by the model/);
+  assert.match(markdown, /^1\. .+ \(.+, ¶ \d+\)$/m);
 });

@@ -56,6 +56,8 @@ export interface InjectedFault {
   readonly global?: boolean;
   /** How many matching requests fail (default 1). */
   times?: number;
+  /** Discord's JSON error code in the body (50013 Missing Permissions, 50001 Missing Access…); 0 by default. */
+  readonly code?: number;
 }
 
 export interface FakeUser {
@@ -739,7 +741,7 @@ export class FakeDiscord {
           },
         );
       } else {
-        send(fault.status, { message: `fake Discord: injected ${fault.status}`, code: 0 });
+        send(fault.status, { message: `fake Discord: injected ${fault.status}`, code: fault.code ?? 0 });
       }
       return;
     }

@@ -115,4 +115,14 @@ test('GIVEN two documents in Discord THEN document autocompletes, /timeline grou
     { what: 'the refusal of an ambiguous section' },
   );
   assert.match(JSON.stringify(refusal.body), /How Baku.*Night trains/u);
+
+  // ¶ 2 exists in both documents: the bot asks which one instead of showing two unrelated paragraphs.
+  const paragraph = fake.sendSlashCommand({ name: 'passage', options: { paragraph: 2 } });
+  const which = await fake.waitFor(() => fake.requestsFor(paragraph).find((request) => JSON.stringify(request.body ?? '').includes('Which document?')), {
+    what: 'the question of which document',
+  });
+  assert.match(JSON.stringify(which.body), /How Baku.*Night trains.*document option/u);
+  const chosen = await answerText(harness, fake.sendSlashCommand({ name: 'passage', options: { paragraph: 2, document: 'night' } }));
+  assert.match(chosen, /¶ 2/u);
+  assert.doesNotMatch(chosen, /Which document/u);
 });

@@ -1,6 +1,6 @@
 /**
  * The bot in a process of its own, as `footnote start` runs it (production REST settings, the real engine on
- * the real corpus, a real SQLite file), plus an IPC channel for the load script: `measure` answers with the
+ * the real corpus, a real SQLite file or the PostgreSQL database of DATABASE_URL), plus an IPC channel for the load script: `measure` answers with the
  * memory after garbage collection (start with --expose-gc), `stop` shuts down as on SIGTERM.
  * The environment configures it like the real bot: DISCORD_TOKEN, DISCORD_API_URL, FOOTNOTE_DB, ...
  */
@@ -8,9 +8,8 @@ import { secretsOf } from '../../src/config.js';
 import { startBot } from '../../src/discord/bot.js';
 import { openEngine } from '../../src/engine.js';
 import { createLogger } from '../../src/logger.js';
-import { openFeedbackStore } from '../../src/storage/feedback-store.js';
+import { openStores } from '../../src/cli/open-stores.js';
 import { testConfig } from '../discord/bot-harness.js';
-import { asyncFeedbackStore } from '../../src/storage/feedback-store.js';
 
 export type BotProcessMessage =
   | { readonly kind: 'ready' }
@@ -24,8 +23,8 @@ const environment = Object.fromEntries(Object.entries(process.env).filter((entry
 const config = testConfig(environment);
 const logger = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
 const engine = await openEngine(config, { logger });
-const feedback = openFeedbackStore({ file: config.databaseFile, logger });
-const bot = await startBot({ config, engine, feedback: asyncFeedbackStore(feedback), logger });
+const stores = await openStores(config, logger);
+const bot = await startBot({ config, engine, feedback: stores.feedback, study: stores.study, logger });
 
 process.on('message', (command: BotProcessCommand) => {
   if (command.kind === 'measure') {
@@ -35,10 +34,10 @@ process.on('message', (command: BotProcessCommand) => {
     send({ kind: 'memory', heapUsedBytes: usage.heapUsed, rssBytes: usage.rss, restHandlers: bot.client.rest.handlers.size });
   } else {
     stopping = true;
-    void bot.stop().then(() => {
-      feedback.close();
-      process.exit(0);
-    });
+    void bot
+      .stop()
+      .then(() => stores.close())
+      .then(() => process.exit(0));
   }
 });
 // A parent that went away (a failed test, Ctrl-C on the script) takes the bot with it.

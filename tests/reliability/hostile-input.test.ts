@@ -68,7 +68,11 @@ test('GIVEN odd and hostile questions THEN each gets a reply Discord accepts: a 
   const sent = questions.map((entry) => ({ entry, interaction: fake.sendSlashCommand({ name: 'ask', options: { question: entry.question } }) }));
   for (const { entry, interaction } of sent) {
     const shown = await replyTo(fake, interaction);
-    const body = shown.body as Record<string, unknown> & { content?: string; flags?: number; embeds?: { title?: string; description?: string }[] };
+    const body = shown.body as Record<string, unknown> & {
+      content?: string;
+      flags?: number;
+      embeds?: { title?: string; description?: string; footer?: { text: string } }[];
+    };
     if (entry.refused !== undefined) {
       assert.match(body.content ?? '', entry.refused, entry.name);
       assert.equal((body.flags ?? 0) & ephemeral, ephemeral, `${entry.name}: only the asker sees the refusal`);
@@ -85,8 +89,12 @@ test('GIVEN odd and hostile questions THEN each gets a reply Discord accepts: a 
     );
     assert.equal(body.content, undefined, `${entry.name}: the question is never echoed in plain content`);
     for (const line of embeds.flatMap((embed) => (embed.description ?? '').split('\n'))) {
-      if (line.startsWith('> ')) assert.ok(article.includes(unescaped(line.slice(2))), `${entry.name}: quote not in the article: ${line}`);
+      // Quotes (a long one cut at a word, with "…") and the bold answer line are verbatim from the text.
+      if (line.startsWith('> ')) assert.ok(article.includes(unescaped(line.slice(2).replace(/…$/u, ''))), `${entry.name}: quote not in the article: ${line}`);
+      if (/^\*\*.+\*\*$/u.test(line)) assert.ok(article.includes(unescaped(line.slice(2, -2))), `${entry.name}: answer not in the article: ${line}`);
     }
+    const footer = embeds.at(-1)?.footer?.text ?? '';
+    assert.ok(footer.length <= 2048 && footer.startsWith('Q: '), `${entry.name}: the question is named in the footer, which Discord never renders as markdown`);
   }
   const injected = sent.find(({ entry }) => entry.name === 'prompt injection');
   assert.ok(injected);

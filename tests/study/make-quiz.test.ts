@@ -108,7 +108,7 @@ describe('makeQuiz', () => {
         }
       }
     }
-    assert.deepEqual([...kinds].sort(), ['number', 'organisation', 'person', 'place', 'reason', 'statement', 'year']);
+    assert.deepEqual([...kinds].sort(), ['event', 'number', 'organisation', 'person', 'place', 'reason', 'statement', 'year']);
   });
 
   test('GIVEN a number question THEN the distractors are written like the answer (words with words, “percent” kept)', () => {
@@ -128,7 +128,7 @@ describe('makeQuiz', () => {
     const questions = quizzes.flatMap((quiz) => quiz.questions);
     const kinds = new Set(questions.map((question) => question.kind));
     assert.ok(kinds.size >= 4, `kinds: ${[...kinds].join(', ')}`);
-    for (const kind of ['why', 'which-true', 'who-said'] as const) assert.ok(kinds.has(kind), `no ${kind} question`);
+    for (const kind of ['why', 'which-true', 'who-said', 'order'] as const) assert.ok(kinds.has(kind), `no ${kind} question`);
     const fillIns = questions.filter((question) => question.kind === 'fill-in').length;
     assert.ok(fillIns <= 0.3 * questions.length, `${fillIns} of ${questions.length} are fill-in`);
     const paragraphs = new Set(questions.map((question) => question.quote.paragraph));

@@ -18,6 +18,8 @@ By Ana Pereira
 Last year, talks between Lisbon and Madrid over the Tagus River collapsed. According to Reuters, the Spanish Ministry of Ecological Transition refused to release more water. Environmental economist Marta Ruiz, a professor at the University of Salamanca, warned that farmers in Extremadura would suffer.
 Prime Minister Luís Montenegro said that Portugal would take the case to the European Commission. Montenegro’s government later softened its tone. El País reported that 40 percent of the basin was in drought in 2023.
 Despite these tensions, both governments signed a new protocol in late 2023. Two years ago, a similar agreement failed.
+Lisbon also closed the Spanish Cultural Centre (Instituto Cervantes) office, and Madrid summoned the Portuguese Lighthouse (Farol) staff.
+Meanwhile the river agency CHT rationed water for growers in the province of Cáceres.
 `;
 
 let folder: string;
@@ -35,6 +37,12 @@ describe('the study tools on another article', () => {
   test('GIVEN names it has no list of THEN people, institutions and places are told apart by their context', () => {
     const found = new Map(whosWho(corpus).entities.map((entry) => [entry.name, entry]));
     assert.equal(found.get('Marta Ruiz')?.kind, 'person');
+    // A name that gives its short form in brackets is an institution's full name, nationality adjective included.
+    assert.equal(found.get('Portuguese Lighthouse')?.kind, 'organisation', [...found.keys()].join(', '));
+    assert.deepEqual(found.get('Portuguese Lighthouse')?.aliases, ['Farol']);
+    // An institution or place noun just before a name: "the river agency CHT", "the province of Cáceres".
+    assert.equal(found.get('CHT')?.kind, 'organisation');
+    assert.equal(found.get('Cáceres')?.kind, 'place');
     assert.equal(found.get('Marta Ruiz')?.role, 'a professor at the University of Salamanca');
     assert.equal(found.get('Luís Montenegro')?.role, 'Prime Minister');
     assert.deepEqual(found.get('Luís Montenegro')?.aliases, ['Montenegro']);

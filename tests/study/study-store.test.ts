@@ -119,13 +119,20 @@ describe('StudyStore scores', () => {
 });
 
 describe('StudyStore review (SM-2)', () => {
-  test('GIVEN a missed question THEN it is due at once, and the schedule survives reopening the file', () => {
+  test('GIVEN a missed question THEN it is due the next day, not at once, and the schedule survives reopening the file', () => {
     const file = path.join(folder, 'review.sqlite');
     const clock = manualClock('2025-08-01T09:00:00Z');
     const item = question(3);
     let store = new StudyStore(file, { now: clock.now });
     store.recordAnswer({ guildId: 'g', memberId: 'ana', quizId: 'quiz', question: item, choiceIndex: wrongChoice(item) });
     store.recordAnswer({ guildId: 'g', memberId: 'ana', quizId: 'quiz', question: question(4), choiceIndex: question(4).answerIndex });
+    assert.equal(store.dueReviews('ana').length, 0, 'right after the quiz, nothing is due');
+    assert.deepEqual(
+      store.upcomingReviews('ana').map((upcoming) => [upcoming.question.id, upcoming.dueAt.toISOString()]),
+      [[item.id, '2025-08-02T09:00:00.000Z']],
+      'it is kept for tomorrow',
+    );
+    clock.advance(DAY);
     const [card] = store.dueReviews('ana');
     assert.ok(card);
     assert.equal(store.dueReviews('ana').length, 1, 'only the missed question is reviewed');
@@ -138,7 +145,7 @@ describe('StudyStore review (SM-2)', () => {
     assert.equal(graded.correct, true);
     assert.equal(graded.card.intervalDays, 1);
     assert.equal(store.dueReviews('ana').length, 0);
-    assert.equal(store.reviewSummary('ana').nextDueAt?.toISOString(), '2025-08-02T09:00:00.000Z');
+    assert.equal(store.reviewSummary('ana').nextDueAt?.toISOString(), '2025-08-03T09:00:00.000Z');
     store.close();
 
     clock.advance(DAY);
@@ -171,6 +178,7 @@ describe('StudyStore review (SM-2)', () => {
     const store = new StudyStore(path.join(folder, 'double.sqlite'), { now: clock.now });
     const item = question(0);
     store.recordAnswer({ guildId: 'g', memberId: 'ana', quizId: 'quiz', question: item, choiceIndex: wrongChoice(item) });
+    clock.advance(DAY);
     const [card] = store.dueReviews('ana');
     assert.ok(card);
     const first = store.gradeReview({ memberId: 'ana', questionId: card.questionId, version: card.version, grade: 5 });
@@ -183,20 +191,61 @@ describe('StudyStore review (SM-2)', () => {
     store.close();
   });
 
-  test('GIVEN a reviewed card missed again in a later quiz THEN it is due again at once', () => {
+  test('GIVEN a reviewed card missed again in a later quiz THEN it starts over, due the next day', () => {
     const clock = manualClock('2025-08-01T09:00:00Z');
     const store = new StudyStore(path.join(folder, 'lapse.sqlite'), { now: clock.now });
     const item = question(1);
     store.recordAnswer({ guildId: 'g', memberId: 'ana', quizId: 'first', question: item, choiceIndex: wrongChoice(item) });
+    clock.advance(DAY);
     const [card] = store.dueReviews('ana');
     assert.ok(card);
     store.gradeReview({ memberId: 'ana', questionId: card.questionId, version: card.version, grade: 4 });
+    store.gradeReview({ memberId: 'ana', questionId: card.questionId, version: card.version + 1, grade: 4 });
     assert.equal(store.dueReviews('ana').length, 0);
     store.recordAnswer({ guildId: 'g', memberId: 'ana', quizId: 'second', question: item, choiceIndex: wrongChoice(item) });
+    assert.equal(store.dueReviews('ana').length, 0);
+    clock.advance(DAY);
     const [lapsed] = store.dueReviews('ana');
     assert.ok(lapsed);
     assert.equal(lapsed.lapses, 2);
     assert.equal(lapsed.repetitions, 0);
+    store.close();
+  });
+
+  test('GIVEN a right review marked hard or easy THEN only the easiness moves, by SM-2, from the card’s easiness before that review; once', () => {
+    const clock = manualClock('2025-08-01T09:00:00Z');
+    const store = new StudyStore(path.join(folder, 'self-grade.sqlite'), { now: clock.now });
+    const easiness: Record<string, number> = {};
+    for (const [index, grade] of [
+      [0, 3],
+      [1, 4],
+      [2, 5],
+    ] as const) {
+      const item = question(index);
+      store.recordAnswer({ guildId: 'g', memberId: 'ana', quizId: 'quiz', question: item, choiceIndex: wrongChoice(item) });
+      clock.advance(DAY);
+      const card = store.dueReviews('ana').find((due) => due.question.id === item.id);
+      assert.ok(card);
+      const right = store.answerReview({ memberId: 'ana', questionId: card.questionId, version: card.version, choiceIndex: item.answerIndex });
+      assert.ok(right.status === 'graded');
+      assert.equal(right.previousEasiness, 2.5);
+      const self = store.selfGradeReview({
+        memberId: 'ana',
+        questionId: card.questionId,
+        version: right.card.version,
+        grade,
+        previousEasiness: right.previousEasiness,
+      });
+      assert.ok(self.status === 'graded');
+      assert.equal(self.card.dueAt.getTime(), right.card.dueAt.getTime(), 'the next review stays when it was');
+      assert.equal(self.card.intervalDays, right.card.intervalDays);
+      easiness[grade] = Math.round(self.card.easiness * 1000) / 1000;
+      const twice = store.selfGradeReview({ memberId: 'ana', questionId: card.questionId, version: right.card.version, grade, previousEasiness: 2.5 });
+      assert.equal(twice.status, 'stale', 'a second click changes nothing');
+    }
+    // SM-2: EF' = EF + 0.1 − (5 − q)(0.08 + (5 − q)·0.02) from 2.5.
+    assert.deepEqual(easiness, { 3: 2.36, 4: 2.5, 5: 2.6 });
+    assert.equal(store.selfGradeReview({ memberId: 'ana', questionId: 'x', version: 1, grade: 2, previousEasiness: 2.5 }).status, 'invalid-grade');
     store.close();
   });
 });

@@ -13,7 +13,7 @@ import type { Logger } from '../../logger.js';
 import { parseArguments, UsageError } from '../cli-command.js';
 import { runShards } from '../../discord/shard-manager.js';
 import type { CliCommand, CliIo } from '../cli-command.js';
-import { progressPrinter } from '../open-engine-for-cli.js';
+import { progressPrinter, stepPrinter } from '../open-engine-for-cli.js';
 import { openStores } from '../open-stores.js';
 
 export const startCliCommand = {
@@ -42,7 +42,7 @@ export const startCliCommand = {
 } satisfies CliCommand;
 
 async function runConsoleMode(config: Config, logger: Logger, io: CliIo): Promise<number> {
-  const engine = await openEngine(config, { logger, onProgress: progressPrinter(io) });
+  const engine = await openEngine(config, { logger, onProgress: progressPrinter(io), onStep: stepPrinter(io) });
   const { study, close } = await openStores(config, logger);
   try {
     await runConsole({

@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { studyGuideByDocument } from '../../study/study-guide-by-document.js';
+import { configuredStudyGuide } from '../../study/study-guide-by-document.js';
+import { writeSummary } from '../../study/write-summary.js';
+import { loadConfig, secretsOf } from '../../config.js';
+import { createLogger } from '../../logger.js';
 import { documentFlag, partsOf } from '../document-groups.js';
 import { writeFileAtomic } from '../../files/write-file-atomic.js';
 import { parseArguments, UsageError, writeLine, type CliCommand } from '../cli-command.js';
@@ -18,8 +21,18 @@ export const studyguideCliCommand = {
     const seedFlag = parsed.flags.get('seed');
     if (out === true || seedFlag === true) throw new UsageError('--out and --seed need a value');
     const seed = seedFlag ?? randomBytes(4).toString('hex');
-    const corpus = await loadCorpusForCli(io);
-    const markdown = studyGuideByDocument(partsOf(corpus, { document: documentFlag(parsed.flags) }), { seed });
+    const config = await loadConfig();
+    const corpus = await loadCorpusForCli(io, config);
+    const logger = createLogger({
+      level: config.logLevel === 'info' ? 'warn' : config.logLevel,
+      secrets: secretsOf(config),
+      write: (line) => io.stderr.write(line),
+    });
+    const markdown = await configuredStudyGuide(partsOf(corpus, { document: documentFlag(parsed.flags) }), {
+      seed,
+      chatModel: config.llm?.chatModel,
+      summarize: (part) => writeSummary({ corpus: part, llm: config.llm, length: 'long', logger }),
+    });
     if (out === undefined) {
       writeLine(io.stdout, markdown);
       return 0;

@@ -4,6 +4,7 @@ import { booleanOption, documentOption, stringOption } from '../command.js';
 import { documentTitles, findDocument } from '../../corpus/find-document.js';
 import { matchingChoices } from '../autocomplete.js';
 import { answerReply } from '../answer-reply.js';
+import { MAX_QUESTION_CHARACTERS } from '../../answering/check-question.js';
 import { errorReply } from '../reply.js';
 import type { Reply } from '../reply.js';
 
@@ -41,7 +42,7 @@ export async function answerQuestion(question: string, request: CommandRequest, 
 
 export const askCommand = {
   data: slashCommand('ask', 'Ask a question about the text; the answer quotes it verbatim, with citations.')
-    .addStringOption((option) => option.setName('question').setDescription('Your question').setRequired(true).setMaxLength(1500))
+    .addStringOption((option) => option.setName('question').setDescription('Your question').setRequired(true).setMaxLength(MAX_QUESTION_CHARACTERS))
     .addBooleanOption((option) => option.setName('private').setDescription('Only you see the answer'))
     .addStringOption(documentOption)
     .toJSON(),

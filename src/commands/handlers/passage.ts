@@ -6,6 +6,7 @@ import { documentTitles, findDocument } from '../../corpus/find-document.js';
 import { matchingChoices } from '../autocomplete.js';
 import { paragraphsReply } from '../answer-reply.js';
 import { errorReply } from '../reply.js';
+import { findSearchTerms, searchTerms, type Marks } from '../search-words.js';
 
 const searchResults = 3;
 
@@ -36,19 +37,46 @@ export const passageCommand = {
         const last = body.reduce((highest, paragraph) => Math.max(highest, paragraph.number), 0);
         return errorReply(`There is no ¶ ${number}: paragraphs run from 1 to ${last}.`);
       }
+      if (found.length > 1) {
+        const titles = found.map((paragraph) => `“${titleOf(paragraph.documentId)}”`);
+        return errorReply(`Which document? ¶ ${number} is in ${titles.join(', ')}: choose one with the document option.`);
+      }
       return paragraphsReply(found, { documentTitle: titleOf, showDocument, heading: `¶ ${number} — ${found[0]?.section ?? ''}` });
     }
     if (search === undefined || search === '') return errorReply('Give a paragraph number or some words to search for, e.g. `/passage paragraph:3`.');
 
-    const passages = await engine.search(search, searchResults * 2, documentId === undefined ? {} : { documentId });
-    const chosen: Paragraph[] = [];
-    for (const passage of passages) {
-      const paragraph = body.find((candidate) => candidate.documentId === passage.documentId && candidate.number === passage.paragraph);
-      if (paragraph !== undefined && !chosen.includes(paragraph)) chosen.push(paragraph);
-      if (chosen.length === searchResults) break;
+    // Only paragraphs that hold every word searched for; the engine's ranking orders them, the text's order breaks ties.
+    const terms = searchTerms(search);
+    const marks = new Map<Paragraph, Marks>();
+    for (const paragraph of body) {
+      const found = findSearchTerms(paragraph.text, terms);
+      if (found !== undefined) marks.set(paragraph, found);
     }
-    if (chosen.length === 0) return errorReply('No paragraph matches that search.');
-    return paragraphsReply(chosen, { documentTitle: titleOf, showDocument, heading: `Paragraphs matching “${search}”` });
+    if (marks.size === 0)
+      return errorReply(`No paragraph holds ${terms.length > 1 ? 'all of ' : ''}“${search}”. Try fewer or other words, or /ask a question.`);
+    const ranked = await engine.search(search, searchResults * 4, documentId === undefined ? {} : { documentId });
+    const rank = (paragraph: Paragraph) => {
+      const position = ranked.findIndex((passage) => passage.documentId === paragraph.documentId && passage.paragraph === paragraph.number);
+      return position < 0 ? ranked.length : position;
+    };
+    const matching = [...marks.keys()];
+    const chosen = matching
+      .map((paragraph, order) => ({ paragraph, order, rank: rank(paragraph) }))
+      .sort((a, b) => a.rank - b.rank || a.order - b.order)
+      .slice(0, searchResults)
+      .map(({ paragraph }) => paragraph);
+    const count =
+      matching.length > searchResults
+        ? `${searchResults} of ${matching.length} paragraphs`
+        : matching.length === 1
+          ? 'The paragraph'
+          : `The ${matching.length} paragraphs`;
+    return paragraphsReply(chosen, {
+      documentTitle: titleOf,
+      showDocument,
+      heading: `${count} with “${search}”`,
+      marks: (paragraph) => marks.get(paragraph) ?? [],
+    });
   },
   autocomplete(focused, services) {
     return matchingChoices(documentTitles(services.engine.corpus), focused.value);

@@ -1,4 +1,4 @@
-import { studyGuideByDocument } from '../../study/study-guide-by-document.js';
+import { configuredStudyGuide } from '../../study/study-guide-by-document.js';
 import { documentTitles } from '../../corpus/find-document.js';
 import { documentScope } from '../../study/document-scope.js';
 import { matchingChoices } from '../autocomplete.js';
@@ -43,7 +43,11 @@ export const studyguideCommand = {
         .newId()
         .replace(/[^\w-]/g, '')
         .slice(0, seedLength) || 'guide';
-    const markdown = studyGuideByDocument(scope.corpora, { seed });
+    const markdown = await configuredStudyGuide(scope.corpora, {
+      seed,
+      chatModel: services.engine.config.llm?.chatModel,
+      summarize: (corpus) => services.engine.summarize({ corpus, length: 'long', signal: request.signal }),
+    });
     const bytes = Buffer.byteLength(markdown, 'utf8');
     const limit = Math.min(discordLimits.attachmentBytes, request.attachmentLimitBytes ?? Number.POSITIVE_INFINITY);
     if (bytes > limit) {

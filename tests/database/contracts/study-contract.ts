@@ -73,11 +73,17 @@ export function studyContract(open: (clock: StudyClock) => Promise<AsyncStudySto
     assert.equal((await store.card('ana', item.id))?.lapses, 1);
   });
 
-  test('GIVEN a missed question THEN its card is due now, a right review sends it a day out, and the same version graded twice is stale', async () => {
+  test('GIVEN a missed question THEN its card is due the next day, a right review sends it a day out, and the same version graded twice is stale', async () => {
     const time = clock();
     const store = await open(time);
     const item = question(0);
     await store.recordAnswer({ guildId: 'g1', memberId: 'ana', quizId: 'quiz-3', question: item, choiceIndex: wrong(item) });
+    assert.deepEqual(await store.dueReviews('ana'), [], 'not straight after the quiz');
+    assert.deepEqual(
+      (await store.upcomingReviews('ana')).map((card) => [card.questionId, card.dueAt.getTime()]),
+      [[item.id, time.now().getTime() + DAY]],
+    );
+    time.advance(DAY);
     const [due] = await store.dueReviews('ana');
     assert.ok(due);
     assert.equal(due.questionId, item.id);
@@ -87,6 +93,7 @@ export function studyContract(open: (clock: StudyClock) => Promise<AsyncStudySto
     assert.equal(graded.status, 'graded');
     assert.ok(graded.status === 'graded');
     assert.equal(graded.correct, true);
+    assert.equal(graded.previousEasiness, 2.5);
     assert.equal(graded.card.dueAt.getTime(), time.now().getTime() + DAY);
     assert.equal(graded.card.version, due.version + 1);
     const twice = await store.answerReview({ memberId: 'ana', questionId: item.id, version: due.version, choiceIndex: item.answerIndex });
@@ -94,9 +101,16 @@ export function studyContract(open: (clock: StudyClock) => Promise<AsyncStudySto
     assert.deepEqual(await store.dueReviews('ana'), []);
     const summary = await store.reviewSummary('ana');
     assert.deepEqual(summary, { total: 1, due: 0, nextDueAt: new Date(time.now().getTime() + DAY) });
+    // "Easy" re-grades that review as 5: only the easiness moves (SM-2, from 2.5), once.
+    const easy = await store.selfGradeReview({ memberId: 'ana', questionId: item.id, version: graded.card.version, grade: 5, previousEasiness: 2.5 });
+    assert.ok(easy.status === 'graded');
+    assert.equal(Math.round(easy.card.easiness * 100) / 100, 2.6);
+    assert.equal(easy.card.dueAt.getTime(), graded.card.dueAt.getTime());
+    const easyAgain = await store.selfGradeReview({ memberId: 'ana', questionId: item.id, version: graded.card.version, grade: 5, previousEasiness: 2.5 });
+    assert.equal(easyAgain.status, 'stale');
     time.advance(DAY);
     assert.equal((await store.dueReviews('ana')).length, 1);
-    assert.equal((await store.gradeReview({ memberId: 'ana', questionId: item.id, version: graded.card.version, grade: 7 })).status, 'invalid-grade');
+    assert.equal((await store.gradeReview({ memberId: 'ana', questionId: item.id, version: easy.card.version, grade: 7 })).status, 'invalid-grade');
     assert.equal((await store.gradeReview({ memberId: 'ana', questionId: 'none', version: 1, grade: 4 })).status, 'not-found');
   });
 
