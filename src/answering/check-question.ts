@@ -22,6 +22,7 @@ export function checkQuestion(raw: string): CheckedQuestion {
       .normalize('NFD')
       .replace(/\p{M}+/gu, '')
       .normalize('NFC');
+  question = withoutMarkup(question);
   if (question === '')
     return { ok: false, problem: { kind: 'empty', message: 'Ask a question about the article, e.g. "Why did Baku close the Russian House?"' } };
   if (question.length > MAX_QUESTION_CHARACTERS) {
@@ -34,4 +35,31 @@ export function checkQuestion(raw: string): CheckedQuestion {
   const letters = question.normalize('NFC').replace(/\p{M}/gu, '').match(/\p{L}/gu)?.length ?? 0;
   if (letters < 2) return { ok: false, problem: { kind: 'no-words', message: 'I need a question in words, e.g. "What did the autopsies reveal?"' } };
   return { ok: true, question, instructionLike: INSTRUCTION_LIKE.test(question) };
+}
+
+/**
+ * Chat markup around a question is not part of it: code blocks and inline code are dropped (unless the
+ * question is all inside them), links keep their text, bare addresses go, and emphasis, spoiler, heading and
+ * quote markers are taken off the words ("**Why** did ||Baku|| close…" → "Why did Baku close…"). Text written
+ * right-to-left with an override reads as it is shown. Their words would otherwise count as question words.
+ */
+export function withoutMarkup(question: string): string {
+  const shown = readAsShown(question);
+  const withoutCode = shown.replace(/```[\s\S]*?```/gu, ' ').replace(/`[^`\n]*`/gu, ' ');
+  // "```why did Baku…```": the question is the code block's text.
+  const kept = /\p{L}{2}/u.test(withoutCode.replace(/<[@#][!&]?\d+>|@everyone|@here/gu, '')) ? withoutCode : shown.replace(/```(?:[\w-]*\n)?/gu, ' ');
+  return kept
+    .replace(/\[([^\]\n]*)\]\([^)\s]*\)/gu, '$1')
+    .replace(/<?https?:\/\/[^\s>]+>?/gu, ' ')
+    .replace(/\*\*|__|\|\||~~|`/gu, '')
+    .replace(/^\s*(?:#{1,6}|>{1,3}|-#)\s+/gmu, '')
+    .replace(/\s+/gu, ' ')
+    .trim();
+}
+
+/** Right-to-left overrides (U+202E … U+202C) reversed into the order a reader sees; other direction marks removed. */
+function readAsShown(text: string): string {
+  return text
+    .replace(/\u202E([^\u202C]*)\u202C?/gu, (_match, inner: string) => [...inner].reverse().join(''))
+    .replace(/[\u200E\u200F\u202A-\u202E\u2066-\u2069]/gu, '');
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { MAX_QUESTION_CHARACTERS, checkQuestion } from '../../src/answering/check-question.js';
+import { MAX_QUESTION_CHARACTERS, checkQuestion, withoutMarkup } from '../../src/answering/check-question.js';
 import { askCommand } from '../../src/commands/handlers/ask.js';
 
 test('GIVEN the /ask option THEN Discord accepts exactly as many characters as the engine does', () => {
@@ -9,4 +9,20 @@ test('GIVEN the /ask option THEN Discord accepts exactly as many characters as t
   const longest = `Why did Baku close the Russian House? ${'x'.repeat(MAX_QUESTION_CHARACTERS)}`.slice(0, MAX_QUESTION_CHARACTERS);
   assert.equal(checkQuestion(longest).ok, true, 'the longest question Discord lets through is not refused by the engine');
   assert.equal(checkQuestion(`${longest}?`).ok, false);
+});
+
+test('GIVEN chat markup around a question THEN only its words are asked: code dropped, link text kept, markers off', () => {
+  assert.equal(
+    withoutMarkup('```js\nalert(1)\n``` **Why** did ||Baku|| close the __Russian House__? # heading\n> quoted [click](https://evil.example) `tick'),
+    'Why did Baku close the Russian House? # heading quoted click tick',
+  );
+  assert.equal(withoutMarkup('see https://example.com/a?b=c — why did *they* do it'), 'see — why did *they* do it');
+  assert.equal(withoutMarkup('# Why did Baku close it?'), 'Why did Baku close it?');
+  assert.equal(checkQuestion('``` ```').ok, false, 'an empty code block has no question in it');
+  assert.deepEqual(checkQuestion('**__||  ||__**'), checkQuestion(''), 'markers alone are an empty question, with its message');
+});
+
+test('GIVEN a question all inside a code block, or written with a right-to-left override THEN it reads as the reader sees it', () => {
+  assert.equal(withoutMarkup('@everyone ```\nwhy did Baku close the Russian House?\n```'), '@everyone why did Baku close the Russian House?');
+  assert.equal(withoutMarkup('Why did Baku close the \u202Eesuoh naissuR\u202C?'), 'Why did Baku close the Russian house?');
 });
