@@ -48,7 +48,7 @@ export interface InteractionTiming {
   readonly deferralOwnMs: number | undefined;
   readonly deferralStatus: number | undefined;
   readonly answerMs: number | undefined;
-  /** The answer's embed title is this interaction's own question. */
+  /** The answer's footer names this interaction's own question. */
   readonly answersItsQuestion: boolean;
 }
 
@@ -58,14 +58,16 @@ export interface BurstResult {
   readonly seconds: number;
 }
 
-function titleOf(request: RecordedRequest): string {
-  const embeds = (request.body as { embeds?: { title?: string }[] } | undefined)?.embeds ?? [];
-  return embeds[0]?.title ?? '';
+/** The question an answer names: its last embed's footer, "Q: …" (the reply layout of src/commands/answer-reply.ts). */
+function questionNamedIn(request: RecordedRequest): string {
+  const embeds = (request.body as { embeds?: { footer?: { text?: string } }[] } | undefined)?.embeds ?? [];
+  const footer = embeds.at(-1)?.footer?.text ?? '';
+  return footer.startsWith('Q: ') ? (footer.slice(3).split('\n')[0] ?? '') : '';
 }
 
-/** Discord escapes markdown in titles; a question of plain words reads back the same except for those escapes. */
-function sameQuestion(title: string, question: string): boolean {
-  return title.replaceAll('\\', '') === question;
+/** A question of plain words reads back the same, except for any markdown escapes. */
+function sameQuestion(named: string, question: string): boolean {
+  return named.replaceAll('\\', '') === question;
 }
 
 function timingOf(tracker: AnswerTracker, interaction: SentInteraction, question: string): InteractionTiming {
@@ -78,7 +80,7 @@ function timingOf(tracker: AnswerTracker, interaction: SentInteraction, question
     deferralOwnMs: deferral === undefined ? undefined : deferral.onClock - interaction.dispatchedOnClock,
     deferralStatus: deferral?.status,
     answerMs: answer === undefined ? undefined : answer.at - interaction.dispatchedAt,
-    answersItsQuestion: answer !== undefined && sameQuestion(titleOf(answer), question),
+    answersItsQuestion: answer !== undefined && sameQuestion(questionNamedIn(answer), question),
   };
 }
 
