@@ -269,6 +269,17 @@ function answerabilityRow(model: BoostedModel, row: QuestionRow): number[] {
   return answerabilityFeaturesOf(row.termCount, ranked, row.level);
 }
 
+/** Each row's answerability under one model, computed once: the threshold curve reads it some eighty times. */
+const answerabilityCache = new WeakMap<SelectorModel, WeakMap<QuestionRow, number>>();
+
+function answerabilityOf(model: SelectorModel, row: QuestionRow): number {
+  let byRow = answerabilityCache.get(model);
+  if (byRow === undefined) answerabilityCache.set(model, (byRow = new WeakMap()));
+  let value = byRow.get(row);
+  if (value === undefined) byRow.set(row, (value = sigmoid(modelScore(model.answerability, answerabilityRow(model.selector, row)))));
+  return value;
+}
+
 interface Figures {
   questions: number;
   answerable: number;
@@ -291,7 +302,7 @@ function figuresOf(rows: readonly QuestionRow[], model: SelectorModel, threshold
   const share = (subset: readonly QuestionRow[], test: (row: QuestionRow) => boolean) =>
     subset.length === 0 ? 0 : Math.round((1000 * subset.filter(test).length) / subset.length) / 1000;
   const picks = (row: QuestionRow) => row.candidates[bestOf(model.selector, row).index]?.holds === true;
-  const abstains = (row: QuestionRow) => sigmoid(modelScore(model.answerability, answerabilityRow(model.selector, row))) < threshold;
+  const abstains = (row: QuestionRow) => answerabilityOf(model, row) < threshold;
   return {
     questions: rows.length,
     answerable: answerable.length,
