@@ -1,4 +1,5 @@
 /** From voted candidate mentions to entities: one per name, its kind by the strongest votes, aliases, roles and mentions. */
+import { mergeVariants } from './entity-merging.js';
 import { entityKey, type Candidate, type Entity, type EntityGroup, type EntityKind, type Votes } from './entity-types.js';
 
 export function buildEntities(candidates: readonly Candidate[], countries: ReadonlySet<string>): Entity[] {
@@ -59,6 +60,8 @@ export function buildEntities(candidates: readonly Candidate[], countries: Reado
       if (kind !== undefined) kinds.set(key, kind);
     }
   }
+
+  mergeVariants(groups, kinds);
 
   const entities: Entity[] = [];
   for (const [key, members] of groups) {
