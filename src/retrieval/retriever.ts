@@ -150,8 +150,8 @@ export class Retriever {
     const passages: ScoredPassage[] = [];
     const allSentences: ScoredSentence[] = [];
     for (const position of chunkPositions) {
-      const sentencePositions = lexical.chunkSentences[position] ?? [];
-      const entries = sentencePositions.map((sentencePosition) => lexical.sentences[sentencePosition] as IndexedSentence);
+      const sentencePositions = lexical.sentencesOf(position);
+      const entries = sentencePositions.map((sentencePosition) => lexical.sentence(sentencePosition));
       const chunkWords = entries.flatMap((entry) => entry.words);
       const passageCoverage =
         allTotal > 0 ? terms.reduce((sum, { importance, matches }) => sum + importance * bestMatch(matches, chunkWords), 0) / allTotal : 0;
@@ -266,9 +266,9 @@ export class Retriever {
   private meanSentenceDirection(): Float32Array {
     const { lexical, sentenceEmbeddings } = this.parts;
     const mean = new Float32Array(sentenceEmbeddings.dimensions);
-    const step = Math.max(1, Math.floor(lexical.sentences.length / 2000));
-    for (let position = 0; position < lexical.sentences.length; position += step) {
-      const vector = sentenceEmbeddings.embed((lexical.sentences[position] as IndexedSentence).sentence.text);
+    const step = Math.max(1, Math.floor(lexical.sentenceCount / 2000));
+    for (let position = 0; position < lexical.sentenceCount; position += step) {
+      const vector = sentenceEmbeddings.embed(lexical.sentence(position).sentence.text);
       for (let dimension = 0; dimension < mean.length; dimension += 1) mean[dimension] = (mean[dimension] as number) + (vector[dimension] as number);
     }
     return normalize(mean);
