@@ -65,7 +65,7 @@ export function buildLexicalTables(chunks: readonly Chunk[]): LexicalTables {
             wordFlags.push(0);
           }
           sentenceWords.push(id);
-          const capitalised = /^\p{Lu}/u.test(sentence.text.slice(token.start, token.end));
+          const capitalised = startsUpperCase(sentence.text, token.start);
           if (token.start > 0 && capitalised) wordFlags[id] = (wordFlags[id] as number) | NAME_FLAG;
           else if (!capitalised) wordFlags[id] = (wordFlags[id] as number) | LOWERCASE_FLAG;
         }
@@ -85,6 +85,13 @@ export function buildLexicalTables(chunks: readonly Chunk[]): LexicalTables {
     sentenceStart: Uint32Array.from(sentenceStart),
     sentenceWords: Uint32Array.from(sentenceWords),
   };
+}
+
+/** Whether the letter at `at` is upper case: ASCII by its code, anything else by Unicode's Lu class. */
+function startsUpperCase(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  if (code < 128) return code >= 65 && code <= 90;
+  return /^\p{Lu}/u.test(String.fromCodePoint(text.codePointAt(at) ?? code));
 }
 
 const MAGIC = 'FNLX';

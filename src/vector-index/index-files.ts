@@ -13,6 +13,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import { gunzipSync, gzip } from 'node:zlib';
 import { isLockHeld, withLockFile } from '../files/lock-file.js';
 import { fsyncDirectory, writeFileAtomic } from '../files/write-file-atomic.js';
 
@@ -89,7 +91,7 @@ export async function removeOrphanedTemporaryFiles(directory: string): Promise<s
 async function writeGeneration(directory: string, input: IndexFilesInput): Promise<IndexManifest> {
   const generation = `${Date.now().toString(36)}-${process.pid}-${randomBytes(3).toString('hex')}`;
   const vectorsName = `vectors-${generation}.hnsw`;
-  const documentsName = `documents-${generation}.json`;
+  const documentsName = `documents-${generation}.json.gz`;
 
   const vectorsTemporary = path.join(directory, `${vectorsName}.tmp`);
   await input.writeVectors(vectorsTemporary);
@@ -100,13 +102,10 @@ async function writeGeneration(directory: string, input: IndexFilesInput): Promi
     await vectorsHandle.close();
   }
   await rename(vectorsTemporary, path.join(directory, vectorsName));
-  const documentsEntry = await writeJsonArrayAtomic(directory, documentsName, input.documents);
+  // Ids only now (a few MB of JSON, much repeated), compressed on the thread pool: a bot keeps answering meanwhile.
+  const documentsEntry = await writeBytesAtomic(directory, documentsName, await promisify(gzip)(JSON.stringify(input.documents)));
   const lexicalName = `lexical-${generation}.bin`;
-  let lexicalEntry: FileEntry | undefined;
-  if (input.lexical !== undefined) {
-    await writeFileAtomic(path.join(directory, lexicalName), input.lexical);
-    lexicalEntry = { name: lexicalName, bytes: input.lexical.byteLength, sha256: createHash('sha256').update(input.lexical).digest('hex') };
-  }
+  const lexicalEntry = input.lexical === undefined ? undefined : await writeBytesAtomic(directory, lexicalName, input.lexical);
 
   const manifest = {
     ...input.manifest,
@@ -152,9 +151,10 @@ export async function readIndexFiles(directory: string): Promise<ReadIndexResult
   }
   let documents: StoredDocument[];
   try {
-    documents = JSON.parse((checked[1] as Buffer).toString('utf8')) as StoredDocument[];
+    const bytes = checked[1] as Buffer;
+    documents = JSON.parse((manifest.files.documents.name.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8')) as StoredDocument[];
   } catch {
-    return { ok: false, reason: 'corrupt', detail: `${manifest.files.documents.name} is not valid JSON` };
+    return { ok: false, reason: 'corrupt', detail: `${manifest.files.documents.name} is not valid (gzipped) JSON` };
   }
   return { ok: true, manifest, vectorsFile: path.join(directory, manifest.files.vectors.name), documents, lexical: checked[2] };
 }
@@ -193,43 +193,15 @@ async function describeFile(directory: string, name: string): Promise<FileEntry>
   return { name, bytes, sha256: hash.digest('hex') };
 }
 
-/** JSON array written in slices with awaits between them, hashed as it goes: no 80 MB string, no long stall. */
-async function writeJsonArrayAtomic(directory: string, name: string, items: readonly unknown[]): Promise<FileEntry> {
-  const file = path.join(directory, name);
-  const temporary = `${file}.${process.pid}.tmp`;
-  const handle = await open(temporary, 'w');
-  const hash = createHash('sha256');
-  let bytes = 0;
-  const write = async (text: string) => {
-    const buffer = Buffer.from(text, 'utf8');
-    hash.update(buffer);
-    bytes += buffer.length;
-    await handle.write(buffer);
-  };
-  try {
-    if (items.length === 0) await write('[]');
-    for (let start = 0; start < items.length; start += 1000) {
-      await write(
-        (start === 0 ? '[' : ',') +
-          items
-            .slice(start, start + 1000)
-            .map((item) => JSON.stringify(item))
-            .join(',') +
-          (start + 1000 >= items.length ? ']' : ''),
-      );
-    }
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(temporary, file);
-  return { name, bytes, sha256: hash.digest('hex') };
+async function writeBytesAtomic(directory: string, name: string, bytes: Uint8Array): Promise<FileEntry> {
+  await writeFileAtomic(path.join(directory, name), bytes);
+  return { name, bytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
 async function removeOtherGenerations(directory: string, keep: ReadonlySet<string>): Promise<void> {
   for (const name of await readdir(directory)) {
     if (keep.has(name)) continue;
-    if (/^(vectors|documents|lexical)-.+\.(hnsw|json|bin)(\.tmp)?$/u.test(name) || /\.tmp$/u.test(name)) {
+    if (/^(vectors|documents|lexical)-.+\.(hnsw|json|json\.gz|bin)(\.tmp)?$/u.test(name) || /\.tmp$/u.test(name)) {
       await rm(path.join(directory, name), { force: true });
     }
   }
