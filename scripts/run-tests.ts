@@ -3,11 +3,14 @@
  * except the load tier. `npm run test:load` (`-- --load`) runs tests/load/ instead: load, soak and size, one
  * file at a time with a generous time budget; they report their figures as diagnostics.
  * Extra arguments are passed through, e.g. `npm test -- --test-name-pattern=offsets`.
- * A file path argument (tests/...) narrows the run to those files.
+ * A file path argument (tests/...) narrows the run to those files. Files start longest first, by their durations
+ * in the last run (scripts/test-durations.ts).
  */
 import { spawn } from 'node:child_process';
 import { readdirSync, statSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
+import { longestFirst, readDurations, recordDurations } from './test-durations.js';
 
 const loadFolder = path.join('tests', 'load');
 
@@ -25,13 +28,24 @@ const passThrough = process.argv.slice(2);
 const load = passThrough.includes('--load');
 const named = passThrough.filter((argument) => argument.endsWith('.test.ts'));
 const flags = passThrough.filter((argument) => !argument.endsWith('.test.ts') && argument !== '--load');
-const files = named.length > 0 ? named : load ? findTests(loadFolder, []) : findTests('tests', [loadFolder]);
-// The load tier runs alone: two load tests at once would measure each other. The timeouts only stop a hung file;
-// on a crowded machine a file that starts processes can take minutes without anything being wrong.
-const tier = load ? ['--test-concurrency=1', '--test-timeout=1800000'] : ['--test-concurrency=2', '--test-timeout=900000'];
+const found = named.length > 0 ? named : load ? findTests(loadFolder, []) : findTests('tests', [loadFolder]);
+const files = longestFirst(found, readDurations());
+// The load tier runs alone: two load tests at once would measure each other. Other files run two per CPU: about
+// half of a file's time is spent waiting (on child processes, PostgreSQL, the fake Discord), so one per CPU leaves
+// the CPUs idle half the time. The timeouts only stop a hung file; on a crowded machine a file that starts
+// processes can take minutes without anything being wrong.
+const concurrency = Math.max(2, availableParallelism() * 2);
+const tier = load ? ['--test-concurrency=1', '--test-timeout=1800000'] : [`--test-concurrency=${concurrency}`, '--test-timeout=900000'];
 
-const child = spawn(process.execPath, ['--import', 'tsx', '--test', ...tier, ...flags, ...files], {
+// Each test process logs its duration (scripts/record-test-duration.ts) for the next run's order.
+const durationsLog = path.join(tmpdir(), `footnote-test-durations-${process.pid}.jsonl`);
+const recorder = path.resolve('scripts', 'record-test-duration.ts');
+
+const child = spawn(process.execPath, ['--import', 'tsx', '--import', recorder, '--test', ...tier, ...flags, ...files], {
   stdio: 'inherit',
-  env: { ...process.env, FOOTNOTE_TEST: '1' },
+  env: { ...process.env, FOOTNOTE_TEST: '1', FOOTNOTE_TEST_DURATIONS_LOG: durationsLog },
 });
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+child.on('exit', (code, signal) => {
+  recordDurations(durationsLog);
+  process.exit(code ?? (signal ? 1 : 0));
+});

@@ -86,6 +86,22 @@ export function whosWhoJson(whosWho: WhosWho): Record<string, unknown> {
   return { entities: whosWho.entities.map((entry) => ({ name: entry.name, kind: entry.kind, role: entry.role, quotes: entry.quotes.map(quoteJson) })) };
 }
 
+const kindHeadings = { person: 'People', organisation: 'Organisations', place: 'Places' } as const;
+
+/** Without a name: one list per kind, the heading on its own line, a name and its role a line. */
+export function whosWhoList(whosWho: WhosWho): string {
+  const groups = (['person', 'organisation', 'place'] as const).flatMap((kind) => {
+    const entries = whosWho.entities.filter((entry) => entry.kind === kind);
+    if (entries.length === 0) return [];
+    const lines = entries.map(
+      (entry) => `  ${entry.name}${entry.aliases.length > 0 ? ` (also “${entry.aliases.join('”, “')}”)` : ''}${entry.role === null ? '' : ` — ${entry.role}`}`,
+    );
+    return [[kindHeadings[kind], ...lines].join('\n')];
+  });
+  if (groups.length === 0) return 'The text names no people, organisations or places that footnote recognises.';
+  return [...groups, '`npx footnote who NAME` shows the sentences that mention one of them.'].join('\n\n');
+}
+
 export function whosWhoText(corpus: Corpus, whosWho: WhosWho, options: { allQuotes: boolean }): string {
   return whosWho.entities
     .map((entry) => {

@@ -12,7 +12,7 @@ function renderBlock(block: ReplyBlock): string {
     case 'answer':
       return block.citation === '' ? block.text : `${block.text}\n      — ${block.citation}`;
     case 'field':
-      return `${block.name}: ${block.value}`;
+      return block.value.includes('\n') ? `${block.name}\n${block.value.replace(/^/gmu, '  ')}` : `${block.name}: ${block.value}`;
     case 'quote':
       return `  “${block.text}”\n      — ${block.citation}`;
     case 'member':

@@ -58,7 +58,10 @@ function renderBlock(block: ReplyBlock): string {
       return block.citation === '' ? line : `${line}\n— ${escapeText(block.citation)}`;
     }
     case 'field':
-      return `**${escapeText(block.name)}:** ${escapeText(block.value)}`;
+      // A list under a label starts on the line below it, not beside the label.
+      return block.value.includes('\n')
+        ? `**${escapeText(block.name)}**\n${escapeText(block.value)}`
+        : `**${escapeText(block.name)}:** ${escapeText(block.value)}`;
     case 'quote': {
       const quoted = escapeText(block.text)
         .split(/\r?\n/)

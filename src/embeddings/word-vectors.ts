@@ -40,6 +40,11 @@ export class WordVectors {
     return this.rows.get(word);
   }
 
+  /** Every word, commonest first. */
+  commonWords(): readonly string[] {
+    return this.words;
+  }
+
   has(word: string): boolean {
     return this.rows.has(word);
   }

@@ -4,7 +4,8 @@
  * ("15 years ago", "in recent days", "last year"). Expressions relative to an undated event ("fifteen years
  * after the arrest …") cannot be resolved and are kept as the text says them.
  */
-import * as chrono from 'chrono-node';
+// The English parser alone: the package root loads every locale (~0.5 s at each start).
+import * as chronoEnglish from 'chrono-node/en';
 import { MONTH_NAMES } from './lexicon.js';
 import { findNumbers } from './number-expressions.js';
 
@@ -162,7 +163,7 @@ export function findDates(text: string, published: string | undefined): DateExpr
 function chronoDates(text: string, published: string): DateExpression[] {
   const reference = new Date(`${published}T12:00:00Z`);
   const found: DateExpression[] = [];
-  for (const result of chrono.en.parse(text, { instant: reference, timezone: 'UTC' })) {
+  for (const result of chronoEnglish.parse(text, { instant: reference, timezone: 'UTC' })) {
     const phrase = result.text.replace(/[\s,.;:]+$/u, '');
     const start = result.index;
     const end = start + phrase.length;

@@ -18,15 +18,41 @@ export interface TaggedWord {
   readonly end: number;
 }
 
+const cache = new Map<string, readonly TaggedWord[]>();
+const CACHE_LIMIT = 5000;
+
 let pipeline: WinkMethods | undefined;
+/** The model's lexicon ends where the ids of words it had never seen begin. */
+let lexiconSize = 0;
 
 function nlp(): WinkMethods {
-  pipeline ??= winkNLP(model, ['sbd', 'pos']);
+  if (pipeline === undefined) {
+    pipeline = winkNLP(model, ['sbd', 'pos']);
+    // Read before any other text: an unseen word's id is the first one past the lexicon.
+    lexiconSize = Number(pipeline.readDoc('qxzqvjk').tokens().out(pipeline.its.uniqueId)[0]);
+  }
   return pipeline;
 }
 
-const cache = new Map<string, readonly TaggedWord[]>();
-const CACHE_LIMIT = 5000;
+const known = new Map<string, boolean>();
+
+/**
+ * True when the word, in lower case, is in the English model's lexicon ("street", "network", "police"),
+ * false for words it has never seen, which are mostly names ("okafor", "baku"). A hint, not a verdict:
+ * many surnames are also words ("marsh", "woods").
+ */
+export function isDictionaryWord(word: string): boolean {
+  const lower = word.toLowerCase();
+  let found = known.get(lower);
+  if (found === undefined) {
+    const { its } = nlp();
+    const ids = nlp().readDoc(lower).tokens().out(its.uniqueId);
+    found = ids.length === 1 && Number(ids[0]) < lexiconSize;
+    if (known.size >= CACHE_LIMIT) known.clear();
+    known.set(lower, found);
+  }
+  return found;
+}
 
 /** Every token of `text` with its tag and offsets, in order. */
 export function tagWords(text: string): readonly TaggedWord[] {

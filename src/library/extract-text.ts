@@ -6,7 +6,6 @@
  * Problems come back as values with a message that says what to do.
  */
 import { decodeFile } from '../corpus/decode-file.js';
-import { htmlToMarkdown } from './html-to-markdown.js';
 import { checkZip } from './zip-check.js';
 
 export type DocumentFormat = 'txt' | 'md' | 'html' | 'pdf' | 'docx';
@@ -89,8 +88,10 @@ function plainText(name: string, bytes: Uint8Array, format: 'txt' | 'md'): Extra
   return { ok: true, extracted: { format, text: decoded.file.text, markdown: format === 'md', title: undefined } };
 }
 
-function html(name: string, bytes: Uint8Array): ExtractOutcome {
+async function html(name: string, bytes: Uint8Array): Promise<ExtractOutcome> {
   const source = new TextDecoder('utf-8').decode(bytes);
+  // Loaded on first use, like pdf.js and mammoth: linkedom alone costs every start of the bot ~0.4 s.
+  const { htmlToMarkdown } = await import('./html-to-markdown.js');
   const article = htmlToMarkdown(source, { readability: true });
   if (article === undefined || article.markdown.split(/\s+/u).length < 20) {
     return {
@@ -171,6 +172,7 @@ async function docx(name: string, bytes: Uint8Array, limits: ExtractLimits): Pro
       message: `“${name}” would unpack to ${(zip.unzippedBytes / 1048576).toFixed(0)} MiB, more than the ${(limits.maxUnzippedBytes / 1048576).toFixed(0)} MiB footnote allows: it is refused unopened.`,
     };
   const mammoth = (await import('mammoth')).default;
+  const { htmlToMarkdown } = await import('./html-to-markdown.js');
   try {
     const converted = await mammoth.convertToHtml({ buffer: Buffer.from(bytes) });
     const article = htmlToMarkdown(`<html><body>${converted.value}</body></html>`, { readability: false });

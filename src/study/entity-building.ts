@@ -1,4 +1,5 @@
 /** From voted candidate mentions to entities: one per name, its kind by the strongest votes, aliases, roles and mentions. */
+import { mergeVariants } from './entity-merging.js';
 import { entityKey, type Candidate, type Entity, type EntityGroup, type EntityKind, type Votes } from './entity-types.js';
 
 export function buildEntities(candidates: readonly Candidate[], countries: ReadonlySet<string>): Entity[] {
@@ -21,6 +22,14 @@ export function buildEntities(candidates: readonly Candidate[], countries: Reado
   for (const [key, members] of groups) {
     const kind = strongest(total(members));
     if (kind !== undefined) kinds.set(key, kind);
+  }
+  // "Sky News", "ABC Radio": a name that starts with an institution's name is one of its branches, unless a
+  // title or a place noun says otherwise.
+  for (const [key, members] of groups) {
+    const first = members[0]?.tokens[0]?.text;
+    if (first === undefined || (members[0]?.tokens.length ?? 0) < 2 || kinds.get(entityKey(first)) !== 'organisation') continue;
+    const votes = total(members);
+    if (votes.person < 3 && votes.place < 3) kinds.set(key, 'organisation');
   }
 
   // A lone surname belongs to the person of that surname mentioned most recently before it.
@@ -59,6 +68,8 @@ export function buildEntities(candidates: readonly Candidate[], countries: Reado
       if (kind !== undefined) kinds.set(key, kind);
     }
   }
+
+  mergeVariants(groups, kinds);
 
   const entities: Entity[] = [];
   for (const [key, members] of groups) {

@@ -16,11 +16,18 @@ export const ORGANISATION_HEADS = words(`Institute Institution Post Times Servic
   Council Committee Party Bank University College Company Corporation Group Foundation Association Organisation Organization
   Office Department Court Assembly Army Navy Forces News Journal Herald Tribune Gazette Review Press Broadcasting Union
   Commission Fund Centre Center Media Telegraph Monitor Daily Weekly Inc Ltd Airlines Airways Police Guard Bureau
-  Congress Senate Cabinet Government`);
+  Congress Senate Cabinet Government Limited Ltd plc PLC LLC Corp Co GmbH AG Incorporated Holdings Systems Network Networks
+  Television Broadcasting Communications Pictures Studios Theatres Records Wireless Sports Radio Digital League Club Federation
+  Authority Board Trust Society Museum Opera Orchestra Gymnasium School Academy Hospital Church Airport Railway Railways`);
+
+/** Words a company's name may end in without naming a different company (lower case). */
+export const LEGAL_SUFFIXES = words('inc incorporated ltd limited plc llc corp corporation co company group holdings gmbh ag');
 
 /** The last word of a place's name. */
 export const PLACE_HEADS = words(`Republic Kingdom Emirates Asia Europe Africa America Sea Ocean River Mountains Mountain Island
-  Islands Valley Province Region City Strait Gulf Peninsula Oblast Krai Bay Lake Desert Coast Territory Territories`);
+  Islands Valley Province Region City Strait Gulf Peninsula Oblast Krai Bay Lake Desert Coast Territory Territories Street
+  Road Avenue Square Park Lane Boulevard Bridge Tower Springs Town Empire Frontier Heights Hills Beach Harbour Canal County
+  State States District Quarter`);
 
 /** Names ending in these are events, which the who's who leaves out. */
 export const EVENT_HEADS = words(`War Revolution Crisis Summit Games Olympics Pandemic Agreement Treaty Accords Accord
@@ -31,7 +38,8 @@ export const COMPASS_WORDS = words('North South East West Central Middle Norther
 /** Lower-case nouns after a name that make it an institution: "the Sputnik news agency". */
 export const ORGANISATION_NOUNS = words(`agency website newspaper outlet channel broadcaster network parliament ministry company
   firm institute university party bank organisation organization group airline carrier magazine daily portal station
-  service think-tank council committee union`);
+  service think-tank council committee union opposition broadcaster chain subsidiary consortium manufacturer operator
+  brand studio club league federation charity insurer retailer publisher`);
 
 /** Lower-case nouns after a name that make it a place: "the “Balakan” regions". */
 export const PLACE_NOUNS = words(`region regions city cities province provinces village villages district districts border

@@ -3,6 +3,7 @@
  * "… Republic"), its context ("in …", "according to …", a reporting verb, an institution or place noun), the
  * titles and appositives that make it a person, and co-ordination ("Turkey, Azerbaijan, and Armenia").
  */
+import { isDictionaryWord } from '../language/part-of-speech.js';
 import { STOPWORDS } from '../language/tokenize.js';
 import { COMPASS_WORDS, ORGANISATION_HEADS, ORGANISATION_NOUNS, PLACE_HEADS, PLACE_NOUNS, REPORTING_VERBS, ROLE_NOUNS } from './entity-cues.js';
 import type { WordToken } from './name-spans.js';
@@ -18,7 +19,11 @@ export function addHeadCues(candidate: Candidate): void {
   if (COMPASS_WORDS.has(first) && candidate.tokens.length >= 2) candidate.votes.place += 2;
 }
 
-const LOCATIVE = /(?:^|\s)(?:in|from|into|across|throughout|near|inside|outside|within)\s+(?:the\s+)?(?:\p{Lu}[\p{L}-]*['’]s\s+)?$/u;
+const LOCATIVE =
+  /(?:^|[\s(])(?:in|from|into|across|throughout|near|inside|outside|within|beyond)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?\s+|central\s+)?(?:\p{Lu}[\p{L}-]*['’]s\s+)?$/u;
+/** The names listed before this one after a preposition: "in New York City, Los Angeles and ", "in Burbank, ". */
+const LISTED_BEFORE =
+  /\s(?:\p{Lu}[\p{L}.’'-]*\s+)*\p{Lu}[\p{L}.’'-]*(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)*(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+))*$/u;
 const ACCORDING_TO = /according to\s+(?:the\s+)?(?:\p{Lu}\p{Ll}+\s+)?$/iu;
 
 export function addContextCues(
@@ -64,7 +69,7 @@ export function addContextCues(
     candidate.aliases.push(spanOf(unit, start, start + (alias[1] ?? '').length));
   }
 
-  if (LOCATIVE.test(before) || /\bfrom\s+\S+\s+to\s+$/u.test(before)) candidate.votes.place += 1;
+  if (LOCATIVE.test(before) || LOCATIVE.test(before.replace(LISTED_BEFORE, ' ')) || /\bfrom\s+\S+\s+to\s+$/u.test(before)) candidate.votes.place += 1;
   else if (single && /\bto\s+$/u.test(before) && !/\b(?:according|thanks|due)\s+to\s+$/iu.test(before)) candidate.votes.place += 0.5;
 
   // A cited source: "According to Al Jazeera, …", "Euronews reported that …".
@@ -139,7 +144,10 @@ export function addPersonCues(
 
   // Two or three plain capitalised words with nothing else to go on read as a person's name ("Vladimir Putin").
   const plain = candidate.tokens.length >= 2 && candidate.tokens.length <= 3 && candidate.tokens.every((token) => /^\p{Lu}\p{Ll}+$/u.test(token.text));
-  if (plain && !/\bthe\s+$/iu.test(text.before) && !COMPASS_WORDS.has(candidate.tokens[0]?.text ?? '')) candidate.votes.person += 1;
+  if (plain && !/\bthe\s+$/iu.test(text.before) && !COMPASS_WORDS.has(candidate.tokens[0]?.text ?? '')) {
+    // Unless the name ends in a word the English model knows ("Sky Travel", "Green List"): most surnames it does not.
+    if (!isDictionaryWord(candidate.tokens.at(-1)?.text ?? '')) candidate.votes.person += 0.75;
+  }
 }
 
 function hasRoleNoun(phrase: string): boolean {

@@ -67,9 +67,9 @@ function canBeNameCompound(word: string): boolean {
 /**
  * Maximal runs of adjacent capitalised words ("The New York Times", "Republic of Baku"). A possessive ends
  * a run ("Russia’s Yekaterinburg" is two names). `isCommonWord` decides whether a sentence's first word is
- * an ordinary word that is only capitalised because it opens the sentence.
+ * an ordinary word that is only capitalised because it opens the sentence (given the run's length).
  */
-export function nameSpans(unit: SentenceUnit, tokens: readonly WordToken[], isCommonWord: (word: string) => boolean): NameSpan[] {
+export function nameSpans(unit: SentenceUnit, tokens: readonly WordToken[], isCommonWord: (word: string, runLength: number) => boolean): NameSpan[] {
   const text = unit.document.text;
   const spans: NameSpan[] = [];
   let position = 0;
@@ -90,6 +90,19 @@ export function nameSpans(unit: SentenceUnit, tokens: readonly WordToken[], isCo
         next += 1;
         continue;
       }
+      // "Edward J. Noble": a middle initial and its full stop stay inside the name.
+      const following = tokens[next + 1];
+      if (
+        /^\p{Lu}$/u.test(candidate.text) &&
+        following !== undefined &&
+        following.capitalised &&
+        text.slice(last.tokenEnd, candidate.start) === ' ' &&
+        text.slice(candidate.tokenEnd, following.start) === '. '
+      ) {
+        run.push(candidate, following);
+        next += 2;
+        continue;
+      }
       // "Republic of Baku": a lower-case "of" joins two capitalised parts of one name.
       const after = tokens[next + 1];
       if (candidate.text === 'of' && after !== undefined && after.capitalised && text.slice(candidate.tokenEnd, after.start) === ' ') {
@@ -101,7 +114,7 @@ export function nameSpans(unit: SentenceUnit, tokens: readonly WordToken[], isCo
     }
     position = next;
     // A sentence's first word is capitalised whatever it is: keep it only when it looks like a name.
-    if (first.index === 0 && isCommonWord(first.text)) run.shift();
+    if (first.index === 0 && isCommonWord(first.text, run.length)) run.shift();
     while (run.length > 0 && (run[0] as WordToken).text === 'of') run.shift();
     const head = run[0];
     const tail = run.at(-1);

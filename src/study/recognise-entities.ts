@@ -5,9 +5,11 @@
  * and Armenia") share a kind and links a lone surname to the full name mentioned nearest before it.
  * Here: reading names into candidate mentions; entity-votes.ts weighs them, entity-building.ts makes entities.
  */
+import * as chrono from 'chrono-node';
 import type { Corpus } from '../corpus/types.js';
+import { isDictionaryWord, tagWords } from '../language/part-of-speech.js';
 import { STOPWORDS } from '../language/tokenize.js';
-import { DEMONYM_ENDINGS, EVENT_HEADS, ORGANISATION_HEADS, PLACE_HEADS, TITLE_WORDS } from './entity-cues.js';
+import { COMPASS_WORDS, DEMONYM_ENDINGS, EVENT_HEADS, LEGAL_SUFFIXES, ORGANISATION_HEADS, PLACE_HEADS, TITLE_WORDS } from './entity-cues.js';
 import { capitalisationEvidence, nameSpans, SENTENCE_OPENERS, wordTokens, type NameSpan, type WordToken } from './name-spans.js';
 import { sentenceUnits, type SentenceUnit } from './sentence-units.js';
 
@@ -33,16 +35,19 @@ export function recogniseEntities(corpus: Corpus): readonly Entity[] {
 function recognise(corpus: Corpus): Entity[] {
   const units = sentenceUnits(corpus);
   const evidence = capitalisationEvidence(units);
-  const isCommonWord = (word: string): boolean => {
+  const isCommonWord = (word: string, runLength: number): boolean => {
     const lower = word.toLowerCase();
     // "The" and "In" are capitalised inside names too ("The Washington Post"), but at a sentence start they are just words.
     if (STOPWORDS.has(lower) || SENTENCE_OPENERS.has(lower)) return true;
     if (evidence.capitalisedInside.has(word)) return false;
-    return evidence.lowerCase.has(lower) || /(?:ly|ing|ed)$/u.test(lower);
+    // "Police figures …", "Customers that …": an English word alone, which the text never capitalises elsewhere.
+    return evidence.lowerCase.has(lower) || /(?:ly|ing|ed)$/u.test(lower) || (runLength === 1 && isDictionaryWord(lower));
   };
   const readings = units.map((unit) => {
     const tokens = wordTokens(unit);
-    return { unit, tokens, spans: nameSpans(unit, tokens, isCommonWord) };
+    const dates = dateRanges(unit);
+    const spans = nameSpans(unit, tokens, isCommonWord).filter((span) => !dates.some((date) => date.start <= span.start && span.end <= date.end));
+    return { unit, tokens, spans };
   });
   const singleWordNames = new Map<string, number>();
   const nameWords = new Set<string>();
@@ -53,15 +58,31 @@ function recognise(corpus: Corpus): Entity[] {
     }
   }
   const demonyms = findDemonyms(nameWords);
+  const authors = new Set(corpus.documents.flatMap((document) => (document.author === undefined ? [] : document.author.split(/,|\band\b/u, 1).map(entityKey))));
   const candidates: Candidate[] = [];
-  for (const reading of readings) {
+  readings.forEach((reading, index) => {
     const spans = mergeSiblingNames(reading.spans, singleWordNames);
     const own: Candidate[] = [];
-    for (const span of spans) own.push(...candidatesOf(span, reading.tokens, { demonyms, singleWordNames }));
+    for (const span of spans) own.push(...candidatesOf(span, reading.tokens, { demonyms, singleWordNames, lowerCase: evidence.lowerCase }));
     linkCoordinated(own);
+    // The name a sentence opens with, and the next sentence goes on about "he" or "she": a person; "it": an institution.
+    const next = readings[index + 1];
+    const subject = own[0];
+    if (subject !== undefined && next?.unit.document === reading.unit.document && subject.span.start - reading.unit.sentence.start <= 4) {
+      if (/^(?:He|She|His|Her)\b/u.test(next.unit.sentence.text)) subject.votes.person += 1.5;
+      else if (/^(?:It|Its)\b/u.test(next.unit.sentence.text)) subject.votes.organisation += 1;
+    }
+    // A byline's name is a person.
+    for (const candidate of own) if (authors.has(candidate.key)) candidate.votes.person += 5;
     candidates.push(...own);
-  }
+  });
   return buildEntities(candidates, new Set(demonyms.values()));
+}
+
+/** Where chrono-node reads a date in the sentence: "in May", "on Tuesday", "May 2006" name no one. */
+function dateRanges(unit: SentenceUnit): { start: number; end: number }[] {
+  const { sentence } = unit;
+  return chrono.parse(sentence.text).map((result) => ({ start: sentence.start + result.index, end: sentence.start + result.index + result.text.length }));
 }
 
 /** "Russian" → "Russia", "Turkish" → "Turkey": adjective of nationality → the name it comes from. */
@@ -133,7 +154,7 @@ function newCandidate(unit: SentenceUnit, tokens: readonly WordToken[], start: n
 function candidatesOf(
   span: NameSpan,
   sentenceTokens: readonly WordToken[],
-  context: { demonyms: ReadonlyMap<string, string>; singleWordNames: ReadonlyMap<string, number> },
+  context: { demonyms: ReadonlyMap<string, string>; singleWordNames: ReadonlyMap<string, number>; lowerCase: ReadonlySet<string> },
 ): Candidate[] {
   const { unit } = span;
   let tokens = [...span.tokens];
@@ -143,7 +164,10 @@ function candidatesOf(
   const titleIndexes = tokens.flatMap((token, index) => (TITLE_WORDS.has(token.text) ? [index] : []));
   const lastTitle = titleIndexes.at(-1);
   const firstTitle = titleIndexes[0];
-  if (lastTitle !== undefined && firstTitle !== undefined && lastTitle < tokens.length - 1) {
+  // "Premier League", "General Conference": a title word before an institution's head is part of its name.
+  const head = tokens.at(-1)?.text ?? '';
+  const namesInstitution = ORGANISATION_HEADS.has(head) || PLACE_HEADS.has(head) || EVENT_HEADS.has(head);
+  if (lastTitle !== undefined && firstTitle !== undefined && lastTitle < tokens.length - 1 && !namesInstitution) {
     const nameTokens = tokens.slice(lastTitle + 1);
     const person = newCandidate(unit, nameTokens, (nameTokens[0] as WordToken).start, (nameTokens.at(-1) as WordToken).end);
     person.votes.person += 3;
@@ -166,6 +190,8 @@ function candidatesOf(
   if (!introduced) tokens = stripDemonyms(tokens, context.demonyms);
   const last = tokens.at(-1);
   if (last === undefined || EVENT_HEADS.has(last.text) || (tokens.length === 1 && context.demonyms.has(last.text))) return results;
+  // "…, Inc.", "Dillon, Read & Co.": a company's legal suffix on its own names no one.
+  if (tokens.length === 1 && LEGAL_SUFFIXES.has(last.text.toLowerCase())) return results;
 
   // "Russia-Iran-India" names three places; "Nagorno-Karabakh" is one place that contains another.
   if (tokens.length === 1 && /[-‑]/u.test(last.text)) {
@@ -191,13 +217,28 @@ function candidatesOf(
   addContextCues(candidate, sentenceTokens, context.demonyms, span.start);
   // A name the text also turns into an adjective ("Western" from "West") is a country or region.
   if ([...context.demonyms.values()].includes(candidate.span.text)) candidate.votes.place += 2;
-  // A lone acronym ("IT", "FSB") is an institution or nothing: "active in IT" is not a place.
+  // A lone acronym ("FSB", "BBC") is an institution, or a place when the text puts it there ("in the UK"); one the
+  // text also writes in lower case is a word ("active in IT").
   if (tokens.length === 1 && /^\p{Lu}+$/u.test(last.text)) {
     candidate.votes.person = 0;
-    candidate.votes.place = 0;
+    if (context.lowerCase.has(last.text.toLowerCase())) candidate.votes.place = 0;
+    else if (!modifiesNoun(unit, last)) candidate.votes.organisation += 0.5;
   }
+  // A middle initial ("George B. Storer") is how people's names are written.
+  if (tokens.length >= 3 && tokens.slice(1, -1).some((token) => /^\p{Lu}$/u.test(token.text))) candidate.votes.person += 3;
+  // A full name whose surname the text also uses alone ("Mark Woods" … "Woods offered"): a person.
+  const plain = tokens.length >= 2 && tokens.length <= 3 && tokens.every((token) => /^\p{Lu}\p{Ll}+$/u.test(token.text));
+  if (plain && !COMPASS_WORDS.has(tokens[0]?.text ?? '') && context.singleWordNames.has(last.text)) candidate.votes.person += 2;
   results.push(candidate);
   return results;
+}
+
+/** "HD channels", "an AC motor": an acronym written before a noun describes it rather than naming an actor. */
+function modifiesNoun(unit: SentenceUnit, token: WordToken): boolean {
+  const { sentence } = unit;
+  const words = tagWords(sentence.text);
+  const next = words.find((word) => word.start >= token.tokenEnd - sentence.start);
+  return next !== undefined && next.pos === 'NOUN' && sentence.text.slice(token.tokenEnd - sentence.start, next.start).trim() === '';
 }
 
 /** What follows a name that introduces its own short form: " (FSB)", " (Rossotrudnichestvo)". */

@@ -119,8 +119,9 @@ test('GIVEN /who with autocomplete THEN names are suggested as typed, and a name
   assert.match((error.body as { content: string }).content, /names no one called “Napoleon”/);
 
   const all = shown((await allMessages(harness, fake.sendSlashCommand({ name: 'who' }))).map(embedText).join('\n'));
-  assert.match(all, /\*\*People:\*\* Hussein and Ziyaddin Safarov/);
-  assert.match(all, /\*\*Places:\*\*/);
+  // Each kind's label on a line of its own, one name a line under it.
+  assert.match(all, /\*\*People\*\*\n• Hussein and Ziyaddin Safarov — the two victims of the Yekaterinburg incident\n• Vladimir Putin\n/);
+  assert.match(all, /\*\*Places\*\*\n• Baku\n• Moscow\n/);
   assertWithinDiscordLimits(fake);
   assertValidRequests(fake);
 });

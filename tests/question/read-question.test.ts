@@ -35,6 +35,21 @@ test('GIVEN a misspelt word the corpus has one edit away THEN it is corrected be
   assert.deepEqual(reading.unknownWords, []);
 });
 
+test('GIVEN a misspelling of everyday English the text has no near word for THEN it is read as the English word, and a short rare word is left alone', () => {
+  const everyday = { ...english, commonWords: () => ['the', 'happened', 'people', 'plow', 'recommend'] };
+  const reading = readQuestion('what happend after the crash', { ...corpus, vocabulary: new Map([['crash', 'crash']]) }, everyday);
+  assert.deepEqual(
+    reading.corrections.map((correction) => `${correction.from}→${correction.to}`),
+    ['happend→happened'],
+  );
+  assert.equal(correctTypo('plov', corpus, everyday), undefined, 'four letters: too often a real word of its own');
+  assert.equal(correctTypo('recommend', corpus, everyday), undefined, 'a common word is not a typo');
+  assert.equal(correctTypo('reccomend', corpus, everyday), undefined, 'two edits from the English word: left as written');
+  const ranked = { rank: (word: string) => ({ summarize: 40_000, happend: 198_000 })[word], commonWords: () => ['summarized', 'happened'] };
+  assert.equal(correctTypo('summarize', corpus, ranked), undefined, 'a real if rarer English word, and the same word as the one it is near');
+  assert.equal(correctTypo('happend', corpus, ranked), 'happened');
+});
+
 test('GIVEN a common English word the corpus lacks THEN it is not "corrected" into a corpus word', () => {
   assert.equal(correctTypo('laptop', corpus, english), undefined);
   assert.equal(correctTypo('cook', corpus, english), undefined);

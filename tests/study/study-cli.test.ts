@@ -86,6 +86,19 @@ describe('study commands on the command line', () => {
     });
   });
 
+  test('GIVEN who without a name THEN one list per kind, each heading on a line of its own and one name a line under it', async () => {
+    const { stdout, code } = await run('who');
+    assert.equal(code, 0);
+    const groups = stdout.trim().split('\n\n');
+    assert.deepEqual(
+      groups.slice(0, 3).map((group) => group.split('\n')[0]),
+      ['People', 'Organisations', 'Places'],
+    );
+    assert.match(stdout, /^People\n {2}Hussein and Ziyaddin Safarov — the two victims of the Yekaterinburg incident\n {2}Vladimir Putin\n/u);
+    assert.match(stdout, /\n {2}Russian Federal Security Service \(also “FSB”\)\n/u);
+    assert.match(stdout, /\nPlaces\n {2}Baku\n {2}Moscow\n/u);
+  });
+
   test('GIVEN who NAME --json THEN the entity with its role and quotes; an unknown name exits 1', async () => {
     const entities = json(await run('who', 'Zakharova', '--json'))['entities'] as { name: string; kind: string; role: string | null; quotes: unknown[] }[];
     assert.deepEqual(

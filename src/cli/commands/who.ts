@@ -2,7 +2,7 @@ import { whosWho, type WhosWho } from '../../study/whos-who.js';
 import type { Corpus } from '../../corpus/types.js';
 import { documentFlag, groupedJson, groupedText, partsOf } from '../document-groups.js';
 import { parseArguments, writeLine, type CliCommand } from '../cli-command.js';
-import { whosWhoJson, whosWhoText } from '../format-study.js';
+import { whosWhoJson, whosWhoList, whosWhoText } from '../format-study.js';
 import { loadCorpusForCli } from '../load-corpus-for-cli.js';
 
 export const whoCliCommand = {
@@ -26,7 +26,7 @@ export const whoCliCommand = {
     if (!json)
       writeLine(
         io.stdout,
-        groupedText(parts, (part) => whosWhoText(part, resultOf(part), { allQuotes: name !== '' })),
+        groupedText(parts, (part) => (name === '' ? whosWhoList(resultOf(part)) : whosWhoText(part, resultOf(part), { allQuotes: true }))),
       );
     return 0;
   },

@@ -63,7 +63,7 @@ export const whoCommand = {
         const blocks = (['person', 'organisation', 'place'] as const).flatMap((kind): ReplyBlock[] => {
           const ofKind = entities.filter((entry) => entry.kind === kind);
           if (ofKind.length === 0) return [];
-          const lines = ofKind.slice(0, namesPerKind).map((entry) => (entry.role === null ? entry.name : `${entry.name} — ${entry.role}`));
+          const lines = ofKind.slice(0, namesPerKind).map((entry) => `• ${entry.role === null ? entry.name : `${entry.name} — ${entry.role}`}`);
           if (ofKind.length > namesPerKind) lines.push(`… and ${ofKind.length - namesPerKind} more: type a name in /who to find them.`);
           return [{ kind: 'field', name: kindNames[kind].many, value: lines.join('\n') }];
         });

@@ -1,0 +1,47 @@
+/**
+ * How long each test file took last time, so `npm test` can start the longest files first: with files run a
+ * few at a time, a long file started last keeps the run going while the other slots sit idle.
+ * The record is a cache (node_modules/.cache), never committed: without it, files run in name order.
+ */
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+export const durationsFile = path.resolve('node_modules', '.cache', 'footnote', 'test-durations.json');
+
+export type Durations = Record<string, number>;
+
+export function readDurations(file = durationsFile): Durations {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    if (typeof parsed !== 'object' || parsed === null) return {};
+    return Object.fromEntries(Object.entries(parsed).filter((entry): entry is [string, number] => typeof entry[1] === 'number'));
+  } catch {
+    return {};
+  }
+}
+
+/** Longest first; a file with no record goes first of all (it may be long), then name order. */
+export function longestFirst(files: readonly string[], durations: Durations): string[] {
+  const weight = (file: string) => durations[path.resolve(file)] ?? Infinity;
+  return [...files].sort((left, right) => weight(right) - weight(left) || left.localeCompare(right));
+}
+
+/** Folds a run's log (one `{file, ms}` line per test process) into the record; other files keep their figures. */
+export function recordDurations(log: string, file = durationsFile): void {
+  let lines: string[];
+  try {
+    lines = readFileSync(log, 'utf8').split('\n').filter(Boolean);
+  } catch {
+    return;
+  }
+  const measured: Durations = {};
+  for (const line of lines) {
+    const { file: testFile, ms } = JSON.parse(line) as { file: string; ms: number };
+    measured[testFile] = Math.max(measured[testFile] ?? 0, ms);
+  }
+  mkdirSync(path.dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  writeFileSync(temporary, `${JSON.stringify({ ...readDurations(file), ...measured }, null, 1)}\n`);
+  renameSync(temporary, file);
+  rmSync(log, { force: true });
+}
