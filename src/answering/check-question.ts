@@ -34,7 +34,32 @@ export function checkQuestion(raw: string): CheckedQuestion {
   // Letters of any script count; combining marks alone (zalgo debris) and emoji do not.
   const letters = question.normalize('NFC').replace(/\p{M}/gu, '').match(/\p{L}/gu)?.length ?? 0;
   if (letters < 2) return { ok: false, problem: { kind: 'no-words', message: 'I need a question in words, e.g. "What did the autopsies reveal?"' } };
+  if (isSmallTalk(question)) return { ok: false, problem: { kind: 'not-a-question', message: SMALL_TALK_REPLY } };
   return { ok: true, question, instructionLike: INSTRUCTION_LIKE.test(question) };
+}
+
+/**
+ * Words of greeting, thanks and acknowledgement in a chat (general English). A message made only of them
+ * ("thanks!", "hi there", "ok cool") is not a question about the text: answering it from the text would quote
+ * "thanks to Putin's apology" at someone who said thank you.
+ */
+const SOCIAL_WORDS = new Set(
+  (
+    'hi hii hey heya hello hallo yo sup hiya greetings morning afternoon evening good night gm gn ' +
+    'thanks thank thx thnx ty tysm tyvm cheers appreciated appreciate much so very lot you u a all guys bot ' +
+    'ok okay k kk cool nice great awesome perfect lol lmao haha hahaha ah oh wow got it gotcha sure yes yeah yep no nope ' +
+    'bye goodbye cya later see ya there what whats is up how hows are doing going it'
+  ).split(' '),
+);
+
+/** Sent instead of an answer to a message that only greets, thanks or acknowledges. */
+export const SMALL_TALK_REPLY = "Glad to help! Ask me a question about the text and I'll answer with quotes from it.";
+
+/** A message made only of greetings, thanks and acknowledgements, with no question mark. */
+export function isSmallTalk(message: string): boolean {
+  if (message.includes('?')) return false;
+  const words = message.toLowerCase().match(/[\p{L}']+/gu) ?? [];
+  return words.length > 0 && words.length <= 8 && words.every((word) => SOCIAL_WORDS.has(word.replace(/'/gu, '')));
 }
 
 /**

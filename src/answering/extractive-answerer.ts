@@ -152,7 +152,13 @@ export function aboutSomethingElse(ranking: CandidateRanking, missing: MissingWo
   const allTopicsAbsent = missing.topics.length > 0 && missing.absentTopics.length === missing.topics.length;
   const allWordsAbsent = missing.unknownWords.length > 0 && ranking.questionLevel.unknownShare >= OFF_TOPIC_SHARE;
   if (!allTopicsAbsent && !allWordsAbsent) return undefined;
-  return missing.unknownWords.find((word) => missing.absentTopics.includes(word)) ?? missing.absentTopics[0] ?? missing.unknownWords[0];
+  // Named: an absent topic, else a topic the text only has a relative of ("telephone" of a text that says "phone"), else any word.
+  return (
+    missing.unknownWords.find((word) => missing.absentTopics.includes(word)) ??
+    missing.absentTopics[0] ??
+    missing.unknownWords.find((word) => missing.topics.includes(word)) ??
+    missing.unknownWords[0]
+  );
 }
 
 /**

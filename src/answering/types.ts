@@ -58,7 +58,7 @@ export type AbstainReason = 'not-mentioned' | 'no-answering-sentence' | 'no-cand
 
 /** Why a question was refused before any retrieval; `message` is meant for the user. */
 export interface QuestionProblem {
-  readonly kind: 'empty' | 'too-long' | 'no-words';
+  readonly kind: 'empty' | 'too-long' | 'no-words' | 'not-a-question';
   readonly message: string;
 }
 

@@ -40,6 +40,11 @@ export class WordVectors {
     return this.rows.get(word);
   }
 
+  /** Every word, commonest first. */
+  commonWords(): readonly string[] {
+    return this.words;
+  }
+
   has(word: string): boolean {
     return this.rows.has(word);
   }
@@ -48,12 +53,17 @@ export class WordVectors {
   addTo(word: string, target: Float32Array, weight: number): boolean {
     const row = this.rows.get(word);
     if (row === undefined) return false;
+    this.addRow(row, target, weight);
+    return true;
+  }
+
+  /** Adds `weight` × the unit vector at a row (a word's rank) into `target`. */
+  addRow(row: number, target: Float32Array, weight: number): void {
     const scale = (this.scales[row] as number) * weight;
     const offset = row * this.dimensions;
     for (let dimension = 0; dimension < this.dimensions; dimension += 1) {
       target[dimension] = (target[dimension] as number) + (this.values[offset + dimension] as number) * scale;
     }
-    return true;
   }
 
   vector(word: string): Float32Array | undefined {

@@ -12,6 +12,8 @@ import { subjectOf } from '../conversation/follow-up.js';
 import type { EngineState } from './engine-state.js';
 import type { ModelAnswerer } from './model-answerer.js';
 import type { TextAnswerer } from './answer-from-text.js';
+import { asksAboutWholeText } from '../question/whole-text-request.js';
+import { wholeTextAnswer } from './whole-text-answer.js';
 
 export interface AskQuestionContext {
   readonly config: Config;
@@ -42,11 +44,14 @@ export async function askQuestion(context: AskQuestionContext, rawQuestion: stri
       .catch(() => undefined);
   }
 
+  // "what is this article about?": the text's summary answers, not a sentence that shares a word.
+  const aboutWholeText = asksAboutWholeText(question) ? wholeTextAnswer(context.state().corpus, question, options.documentId) : undefined;
   let answer =
-    rewritten !== undefined
+    aboutWholeText ??
+    (rewritten !== undefined
       ? await text.answerReading(question, rewritten, text.read(rewritten), rewritten, { documentId: options.documentId })
-      : await text.answer(question, history, options.documentId);
-  if (modelAnswerer !== undefined) {
+      : await text.answer(question, history, options.documentId));
+  if (modelAnswerer !== undefined && aboutWholeText === undefined) {
     const remaining = AbortSignal.timeout(Math.max(1, budgetEnds - Date.now()));
     const signal = options.signal !== undefined ? AbortSignal.any([options.signal, remaining]) : remaining;
     answer = await modelAnswerer.answer({ question, standaloneQuestion: answer.standaloneQuestion, passages: answer.passages, fallback: answer, signal });

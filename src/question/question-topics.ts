@@ -5,6 +5,8 @@
  * "how many agents…"). A text that never uses any of the topics is about something else; a text that never
  * uses the asked-for noun rarely answers.
  */
+// The English parser alone: the package root loads every locale (~0.5 s at each start).
+import * as chronoEnglish from 'chrono-node/en';
 import { tagWords, type TaggedWord } from '../language/part-of-speech.js';
 import { isContentWord } from '../language/tokenize.js';
 import { isGenericNoun } from './question-analysis.js';
@@ -22,9 +24,13 @@ const SKIPPED_BEFORE_NOUN = new Set(['DET', 'ADJ', 'AUX', 'NUM']);
 
 export function questionTopics(text: string): QuestionTopics {
   const words = tagWords(text);
+  // "last year", "in December", "last week" (chrono-node): when it was, not what it is about.
+  const times = chronoEnglish.parse(text).map((result) => ({ start: result.index, end: result.index + result.text.length }));
+  const inTime = (word: TaggedWord) => times.some((time) => word.start < time.end && time.start < word.end);
   const topics: string[] = [];
   for (const word of words) {
     const lower = word.text.toLowerCase();
+    if (inTime(word)) continue;
     if (!NOUNISH.has(word.pos) || !/\p{L}/u.test(lower) || !isContentWord(lower) || isGenericNoun(lower)) continue;
     if (!topics.includes(lower)) topics.push(lower);
   }

@@ -26,6 +26,8 @@ export interface CorpusVocabulary {
 export interface EnglishWords {
   /** Frequency rank, 0 = commonest; undefined when English (as the word vectors know it) lacks the word. */
   rank(word: string): number | undefined;
+  /** The commonest English words, commonest first: what a misspelling the text has no near word for stands for. */
+  commonWords?(): readonly string[];
 }
 
 export interface Correction {
@@ -128,13 +130,43 @@ export function correctTypo(word: string, corpus: Pick<CorpusVocabulary, 'vocabu
   const rank = english.rank(word);
   if (rank !== undefined && rank < RARE_IN_ENGLISH) return undefined;
   const allowed = word.length >= 8 ? 2 : 1;
-  let best: { word: string; distance: number; score: number } | undefined;
-  for (const candidate of corpus.vocabulary.keys()) {
+  const inCorpus = closestWord(word, corpus.vocabulary.keys(), allowed) ?? shortenedWord(word, corpus);
+  if (inCorpus !== undefined || word.length < MIN_ENGLISH_TYPO || (rank !== undefined && rank < MISSPELLING_RANK)) return inCorpus;
+  // Not a near miss of the text's own words: a misspelling of everyday English ("happend") is read as the word
+  // meant, so it is neither matched as an unknown topic nor named in "the text doesn't mention …". A form of
+  // the same word ("summarize" → summarized) is no correction.
+  const meant = closestWord(word, english.commonWords?.().slice(0, RARE_IN_ENGLISH) ?? [], 1);
+  return meant === undefined || stemWord(meant) === stemWord(word) ? undefined : meant;
+}
+
+/**
+ * A word cut short ("desal" for desalination, "infra" for infrastructure): the text's one word that begins with
+ * it, when all the text's words that do are one word (one stem). Undefined when none or several do.
+ */
+function shortenedWord(word: string, corpus: Pick<CorpusVocabulary, 'vocabulary'>): string | undefined {
+  let found: string | undefined;
+  for (const [candidate, stem] of corpus.vocabulary) {
+    if (candidate.length <= word.length + 1 || !candidate.startsWith(word)) continue;
+    if (found !== undefined && corpus.vocabulary.get(found) !== stem) return undefined;
+    if (found === undefined || candidate < found) found = candidate;
+  }
+  return found;
+}
+
+/** Length from which a word the text lacks is compared with everyday English (shorter ones, "plov", are too often real words). */
+const MIN_ENGLISH_TYPO = 6;
+/** Rank past which English itself uses a word so rarely that it is more likely a misspelling ("happend": ~200,000th). */
+const MISSPELLING_RANK = 100_000;
+
+/** The candidate within `allowed` edits: the closest first, then the one sharing the first letter, then the first in alphabetical order. */
+function closestWord(word: string, candidates: Iterable<string>, allowed: number): string | undefined {
+  let best: { word: string; score: number } | undefined;
+  for (const candidate of candidates) {
     if (Math.abs(candidate.length - word.length) > allowed || candidate.length < 4) continue;
     const edits = distance(word, candidate);
     if (edits > allowed) continue;
     const score = edits - (candidate[0] === word[0] ? 0.5 : 0);
-    if (best === undefined || score < best.score || (score === best.score && candidate < best.word)) best = { word: candidate, distance: edits, score };
+    if (best === undefined || score < best.score || (score === best.score && candidate < best.word)) best = { word: candidate, score };
   }
   return best?.word;
 }

@@ -23,6 +23,14 @@ export function buildEntities(candidates: readonly Candidate[], countries: Reado
     const kind = strongest(total(members));
     if (kind !== undefined) kinds.set(key, kind);
   }
+  // "Sky News", "ABC Radio": a name that starts with an institution's name is one of its branches, unless a
+  // title or a place noun says otherwise.
+  for (const [key, members] of groups) {
+    const first = members[0]?.tokens[0]?.text;
+    if (first === undefined || (members[0]?.tokens.length ?? 0) < 2 || kinds.get(entityKey(first)) !== 'organisation') continue;
+    const votes = total(members);
+    if (votes.person < 3 && votes.place < 3) kinds.set(key, 'organisation');
+  }
 
   // A lone surname belongs to the person of that surname mentioned most recently before it.
   const people = [...groups.entries()].filter(([key, members]) => kinds.get(key) === 'person' && (members[0]?.tokens.length ?? 0) >= 2);

@@ -20,6 +20,9 @@ export const ORGANISATION_HEADS = words(`Institute Institution Post Times Servic
   Television Broadcasting Communications Pictures Studios Theatres Records Wireless Sports Radio Digital League Club Federation
   Authority Board Trust Society Museum Opera Orchestra Gymnasium School Academy Hospital Church Airport Railway Railways`);
 
+/** Words a company's name may end in without naming a different company (lower case). */
+export const LEGAL_SUFFIXES = words('inc incorporated ltd limited plc llc corp corporation co company group holdings gmbh ag');
+
 /** The last word of a place's name. */
 export const PLACE_HEADS = words(`Republic Kingdom Emirates Asia Europe Africa America Sea Ocean River Mountains Mountain Island
   Islands Valley Province Region City Strait Gulf Peninsula Oblast Krai Bay Lake Desert Coast Territory Territories Street

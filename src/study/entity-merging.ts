@@ -4,25 +4,9 @@
  * and spelling variants ("Zelenskyy" / "Zelensky"). General rules over the names the text itself uses.
  */
 import { distance } from 'fastest-levenshtein';
+import { LEGAL_SUFFIXES } from './entity-cues.js';
 import { entityKey, type Candidate, type EntityKind } from './entity-types.js';
 
-/** Words a company's name may end in without naming a different company. */
-const LEGAL_SUFFIXES = new Set([
-  'inc',
-  'incorporated',
-  'ltd',
-  'limited',
-  'plc',
-  'llc',
-  'corp',
-  'corporation',
-  'co',
-  'company',
-  'group',
-  'holdings',
-  'gmbh',
-  'ag',
-]);
 /** Words an acronym leaves out: "Federal Bureau of Investigation" → FBI. */
 const ACRONYM_SKIPS = new Set(['of', 'the', 'and', 'for', 'on', 'in', 'at', '&']);
 
@@ -35,11 +19,28 @@ export function initialsOf(name: string): string {
     .join('');
 }
 
-/** "Sky UK Limited" → "sky uk"; undefined when the key has no legal suffix. */
-function withoutLegalSuffix(key: string): string | undefined {
+/** Words that end a company's or a network's name without naming another one: "NBC Red Network" is "NBC Red". */
+const GENERIC_ENDINGS = new Set([...LEGAL_SUFFIXES, 'network', 'networks', 'communications', 'systems']);
+
+/** "Sky UK Limited" → "sky uk", "nbc red network" → "nbc red"; undefined without such an ending. */
+function withoutGenericEnding(key: string): string | undefined {
   const words = key.split(' ');
-  if (words.length < 2 || !LEGAL_SUFFIXES.has(words.at(-1) ?? '')) return undefined;
-  return words.slice(0, -1).join(' ');
+  if (words.length < 2 || !GENERIC_ENDINGS.has(words.at(-1) ?? '')) return undefined;
+  const rest = words.slice(0, -1);
+  // "Sky" is not "Sky Network" when "Sky" is also the name of a parent: keep one-word names apart unless legal.
+  if (rest.length < 2 && !LEGAL_SUFFIXES.has(words.at(-1) ?? '')) return undefined;
+  return rest.join(' ');
+}
+
+/** "edward j. noble" and "edward john noble": the same words, an initial standing for one of them. */
+export function sameWithInitials(first: string, second: string): boolean {
+  const words = (key: string): string[] => key.split(/[\s.]+/u).filter((word) => word !== '');
+  const [one, two] = [words(first), words(second)];
+  if (one.length !== two.length || one.length < 3 || first === second) return false;
+  return one.every((word, index) => {
+    const other = two[index] ?? '';
+    return word === other || (word.length === 1 && other.startsWith(word)) || (other.length === 1 && word.startsWith(other));
+  });
 }
 
 /** Two keys that differ by a letter or two, not by a number: "zelenskyy" and "zelensky". */
@@ -91,12 +92,20 @@ export function mergeVariants(groups: Map<string, Candidate[]>, kinds: Map<strin
       if (longForms.length === 1) move(key, longForms[0] as string);
       continue;
     }
-    const short = withoutLegalSuffix(key);
+    // "the Commission" after "the Federal Communications Commission": the one institution of that head.
+    if (kind === 'organisation' && !key.includes(' ')) {
+      const heads = others.filter((other) => kinds.get(other) === 'organisation' && other.split(' ').length >= 2 && other.split(' ').at(-1) === key);
+      if (heads.length === 1) {
+        move(key, heads[0] as string);
+        continue;
+      }
+    }
+    const short = withoutGenericEnding(key);
     if (short !== undefined && groups.has(short) && kinds.get(short) === kind) {
       move(short, key);
       continue;
     }
-    const variant = others.find((other) => kinds.get(other) === kind && spellingVariants(key, other));
+    const variant = others.find((other) => kinds.get(other) === kind && (spellingVariants(key, other) || sameWithInitials(key, other)));
     if (variant !== undefined) {
       const count = (name: string): number => groups.get(name)?.length ?? 0;
       if (count(variant) > count(key)) move(key, variant);

@@ -19,7 +19,8 @@ export function addHeadCues(candidate: Candidate): void {
   if (COMPASS_WORDS.has(first) && candidate.tokens.length >= 2) candidate.votes.place += 2;
 }
 
-const LOCATIVE = /(?:^|\s)(?:in|from|into|across|throughout|near|inside|outside|within)\s+(?:the\s+)?(?:\p{Lu}[\p{L}-]*['’]s\s+)?$/u;
+const LOCATIVE =
+  /(?:^|[\s(])(?:in|from|into|across|throughout|near|inside|outside|within|beyond)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern|-?(?:east|west)(?:ern)?)?\s+|central\s+)?(?:\p{Lu}[\p{L}-]*['’]s\s+)?$/u;
 /** The names listed before this one after a preposition: "in New York City, Los Angeles and ", "in Burbank, ". */
 const LISTED_BEFORE =
   /\s(?:\p{Lu}[\p{L}.’'-]*\s+)*\p{Lu}[\p{L}.’'-]*(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+)(?:\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*)*(?:,\s+(?:and\s+|or\s+)?|\s+(?:and|or)\s+))*$/u;
@@ -145,7 +146,7 @@ export function addPersonCues(
   const plain = candidate.tokens.length >= 2 && candidate.tokens.length <= 3 && candidate.tokens.every((token) => /^\p{Lu}\p{Ll}+$/u.test(token.text));
   if (plain && !/\bthe\s+$/iu.test(text.before) && !COMPASS_WORDS.has(candidate.tokens[0]?.text ?? '')) {
     // Unless the name ends in a word the English model knows ("Sky Travel", "Green List"): most surnames it does not.
-    if (!isDictionaryWord(candidate.tokens.at(-1)?.text ?? '')) candidate.votes.person += 1;
+    if (!isDictionaryWord(candidate.tokens.at(-1)?.text ?? '')) candidate.votes.person += 0.75;
   }
 }
 

@@ -90,6 +90,19 @@ export function nameSpans(unit: SentenceUnit, tokens: readonly WordToken[], isCo
         next += 1;
         continue;
       }
+      // "Edward J. Noble": a middle initial and its full stop stay inside the name.
+      const following = tokens[next + 1];
+      if (
+        /^\p{Lu}$/u.test(candidate.text) &&
+        following !== undefined &&
+        following.capitalised &&
+        text.slice(last.tokenEnd, candidate.start) === ' ' &&
+        text.slice(candidate.tokenEnd, following.start) === '. '
+      ) {
+        run.push(candidate, following);
+        next += 2;
+        continue;
+      }
       // "Republic of Baku": a lower-case "of" joins two capitalised parts of one name.
       const after = tokens[next + 1];
       if (candidate.text === 'of' && after !== undefined && after.capitalised && text.slice(candidate.tokenEnd, after.start) === ' ') {

@@ -9,7 +9,7 @@ import * as chrono from 'chrono-node';
 import type { Corpus } from '../corpus/types.js';
 import { isDictionaryWord, tagWords } from '../language/part-of-speech.js';
 import { STOPWORDS } from '../language/tokenize.js';
-import { COMPASS_WORDS, DEMONYM_ENDINGS, EVENT_HEADS, ORGANISATION_HEADS, PLACE_HEADS, TITLE_WORDS } from './entity-cues.js';
+import { COMPASS_WORDS, DEMONYM_ENDINGS, EVENT_HEADS, LEGAL_SUFFIXES, ORGANISATION_HEADS, PLACE_HEADS, TITLE_WORDS } from './entity-cues.js';
 import { capitalisationEvidence, nameSpans, SENTENCE_OPENERS, wordTokens, type NameSpan, type WordToken } from './name-spans.js';
 import { sentenceUnits, type SentenceUnit } from './sentence-units.js';
 
@@ -65,11 +65,12 @@ function recognise(corpus: Corpus): Entity[] {
     const own: Candidate[] = [];
     for (const span of spans) own.push(...candidatesOf(span, reading.tokens, { demonyms, singleWordNames, lowerCase: evidence.lowerCase }));
     linkCoordinated(own);
-    // The name a sentence opens with, and the next sentence goes on about "he" or "she": a person.
+    // The name a sentence opens with, and the next sentence goes on about "he" or "she": a person; "it": an institution.
     const next = readings[index + 1];
     const subject = own[0];
-    if (subject !== undefined && next?.unit.document === reading.unit.document && /^(?:He|She|His|Her)\b/u.test(next.unit.sentence.text)) {
-      if (subject.span.start - reading.unit.sentence.start <= 4) subject.votes.person += 1.5;
+    if (subject !== undefined && next?.unit.document === reading.unit.document && subject.span.start - reading.unit.sentence.start <= 4) {
+      if (/^(?:He|She|His|Her)\b/u.test(next.unit.sentence.text)) subject.votes.person += 1.5;
+      else if (/^(?:It|Its)\b/u.test(next.unit.sentence.text)) subject.votes.organisation += 1;
     }
     // A byline's name is a person.
     for (const candidate of own) if (authors.has(candidate.key)) candidate.votes.person += 5;
@@ -163,7 +164,10 @@ function candidatesOf(
   const titleIndexes = tokens.flatMap((token, index) => (TITLE_WORDS.has(token.text) ? [index] : []));
   const lastTitle = titleIndexes.at(-1);
   const firstTitle = titleIndexes[0];
-  if (lastTitle !== undefined && firstTitle !== undefined && lastTitle < tokens.length - 1) {
+  // "Premier League", "General Conference": a title word before an institution's head is part of its name.
+  const head = tokens.at(-1)?.text ?? '';
+  const namesInstitution = ORGANISATION_HEADS.has(head) || PLACE_HEADS.has(head) || EVENT_HEADS.has(head);
+  if (lastTitle !== undefined && firstTitle !== undefined && lastTitle < tokens.length - 1 && !namesInstitution) {
     const nameTokens = tokens.slice(lastTitle + 1);
     const person = newCandidate(unit, nameTokens, (nameTokens[0] as WordToken).start, (nameTokens.at(-1) as WordToken).end);
     person.votes.person += 3;
@@ -186,6 +190,8 @@ function candidatesOf(
   if (!introduced) tokens = stripDemonyms(tokens, context.demonyms);
   const last = tokens.at(-1);
   if (last === undefined || EVENT_HEADS.has(last.text) || (tokens.length === 1 && context.demonyms.has(last.text))) return results;
+  // "…, Inc.", "Dillon, Read & Co.": a company's legal suffix on its own names no one.
+  if (tokens.length === 1 && LEGAL_SUFFIXES.has(last.text.toLowerCase())) return results;
 
   // "Russia-Iran-India" names three places; "Nagorno-Karabakh" is one place that contains another.
   if (tokens.length === 1 && /[-‑]/u.test(last.text)) {
@@ -218,6 +224,8 @@ function candidatesOf(
     if (context.lowerCase.has(last.text.toLowerCase())) candidate.votes.place = 0;
     else if (!modifiesNoun(unit, last)) candidate.votes.organisation += 0.5;
   }
+  // A middle initial ("George B. Storer") is how people's names are written.
+  if (tokens.length >= 3 && tokens.slice(1, -1).some((token) => /^\p{Lu}$/u.test(token.text))) candidate.votes.person += 3;
   // A full name whose surname the text also uses alone ("Mark Woods" … "Woods offered"): a person.
   const plain = tokens.length >= 2 && tokens.length <= 3 && tokens.every((token) => /^\p{Lu}\p{Ll}+$/u.test(token.text));
   if (plain && !COMPASS_WORDS.has(tokens[0]?.text ?? '') && context.singleWordNames.has(last.text)) candidate.votes.person += 2;

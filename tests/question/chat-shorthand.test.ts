@@ -9,3 +9,9 @@ test('GIVEN chat shorthand in a question THEN it is written out; names, initials
   assert.equal(writeOutShorthand('What did GOV Smith say in the U.S.?'), 'What did GOV Smith say in the U.S.?');
   assert.equal(writeOutShorthand('Why did Baku close the Russian House?'), 'Why did Baku close the Russian House?');
 });
+
+test('GIVEN a contraction typed without its apostrophe THEN it is written out, so "whats X" asks what "what is X" asks', () => {
+  assert.equal(writeOutShorthand('whats rossotrudnichestvo'), 'what is rossotrudnichestvo');
+  assert.equal(writeOutShorthand('why didnt russia react, whos in charge'), 'why did not russia react, who is in charge');
+  assert.equal(writeOutShorthand('Whats'), 'Whats', 'written with a capital: left as typed, like other shorthand');
+});

@@ -35,6 +35,27 @@ test('GIVEN a misspelt word the corpus has one edit away THEN it is corrected be
   assert.deepEqual(reading.unknownWords, []);
 });
 
+test('GIVEN a misspelling of everyday English the text has no near word for THEN it is read as the English word, and a short rare word is left alone', () => {
+  const everyday = { ...english, commonWords: () => ['the', 'happened', 'people', 'plow', 'recommend'] };
+  const reading = readQuestion('what happend after the crash', { ...corpus, vocabulary: new Map([['crash', 'crash']]) }, everyday);
+  assert.deepEqual(
+    reading.corrections.map((correction) => `${correction.from}→${correction.to}`),
+    ['happend→happened'],
+  );
+  assert.equal(correctTypo('plov', corpus, everyday), undefined, 'four letters: too often a real word of its own');
+  assert.equal(correctTypo('recommend', corpus, everyday), undefined, 'a common word is not a typo');
+  assert.equal(correctTypo('reccomend', corpus, everyday), undefined, 'two edits from the English word: left as written');
+  const ranked = { rank: (word: string) => ({ summarize: 40_000, happend: 198_000 })[word], commonWords: () => ['summarized', 'happened'] };
+  assert.equal(correctTypo('summarize', corpus, ranked), undefined, 'a real if rarer English word, and the same word as the one it is near');
+  assert.equal(correctTypo('happend', corpus, ranked), 'happened');
+});
+
+test('GIVEN a word cut short THEN it is read as the one word of the text it begins, and left alone when several words begin with it', () => {
+  const text = { ...corpus, vocabulary: new Map([...corpus.vocabulary, ['desalination', 'desalin'], ['russia', 'russia'], ['russian', 'russian']]) };
+  assert.equal(correctTypo('desal', text, english), 'desalination');
+  assert.equal(correctTypo('russ', text, english), undefined, 'russia or russian: not one word');
+});
+
 test('GIVEN a common English word the corpus lacks THEN it is not "corrected" into a corpus word', () => {
   assert.equal(correctTypo('laptop', corpus, english), undefined);
   assert.equal(correctTypo('cook', corpus, english), undefined);
