@@ -145,8 +145,10 @@ export function addPersonCues(
   // Two or three plain capitalised words with nothing else to go on read as a person's name ("Vladimir Putin").
   const plain = candidate.tokens.length >= 2 && candidate.tokens.length <= 3 && candidate.tokens.every((token) => /^\p{Lu}\p{Ll}+$/u.test(token.text));
   if (plain && !/\bthe\s+$/iu.test(text.before) && !COMPASS_WORDS.has(candidate.tokens[0]?.text ?? '')) {
-    // Unless the name ends in a word the English model knows ("Sky Travel", "Green List"): most surnames it does not.
-    if (!isDictionaryWord(candidate.tokens.at(-1)?.text ?? '')) candidate.votes.person += 0.75;
+    // As far as its words are not ones the English model knows: most given names and surnames are not
+    // ("Helena Marsh"), the words of "Sky Travel", "Project Mercury" or "Green List" are.
+    if (!isDictionaryWord(candidate.tokens[0]?.text ?? '')) candidate.votes.person += 0.4;
+    if (!isDictionaryWord(candidate.tokens.at(-1)?.text ?? '')) candidate.votes.person += 0.4;
   }
 }
 
