@@ -13,7 +13,7 @@ export function addHeadCues(candidate: Candidate): void {
   const first = candidate.tokens[0]?.text ?? '';
   const last = candidate.tokens.at(-1)?.text ?? '';
   // "University of Salamanca", "Republic of Baku": the head comes before "of".
-  const beforeOf = candidate.tokens[candidate.tokens.findIndex((token) => token.text === 'of') - 1]?.text ?? '';
+  const beforeOf = candidate.tokens[candidate.tokens.findIndex((token) => ['of', 'for', 'on'].includes(token.text)) - 1]?.text ?? '';
   if ([last, beforeOf].some((head) => ORGANISATION_HEADS.has(head))) candidate.votes.organisation += 3;
   if ([last, beforeOf].some((head) => PLACE_HEADS.has(head))) candidate.votes.place += 3;
   if (COMPASS_WORDS.has(first) && candidate.tokens.length >= 2) candidate.votes.place += 2;
@@ -62,6 +62,13 @@ export function addContextCues(
   if (preceding !== null && (ORGANISATION_NOUNS.has(nounBefore) || PLACE_NOUNS.has(nounBefore))) {
     const kind: EntityKind = ORGANISATION_NOUNS.has(nounBefore) ? 'organisation' : 'place';
     candidate.votes[kind] += 2;
+    // "the national weather agency AEMET": the words before the name say what the institution is.
+    const described = kind === 'organisation' ? /\b(?:the|a|an)\s+((?:[\p{Ll}-]+(?:s’|s')?\s+){0,3}[\p{Ll}-]+)\s+$/u.exec(before) : null;
+    const phrase = described?.[1];
+    if (phrase !== undefined && phrase.endsWith(nounBefore) && !phrase.split(/\s+/u).some((word) => STOPWORDS.has(word))) {
+      const roleStart = candidate.span.start - (before.length - before.lastIndexOf(phrase));
+      candidate.roles.push({ span: spanOf(unit, roleStart, roleStart + phrase.length), kind, weight: 1 });
+    }
   }
   const alias = /^\s*\((\p{Lu}[\p{L}\p{N}-]*)\)/u.exec(after);
   if (alias !== null) {
