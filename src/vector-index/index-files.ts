@@ -5,14 +5,20 @@
  * written last, so it is the commit point. A crash at any moment leaves the previous manifest — and
  * the files it names — in place. hnswlib's own write is not atomic, hence the temporary file. Writers
  * take `index.lock` first, so two of them (an ingest beside a bot's /reindex) write one after the other.
+ *
+ * Format 2 keeps only the passages' ids (their text and citations come from the corpus the manifest's hash
+ * pins; format 1 kept every passage as JSON, 40% of the index) and adds the lexical index's tables as an
+ * opaque file the retrieval layer writes and reads (retrieval/lexical-tables.ts).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
+import { gunzipSync, gzip } from 'node:zlib';
 import { isLockHeld, withLockFile } from '../files/lock-file.js';
 import { fsyncDirectory, writeFileAtomic } from '../files/write-file-atomic.js';
 
-export const INDEX_FORMAT_VERSION = 1;
+export const INDEX_FORMAT_VERSION = 2;
 
 export interface FileEntry {
   readonly name: string;
@@ -29,24 +35,34 @@ export interface IndexManifest {
   readonly chunkerVersion: number;
   readonly counts: { readonly documents: number; readonly chunks: number };
   readonly builtAt: string;
-  readonly files: { readonly vectors: FileEntry; readonly documents: FileEntry };
+  readonly files: { readonly vectors: FileEntry; readonly documents: FileEntry; readonly lexical?: FileEntry };
 }
 
+/** A passage as the documents file keeps it: its id (format 1 also kept its text and citation). */
 export interface StoredDocument {
-  readonly pageContent: string;
-  readonly metadata: Record<string, unknown>;
   readonly id?: string | undefined;
+  readonly pageContent?: string;
+  readonly metadata?: Record<string, unknown>;
 }
 
 export type ReadIndexResult =
-  | { readonly ok: true; readonly manifest: IndexManifest; readonly vectorsFile: string; readonly documents: StoredDocument[] }
-  | { readonly ok: false; readonly reason: 'missing' | 'corrupt' | 'newer-version'; readonly detail: string };
+  | {
+      readonly ok: true;
+      readonly manifest: IndexManifest;
+      readonly vectorsFile: string;
+      readonly documents: StoredDocument[];
+      /** The lexical index's saved tables, checked against the manifest; undefined when the writer saved none. */
+      readonly lexical: Buffer | undefined;
+    }
+  | { readonly ok: false; readonly reason: 'missing' | 'corrupt' | 'newer-version' | 'older-version'; readonly detail: string };
 
 const LOCK_FILE = 'index.lock';
 
 export interface IndexFilesInput {
   readonly writeVectors: (file: string) => void | Promise<void>;
   readonly documents: readonly StoredDocument[];
+  /** Saved as `lexical-<generation>.bin` and named in the manifest. */
+  readonly lexical?: Uint8Array;
   readonly manifest: Record<string, unknown>;
 }
 
@@ -75,7 +91,7 @@ export async function removeOrphanedTemporaryFiles(directory: string): Promise<s
 async function writeGeneration(directory: string, input: IndexFilesInput): Promise<IndexManifest> {
   const generation = `${Date.now().toString(36)}-${process.pid}-${randomBytes(3).toString('hex')}`;
   const vectorsName = `vectors-${generation}.hnsw`;
-  const documentsName = `documents-${generation}.json`;
+  const documentsName = `documents-${generation}.json.gz`;
 
   const vectorsTemporary = path.join(directory, `${vectorsName}.tmp`);
   await input.writeVectors(vectorsTemporary);
@@ -86,16 +102,19 @@ async function writeGeneration(directory: string, input: IndexFilesInput): Promi
     await vectorsHandle.close();
   }
   await rename(vectorsTemporary, path.join(directory, vectorsName));
-  const documentsEntry = await writeJsonArrayAtomic(directory, documentsName, input.documents);
+  // Ids only now (a few MB of JSON, much repeated), compressed on the thread pool: a bot keeps answering meanwhile.
+  const documentsEntry = await writeBytesAtomic(directory, documentsName, await promisify(gzip)(JSON.stringify(input.documents)));
+  const lexicalName = `lexical-${generation}.bin`;
+  const lexicalEntry = input.lexical === undefined ? undefined : await writeBytesAtomic(directory, lexicalName, input.lexical);
 
   const manifest = {
     ...input.manifest,
     formatVersion: INDEX_FORMAT_VERSION,
-    files: { vectors: await describeFile(directory, vectorsName), documents: documentsEntry },
+    files: { vectors: await describeFile(directory, vectorsName), documents: documentsEntry, ...(lexicalEntry ? { lexical: lexicalEntry } : {}) },
   } as unknown as IndexManifest;
   await writeFileAtomic(path.join(directory, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   await fsyncDirectory(directory);
-  await removeOtherGenerations(directory, new Set([vectorsName, documentsName, 'manifest.json']));
+  await removeOtherGenerations(directory, new Set([vectorsName, documentsName, lexicalName, 'manifest.json']));
   return manifest;
 }
 
@@ -117,20 +136,31 @@ export async function readIndexFiles(directory: string): Promise<ReadIndexResult
       detail: `the index was written by a newer footnote (format ${manifest.formatVersion}, this one reads ${INDEX_FORMAT_VERSION})`,
     };
   }
-  for (const entry of [manifest.files.vectors, manifest.files.documents]) {
-    const problem = await checkFile(directory, entry);
-    if (problem !== undefined) return { ok: false, reason: 'corrupt', detail: problem };
+  if (manifest.formatVersion < INDEX_FORMAT_VERSION) {
+    return {
+      ok: false,
+      reason: 'older-version',
+      detail: `the index is in format ${manifest.formatVersion} from an older footnote, without a saved word index; rebuilt once in format ${INDEX_FORMAT_VERSION}`,
+    };
+  }
+  const checked: Buffer[] = [];
+  for (const entry of [manifest.files.vectors, manifest.files.documents, ...(manifest.files.lexical ? [manifest.files.lexical] : [])]) {
+    const read = await readChecked(directory, entry);
+    if (typeof read === 'string') return { ok: false, reason: 'corrupt', detail: read };
+    checked.push(read);
   }
   let documents: StoredDocument[];
   try {
-    documents = JSON.parse(await readFile(path.join(directory, manifest.files.documents.name), 'utf8')) as StoredDocument[];
+    const bytes = checked[1] as Buffer;
+    documents = JSON.parse((manifest.files.documents.name.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8')) as StoredDocument[];
   } catch {
-    return { ok: false, reason: 'corrupt', detail: `${manifest.files.documents.name} is not valid JSON` };
+    return { ok: false, reason: 'corrupt', detail: `${manifest.files.documents.name} is not valid (gzipped) JSON` };
   }
-  return { ok: true, manifest, vectorsFile: path.join(directory, manifest.files.vectors.name), documents };
+  return { ok: true, manifest, vectorsFile: path.join(directory, manifest.files.vectors.name), documents, lexical: checked[2] };
 }
 
-async function checkFile(directory: string, entry: FileEntry): Promise<string | undefined> {
+/** The file's bytes when its size and checksum are the manifest's; otherwise what is wrong with it. */
+async function readChecked(directory: string, entry: FileEntry): Promise<Buffer | string> {
   const file = path.join(directory, path.basename(entry.name));
   let size: number;
   try {
@@ -139,10 +169,9 @@ async function checkFile(directory: string, entry: FileEntry): Promise<string | 
     return `${entry.name} is missing`;
   }
   if (size !== entry.bytes) return `${entry.name} has ${size} bytes, the manifest says ${entry.bytes} (truncated or overwritten)`;
-  const digest = createHash('sha256')
-    .update(await readFile(file))
-    .digest('hex');
-  return digest === entry.sha256 ? undefined : `${entry.name} does not match its checksum (damaged)`;
+  const bytes = await readFile(file);
+  const digest = createHash('sha256').update(bytes).digest('hex');
+  return digest === entry.sha256 ? bytes : `${entry.name} does not match its checksum (damaged)`;
 }
 
 async function describeFile(directory: string, name: string): Promise<FileEntry> {
@@ -164,43 +193,15 @@ async function describeFile(directory: string, name: string): Promise<FileEntry>
   return { name, bytes, sha256: hash.digest('hex') };
 }
 
-/** JSON array written in slices with awaits between them, hashed as it goes: no 80 MB string, no long stall. */
-async function writeJsonArrayAtomic(directory: string, name: string, items: readonly unknown[]): Promise<FileEntry> {
-  const file = path.join(directory, name);
-  const temporary = `${file}.${process.pid}.tmp`;
-  const handle = await open(temporary, 'w');
-  const hash = createHash('sha256');
-  let bytes = 0;
-  const write = async (text: string) => {
-    const buffer = Buffer.from(text, 'utf8');
-    hash.update(buffer);
-    bytes += buffer.length;
-    await handle.write(buffer);
-  };
-  try {
-    if (items.length === 0) await write('[]');
-    for (let start = 0; start < items.length; start += 1000) {
-      await write(
-        (start === 0 ? '[' : ',') +
-          items
-            .slice(start, start + 1000)
-            .map((item) => JSON.stringify(item))
-            .join(',') +
-          (start + 1000 >= items.length ? ']' : ''),
-      );
-    }
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  await rename(temporary, file);
-  return { name, bytes, sha256: hash.digest('hex') };
+async function writeBytesAtomic(directory: string, name: string, bytes: Uint8Array): Promise<FileEntry> {
+  await writeFileAtomic(path.join(directory, name), bytes);
+  return { name, bytes: bytes.byteLength, sha256: createHash('sha256').update(bytes).digest('hex') };
 }
 
 async function removeOtherGenerations(directory: string, keep: ReadonlySet<string>): Promise<void> {
   for (const name of await readdir(directory)) {
     if (keep.has(name)) continue;
-    if (/^(vectors|documents)-.+\.(hnsw|json)(\.tmp)?$/u.test(name) || /\.tmp$/u.test(name)) {
+    if (/^(vectors|documents|lexical)-.+\.(hnsw|json|json\.gz|bin)(\.tmp)?$/u.test(name) || /\.tmp$/u.test(name)) {
       await rm(path.join(directory, name), { force: true });
     }
   }

@@ -9,7 +9,7 @@ import type { Chunk } from '../chunking/chunk-corpus.js';
 import { CHUNKER_VERSION } from '../chunking/chunk-corpus.js';
 import type { Corpus } from '../corpus/types.js';
 import type { Logger } from '../logger.js';
-import { HnswVectorStore } from './hnsw-store.js';
+import { HnswVectorStore, type IndexedDocument } from './hnsw-store.js';
 import { readIndexFiles, removeOrphanedTemporaryFiles, type IndexManifest } from './index-files.js';
 
 export interface EmbeddingModelInfo {
@@ -29,6 +29,8 @@ export interface OpenIndexInput {
   readonly onProgress?: (done: number, total: number) => void;
   /** Told once when the index must be built, with the reason (a terminal shows it: the first run waits here). */
   readonly onStep?: (message: string) => void;
+  /** The lexical index's tables, encoded; asked for only when the index is built, and saved with it. */
+  readonly encodeLexical?: () => Promise<Uint8Array>;
 }
 
 export interface OpenedIndex {
@@ -36,6 +38,8 @@ export interface OpenedIndex {
   readonly manifest: IndexManifest;
   /** Why it was rebuilt, or undefined when the saved index was used. */
   readonly rebuiltBecause: string | undefined;
+  /** The saved lexical tables (checksum verified) when the saved index was used and has them. */
+  readonly lexical: Buffer | undefined;
 }
 
 export function indexDirectory(dataDir: string): string {
@@ -50,7 +54,7 @@ export async function openIndex(input: OpenIndexInput): Promise<OpenedIndex> {
   input.logger.info('building the index', { reason, chunks: input.chunks.length });
   input.onStep?.(`building the index of ${input.chunks.length} passages (${reason})…`);
   const saveable = !reason.startsWith('the index was written by a newer footnote');
-  return { ...(await buildIndex(input, saveable)), rebuiltBecause: reason };
+  return { ...(await buildIndex(input, saveable)), rebuiltBecause: reason, lexical: undefined };
 }
 
 async function reuse(input: OpenIndexInput): Promise<OpenedIndex | string> {
@@ -71,16 +75,25 @@ async function reuse(input: OpenIndexInput): Promise<OpenedIndex | string> {
               : undefined;
   if (mismatch !== undefined) return mismatch;
   try {
+    // The file keeps ids only; the passages themselves are the chunks those ids were just checked against.
     const store = HnswVectorStore.fromFiles({
       embeddings: input.embeddings,
       dimensions: input.model.dimensions,
       vectorsFile: files.vectorsFile,
-      documents: files.documents,
+      documents: input.chunks.map(asDocument),
     });
-    return { store, manifest, rebuiltBecause: undefined };
+    return { store, manifest, rebuiltBecause: undefined, lexical: files.lexical };
   } catch (error) {
     return `the index file could not be read (${(error as Error).message})`;
   }
+}
+
+function asDocument(chunk: Chunk): IndexedDocument {
+  return {
+    id: chunk.id,
+    pageContent: chunk.text,
+    metadata: { documentId: chunk.documentId, section: chunk.section, paragraph: chunk.paragraph, start: chunk.start, end: chunk.end },
+  };
 }
 
 async function buildIndex(input: OpenIndexInput, save: boolean): Promise<{ store: HnswVectorStore; manifest: IndexManifest }> {
@@ -89,14 +102,7 @@ async function buildIndex(input: OpenIndexInput, save: boolean): Promise<{ store
   for (let start = 0; start < input.chunks.length; start += batch) {
     const slice = input.chunks.slice(start, start + batch);
     const vectors = await input.embeddings.embedDocuments(slice.map((chunk) => chunk.text));
-    await store.addVectors(
-      vectors,
-      slice.map((chunk) => ({
-        id: chunk.id,
-        pageContent: chunk.text,
-        metadata: { documentId: chunk.documentId, section: chunk.section, paragraph: chunk.paragraph, start: chunk.start, end: chunk.end },
-      })),
-    );
+    await store.addVectors(vectors, slice.map(asDocument));
     input.onProgress?.(Math.min(start + batch, input.chunks.length), input.chunks.length);
   }
   const fields = {
@@ -108,7 +114,7 @@ async function buildIndex(input: OpenIndexInput, save: boolean): Promise<{ store
     builtAt: new Date().toISOString(),
   };
   const manifest = save
-    ? await store.saveWithManifest(input.directory, fields)
+    ? await store.saveWithManifest(input.directory, fields, await input.encodeLexical?.())
     : ({
         ...fields,
         formatVersion: 1,

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { copyFileSync, readFileSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -91,6 +92,56 @@ test('GIVEN an index from another model or a newer footnote THEN it is not trust
     assert.ok(later.lines.some((line) => line.includes('written by a newer footnote')));
     assert.equal(manifestOf(data.path).formatVersion, 99, 'the newer index must not be overwritten');
     assert.ok((await engine.ask('What did the autopsies reveal?')).ok);
+  } finally {
+    data.remove();
+  }
+});
+
+test('GIVEN an index in format 1 (passages as JSON, no word index) THEN it is rebuilt once, saying why, and then reused', async () => {
+  const data = temporaryFolder('format-1');
+  try {
+    const config = testConfig({ FOOTNOTE_DATA_DIR: data.path });
+    await openEngine(config);
+    const manifestFile = path.join(data.path, 'index', 'manifest.json');
+    const { files, ...rest } = JSON.parse(readFileSync(manifestFile, 'utf8')) as { files: { lexical?: unknown } };
+    delete files.lexical;
+    writeFileSync(manifestFile, JSON.stringify({ ...rest, files, formatVersion: 1 }));
+    const old = capturingLogger();
+    const engine = await openEngine(config, { logger: old.logger });
+    assert.ok(
+      old.lines.some((line) => line.includes('building the index') && line.includes('format 1 from an older footnote')),
+      old.lines.join('\n'),
+    );
+    assert.equal(manifestOf(data.path).formatVersion, 2);
+    assert.ok((await engine.ask('What did the autopsies reveal?')).ok);
+    const next = capturingLogger();
+    await openEngine(config, { logger: next.logger });
+    assert.ok(!next.lines.some((line) => line.includes('building the index')), next.lines.join('\n'));
+  } finally {
+    data.remove();
+  }
+});
+
+test('GIVEN a saved word index that passes its checksum but cannot be read THEN a warning says so and answers still come', async () => {
+  const data = temporaryFolder('bad-lexical');
+  try {
+    const config = testConfig({ FOOTNOTE_DATA_DIR: data.path });
+    await openEngine(config);
+    const manifestFile = path.join(data.path, 'index', 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as { files: { lexical: { name: string; bytes: number; sha256: string } } };
+    const garbage = Buffer.from('FNLX this is not deflated');
+    writeFileSync(path.join(data.path, 'index', manifest.files.lexical.name), garbage);
+    manifest.files.lexical = { ...manifest.files.lexical, bytes: garbage.length, sha256: createHash('sha256').update(garbage).digest('hex') };
+    writeFileSync(manifestFile, JSON.stringify(manifest));
+    const { lines, logger } = capturingLogger();
+    const engine = await openEngine(config, { logger });
+    assert.ok(
+      lines.some((line) => line.includes('the saved word index could not be read')),
+      lines.join('\n'),
+    );
+    assert.ok(!lines.some((line) => line.includes('building the index')), 'the vectors are still reused');
+    const outcome = await engine.ask('How many people died when the Azal plane crashed?');
+    assert.ok(outcome.ok && outcome.answer.quotes.some((quote) => quote.text.includes('killing 67 people')));
   } finally {
     data.remove();
   }

@@ -1,0 +1,75 @@
+/**
+ * Sentence-level dense similarity for the re-ranking: SIF sentence vectors from the local word vectors, with
+ * the direction every one of them shares removed (so similarities tell sentences apart), cached per sentence;
+ * and the word-by-word alignment of a question with a sentence.
+ */
+import { dot, normalize, type LocalEmbeddings } from '../embeddings/local-embeddings.js';
+import type { WordVectors } from '../embeddings/word-vectors.js';
+import type { QueryTerm } from '../question/question-analysis.js';
+import type { IndexedSentence, LexicalIndex } from './lexical-index.js';
+
+/** Sentences sampled for the shared direction. */
+const SAMPLE = 2000;
+const CACHE_LIMIT = 200_000;
+
+export class SentenceVectors {
+  private readonly cache = new Map<number, Float32Array>();
+  /** The direction every SIF sentence vector shares. */
+  private readonly commonDirection: Float32Array;
+
+  constructor(
+    lexical: LexicalIndex,
+    private readonly embeddings: LocalEmbeddings,
+  ) {
+    const mean = new Float32Array(embeddings.dimensions);
+    const step = Math.max(1, Math.floor(lexical.sentenceCount / SAMPLE));
+    for (let position = 0; position < lexical.sentenceCount; position += step) {
+      const vector = embeddings.embed(lexical.sentence(position).sentence.text);
+      for (let dimension = 0; dimension < mean.length; dimension += 1) mean[dimension] = (mean[dimension] as number) + (vector[dimension] as number);
+    }
+    this.commonDirection = normalize(mean);
+  }
+
+  /** A question's (or any text's) vector, comparable with the sentences'. */
+  ofText(text: string): Float32Array {
+    return this.withoutCommonDirection(this.embeddings.embed(text));
+  }
+
+  ofSentence(position: number, entry: IndexedSentence): Float32Array {
+    let vector = this.cache.get(position);
+    if (vector === undefined) {
+      vector = this.ofText(entry.sentence.text);
+      if (this.cache.size > CACHE_LIMIT) this.cache.clear();
+      this.cache.set(position, vector);
+    }
+    return vector;
+  }
+
+  private withoutCommonDirection(vector: Float32Array): Float32Array {
+    const projection = dot(vector, this.commonDirection);
+    for (let dimension = 0; dimension < vector.length; dimension += 1)
+      vector[dimension] = (vector[dimension] as number) - projection * (this.commonDirection[dimension] as number);
+    return normalize(vector);
+  }
+}
+
+/** Importance-weighted mean, over the question's words, of the closest sentence word by raw vector similarity. */
+export function alignmentOf(
+  words: WordVectors,
+  entry: IndexedSentence,
+  terms: readonly { term: QueryTerm; importance: number; similarity: Map<string, number> }[],
+  total: number,
+): number {
+  if (total <= 0) return 0;
+  let sum = 0;
+  for (const { term, importance, similarity } of terms) {
+    let best = 0;
+    for (const word of entry.words) {
+      let value = similarity.get(word);
+      if (value === undefined) similarity.set(word, (value = word === term.word ? 1 : Math.max(0, words.similarity(term.word, word) ?? 0)));
+      if (value > best) best = value;
+    }
+    sum += importance * best;
+  }
+  return sum / total;
+}

@@ -1,0 +1,93 @@
+/**
+ * The lexical index is tokenised once at ingest and read back from its saved tables at start. Both must give
+ * exactly what counting the words of the text gives: the same vocabulary and names, the same idf, the same BM25
+ * scores in the same order, the same sentences with the same words.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { chunkCorpus, type Chunk } from '../../src/chunking/chunk-corpus.js';
+import { loadCorpus } from '../../src/corpus/load-corpus.js';
+import { isContentWord, tokenize } from '../../src/language/tokenize.js';
+import { LexicalIndex } from '../../src/retrieval/lexical-index.js';
+import { buildLexicalTables, decodeLexicalTables, encodeLexicalTables } from '../../src/retrieval/lexical-tables.js';
+import { articleCorpus } from '../helpers/test-config.js';
+
+/** BM25 and sentence counts written the plain way, over the text itself. */
+function countedByHand(chunks: readonly Chunk[]) {
+  const sentences = new Map<string, string[]>();
+  const sentenceFrequency = new Map<string, number>();
+  const chunkStems = chunks.map((chunk) => {
+    const stems: string[] = [];
+    for (const sentence of chunk.sentences) {
+      const tokens = tokenize(sentence.text).filter((token) => isContentWord(token.word));
+      const key = `${sentence.documentId}:${sentence.start}`;
+      if (!sentences.has(key)) {
+        sentences.set(
+          key,
+          tokens.map((token) => token.word),
+        );
+        for (const stem of new Set(tokens.map((token) => token.stem))) sentenceFrequency.set(stem, (sentenceFrequency.get(stem) ?? 0) + 1);
+      }
+      stems.push(...tokens.map((token) => token.stem));
+    }
+    return stems;
+  });
+  const average = chunkStems.reduce((sum, stems) => sum + stems.length, 0) / chunks.length;
+  const bm25 = (stem: string) => {
+    const containing = chunkStems.filter((stems) => stems.includes(stem)).length;
+    const idf = Math.log(1 + (chunks.length - containing + 0.5) / (containing + 0.5));
+    const scores = new Map<number, number>();
+    chunkStems.forEach((stems, position) => {
+      const frequency = stems.filter((each) => each === stem).length;
+      if (frequency > 0) scores.set(position, (idf * (frequency * 2.2)) / (frequency + 1.2 * (0.25 + (0.75 * stems.length) / average)));
+    });
+    return scores;
+  };
+  return { sentences, sentenceFrequency, bm25 };
+}
+
+test('GIVEN the article THEN the lexical index, built from the text or read back from its saved tables, counts what the text holds', async () => {
+  const chunks = chunkCorpus((await loadCorpus(articleCorpus)).corpus);
+  const expected = countedByHand(chunks);
+  const built = new LexicalIndex(chunks);
+  const saved = await encodeLexicalTables(buildLexicalTables(chunks));
+  const reread = new LexicalIndex(chunks, decodeLexicalTables(saved));
+
+  for (const index of [built, reread]) {
+    assert.equal(index.sentenceCount, expected.sentences.size);
+    const seen: string[][] = [];
+    for (let position = 0; position < index.sentenceCount; position += 1) seen.push([...index.sentence(position).words]);
+    assert.deepEqual(seen, [...expected.sentences.values()], 'each sentence once, in order of appearance, with its content words');
+    chunks.forEach((chunk, position) =>
+      assert.deepEqual(
+        index.sentencesOf(position).map((sentence) => index.sentence(sentence).sentence),
+        chunk.sentences,
+      ),
+    );
+    for (const [stem, frequency] of expected.sentenceFrequency) {
+      assert.ok(index.hasStem(stem));
+      assert.equal(index.idf(stem), Math.log(1 + (expected.sentences.size - frequency + 0.5) / (frequency + 0.5)), stem);
+    }
+    assert.ok(!index.hasStem('zzyzx'));
+    for (const stem of ['russia', 'baku', 'azerbaijan', 'cultur', 'plane']) {
+      const scores = index.bm25(new Map([[stem, 1]]));
+      const want = expected.bm25(stem);
+      assert.ok(want.size > 0, `${stem} is in the article`);
+      assert.deepEqual([...scores.keys()], [...want.keys()], `chunks holding ${stem}, in order`);
+      for (const [chunk, score] of want) assert.ok(Math.abs((scores.get(chunk) ?? 0) - score) < 1e-9, `${stem} in chunk ${chunk}`);
+    }
+    assert.ok(index.knowsName('baku') && index.knowsName('russians'), 'names the article writes with a capital, and their families');
+    assert.ok(index.writtenLowercase.has('plane') && !index.properNames.has('plane'));
+  }
+  assert.deepEqual([...reread.vocabulary], [...built.vocabulary], 'the same vocabulary in the same order');
+  assert.deepEqual([...reread.properNames].sort(), [...built.properNames].sort());
+  assert.ok(saved.byteLength < Buffer.byteLength(chunks.map((chunk) => chunk.text).join('')), 'smaller than the text it indexes');
+});
+
+test('GIVEN saved tables that are damaged or belong to other passages THEN reading them fails with a reason, never a wrong index', async () => {
+  const chunks = chunkCorpus((await loadCorpus(articleCorpus)).corpus);
+  const saved = await encodeLexicalTables(buildLexicalTables(chunks));
+  assert.throws(() => decodeLexicalTables(saved.subarray(0, saved.length - 40)));
+  assert.throws(() => decodeLexicalTables(Buffer.from('not a word index at all')), /not a footnote word index/);
+  assert.throws(() => new LexicalIndex(chunks.slice(1), decodeLexicalTables(saved)), /does not fit these passages/);
+});
