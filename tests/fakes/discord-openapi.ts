@@ -70,7 +70,8 @@ export function createDiscordApiValidator(options: { readonly cacheFolder: strin
   ajv.addFormat('snowflake', /^(0|[1-9][0-9]*)$/);
   ajv.addFormat('nonce', true);
   ajv.addKeyword({ keyword: 'x-discord-union' });
-  ajv.addSchema(spec, specKey);
+  // Ajv walks the whole 1 MB spec when it is added: only done when a validator is not in the cache.
+  let specAdded = false;
 
   const routes: Route[] = Object.keys(spec.paths)
     .map((template) => {
@@ -106,6 +107,8 @@ export function createDiscordApiValidator(options: { readonly cacheFolder: strin
       run(module, module.exports, createRequire(import.meta.url), ajv.formats);
       return module.exports as ValidateFunction;
     }
+    if (!specAdded) ajv.addSchema(spec, specKey);
+    specAdded = true;
     const validate = compile();
     mkdirSync(options.cacheFolder, { recursive: true });
     const temporary = `${file}.${process.pid}.tmp`;
