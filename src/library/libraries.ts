@@ -11,14 +11,13 @@ import type { Config } from '../config.js';
 import type { LoadedCorpus } from '../corpus/load-corpus.js';
 import { parseDocument } from '../corpus/parse-document.js';
 import { loadWordVectors, type WordVectors } from '../embeddings/word-vectors.js';
-import { openEngine } from '../engine.js';
+import { openEngine, type OpenEngineOptions } from '../engine.js';
 import type { Engine } from '../engine-types.js';
 import type { Logger } from '../logger.js';
 import { extractText } from './extract-text.js';
 import { fetchLink } from './fetch-link.js';
 import type { AsyncLibraryStore, LibraryDocumentRecord } from './library-store.js';
 import { loadLibraryCorpus } from './library-corpus.js';
-import type { ConversationStore } from '../conversation/conversation-store.js';
 
 export type LibraryOutcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
@@ -32,7 +31,7 @@ export interface LibrariesOptions {
   readonly onRemoved?: (documentId: string) => Promise<unknown>;
   readonly now?: () => Date;
   /** The conversations the servers' engines remember (the command line's, restored from its file); each engine's own when absent. */
-  readonly conversations?: ConversationStore;
+  readonly conversations?: OpenEngineOptions['conversations'];
 }
 
 export interface AddInput {
