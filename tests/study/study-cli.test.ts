@@ -76,7 +76,10 @@ describe('study commands on the command line', () => {
       groups.slice(0, 3).map((group) => group.split('\n')[0]),
       ['People', 'Organisations', 'Places'],
     );
-    assert.match(stdout, /^People\n {2}Hussein and Ziyaddin Safarov — the two victims of the Yekaterinburg incident\n {2}Vladimir Putin\n/u);
+    assert.match(
+      stdout,
+      /^People\n {2}Mehdi Seyf Tabrizi — the author \(Expert in Azerbaijan Affairs\)\n {2}Hussein and Ziyaddin Safarov — the two victims of the Yekaterinburg incident\n {2}Vladimir Putin\n/u,
+    );
     assert.match(stdout, /\n {2}Russian Federal Security Service \(also “FSB”\)\n/u);
     assert.match(stdout, /\nPlaces\n {2}Baku\n {2}Moscow\n/u);
   });
