@@ -32,6 +32,8 @@ export interface LibrariesOptions {
   readonly now?: () => Date;
   /** The conversations the servers' engines remember (the command line's, restored from its file); each engine's own when absent. */
   readonly conversations?: OpenEngineOptions['conversations'];
+  /** Passage embeddings shared through the database, so a process embeds only what no process did before. */
+  readonly embeddingCache?: OpenEngineOptions['embeddingCache'];
 }
 
 export interface AddInput {
@@ -196,6 +198,7 @@ export class Libraries {
       wordVectors: this.words,
       source: { load: () => this.loadLibrary(libraryId), indexDirectory: this.indexDirectory(libraryId) },
       ...(this.options.conversations !== undefined ? { conversations: this.options.conversations } : {}),
+      embeddingCache: this.options.embeddingCache,
     });
   }
 
