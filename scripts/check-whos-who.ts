@@ -19,7 +19,7 @@ type Label = 'person' | 'organisation' | 'place' | 'none';
 
 interface LabelledText {
   readonly id: string;
-  readonly split: 'tune' | 'validation';
+  readonly split: 'tune' | 'validation' | 'fresh';
   readonly file?: string;
   readonly squad?: { readonly file: string; readonly article: string; readonly paragraphs: readonly [number, number] };
   readonly names: Readonly<Record<string, Label>>;
@@ -127,6 +127,7 @@ const report = {
   texts: Object.fromEntries(results.map((result) => [result.id, summary([result])])),
   tune: summary(results.filter((result) => result.split === 'tune')),
   validation: summary(results.filter((result) => result.split === 'validation')),
+  fresh: summary(results.filter((result) => result.split === 'fresh')),
 };
 if (args.includes('--json')) console.log(JSON.stringify(verbose ? { ...report, details: results } : report, null, 2));
 else {
@@ -145,5 +146,5 @@ else {
         if (list.length > 0) console.log(`  ${heading}: ${list.join('; ')}`);
     }
   }
-  for (const split of ['tune', 'validation'] as const) console.log(`${split}: ${JSON.stringify(report[split])}`);
+  for (const split of ['tune', 'validation', 'fresh'] as const) console.log(`${split}: ${JSON.stringify(report[split])}`);
 }

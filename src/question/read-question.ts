@@ -130,13 +130,27 @@ export function correctTypo(word: string, corpus: Pick<CorpusVocabulary, 'vocabu
   const rank = english.rank(word);
   if (rank !== undefined && rank < RARE_IN_ENGLISH) return undefined;
   const allowed = word.length >= 8 ? 2 : 1;
-  const inCorpus = closestWord(word, corpus.vocabulary.keys(), allowed);
+  const inCorpus = closestWord(word, corpus.vocabulary.keys(), allowed) ?? shortenedWord(word, corpus);
   if (inCorpus !== undefined || word.length < MIN_ENGLISH_TYPO || (rank !== undefined && rank < MISSPELLING_RANK)) return inCorpus;
   // Not a near miss of the text's own words: a misspelling of everyday English ("happend") is read as the word
   // meant, so it is neither matched as an unknown topic nor named in "the text doesn't mention …". A form of
   // the same word ("summarize" → summarized) is no correction.
   const meant = closestWord(word, english.commonWords?.().slice(0, RARE_IN_ENGLISH) ?? [], 1);
   return meant === undefined || stemWord(meant) === stemWord(word) ? undefined : meant;
+}
+
+/**
+ * A word cut short ("desal" for desalination, "infra" for infrastructure): the text's one word that begins with
+ * it, when all the text's words that do are one word (one stem). Undefined when none or several do.
+ */
+function shortenedWord(word: string, corpus: Pick<CorpusVocabulary, 'vocabulary'>): string | undefined {
+  let found: string | undefined;
+  for (const [candidate, stem] of corpus.vocabulary) {
+    if (candidate.length <= word.length + 1 || !candidate.startsWith(word)) continue;
+    if (found !== undefined && corpus.vocabulary.get(found) !== stem) return undefined;
+    if (found === undefined || candidate < found) found = candidate;
+  }
+  return found;
 }
 
 /** Length from which a word the text lacks is compared with everyday English (shorter ones, "plov", are too often real words). */

@@ -12,11 +12,22 @@ export const DISTRACTORS_PER_QUESTION = 3;
 
 /** True when `phrase` occurs in `text` as whole words, ignoring case, quote style and dashes. */
 export function containsPhrase(text: string, phrase: string): boolean {
-  const haystack = ` ${normalizeForMatch(text).replace(/[^\p{L}\p{N}%]+/gu, ' ')} `;
-  const needle = normalizeForMatch(phrase)
-    .replace(/[^\p{L}\p{N}%]+/gu, ' ')
-    .trim();
-  return needle !== '' && haystack.includes(` ${needle} `);
+  const needle = wordsOf(phrase).trim();
+  return needle !== '' && ` ${wordsOf(text)} `.includes(` ${needle} `);
+}
+
+// A quiz checks every candidate against the same quote and the same candidates against every quote: each text is
+// normalised once (this was most of the time of making a quiz). Bounded, so a long-running bot does not grow it.
+const normalised = new Map<string, string>();
+
+function wordsOf(text: string): string {
+  let words = normalised.get(text);
+  if (words === undefined) {
+    words = normalizeForMatch(text).replace(/[^\p{L}\p{N}%]+/gu, ' ');
+    if (normalised.size >= 4096) normalised.clear();
+    normalised.set(text, words);
+  }
+  return words;
 }
 
 /** Keeps the first `count` candidates that differ from the answer, from each other, and from every phrase of the quote. */

@@ -9,7 +9,8 @@ const words = (text: string): ReadonlySet<string> => new Set(text.split(/\s+/u).
 /** Titles written before a person's name: "Kremlin Spokesperson Dmitry Peskov". */
 export const TITLE_WORDS = words(`President Vice Prime Minister Deputy Spokesperson Spokesman Spokeswoman Secretary Chancellor
   Ambassador Senator Governor Mayor General Chairman Chairwoman Chair Director King Queen Prince Princess Pope Sheikh Emir
-  Judge Chief Commander Colonel Admiral Marshal Mr Mrs Ms Dr Professor Speaker Premier Envoy Representative Sen Gen`);
+  Judge Chief Commander Colonel Admiral Marshal Mr Mrs Ms Dr Professor Speaker Premier Envoy Representative Sen Gen Administrator
+  Commissioner Minister Councillor Inspector Captain Lieutenant Sergeant Bishop Archbishop Cardinal Rabbi Imam Reverend`);
 
 /** The last word of an institution's name. */
 export const ORGANISATION_HEADS = words(`Institute Institution Post Times Service Services Ministry Agency Parliament

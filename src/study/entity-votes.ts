@@ -13,7 +13,7 @@ export function addHeadCues(candidate: Candidate): void {
   const first = candidate.tokens[0]?.text ?? '';
   const last = candidate.tokens.at(-1)?.text ?? '';
   // "University of Salamanca", "Republic of Baku": the head comes before "of".
-  const beforeOf = candidate.tokens[candidate.tokens.findIndex((token) => token.text === 'of') - 1]?.text ?? '';
+  const beforeOf = candidate.tokens[candidate.tokens.findIndex((token) => ['of', 'for', 'on'].includes(token.text)) - 1]?.text ?? '';
   if ([last, beforeOf].some((head) => ORGANISATION_HEADS.has(head))) candidate.votes.organisation += 3;
   if ([last, beforeOf].some((head) => PLACE_HEADS.has(head))) candidate.votes.place += 3;
   if (COMPASS_WORDS.has(first) && candidate.tokens.length >= 2) candidate.votes.place += 2;
@@ -62,6 +62,13 @@ export function addContextCues(
   if (preceding !== null && (ORGANISATION_NOUNS.has(nounBefore) || PLACE_NOUNS.has(nounBefore))) {
     const kind: EntityKind = ORGANISATION_NOUNS.has(nounBefore) ? 'organisation' : 'place';
     candidate.votes[kind] += 2;
+    // "the national weather agency AEMET": the words before the name say what the institution is.
+    const described = kind === 'organisation' ? /\b(?:the|a|an)\s+((?:[\p{Ll}-]+(?:s’|s')?\s+){0,3}[\p{Ll}-]+)\s+$/u.exec(before) : null;
+    const phrase = described?.[1];
+    if (phrase !== undefined && phrase.endsWith(nounBefore) && !phrase.split(/\s+/u).some((word) => STOPWORDS.has(word))) {
+      const roleStart = candidate.span.start - (before.length - before.lastIndexOf(phrase));
+      candidate.roles.push({ span: spanOf(unit, roleStart, roleStart + phrase.length), kind, weight: 1 });
+    }
   }
   const alias = /^\s*\((\p{Lu}[\p{L}\p{N}-]*)\)/u.exec(after);
   if (alias !== null) {
@@ -145,8 +152,10 @@ export function addPersonCues(
   // Two or three plain capitalised words with nothing else to go on read as a person's name ("Vladimir Putin").
   const plain = candidate.tokens.length >= 2 && candidate.tokens.length <= 3 && candidate.tokens.every((token) => /^\p{Lu}\p{Ll}+$/u.test(token.text));
   if (plain && !/\bthe\s+$/iu.test(text.before) && !COMPASS_WORDS.has(candidate.tokens[0]?.text ?? '')) {
-    // Unless the name ends in a word the English model knows ("Sky Travel", "Green List"): most surnames it does not.
-    if (!isDictionaryWord(candidate.tokens.at(-1)?.text ?? '')) candidate.votes.person += 0.75;
+    // As far as its words are not ones the English model knows: most given names and surnames are not
+    // ("Helena Marsh"), the words of "Sky Travel", "Project Mercury" or "Green List" are.
+    if (!isDictionaryWord(candidate.tokens[0]?.text ?? '')) candidate.votes.person += 0.4;
+    if (!isDictionaryWord(candidate.tokens.at(-1)?.text ?? '')) candidate.votes.person += 0.4;
   }
 }
 

@@ -5,7 +5,8 @@
  * - order: which of some dated events came first (order-questions.ts);
  * - who-said / who-is: who said or reported a claim, who is described as … (entity-questions.ts);
  * - fill-in: a name or number blanked out of the clause that holds it (entity- and number-questions.ts).
- * Fill-in is kept to under a third of a quiz, no other kind over 40%, one question per sentence, and
+ * Fill-in is kept to under a third of a quiz (fewer questions rather than more fill-in), no other kind over
+ * 40% while others are left, one question per sentence, and
  * questions spread over paragraphs. The seed drives every choice, so the same seed on the same text always
  * gives the same quiz.
  */
@@ -109,7 +110,8 @@ function choose(candidates: readonly QuestionCandidate[], count: number, random:
     for (const candidate of ordered) {
       if (chosen.length === count) break;
       if (chosen.includes(candidate)) continue;
-      const limit = strict >= 1 ? shareOf(candidate.kind, count) : Math.ceil(count / 2);
+      // Fill-in never goes past its share: a text with few other questions gets a shorter quiz, not a cloze test.
+      const limit = strict >= 1 || candidate.kind === 'fill-in' ? shareOf(candidate.kind, count) : Math.ceil(count / 2);
       if ((perKind.get(candidate.kind) ?? 0) >= limit) continue;
       if (strict >= 2 && chosen.some((other) => other.unit.paragraph === candidate.unit.paragraph)) continue;
       const clash = chosen.some((other) => other.unit === candidate.unit || other.prompt === candidate.prompt || other.answerKey === candidate.answerKey);

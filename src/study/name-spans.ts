@@ -4,6 +4,8 @@
  * capitalised sentence opener ("Despite", "Photos") and from an adjective of nationality ("Russian").
  */
 import { NUMBER_WORDS } from '../language/lexicon.js';
+import { STOPWORDS } from '../language/tokenize.js';
+import { ORGANISATION_HEADS } from './entity-cues.js';
 import type { SentenceUnit } from './sentence-units.js';
 
 export interface WordToken {
@@ -36,6 +38,11 @@ export const SENTENCE_OPENERS: ReadonlySet<string> = new Set(
   third lastly today yesterday now then later earlier recently currently some many most several few both each
   every another such`.split(/\s+/u),
 );
+
+/** "of", and the short lower-case particles of names from other languages ("de", "en", "von", "y"), not English words like "and". */
+function isNameParticle(word: string): boolean {
+  return word === 'of' || (/^\p{Ll}{1,3}$/u.test(word) && !STOPWORDS.has(word) && !['vs', 'via', 'per'].includes(word));
+}
 
 export function wordTokens(unit: SentenceUnit): WordToken[] {
   const { sentence } = unit;
@@ -103,11 +110,27 @@ export function nameSpans(unit: SentenceUnit, tokens: readonly WordToken[], isCo
         next += 2;
         continue;
       }
-      // "Republic of Baku": a lower-case "of" joins two capitalised parts of one name.
+      // "Republic of Baku", "Aguas de Valencia": a lower-case "of" or particle joins two capitalised parts of one name.
       const after = tokens[next + 1];
-      if (candidate.text === 'of' && after !== undefined && after.capitalised && text.slice(candidate.tokenEnd, after.start) === ' ') {
+      if (isNameParticle(candidate.text) && after !== undefined && after.capitalised && text.slice(candidate.tokenEnd, after.start) === ' ') {
         run.push(candidate, after);
         next += 2;
+        continue;
+      }
+      // "Ministry for the Ecological Transition", "Committee on Science and Astronautics": an institution's head
+      // takes "for"/"on" (and "the"), and what follows may be two things joined by "and".
+      const article = after?.text === 'the' ? after : undefined;
+      const named = tokens[next + (article === undefined ? 1 : 2)];
+      const institutionSoFar = run.some((token) => ORGANISATION_HEADS.has(token.text));
+      if (
+        ((ORGANISATION_HEADS.has(last.text) && ['for', 'on'].includes(candidate.text)) ||
+          (candidate.text === 'and' && article === undefined && run.some((token) => token.text === 'for' || token.text === 'on') && institutionSoFar)) &&
+        named !== undefined &&
+        named.capitalised &&
+        text.slice(candidate.tokenEnd, named.start) === (article === undefined ? ' ' : ' the ')
+      ) {
+        run.push(candidate, ...(article === undefined ? [] : [article]), named);
+        next += article === undefined ? 2 : 3;
         continue;
       }
       break;
@@ -115,7 +138,7 @@ export function nameSpans(unit: SentenceUnit, tokens: readonly WordToken[], isCo
     position = next;
     // A sentence's first word is capitalised whatever it is: keep it only when it looks like a name.
     if (first.index === 0 && isCommonWord(first.text, run.length)) run.shift();
-    while (run.length > 0 && (run[0] as WordToken).text === 'of') run.shift();
+    while (run.length > 0 && isNameParticle((run[0] as WordToken).text)) run.shift();
     const head = run[0];
     const tail = run.at(-1);
     if (head === undefined || tail === undefined) continue;

@@ -39,6 +39,8 @@ const PATTERNS: readonly Pattern[] = [
   { expression: /^(?<a>.{15,}?)\s+(?:led to|resulted in)\s+(?<b>.{8,}?)[.!]?$/u, relation: 'consequence', outcome: 'a' },
   { expression: /^(?<a>.{15,}?)\s+(?:was|were|is|are)\s+designed\s+to\s+(?<b>.{8,}?)[.!]?$/u, relation: 'purpose', outcome: 'a' },
   { expression: /^(?<a>.{15,}?),?\s+(?:aimed at|in order to|so that)\s+(?<b>.{8,}?)[.!]?$/u, relation: 'purpose', outcome: 'a' },
+  // "To pay for the extra hours, the company postponed …": a purpose stated first.
+  { expression: /^(?<b>To\s+\p{Ll}+\s+[^,]{6,}?),\s+(?<a>.{15,}?)[.!]?$/u, relation: 'purpose', outcome: 'a' },
   {
     expression:
       /^(?<a>.{15,}?)\s+(?:has\s+|have\s+|had\s+)?(?:allow|allows|allowed|help|helps|helped|enable|enables|enabled)\s+(?<who>\p{Lu}[\p{L}’'-]*)\s+(?:to\s+)?(?<b>.{8,}?)[.!]?$/u,

@@ -166,7 +166,9 @@ function candidatesOf(
   const firstTitle = titleIndexes[0];
   // "Premier League", "General Conference": a title word before an institution's head is part of its name.
   const head = tokens.at(-1)?.text ?? '';
-  const namesInstitution = ORGANISATION_HEADS.has(head) || PLACE_HEADS.has(head) || EVENT_HEADS.has(head);
+  // "General Electric": a title followed by one English word is a company's name, not a person's.
+  const oneWordAfterTitle = titleIndexes[0] === 0 && tokens.length === 2 && isDictionaryWord(head);
+  const namesInstitution = ORGANISATION_HEADS.has(head) || PLACE_HEADS.has(head) || EVENT_HEADS.has(head) || oneWordAfterTitle;
   if (lastTitle !== undefined && firstTitle !== undefined && lastTitle < tokens.length - 1 && !namesInstitution) {
     const nameTokens = tokens.slice(lastTitle + 1);
     const person = newCandidate(unit, nameTokens, (nameTokens[0] as WordToken).start, (nameTokens.at(-1) as WordToken).end);
@@ -225,10 +227,12 @@ function candidatesOf(
     else if (!modifiesNoun(unit, last)) candidate.votes.organisation += 0.5;
   }
   // A middle initial ("George B. Storer") is how people's names are written.
-  if (tokens.length >= 3 && tokens.slice(1, -1).some((token) => /^\p{Lu}$/u.test(token.text))) candidate.votes.person += 3;
+  const institution = ORGANISATION_HEADS.has(last.text) || PLACE_HEADS.has(last.text);
+  if (tokens.length >= 3 && !institution && tokens.slice(1, -1).some((token) => /^\p{Lu}$/u.test(token.text))) candidate.votes.person += 3;
   // A full name whose surname the text also uses alone ("Mark Woods" … "Woods offered"): a person.
   const plain = tokens.length >= 2 && tokens.length <= 3 && tokens.every((token) => /^\p{Lu}\p{Ll}+$/u.test(token.text));
-  if (plain && !COMPASS_WORDS.has(tokens[0]?.text ?? '') && context.singleWordNames.has(last.text)) candidate.votes.person += 2;
+  const wordsOnly = tokens.every((token) => isDictionaryWord(token.text));
+  if (plain && !wordsOnly && !COMPASS_WORDS.has(tokens[0]?.text ?? '') && context.singleWordNames.has(last.text)) candidate.votes.person += 2;
   results.push(candidate);
   return results;
 }

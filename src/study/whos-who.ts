@@ -4,7 +4,7 @@
  */
 import type { Corpus } from '../corpus/types.js';
 import { normalizeForMatch } from '../language/normalize.js';
-import { recogniseEntities, type Entity, type EntityKind } from './recognise-entities.js';
+import { entityKey, recogniseEntities, type Entity, type EntityKind } from './recognise-entities.js';
 import { quoteSentence, type Quote } from '../corpus/citation.js';
 
 export interface WhosWhoEntry {
@@ -19,7 +19,7 @@ export interface WhosWhoEntry {
   readonly roleQuote: Quote | null;
   /** Other forms the text uses: a surname alone, an acronym. */
   readonly aliases: readonly string[];
-  /** Every sentence that mentions it, in reading order. */
+  /** Every sentence that mentions it, in reading order; none for an author named only in the byline. */
   readonly quotes: readonly Quote[];
 }
 
@@ -35,9 +35,10 @@ const kindOrder: Readonly<Record<EntityKind, number>> = { person: 0, organisatio
  * word or alias starting with it, else containing it (case and quote marks ignored); an empty list when none does.
  */
 export function whosWho(corpus: Corpus, name?: string): WhosWho {
-  const entries = recogniseEntities(corpus)
-    .map((entity) => ({ entity, entry: entryOf(entity) }))
-    .sort((first, second) => kindOrder[first.entity.kind] - kindOrder[second.entity.kind]);
+  const entities = recogniseEntities(corpus);
+  const entries = [...bylineAuthors(corpus, entities), ...entities.map((entity) => ({ entity, entry: entryOf(entity) }))].sort(
+    (first, second) => kindOrder[first.entity.kind] - kindOrder[second.entity.kind],
+  );
   if (name === undefined || name.trim() === '') return { entities: entries.map((item) => item.entry) };
   const wanted = normalizeForMatch(name).replace(/^the\s+/u, '');
   const normal = (form: string): string => normalizeForMatch(form).replace(/^the\s+/u, '');
@@ -50,6 +51,25 @@ export function whosWho(corpus: Corpus, name?: string): WhosWho {
     if (matching.length > 0) return { entities: matching.map((item) => item.entry) };
   }
   return { entities: [] };
+}
+
+/**
+ * A byline's author whom the text never names again is still someone a reader meets: listed before the
+ * people of the text (the byline comes first), with the byline's description as the role and no quote.
+ */
+function bylineAuthors(corpus: Corpus, entities: readonly Entity[]): { entity: Entity; entry: WhosWhoEntry }[] {
+  const known = new Set(entities.flatMap((entity) => [entity.key, ...entity.aliases.map(entityKey)]));
+  return corpus.documents.flatMap((document) => {
+    const author = document.author;
+    // A person's name: two to four capitalised words ("By staff reporters" names no one).
+    if (author === undefined || !/^\p{Lu}[\p{L}’'.-]*(?:\s+\p{Lu}[\p{L}’'.-]*){1,3}$/u.test(author) || known.has(entityKey(author))) return [];
+    known.add(entityKey(author));
+    const byline = document.header.find((line) => line.kind === 'byline')?.text ?? '';
+    const description = /,\s*([^,]{3,80})$/u.exec(byline.trim())?.[1]?.trim();
+    const role = description === undefined ? 'the author' : `the author (${description})`;
+    const entity: Entity = { key: entityKey(author), name: author, kind: 'person', group: 'person', aliases: [], role: undefined, mentions: [] };
+    return [{ entity, entry: { name: author, kind: 'person' as const, role, roleQuote: null, aliases: [], quotes: [] } }];
+  });
 }
 
 /** Names for autocomplete, people first. */

@@ -1,11 +1,8 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { after, before, test } from 'node:test';
-import { main } from '../../src/cli/main.js';
-import { articleCorpus, articleFile, projectRoot, sharedModelDir, temporaryFolder } from '../helpers/test-config.js';
+import { footnoteProcess, runFootnote } from '../helpers/run-footnote.js';
+import { articleCorpus, articleFile, sharedModelDir, temporaryFolder } from '../helpers/test-config.js';
 
 const data = temporaryFolder('cli');
 after(() => data.remove());
@@ -13,30 +10,9 @@ const environment = { FOOTNOTE_CORPUS_DIR: articleCorpus, FOOTNOTE_DATA_DIR: dat
 // main() reads its configuration from process.env, as `npx footnote` does; this file runs in a process of its own.
 before(() => Object.assign(process.env, environment));
 
-/** `npx footnote …` as a process of its own: what stdout and the exit code really are. */
-function footnoteProcess(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(projectRoot, 'src/cli/main.ts'), ...args], {
-    cwd: data.path,
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH ?? '', ...environment },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** The same command in this process (a process start costs seconds on a busy machine): exit code and output. */
-async function footnote(...args: string[]) {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const code = await main(args, { stdout, stderr, stdin: new PassThrough() });
-  return { code, stdout: out, stderr: err };
-}
-
 test('GIVEN ask --json THEN the process prints exactly one JSON object on stdout, with verbatim quotes and their offsets', () => {
-  const { code, stdout, stderr } = footnoteProcess('ask', 'Why did Baku close the Russian House?', '--json');
+  // A process of its own: what stdout and the exit code really are.
+  const { code, stdout, stderr } = footnoteProcess(['ask', 'Why did Baku close the Russian House?', '--json'], { cwd: data.path, environment });
   assert.equal(code, 0);
   // The first run in a new data folder builds the index and says so on stderr, so a slow first answer is not a silent wait.
   assert.match(stderr, /^footnote: building the index of \d+ passages \(.+\)…$/mu);
@@ -66,25 +42,25 @@ test('GIVEN bad questions THEN a short message and exit code 2, never a crash', 
     ['🔥🔥🔥 🤔', /I need a question in words/u],
   ];
   for (const [question, message] of cases) {
-    const { code, stderr } = await footnote('ask', question);
+    const { code, stderr } = await runFootnote('ask', question);
     assert.equal(code, 2, JSON.stringify(question.slice(0, 20)));
     assert.match(stderr, message);
     assert.ok(stderr.length < 300);
   }
-  const json = await footnote('ask', '', '--json');
+  const json = await runFootnote('ask', '', '--json');
   assert.equal((JSON.parse(json.stdout) as { error: { kind: string } }).error.kind, 'empty');
 });
 
 test('GIVEN an unknown option or no question THEN usage is shown with exit code 2', async () => {
-  assert.equal((await footnote('ask', '--bogus', 'x')).code, 2);
-  const missing = await footnote('ask');
+  assert.equal((await runFootnote('ask', '--bogus', 'x')).code, 2);
+  const missing = await runFootnote('ask');
   assert.equal(missing.code, 2);
   assert.match(missing.stderr, /usage: npx footnote ask/u);
 });
 
 test('GIVEN --conversation THEN a second command-line run continues the first', async () => {
-  assert.equal((await footnote('ask', 'Tell me about the Azal plane that was shot down.', '--conversation', 'c1')).code, 0);
-  const { stdout } = await footnote('ask', 'Who apologised for it?', '--conversation', 'c1', '--json');
+  assert.equal((await runFootnote('ask', 'Tell me about the Azal plane that was shot down.', '--conversation', 'c1')).code, 0);
+  const { stdout } = await runFootnote('ask', 'Who apologised for it?', '--conversation', 'c1', '--json');
   const answer = JSON.parse(stdout) as { standaloneQuestion: string; quotes: { text: string }[] };
   // The earlier run's subject stands in for "it".
   assert.equal(answer.standaloneQuestion, 'Who apologised for Azal plane?');

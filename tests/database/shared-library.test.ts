@@ -28,7 +28,11 @@ after(async () => {
 });
 
 /** One bot process's view: its own pool, its own index folder, the same database. */
-async function processOn(url: string, name: string): Promise<{ libraries: Libraries; database: PostgresDatabase; origin: string }> {
+async function processOn(
+  url: string,
+  name: string,
+  environment: Record<string, string> = {},
+): Promise<{ libraries: Libraries; database: PostgresDatabase; origin: string }> {
   const data = temporaryFolder(`shared-library-${name}`);
   const database = await openPostgres({ url, logger: silentLogger });
   cleanups.push(
@@ -36,7 +40,7 @@ async function processOn(url: string, name: string): Promise<{ libraries: Librar
     () => database.close(),
   );
   const libraries = new Libraries({
-    config: testConfig({ FOOTNOTE_DATA_DIR: data.path, FOOTNOTE_MODEL_DIR: fileURLToPath(new URL('../../data/models', import.meta.url)) }),
+    config: testConfig({ FOOTNOTE_DATA_DIR: data.path, FOOTNOTE_MODEL_DIR: fileURLToPath(new URL('../../data/models', import.meta.url)), ...environment }),
     store: postgresLibraryStore(database, { origin: name }),
     shared: await realEngine(),
     logger: silentLogger,
@@ -91,6 +95,44 @@ test(
     assert.ok(coldAnswer.ok);
     assert.equal(coldAnswer.answer.answer, served.answer.answer);
     assert.deepEqual(coldAnswer.answer.quotes, served.answer.quotes);
+  },
+);
+
+test(
+  'GIVEN two processes adding to one library at the same moment THEN both documents land once each, the same text lands once, and the last free place goes to one of them',
+  { skip },
+  async () => {
+    if ('problem' in postgres) return;
+    const url = await postgres.createDatabase();
+    const limits = { LIBRARY_MAX_DOCUMENTS: '4' };
+    const [first, second] = await Promise.all([processOn(url, 'first', limits), processOn(url, 'second', limits)]);
+    const file = (name: string, text: string) => ({ libraryId: library, name, bytes: Buffer.from(text), addedBy: 'ana' });
+
+    const different = await Promise.all([
+      first.libraries.addFile(file('tuesday.md', '# Tuesday notes\n\nThe group read the first chapter.\n')),
+      second.libraries.addFile(file('thursday.md', '# Thursday notes\n\nThe group argued about the second chapter.\n')),
+    ]);
+    assert.deepEqual(
+      different.map((outcome) => outcome.ok),
+      [true, true],
+    );
+    const store = postgresLibraryStore(first.database);
+    assert.deepEqual((await store.list(library)).map((record) => record.title).sort(), ['Thursday notes', 'Tuesday notes']);
+
+    // The same text from both at once: one adds it, the other is told it is already there.
+    const same = file('friday.md', '# Friday notes\n\nThe group finished the book.\n');
+    const twice = await Promise.all([first.libraries.addFile(same), second.libraries.addFile(same)]);
+    assert.deepEqual(twice.map((outcome) => outcome.ok).sort(), [false, true]);
+    assert.match(twice.find((outcome) => !outcome.ok && 'message' in outcome)?.message ?? '', /already in this server's library/u);
+    assert.equal((await store.list(library)).length, 3);
+
+    // Two different texts at once into the last free place: exactly one lands, the other is told the library is full.
+    const last = await Promise.all([
+      first.libraries.addFile(file('saturday.md', '# Saturday notes\n\nNo meeting this week.\n')),
+      second.libraries.addFile(file('sunday.md', '# Sunday notes\n\nA walk instead of a meeting.\n')),
+    ]);
+    assert.deepEqual(last.map((outcome) => outcome.ok).sort(), [false, true]);
+    assert.equal((await store.list(library)).length, 4);
   },
 );
 

@@ -120,7 +120,10 @@ test('GIVEN /who with autocomplete THEN names are suggested as typed, and a name
 
   const all = shown((await allMessages(harness, fake.sendSlashCommand({ name: 'who' }))).map(embedText).join('\n'));
   // Each kind's label on a line of its own, one name a line under it.
-  assert.match(all, /\*\*People\*\*\n• Hussein and Ziyaddin Safarov — the two victims of the Yekaterinburg incident\n• Vladimir Putin\n/);
+  assert.match(
+    all,
+    /\*\*People\*\*\n• Mehdi Seyf Tabrizi — the author \(Expert in Azerbaijan Affairs\)\n• Hussein and Ziyaddin Safarov — the two victims of the Yekaterinburg incident\n• Vladimir Putin\n/,
+  );
   assert.match(all, /\*\*Places\*\*\n• Baku\n• Moscow\n/);
   assertWithinDiscordLimits(fake);
   assertValidRequests(fake);

@@ -1,29 +1,23 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { after, test } from 'node:test';
+import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
+import { footnoteProcess, runFootnote } from '../helpers/run-footnote.js';
 import { articleCorpus, projectRoot, sharedModelDir, temporaryFolder } from '../helpers/test-config.js';
 
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures');
 const data = temporaryFolder('eval-cli');
 after(() => data.remove());
 
-function footnote(...args: string[]) {
-  const result = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(projectRoot, 'src/cli/main.ts'), 'eval', ...args], {
-    cwd: data.path,
-    encoding: 'utf8',
-    env: {
-      PATH: process.env.PATH ?? '',
-      FOOTNOTE_CORPUS_DIR: articleCorpus,
-      FOOTNOTE_DATA_DIR: path.join(data.path, 'data'),
-      FOOTNOTE_MODEL_DIR: sharedModelDir,
-    },
-    timeout: 120_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const environment = { FOOTNOTE_CORPUS_DIR: articleCorpus, FOOTNOTE_DATA_DIR: path.join(data.path, 'data'), FOOTNOTE_MODEL_DIR: sharedModelDir };
+// runFootnote reads its configuration from process.env, as `npx footnote` does; this file runs in a process of its own.
+before(() => Object.assign(process.env, environment));
+
+/** `npx footnote eval …` as a process of its own: its stdout is exactly what is asserted, its exit code real. */
+const evalProcess = (...args: string[]) => footnoteProcess(['eval', ...args], { cwd: data.path, environment, timeoutMs: 120_000 });
+/** The same command in this process (a process start costs seconds on a busy machine). */
+const evalHere = (...args: string[]) => runFootnote('eval', ...args);
 
 interface ItemLine {
   id: string;
@@ -56,7 +50,7 @@ function leads(item: ItemLine): boolean {
 
 test('GIVEN a tiny hand-made set over a tiny corpus THEN --items holds what the reader saw and lead follows its definition', () => {
   const itemsFile = path.join(data.path, 'tide-items.jsonl');
-  const { code, stdout, stderr } = footnote(
+  const { code, stdout, stderr } = evalProcess(
     '--questions',
     path.join(fixtures, 'tide-mill-questions.jsonl'),
     '--corpus',
@@ -103,9 +97,9 @@ test('GIVEN a tiny hand-made set over a tiny corpus THEN --items holds what the 
   );
 });
 
-test('GIVEN a tiny SQuAD-layout file --per-article THEN each article is asked alone, spans are evidence, is_impossible is unanswerable', () => {
+test('GIVEN a tiny SQuAD-layout file --per-article THEN each article is asked alone, spans are evidence, is_impossible is unanswerable', async () => {
   const itemsFile = path.join(data.path, 'squad-items.jsonl');
-  const { code, stdout, stderr } = footnote('--squad', path.join(fixtures, 'tiny-squad.json'), '--per-article', '--items', itemsFile);
+  const { code, stdout, stderr } = await evalHere('--squad', path.join(fixtures, 'tiny-squad.json'), '--per-article', '--items', itemsFile);
   assert.equal(code, 0, stderr);
   assert.match(stdout, /questions +6 \(4 answerable, 2 not\)/u);
   assert.match(stdout, /^lead +\d\.\d{3} +\d\.\d{3}$/mu);
@@ -129,8 +123,8 @@ test('GIVEN a tiny SQuAD-layout file --per-article THEN each article is asked al
   }
 });
 
-test('GIVEN --library THEN every text is measured alone and inside one library of all of them, lead side by side', () => {
-  const { code, stdout, stderr } = footnote(
+test('GIVEN --library THEN every text is measured alone and inside one library of all of them, lead side by side', async () => {
+  const { code, stdout, stderr } = await evalHere(
     '--library',
     '--squad',
     path.join(fixtures, 'tiny-squad.json'),
@@ -166,11 +160,11 @@ test('GIVEN --library THEN every text is measured alone and inside one library o
   assert.match(stderr, /all 3 texts as one library: 11 questions/u);
 });
 
-test('GIVEN bad options or a file that is not SQuAD THEN a clear message and exit code 2 or 1, nothing written', () => {
-  const notSquad = footnote('--squad', path.join(fixtures, 'tide-mill-questions.jsonl'));
+test('GIVEN bad options or a file that is not SQuAD THEN a clear message and exit code 2 or 1, nothing written', async () => {
+  const notSquad = evalProcess('--squad', path.join(fixtures, 'tide-mill-questions.jsonl'));
   assert.equal(notSquad.code, 1);
   assert.match(notSquad.stderr, /not valid JSON/u);
-  const wrongShape = footnote('--squad', path.join(projectRoot, 'package.json'));
+  const wrongShape = await evalHere('--squad', path.join(projectRoot, 'package.json'));
   assert.equal(wrongShape.code, 1);
   assert.match(wrongShape.stderr, /is not in SQuAD layout/u);
   const cases: [string[], RegExp][] = [
@@ -181,7 +175,7 @@ test('GIVEN bad options or a file that is not SQuAD THEN a clear message and exi
     [['--questions', 'x.jsonl', '--corpus', path.join(data.path, 'missing')], /--corpus .*missing is not a folder/u],
   ];
   for (const [args, message] of cases) {
-    const result = footnote(...args);
+    const result = await evalHere(...args);
     assert.equal(result.code, 2, args.join(' '));
     assert.match(result.stderr, message);
   }

@@ -1,11 +1,10 @@
 import assert from 'node:assert/strict';
-import { PassThrough } from 'node:stream';
 import { after, before, test } from 'node:test';
-import { main } from '../../src/cli/main.js';
 import { openEngine } from '../../src/engine.js';
 import type { Engine } from '../../src/engine-types.js';
 import type { FakeDiscord, SentInteraction } from '../fakes/fake-discord.js';
 import { embedText, startHarness, type Harness } from '../discord/bot-harness.js';
+import { runFootnote } from '../helpers/run-footnote.js';
 import { sharedModelDir, temporaryFolder, testConfig } from '../helpers/test-config.js';
 import { twoDocumentCorpus } from '../helpers/two-documents.js';
 
@@ -24,19 +23,8 @@ after(() => {
   data.remove();
 });
 
-async function run(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const code = await main(argv, { stdout, stderr, stdin: new PassThrough() });
-  return { code, stdout: out, stderr: err };
-}
-
 test('GIVEN two documents WHEN summary runs without --document THEN each document gets its own group of points from its own text', async () => {
-  const { code, stdout } = await run('summary', '--json');
+  const { code, stdout } = await runFootnote('summary', '--json');
   assert.equal(code, 0);
   const grouped = JSON.parse(stdout) as { documents: { documentId: string; title: string; points: { quote: { documentId: string } }[] }[] };
   assert.deepEqual(
@@ -47,32 +35,32 @@ test('GIVEN two documents WHEN summary runs without --document THEN each documen
     assert.ok(group.points.length > 0);
     for (const point of group.points) assert.equal(point.quote.documentId, group.documentId);
   }
-  const text = await run('summary');
+  const text = await runFootnote('summary');
   assert.match(text.stdout, /== Night trains return to Europe's rails ==\n\nKey points \(short\): Night trains/u);
 });
 
 test('GIVEN --document with a unique part of a title THEN the study tools read only that document', async () => {
-  const timeline = await run('timeline', '--document', 'night', '--json');
+  const timeline = await runFootnote('timeline', '--document', 'night', '--json');
   assert.equal(timeline.code, 0, timeline.stderr);
   const events = (JSON.parse(timeline.stdout) as { events: { quote: { documentId: string } }[] }).events;
   assert.ok(events.length > 0);
   for (const event of events) assert.equal(event.quote.documentId, 'night-trains-return.md');
-  const quiz = await run('quiz', '--document', 'baku', '--count', '3', '--seed', 'one', '--json');
+  const quiz = await runFootnote('quiz', '--document', 'baku', '--count', '3', '--seed', 'one', '--json');
   assert.equal(quiz.code, 0, quiz.stderr);
   for (const question of (JSON.parse(quiz.stdout) as { questions: { quote: { documentId: string } }[] }).questions)
     assert.equal(question.quote.documentId, 'how-baku-is-playing-with-fire.txt');
-  const ask = await run('ask', 'Who wrote it?', '--document', 'Night trains', '--json');
+  const ask = await runFootnote('ask', 'Who wrote it?', '--document', 'Night trains', '--json');
   assert.equal(ask.code, 0, ask.stderr);
   assert.match((JSON.parse(ask.stdout) as { answer: string }).answer, /Clara Voss/u);
 });
 
 test('GIVEN a section two documents share, or a document name that fits both THEN the ambiguity is reported, not resolved', async () => {
-  const section = await run('summary', '--section', 'outlook');
+  const section = await runFootnote('summary', '--section', 'outlook');
   assert.notEqual(section.code, 0);
   assert.match(section.stderr, /Several documents have a section “outlook”.*How Baku.*Night trains/u);
-  const one = await run('summary', '--section', 'outlook', '--document', 'night', '--json');
+  const one = await runFootnote('summary', '--section', 'outlook', '--document', 'night', '--json');
   assert.equal(one.code, 0, one.stderr);
-  const both = await run('timeline', '--document', 'r');
+  const both = await runFootnote('timeline', '--document', 'r');
   assert.notEqual(both.code, 0);
   assert.match(both.stderr, /matches several documents/u);
 });

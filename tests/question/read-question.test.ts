@@ -50,6 +50,12 @@ test('GIVEN a misspelling of everyday English the text has no near word for THEN
   assert.equal(correctTypo('happend', corpus, ranked), 'happened');
 });
 
+test('GIVEN a word cut short THEN it is read as the one word of the text it begins, and left alone when several words begin with it', () => {
+  const text = { ...corpus, vocabulary: new Map([...corpus.vocabulary, ['desalination', 'desalin'], ['russia', 'russia'], ['russian', 'russian']]) };
+  assert.equal(correctTypo('desal', text, english), 'desalination');
+  assert.equal(correctTypo('russ', text, english), undefined, 'russia or russian: not one word');
+});
+
 test('GIVEN a common English word the corpus lacks THEN it is not "corrected" into a corpus word', () => {
   assert.equal(correctTypo('laptop', corpus, english), undefined);
   assert.equal(correctTypo('cook', corpus, english), undefined);

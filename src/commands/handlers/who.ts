@@ -35,7 +35,7 @@ function entryCard(entry: WhosWhoEntry, showDocument: boolean): ReplyCard {
   return {
     title: `${entry.name} (${kindNames[entry.kind].one})`,
     blocks,
-    footer: `Mentioned in ${entry.quotes.length} sentence${entry.quotes.length === 1 ? '' : 's'}.`,
+    footer: entry.quotes.length === 0 ? 'Named in the byline only.' : `Mentioned in ${entry.quotes.length} sentence${entry.quotes.length === 1 ? '' : 's'}.`,
     accent: accents.info,
   };
 }
