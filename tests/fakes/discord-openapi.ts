@@ -2,16 +2,24 @@
  * Validates request bodies against Discord's own OpenAPI description (../shared/discord-api-spec/openapi.json),
  * with Ajv's 2020-12 draft. The spec is not copied into the project: without it, `loadDiscordOpenApi` returns
  * undefined and callers skip with `discordSpecMissingMessage`.
+ * Compiling a route's schema takes Ajv up to half a second, in every test process that starts a fake Discord;
+ * each compiled validator is kept as code (Ajv's standalone output) in node_modules/.cache, keyed by the spec,
+ * Ajv's version and the route, and later processes load that instead.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Ajv2020 } from 'ajv/dist/2020.js';
+import { runInThisContext } from 'node:vm';
+import { _, Ajv2020 } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv/dist/2020.js';
+import standaloneModule from 'ajv/dist/standalone/index.js';
 import formatsModule from 'ajv-formats';
 
 export const discordSpecPath = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../shared/discord-api-spec/openapi.json');
 export const discordSpecMissingMessage = `Discord's OpenAPI description is not at ${discordSpecPath}: request bodies are not validated against it`;
+export const validatorCacheFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../node_modules/.cache/footnote/discord-validators');
 
 export interface DiscordApiValidator {
   /**
@@ -39,14 +47,21 @@ function escapePointer(segment: string): string {
 
 let cached: DiscordApiValidator | null | undefined;
 
+/** The validator of this process (one per process: the spec is 1 MB), or undefined without the spec. */
 export function loadDiscordOpenApi(): DiscordApiValidator | undefined {
   if (cached !== undefined) return cached ?? undefined;
-  if (!existsSync(discordSpecPath)) {
-    cached = null;
-    return undefined;
-  }
-  const spec = JSON.parse(readFileSync(discordSpecPath, 'utf8')) as { paths: Record<string, Record<string, SpecOperation>> };
-  const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false });
+  cached = existsSync(discordSpecPath) ? createDiscordApiValidator({ cacheFolder: validatorCacheFolder }) : null;
+  return cached ?? undefined;
+}
+
+/** A validator whose compiled schemas are kept in, and read from, `cacheFolder`. */
+export function createDiscordApiValidator(options: { readonly cacheFolder: string }): DiscordApiValidator {
+  const specText = readFileSync(discordSpecPath, 'utf8');
+  const spec = JSON.parse(specText) as { paths: Record<string, Record<string, SpecOperation>> };
+  const ajvVersion = (createRequire(import.meta.url)('ajv/package.json') as { version: string }).version;
+  const specHash = createHash('sha256').update(`${ajvVersion}\n${specText}`).digest('hex');
+  // The compiled code refers to non-regex formats as `formats[name]`: the same objects, handed in when it is loaded.
+  const ajv = new Ajv2020({ strict: false, allErrors: true, validateSchema: false, code: { source: true, formats: _`formats` } });
   formatsModule.default(ajv);
   // Formats and keyword the spec uses beyond the standard ones (see the spec's README).
   ajv.addFormat('int32', { type: 'number', validate: (value: number) => Number.isInteger(value) && value >= -(2 ** 31) && value < 2 ** 31 });
@@ -75,12 +90,31 @@ export function loadDiscordOpenApi(): DiscordApiValidator | undefined {
       const operation = spec.paths[route.template]?.[method];
       const hasBody = operation?.requestBody?.content?.[contentType] !== undefined;
       const pointer = `${specKey}#/paths/${escapePointer(route.template)}/${method}/requestBody/content/${escapePointer(contentType)}/schema`;
-      validators.set(key, hasBody ? ajv.compile({ $ref: pointer }) : undefined);
+      validators.set(key, hasBody ? compileCached(key, () => ajv.compile({ $ref: pointer })) : undefined);
     }
     return { template: route.template, validate: validators.get(key) };
   };
 
-  cached = {
+  const compileCached = (key: string, compile: () => ValidateFunction): ValidateFunction => {
+    const file = path.join(options.cacheFolder, `${createHash('sha256').update(`${specHash}\n${key}`).digest('hex').slice(0, 32)}.cjs`);
+    if (existsSync(file)) {
+      // The file is CommonJS code Ajv wrote here; it runs as a module would, with the formats handed in.
+      const module = { exports: {} as unknown };
+      const run = runInThisContext(`(function (module, exports, require, formats) {\n${readFileSync(file, 'utf8')}\n})`, { filename: file }) as (
+        ...parts: [typeof module, unknown, NodeJS.Require, typeof ajv.formats]
+      ) => void;
+      run(module, module.exports, createRequire(import.meta.url), ajv.formats);
+      return module.exports as ValidateFunction;
+    }
+    const validate = compile();
+    mkdirSync(options.cacheFolder, { recursive: true });
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, standaloneModule.default(ajv, validate));
+    renameSync(temporary, file);
+    return validate;
+  };
+
+  return {
     validate(method, requestPath, body, contentType = 'application/json') {
       const lower = method.toLowerCase();
       const found = validatorFor(lower, requestPath, contentType);
@@ -94,5 +128,4 @@ export function loadDiscordOpenApi(): DiscordApiValidator | undefined {
       return (found.validate.errors ?? []).map((error) => `${method} ${found.template}: ${error.instancePath || '(body)'} ${error.message ?? 'is invalid'}`);
     },
   };
-  return cached;
 }

@@ -53,7 +53,7 @@ test('GIVEN a library-sized vocabulary THEN the neighbour graph finds nearly eve
   const words = loadWordVectors({ modelDir: sharedModelDir });
   const vocabulary: string[] = [];
   for (let rank = 0; vocabulary.length < 24_000; rank += 1) {
-    const word = (words as unknown as { words: readonly string[] }).words[rank];
+    const word = words.commonWords()[rank];
     if (word !== undefined && /^[a-z]+$/u.test(word)) vocabulary.push(word);
   }
   const graph = new WordNeighbours(vocabulary, words);

@@ -1,0 +1,86 @@
+/**
+ * Word -> row for a vocabulary stored as UTF-8 lines, without making a string per word: an open-addressing
+ * table of row numbers over the bytes themselves (FNV-1a hashes, linear probing). For the 341k words of the
+ * word vectors it is built in a fraction of the time a Map of strings takes (~0.07 s against ~0.25 s at every
+ * start), and looks words up as fast. A word listed twice keeps its first row, as its frequency rank.
+ */
+const NEWLINE = 10;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const encoder = new TextEncoder();
+
+export class VocabularyRows {
+  private readonly starts: Uint32Array;
+  private readonly table: Int32Array;
+  private readonly mask: number;
+  private scratch = new Uint8Array(64);
+  private decoded: readonly string[] | undefined;
+
+  /** `lines`: the words, one per line (no trailing newline); `count`: how many lines there are. */
+  constructor(
+    private readonly lines: Uint8Array,
+    readonly count: number,
+  ) {
+    this.starts = new Uint32Array(count + 1);
+    let capacity = 16;
+    while (capacity < count * 2) capacity *= 2;
+    this.table = new Int32Array(capacity).fill(-1);
+    this.mask = capacity - 1;
+    let row = 0;
+    let start = 0;
+    let hash = FNV_OFFSET;
+    for (let position = 0; position <= lines.length && row < count; position += 1) {
+      const byte = position === lines.length ? NEWLINE : (lines[position] as number);
+      if (byte !== NEWLINE) {
+        hash = Math.imul(hash ^ byte, FNV_PRIME);
+        continue;
+      }
+      this.starts[row] = start;
+      this.starts[row + 1] = position + 1;
+      this.insert(row, hash, start, position);
+      row += 1;
+      start = position + 1;
+      hash = FNV_OFFSET;
+    }
+    if (row !== count) throw new RangeError(`the vocabulary holds ${row} words, not ${count}`);
+  }
+
+  /** The row of `word` (its first, when listed twice), or undefined. */
+  get(word: string): number | undefined {
+    if (this.scratch.length < word.length * 3) this.scratch = new Uint8Array(word.length * 3);
+    const { written } = encoder.encodeInto(word, this.scratch);
+    let hash = FNV_OFFSET;
+    for (let index = 0; index < written; index += 1) hash = Math.imul(hash ^ (this.scratch[index] as number), FNV_PRIME);
+    for (let slot = (hash >>> 0) & this.mask; ; slot = (slot + 1) & this.mask) {
+      const row = this.table[slot] as number;
+      if (row === -1) return undefined;
+      if (this.equals(row, this.scratch, 0, written)) return row;
+    }
+  }
+
+  /** Every word in row order, as strings (made on first use: few callers need them). */
+  words(): readonly string[] {
+    this.decoded ??= Buffer.from(this.lines.buffer, this.lines.byteOffset, this.lines.byteLength).toString('utf8').split('\n').slice(0, this.count);
+    return this.decoded;
+  }
+
+  private insert(row: number, hash: number, start: number, end: number): void {
+    for (let slot = (hash >>> 0) & this.mask; ; slot = (slot + 1) & this.mask) {
+      const other = this.table[slot] as number;
+      if (other === -1) {
+        this.table[slot] = row;
+        return;
+      }
+      if (this.equals(other, this.lines, start, end)) return;
+    }
+  }
+
+  /** Whether the word on `row` is the bytes `source[from, to)`. */
+  private equals(row: number, source: Uint8Array, from: number, to: number): boolean {
+    const start = this.starts[row] as number;
+    const length = (this.starts[row + 1] as number) - 1 - start;
+    if (length !== to - from) return false;
+    for (let offset = 0; offset < length; offset += 1) if (this.lines[start + offset] !== source[from + offset]) return false;
+    return true;
+  }
+}
