@@ -23,6 +23,7 @@ import type { SummaryOutcome } from './study/summarize.js';
 import { writeSummary } from './study/write-summary.js';
 import { loadState, type CorpusSource, type LoadStateInput } from './engine/engine-state.js';
 import { chooseEmbeddings } from './engine/choose-embeddings.js';
+import type { EmbeddingCache } from './embeddings/cached-embeddings.js';
 import { createConfiguredModelAnswerer, type ModelAnswerer } from './engine/model-answerer.js';
 import { createTextAnswerer } from './engine/answer-from-text.js';
 import { askQuestion } from './engine/ask-question.js';
@@ -48,6 +49,8 @@ export interface OpenEngineOptions {
   readonly modelAnswerer?: ModelAnswerer;
   /** Conversation memory; the command line passes one restored from disk. */
   readonly conversations?: ConversationStore;
+  /** Passage embeddings shared by the processes on one database (used with an embedding server, not the local model). */
+  readonly embeddingCache?: EmbeddingCache | undefined;
   /** Word vectors already loaded (the evaluation opens one engine per article, and every library's engine shares them). */
   readonly wordVectors?: WordVectors;
   /**
@@ -70,7 +73,11 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
     });
   const source: CorpusSource = options.source ?? { load: () => loadCorpus(config.corpusDir), indexDirectory: indexDirectory(config.dataDir) };
   const localEmbeddings = new LocalEmbeddings(words);
-  const { embeddings, model } = await chooseEmbeddings(config, localEmbeddings, { indexDirectory: source.indexDirectory, logger });
+  const { embeddings, model } = await chooseEmbeddings(config, localEmbeddings, {
+    indexDirectory: source.indexDirectory,
+    logger,
+    cache: options.embeddingCache,
+  });
   const conversations = options.conversations ?? new ConversationStore({ maxTurns: config.conversation.maxTurns, ttlMs: config.conversation.ttlMs });
   const stateInput = (rebuild: boolean, onProgress: LoadStateInput['onProgress']): LoadStateInput => ({
     config,

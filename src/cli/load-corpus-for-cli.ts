@@ -1,12 +1,19 @@
 /** The study commands need only the text, not the index: loading the corpus alone keeps them fast. */
-import { loadConfig, type Config } from '../config.js';
+import { loadConfig, secretsOf, type Config } from '../config.js';
 import { loadCorpus } from '../corpus/load-corpus.js';
 import type { Corpus } from '../corpus/types.js';
+import { createLogger } from '../logger.js';
 import { writeLine, type CliIo } from './cli-command.js';
+import { loadServerCorpus } from './server-library.js';
 
-/** `config` saves loading it twice when the command needs it too (summary, for the model). */
-export async function loadCorpusForCli(io: CliIo, config?: Config): Promise<Corpus> {
-  const { corpus, warnings } = await loadCorpus((config ?? (await loadConfig())).corpusDir);
+/** `config` saves loading it twice when the command needs it too (summary, for the model); `serverId` reads that server's library. */
+export async function loadCorpusForCli(io: CliIo, config?: Config, serverId?: string): Promise<Corpus> {
+  const settings = config ?? (await loadConfig());
+  if (serverId !== undefined) {
+    const logger = createLogger({ level: 'warn', secrets: secretsOf(settings), write: (line) => io.stderr.write(line) });
+    return loadServerCorpus(io, settings, logger, serverId);
+  }
+  const { corpus, warnings } = await loadCorpus(settings.corpusDir);
   // Warnings go to stderr so that --json output stays one JSON object.
   for (const warning of warnings) writeLine(io.stderr, `footnote: ${warning}`);
   return corpus;

@@ -90,6 +90,18 @@ CREATE TABLE library_settings (
 );
 `,
   },
+  {
+    version: 2,
+    description: 'passage embeddings by model and text, shared by the processes that build library indexes',
+    sql: `
+CREATE TABLE passage_embeddings (
+  model TEXT NOT NULL,
+  text_hash TEXT NOT NULL,
+  vector BYTEA NOT NULL,
+  PRIMARY KEY (model, text_hash)
+);
+`,
+  },
 ];
 
 export class SchemaTooNewError extends Error {

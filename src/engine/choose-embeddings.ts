@@ -11,6 +11,7 @@ import type { Config } from '../config.js';
 import type { LocalEmbeddings } from '../embeddings/local-embeddings.js';
 import type { Logger } from '../logger.js';
 import type { EmbeddingModelInfo } from '../vector-index/open-index.js';
+import { CachedEmbeddings, type EmbeddingCache } from '../embeddings/cached-embeddings.js';
 
 /** After a failed query embedding, the server is left alone this long: a question should not wait on it. */
 const RETRY_AFTER_MS = 30_000;
@@ -20,6 +21,8 @@ export interface ChooseEmbeddingsContext {
   readonly indexDirectory: string;
   readonly logger: Logger;
   readonly now?: () => number;
+  /** Passage embeddings shared between processes (PostgreSQL): only passages no process embedded yet go to the server. */
+  readonly cache?: EmbeddingCache | undefined;
 }
 
 export async function chooseEmbeddings(
@@ -30,8 +33,10 @@ export async function chooseEmbeddings(
   if (config.embeddings.provider === 'local')
     return { embeddings: local, model: { provider: local.provider, model: local.model, dimensions: local.dimensions } };
   const { createOpenAiEmbeddings, embeddingDimensions } = await import('../embeddings/openai-embeddings.js');
-  const server = createOpenAiEmbeddings(config.embeddings);
   const model = config.embeddings.model;
+  const client = createOpenAiEmbeddings(config.embeddings);
+  const server =
+    context.cache !== undefined ? new CachedEmbeddings(client, context.cache, model, (message, fields) => context.logger.warn(message, fields)) : client;
   let dimensions: number;
   let down = false;
   try {
@@ -41,7 +46,7 @@ export async function chooseEmbeddings(
     const saved = await savedDimensions(context.indexDirectory, model);
     // Without an index built by this model there is nothing to answer from: try as before, then say what to check.
     if (saved === undefined)
-      return { embeddings: withLexicalFallback(server, context), model: { provider: 'openai', model, dimensions: await embeddingDimensions(server) } };
+      return { embeddings: withLexicalFallback(server, context), model: { provider: 'openai', model, dimensions: await embeddingDimensions(client) } };
     context.logger.warn('the embedding server did not answer; answering from the words of the text until it does', {
       model,
       error: error instanceof Error ? error.message.slice(0, 200) : String(error),

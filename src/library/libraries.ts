@@ -8,16 +8,16 @@ import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config.js';
-import { loadCorpus, type LoadedCorpus } from '../corpus/load-corpus.js';
+import type { LoadedCorpus } from '../corpus/load-corpus.js';
 import { parseDocument } from '../corpus/parse-document.js';
-import type { CorpusDocument } from '../corpus/types.js';
 import { loadWordVectors, type WordVectors } from '../embeddings/word-vectors.js';
-import { openEngine } from '../engine.js';
+import { openEngine, type OpenEngineOptions } from '../engine.js';
 import type { Engine } from '../engine-types.js';
 import type { Logger } from '../logger.js';
 import { extractText } from './extract-text.js';
 import { fetchLink } from './fetch-link.js';
 import type { AsyncLibraryStore, LibraryDocumentRecord } from './library-store.js';
+import { loadLibraryCorpus } from './library-corpus.js';
 
 export type LibraryOutcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
@@ -30,6 +30,10 @@ export interface LibrariesOptions {
   /** Called when a document leaves a library, to drop its review cards. */
   readonly onRemoved?: (documentId: string) => Promise<unknown>;
   readonly now?: () => Date;
+  /** The conversations the servers' engines remember (the command line's, restored from its file); each engine's own when absent. */
+  readonly conversations?: OpenEngineOptions['conversations'];
+  /** Passage embeddings shared through the database, so a process embeds only what no process did before. */
+  readonly embeddingCache?: OpenEngineOptions['embeddingCache'];
 }
 
 export interface AddInput {
@@ -193,21 +197,13 @@ export class Libraries {
       logger,
       wordVectors: this.words,
       source: { load: () => this.loadLibrary(libraryId), indexDirectory: this.indexDirectory(libraryId) },
+      ...(this.options.conversations !== undefined ? { conversations: this.options.conversations } : {}),
+      embeddingCache: this.options.embeddingCache,
     });
   }
 
-  /** The shared corpus, then the server's documents in the order they were added. */
-  private async loadLibrary(libraryId: string): Promise<LoadedCorpus> {
-    const shared = await loadCorpus(this.options.config.corpusDir);
-    const own: CorpusDocument[] = [];
-    const hash = createHash('sha256').update(shared.corpus.contentHash);
-    for (const record of await this.options.store.list(libraryId)) {
-      const text = await this.options.store.text(libraryId, record.documentId);
-      if (text === undefined) continue;
-      own.push({ ...parseDocument({ id: record.documentId, text, encoding: 'utf-8', markdown: record.documentId.endsWith('.md') }), title: record.title });
-      hash.update(record.documentId).update('\0').update(record.contentHash);
-    }
-    return { corpus: { documents: [...shared.corpus.documents, ...own], contentHash: hash.digest('hex') }, warnings: shared.warnings };
+  private loadLibrary(libraryId: string): Promise<LoadedCorpus> {
+    return loadLibraryCorpus(this.options.config.corpusDir, this.options.store, libraryId);
   }
 }
 

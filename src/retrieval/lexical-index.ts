@@ -42,6 +42,9 @@ export class LexicalIndex {
   private readonly sentenceChunk: Uint32Array;
   private readonly sentenceSlot: Uint32Array;
   private readonly entries: (IndexedSentence | undefined)[];
+  /** Reused by bm25Top, left zeroed after each call. */
+  private scratchScores: Float64Array | undefined;
+  private scratchScored: Uint8Array | undefined;
 
   /** Tokenises every sentence of the chunks; `tables` (read back from disk) skips that. Throws when they do not fit the chunks. */
   constructor(
@@ -174,9 +177,46 @@ export class LexicalIndex {
     return this.stemIds.has(stem);
   }
 
+  /**
+   * The `limit` best chunks by BM25, best first, equal scores in the order `bm25` lists them: what sorting all of
+   * `bm25` and keeping the head gives, without a Map and a sort of every chunk a common word is in (per question).
+   */
+  bm25Top(stems: ReadonlyMap<string, number>, limit: number): [number, number][] {
+    if (limit <= 0) return [];
+    const scores = (this.scratchScores ??= new Float64Array(this.chunks.length));
+    const scored = (this.scratchScored ??= new Uint8Array(this.chunks.length));
+    const order: number[] = [];
+    this.eachBm25Term(stems, (chunk, value) => {
+      if (scored[chunk] === 0) {
+        scored[chunk] = 1;
+        order.push(chunk);
+      }
+      scores[chunk] = (scores[chunk] as number) + value;
+    });
+    const top: [number, number][] = [];
+    for (const chunk of order) {
+      const score = scores[chunk] as number;
+      scores[chunk] = 0;
+      scored[chunk] = 0;
+      if (top.length === limit && score <= (top[limit - 1] as [number, number])[1]) continue;
+      // After every kept chunk scoring at least as much: a stable sort's order.
+      let at = top.length;
+      while (at > 0 && (top[at - 1] as [number, number])[1] < score) at -= 1;
+      top.splice(at, 0, [chunk, score]);
+      if (top.length > limit) top.pop();
+    }
+    return top;
+  }
+
   /** BM25 scores of chunks for weighted stems; only chunks with a score are returned. */
   bm25(stems: ReadonlyMap<string, number>): Map<number, number> {
     const scores = new Map<number, number>();
+    this.eachBm25Term(stems, (chunk, value) => scores.set(chunk, (scores.get(chunk) ?? 0) + value));
+    return scores;
+  }
+
+  /** Each (chunk, weighted BM25 term) in the order scores add up: stem by stem, chunks ascending. */
+  private eachBm25Term(stems: ReadonlyMap<string, number>, add: (chunk: number, value: number) => void): void {
     const total = this.chunks.length;
     for (const [stem, weight] of stems) {
       const id = this.stemIds.get(stem);
@@ -189,9 +229,8 @@ export class LexicalIndex {
         const frequency = this.postingFrequency[at]!;
         const length = this.chunkLengths[chunk] ?? 0;
         const tf = (frequency * (BM25_K1 + 1)) / (frequency + BM25_K1 * (1 - BM25_B + (BM25_B * length) / this.averageChunkLength));
-        scores.set(chunk, (scores.get(chunk) ?? 0) + weight * idf * tf);
+        add(chunk, weight * idf * tf);
       }
     }
-    return scores;
   }
 }

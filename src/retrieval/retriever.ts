@@ -212,14 +212,16 @@ export class Retriever {
     documentId: string | undefined,
   ): number[] {
     const { lexical } = this.parts;
-    const all = lexical.chunks.map((_chunk, position) => position);
     if (documentId !== undefined) {
-      const own = all.filter((position) => lexical.chunks[position]?.documentId === documentId);
+      const own: number[] = [];
+      lexical.chunks.forEach((chunk, position) => {
+        if (chunk.documentId === documentId) own.push(position);
+      });
       // One document of a library is usually small enough to score whole; a long one is narrowed like a corpus.
       if (own.length <= 400) return own;
       return this.candidateChunks(terms, dense, undefined).filter((position) => lexical.chunks[position]?.documentId === documentId);
     }
-    if (lexical.chunks.length <= 400) return all;
+    if (lexical.chunks.length <= 400) return lexical.chunks.map((_chunk, position) => position);
     const expanded = new Map<string, number>();
     for (const { term, matches } of terms) {
       for (const [word, strength] of matches) {
@@ -227,7 +229,7 @@ export class Retriever {
         if (stem !== undefined && strength >= 0.5) expanded.set(stem, Math.max(expanded.get(stem) ?? 0, strength * term.weight));
       }
     }
-    const lexicalTop = [...lexical.bm25(expanded)].sort((first, second) => second[1] - first[1]).slice(0, this.candidates);
+    const lexicalTop = lexical.bm25Top(expanded, this.candidates);
     return [...new Set([...dense.keys(), ...lexicalTop.map(([position]) => position)])];
   }
 }

@@ -58,6 +58,8 @@ export function spellingVariants(first: string, second: string): boolean {
  */
 export function mergeVariants(groups: Map<string, Candidate[]>, kinds: Map<string, EntityKind>): void {
   const keys = [...groups.keys()].filter((key) => kinds.has(key));
+  const order = new Map(keys.map((key, index) => [key, index]));
+  const live = (key: string): boolean => groups.has(key) && kinds.has(key);
   const move = (from: string, into: string): void => {
     const members = groups.get(from);
     const target = groups.get(into);
@@ -66,13 +68,34 @@ export function mergeVariants(groups: Map<string, Candidate[]>, kinds: Map<strin
     groups.delete(from);
     kinds.delete(from);
   };
+  // Indexes built once, so a book's thousands of names are not each compared with every other.
+  const index = (entries: [string, string][]): Map<string, string[]> => {
+    const map = new Map<string, string[]>();
+    for (const [bucket, key] of entries) map.set(bucket, [...(map.get(bucket) ?? []), key]);
+    return map;
+  };
+  const formOf = (key: string): string => groups.get(key)?.[0]?.span.text ?? '';
+  const aliasOwners = index(
+    keys.flatMap((key) => (groups.get(key) ?? []).flatMap((member) => member.aliases.map((alias): [string, string] => [entityKey(alias.text), key]))),
+  );
+  const byInitials = index(
+    keys.filter((key) => formOf(key).includes(' ')).map((key): [string, string] => [initialsOf(formOf(key).replace(/^The\s+/u, '')), key]),
+  );
+  const byHead = index(keys.filter((key) => key.split(' ').length >= 2).map((key): [string, string] => [key.split(' ').at(-1) ?? '', key]));
+  const shapes = (key: string): string[] => {
+    const words = key.split(' ');
+    return [`${words.length}|first|${key.charAt(0)}`, `${words.length}|last|${words.at(-1) ?? ''}`];
+  };
+  const byShape = index(keys.flatMap((key) => shapes(key).map((shape): [string, string] => [shape, key])));
+  const liveOthers = (key: string, found: readonly string[] | undefined): string[] =>
+    [...new Set(found ?? [])].filter((other) => other !== key && live(other)).sort((first, second) => (order.get(first) ?? 0) - (order.get(second) ?? 0));
+
   for (const key of keys) {
-    if (!groups.has(key)) continue;
-    const form = groups.get(key)?.[0]?.span.text ?? '';
+    if (!live(key)) continue;
+    const form = formOf(key);
     const kind = kinds.get(key);
-    const others = [...groups.keys()].filter((other) => other !== key && kinds.has(other));
     // A short form the text gives in brackets after the long one: "Russian Federal Security Service (FSB)".
-    const bracketed = others.find((other) => groups.get(other)?.some((member) => member.aliases.some((alias) => entityKey(alias.text) === key)));
+    const bracketed = liveOthers(key, aliasOwners.get(key))[0];
     if (bracketed !== undefined) {
       move(key, bracketed);
       continue;
@@ -80,32 +103,33 @@ export function mergeVariants(groups: Map<string, Candidate[]>, kinds: Map<strin
     // "Republic of Baku" and "Baku Republic".
     const ofForm = /^(\S+) of (\S+)$/u.exec(key);
     const reordered = ofForm === null ? undefined : `${ofForm[2] ?? ''} ${ofForm[1] ?? ''}`;
-    if (reordered !== undefined && groups.has(reordered) && kinds.get(reordered) === kind) {
+    if (reordered !== undefined && live(reordered) && kinds.get(reordered) === kind) {
       move(key, reordered);
       continue;
     }
     if (/^\p{Lu}{2,6}$/u.test(form)) {
-      const longForms = others.filter((other) => {
-        const longForm = groups.get(other)?.[0]?.span.text ?? '';
-        return longForm.includes(' ') && initialsOf(longForm.replace(/^The\s+/u, '')) === form;
-      });
+      const longForms = liveOthers(key, byInitials.get(form));
       if (longForms.length === 1) move(key, longForms[0] as string);
       continue;
     }
     // "the Commission" after "the Federal Communications Commission": the one institution of that head.
     if (kind === 'organisation' && !key.includes(' ')) {
-      const heads = others.filter((other) => kinds.get(other) === 'organisation' && other.split(' ').length >= 2 && other.split(' ').at(-1) === key);
+      const heads = liveOthers(key, byHead.get(key)).filter((other) => kinds.get(other) === 'organisation');
       if (heads.length === 1) {
         move(key, heads[0] as string);
         continue;
       }
     }
     const short = withoutGenericEnding(key);
-    if (short !== undefined && groups.has(short) && kinds.get(short) === kind) {
+    if (short !== undefined && live(short) && kinds.get(short) === kind) {
       move(short, key);
       continue;
     }
-    const variant = others.find((other) => kinds.get(other) === kind && (spellingVariants(key, other) || sameWithInitials(key, other)));
+    const alike = liveOthers(
+      key,
+      shapes(key).flatMap((shape) => byShape.get(shape) ?? []),
+    );
+    const variant = alike.find((other) => kinds.get(other) === kind && (spellingVariants(key, other) || sameWithInitials(key, other)));
     if (variant !== undefined) {
       const count = (name: string): number => groups.get(name)?.length ?? 0;
       if (count(variant) > count(key)) move(key, variant);

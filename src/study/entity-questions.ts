@@ -34,6 +34,40 @@ function fairDistractors(answer: string, quote: Quote, prompt: string, ranked: r
   return pickDistractors({ answer, quoteText: quote.text, ranked: ranked.filter((choice) => !givesAway(prompt, choice)) });
 }
 
+/**
+ * The one way every question here is finished: a prompt that fits and does not give the answer away,
+ * enough look-alike names as wrong choices, and the answer as the mention's own words.
+ */
+function nameQuestion(options: {
+  kind: QuestionCandidate['kind'];
+  entity: Entity;
+  mention: SentenceSpan;
+  unit: SentenceSpan['unit'];
+  quote: Quote;
+  prompt: string;
+  entities: readonly Entity[];
+  random: SeededRandom;
+  dropArticle: boolean;
+  weight: number;
+}): QuestionCandidate | undefined {
+  const { entity, mention, quote, prompt } = options;
+  if (prompt.length > MAX_PROMPT_CHARACTERS || givesAway(prompt, mention.text)) return undefined;
+  const distractors = fairDistractors(mention.text, quote, prompt, lookAlikes(entity, mention, options.entities, options.random, options.dropArticle));
+  if (distractors.length < MINIMUM_DISTRACTORS) return undefined;
+  return {
+    kind: options.kind,
+    answerKind: entity.kind,
+    prompt,
+    answer: mention.text,
+    answerKey: `entity:${entity.key}`,
+    answerStart: mention.start,
+    distractors,
+    unit: options.unit,
+    quote,
+    weight: options.weight,
+  };
+}
+
 export function entityFillIn(
   entity: Entity,
   mention: SentenceSpan,
@@ -45,24 +79,12 @@ export function entityFillIn(
   const sameSentence = entity.mentions.filter((other) => other.unit === mention.unit);
   if (sameSentence.length > 1 || occurrences(quote.text, mention.text) !== 1) return undefined;
   const prompt = blankPrompt(quote, mention.start, mention.end);
-  if (prompt === undefined || givesAway(prompt, mention.text)) return undefined;
+  if (prompt === undefined) return undefined;
   // "the _____": a choice must not bring its own "The".
   const dropArticle = /\bthe\s+$/iu.test(quote.text.slice(0, mention.start - quote.start));
-  const distractors = fairDistractors(mention.text, quote, prompt, lookAlikes(entity, mention, entities, random, dropArticle));
-  if (distractors.length < MINIMUM_DISTRACTORS) return undefined;
   const kindWeight = entity.kind === 'person' ? 1.2 : entity.kind === 'organisation' ? 1.1 : 0.8;
-  return {
-    kind: 'fill-in',
-    answerKind: entity.kind,
-    prompt,
-    answer: mention.text,
-    answerKey: `entity:${entity.key}`,
-    answerStart: mention.start,
-    distractors,
-    unit: mention.unit,
-    quote,
-    weight: kindWeight / Math.sqrt(entity.mentions.length),
-  };
+  const weight = kindWeight / Math.sqrt(entity.mentions.length);
+  return nameQuestion({ kind: 'fill-in', entity, mention, unit: mention.unit, quote, prompt, entities, random, dropArticle, weight });
 }
 
 /** "Who does the text describe as “Kremlin Spokesperson”?" */
@@ -79,21 +101,7 @@ export function roleQuestion(entity: Entity, quote: Quote, entities: readonly En
         ? `Who ${role.text.slice(4)}, according to the text?`
         : `Who does the text describe as “${role.text}”?`
       : `Which organisation does the text describe as the “${role.text}”?`;
-  if (prompt.length > MAX_PROMPT_CHARACTERS || givesAway(prompt, mention.text)) return undefined;
-  const distractors = fairDistractors(mention.text, quote, prompt, lookAlikes(entity, mention, entities, random, false));
-  if (distractors.length < MINIMUM_DISTRACTORS) return undefined;
-  return {
-    kind: 'who-is',
-    answerKind: entity.kind,
-    prompt,
-    answer: mention.text,
-    answerKey: `entity:${entity.key}`,
-    answerStart: mention.start,
-    distractors,
-    unit: role.unit,
-    quote,
-    weight: 1.5,
-  };
+  return nameQuestion({ kind: 'who-is', entity, mention, unit: role.unit, quote, prompt, entities, random, dropArticle: false, weight: 1.5 });
 }
 
 function distanceBetween(first: SentenceSpan, second: SentenceSpan): number {
@@ -130,19 +138,6 @@ export function whoSaidQuestion(
       prompt = `${entity.group === 'source' ? 'Which source' : entity.kind === 'person' ? 'Who' : 'Which organisation'} ${verb} ${rest.replace(/[,;:]\s*$/u, '')}?`;
     }
   }
-  if (prompt === undefined || prompt.length > MAX_PROMPT_CHARACTERS || givesAway(prompt, mention.text)) return undefined;
-  const distractors = fairDistractors(mention.text, quote, prompt, lookAlikes(entity, mention, entities, random, false));
-  if (distractors.length < MINIMUM_DISTRACTORS) return undefined;
-  return {
-    kind: 'who-said',
-    answerKind: entity.kind,
-    prompt,
-    answer: mention.text,
-    answerKey: `entity:${entity.key}`,
-    answerStart: mention.start,
-    distractors,
-    unit: mention.unit,
-    quote,
-    weight: 1.5,
-  };
+  if (prompt === undefined) return undefined;
+  return nameQuestion({ kind: 'who-said', entity, mention, unit: mention.unit, quote, prompt, entities, random, dropArticle: false, weight: 1.5 });
 }

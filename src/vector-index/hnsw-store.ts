@@ -20,7 +20,7 @@ export interface HnswSettings {
   readonly efSearch: number;
 }
 
-export const DEFAULT_HNSW: HnswSettings = { m: 16, efConstruction: 60, efSearch: 512 };
+export const DEFAULT_HNSW: HnswSettings = { m: 16, efConstruction: 60, efSearch: 768 };
 
 /** A chunk as the store keeps it in memory: its text, its citation as metadata, its id. */
 export interface IndexedDocument {

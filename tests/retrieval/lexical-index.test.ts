@@ -91,3 +91,26 @@ test('GIVEN saved tables that are damaged or belong to other passages THEN readi
   assert.throws(() => decodeLexicalTables(Buffer.from('not a word index at all')), /not a footnote word index/);
   assert.throws(() => new LexicalIndex(chunks.slice(1), decodeLexicalTables(saved)), /does not fit these passages/);
 });
+
+test('GIVEN weighted stems THEN the top chunks by BM25 are the head of all scores sorted, ties in order of appearance', async () => {
+  const chunks = chunkCorpus((await loadCorpus(articleCorpus)).corpus);
+  // Every passage twice: each score is tied with its copy's.
+  const index = new LexicalIndex([...chunks, ...chunks]);
+  const queries = [
+    new Map([['russia', 1]]),
+    new Map([
+      ['baku', 0.7],
+      ['plane', 1],
+      ['cultur', 0.5],
+    ]),
+    new Map([['zzyzx', 1]]),
+  ];
+  for (const stems of queries) {
+    const sorted = [...index.bm25(stems)].sort((first, second) => second[1] - first[1]);
+    for (const limit of [0, 1, 3, 7, 1000])
+      assert.deepEqual(index.bm25Top(stems, limit), sorted.slice(0, limit), `${[...stems.keys()].join(' ')} top ${limit}`);
+  }
+  const ties = index.bm25Top(new Map([['russia', 1]]), 4);
+  assert.equal(ties[0]?.[1], ties[1]?.[1], 'a passage and its copy score the same');
+  assert.ok((ties[0]?.[0] ?? 0) < (ties[1]?.[0] ?? 0), 'and the earlier comes first');
+});

@@ -8,13 +8,14 @@ import { documentFlag } from '../document-groups.js';
 import { parseArguments, UsageError, writeLine, type CliCommand } from '../cli-command.js';
 import { answerJson, formatAnswerText } from '../format-answer.js';
 import { openEngineForCli } from '../open-engine-for-cli.js';
+import { openServerEngine, serverFlag } from '../server-library.js';
 
 export const askCliCommand = {
   name: 'ask',
   summary: 'Answer a question with verbatim, cited quotes (or say the text does not answer it).',
-  usage: 'ask "question" [--document TITLE] [--json] [--conversation ID]',
+  usage: 'ask "question" [--document TITLE] [--server ID] [--json] [--conversation ID]',
   async run(args, io) {
-    const parsed = parseArguments(args, { booleans: ['json'], values: ['conversation', 'document'] });
+    const parsed = parseArguments(args, { booleans: ['json'], values: ['conversation', 'document', 'server'] });
     const json = parsed.flags.has('json');
     if (parsed.positionals.length === 0) throw new UsageError('give the question in quotes, e.g. npx footnote ask "Why did Baku close the Russian House?"');
     const question = parsed.positionals.join(' ');
@@ -26,7 +27,9 @@ export const askCliCommand = {
     const conversationFile = path.join(config.dataDir, 'conversations.json');
     if (conversationId !== undefined) conversations.restore(await readFile(conversationFile, 'utf8').then(JSON.parse, () => undefined));
 
-    const { engine } = await openEngineForCli(io, { conversations });
+    const opened = await openEngineForCli(io, { conversations });
+    const serverId = serverFlag(parsed.flags);
+    const engine = serverId === undefined ? opened.engine : await openServerEngine(opened.config, opened.logger, serverId, opened.engine, conversations);
     const typed = documentFlag(parsed.flags);
     const chosen = typed === undefined ? undefined : findDocument(engine.corpus, typed);
     if (chosen !== undefined && !chosen.ok) throw new UsageError(chosen.problem.message);

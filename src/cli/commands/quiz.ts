@@ -4,13 +4,14 @@ import { documentFlag, partsOf } from '../document-groups.js';
 import { parseArguments, UsageError, writeLine, type CliCommand } from '../cli-command.js';
 import { quizJson, quizText, reportProblem } from '../format-study.js';
 import { loadCorpusForCli } from '../load-corpus-for-cli.js';
+import { serverFlag } from '../server-library.js';
 
 export const quizCliCommand = {
   name: 'quiz',
   summary: 'A quiz on the text (multiple choice and fill in the blank), with the quote behind each answer.',
-  usage: `quiz [--count 1-${MAX_QUIZ_QUESTIONS}] [--section NAME] [--document TITLE] [--seed S] [--json]`,
+  usage: `quiz [--count 1-${MAX_QUIZ_QUESTIONS}] [--section NAME] [--document TITLE] [--server ID] [--seed S] [--json]`,
   async run(args, io) {
-    const parsed = parseArguments(args, { booleans: ['json'], values: ['count', 'section', 'seed', 'document'] });
+    const parsed = parseArguments(args, { booleans: ['json'], values: ['count', 'section', 'seed', 'document', 'server'] });
     if (parsed.positionals.length > 0) throw new UsageError(`unexpected "${parsed.positionals.join(' ')}"`);
     const countFlag = parsed.flags.get('count') ?? '5';
     const count = Number(countFlag);
@@ -22,7 +23,7 @@ export const quizCliCommand = {
     const seed = seedFlag ?? randomBytes(4).toString('hex');
     const section = parsed.flags.get('section');
     const json = parsed.flags.has('json');
-    const library = await loadCorpusForCli(io);
+    const library = await loadCorpusForCli(io, undefined, serverFlag(parsed.flags));
     const sectionName = typeof section === 'string' ? section : undefined;
     // Several documents: one quiz over the library, its questions in reading order, so document by document.
     const parts = partsOf(library, { document: documentFlag(parsed.flags), section: sectionName });

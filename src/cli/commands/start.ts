@@ -14,6 +14,7 @@ import { parseArguments, UsageError } from '../cli-command.js';
 import { runShards } from '../../discord/shard-manager.js';
 import type { CliCommand, CliIo } from '../cli-command.js';
 import { progressPrinter, stepPrinter } from '../open-engine-for-cli.js';
+import { postgresEmbeddingCache } from '../../database/postgres-embedding-cache.js';
 import { openStores } from '../open-stores.js';
 
 export const startCliCommand = {
@@ -60,8 +61,10 @@ async function runConsoleMode(config: Config, logger: Logger, io: CliIo): Promis
 }
 
 async function runBotMode(config: Config, logger: Logger): Promise<number> {
-  const engine = await openEngine(config, { logger });
   const stores = await openStores(config, logger);
+  // With an embedding server and a shared database, passages are embedded once for all processes.
+  const embeddingCache = stores.postgres !== undefined ? postgresEmbeddingCache(stores.postgres) : undefined;
+  const engine = await openEngine(config, { logger, embeddingCache });
   const { feedback, study } = stores;
   let stopFollowing: () => Promise<void> | undefined = () => undefined;
   process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { error: reason }));
@@ -69,7 +72,14 @@ async function runBotMode(config: Config, logger: Logger): Promise<number> {
     const libraries =
       stores.libraries === undefined
         ? undefined
-        : new Libraries({ config, store: stores.libraries, shared: engine, logger, onRemoved: async (documentId) => study?.forgetDocument(documentId) });
+        : new Libraries({
+            config,
+            store: stores.libraries,
+            shared: engine,
+            logger,
+            embeddingCache,
+            onRemoved: async (documentId) => study?.forgetDocument(documentId),
+          });
     // Several processes on one database: a library changed through another process is reloaded here too.
     const follower =
       libraries !== undefined && config.databaseUrl !== undefined

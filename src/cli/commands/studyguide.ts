@@ -9,20 +9,21 @@ import { documentFlag, partsOf } from '../document-groups.js';
 import { writeFileAtomic } from '../../files/write-file-atomic.js';
 import { parseArguments, UsageError, writeLine, type CliCommand } from '../cli-command.js';
 import { loadCorpusForCli } from '../load-corpus-for-cli.js';
+import { serverFlag } from '../server-library.js';
 
 export const studyguideCliCommand = {
   name: 'studyguide',
   summary: 'A Markdown study guide: summary, timeline, who’s who and a quiz with answers, every item cited.',
-  usage: 'studyguide [--out FILE] [--document TITLE] [--seed S]',
+  usage: 'studyguide [--out FILE] [--document TITLE] [--server ID] [--seed S]',
   async run(args, io) {
-    const parsed = parseArguments(args, { values: ['out', 'seed', 'document'] });
+    const parsed = parseArguments(args, { values: ['out', 'seed', 'document', 'server'] });
     if (parsed.positionals.length > 0) throw new UsageError(`unexpected "${parsed.positionals.join(' ')}": give the file with --out FILE`);
     const out = parsed.flags.get('out');
     const seedFlag = parsed.flags.get('seed');
     if (out === true || seedFlag === true) throw new UsageError('--out and --seed need a value');
     const seed = seedFlag ?? randomBytes(4).toString('hex');
     const config = await loadConfig();
-    const corpus = await loadCorpusForCli(io, config);
+    const corpus = await loadCorpusForCli(io, config, serverFlag(parsed.flags));
     const logger = createLogger({
       level: config.logLevel === 'info' ? 'warn' : config.logLevel,
       secrets: secretsOf(config),

@@ -7,13 +7,14 @@ import { documentFlag, groupedJson, groupedText, partsOf } from '../document-gro
 import { parseArguments, UsageError, writeLine, type CliCommand } from '../cli-command.js';
 import { reportProblem, summaryJson, summaryText } from '../format-study.js';
 import { loadCorpusForCli } from '../load-corpus-for-cli.js';
+import { serverFlag } from '../server-library.js';
 
 export const summaryCliCommand = {
   name: 'summary',
   summary: 'The key points of the text or of one section, each with a verbatim, cited sentence (written by the model when one is configured).',
-  usage: 'summary [--section NAME] [--document TITLE] [--length short|long] [--json]',
+  usage: 'summary [--section NAME] [--document TITLE] [--server ID] [--length short|long] [--json]',
   async run(args, io) {
-    const parsed = parseArguments(args, { booleans: ['json'], values: ['section', 'length', 'document'] });
+    const parsed = parseArguments(args, { booleans: ['json'], values: ['section', 'length', 'document', 'server'] });
     if (parsed.positionals.length > 0) throw new UsageError(`unexpected "${parsed.positionals.join(' ')}": give a section with --section NAME`);
     const length = parsed.flags.get('length') ?? 'short';
     if (length !== 'short' && length !== 'long') throw new UsageError('--length is short or long');
@@ -21,7 +22,7 @@ export const summaryCliCommand = {
     const section = typeof flag === 'string' ? flag : undefined;
     const json = parsed.flags.has('json');
     const config = await loadConfig();
-    const corpus = await loadCorpusForCli(io, config);
+    const corpus = await loadCorpusForCli(io, config, serverFlag(parsed.flags));
     const parts = partsOf(corpus, { document: documentFlag(parsed.flags), section });
     const logger = createLogger({
       level: config.logLevel === 'info' ? 'warn' : config.logLevel,

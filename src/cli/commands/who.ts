@@ -4,15 +4,16 @@ import { documentFlag, groupedJson, groupedText, partsOf } from '../document-gro
 import { parseArguments, writeLine, type CliCommand } from '../cli-command.js';
 import { whosWhoJson, whosWhoList, whosWhoText } from '../format-study.js';
 import { loadCorpusForCli } from '../load-corpus-for-cli.js';
+import { serverFlag } from '../server-library.js';
 
 export const whoCliCommand = {
   name: 'who',
   summary: 'Who’s who: the people, organisations and places the text names, their role and the quotes.',
-  usage: 'who [NAME] [--document TITLE] [--json]',
+  usage: 'who [NAME] [--document TITLE] [--server ID] [--json]',
   async run(args, io) {
-    const parsed = parseArguments(args, { booleans: ['json'], values: ['document'] });
+    const parsed = parseArguments(args, { booleans: ['json'], values: ['document', 'server'] });
     const name = parsed.positionals.join(' ').trim();
-    const corpus = await loadCorpusForCli(io);
+    const corpus = await loadCorpusForCli(io, undefined, serverFlag(parsed.flags));
     const parts = partsOf(corpus, { document: documentFlag(parsed.flags) });
     const results = new Map(parts.map((part) => [part, whosWho(part, name === '' ? undefined : name)]));
     const resultOf = (part: Corpus) => results.get(part) as WhosWho;
