@@ -34,7 +34,9 @@ const files = longestFirst(found, readDurations());
 // half of a file's time is spent waiting (on child processes, PostgreSQL, the fake Discord), so one per CPU leaves
 // the CPUs idle half the time. The timeouts only stop a hung file; on a crowded machine a file that starts
 // processes can take minutes without anything being wrong.
-const concurrency = Math.max(2, availableParallelism() * 2);
+// At most 8 at once: each file is a Node process of 200-400 MB, some with a PostgreSQL server of their own.
+// `npm test -- --test-concurrency=N` overrides it (the last value given wins).
+const concurrency = Math.min(8, Math.max(2, availableParallelism() * 2));
 const tier = load ? ['--test-concurrency=1', '--test-timeout=1800000'] : [`--test-concurrency=${concurrency}`, '--test-timeout=900000'];
 
 // Each test process logs its duration (scripts/record-test-duration.ts) for the next run's order.

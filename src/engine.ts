@@ -18,7 +18,7 @@ import { toPassages } from './answering/extractive-answerer.js';
 import { loadSelectorModel, type SelectorModel } from './answering/answer-selector.js';
 import type { CandidateRanking } from './answering/rank-candidates.js';
 import type { AskOutcome, Passage } from './answering/types.js';
-import { ConversationStore } from './conversation/conversation-store.js';
+import { ConversationStore, type ConversationMemory } from './conversation/conversation-store.js';
 import type { SummaryOutcome } from './study/summarize.js';
 import { writeSummary } from './study/write-summary.js';
 import { loadState, type CorpusSource, type LoadStateInput } from './engine/engine-state.js';
@@ -48,7 +48,7 @@ export interface OpenEngineOptions {
   /** Answers with a model when one is configured (see answering/llm-answerer.ts); injected so tests can replace it. */
   readonly modelAnswerer?: ModelAnswerer;
   /** Conversation memory; the command line passes one restored from disk. */
-  readonly conversations?: ConversationStore;
+  readonly conversations?: ConversationMemory;
   /** Passage embeddings shared by the processes on one database (used with an embedding server, not the local model). */
   readonly embeddingCache?: EmbeddingCache | undefined;
   /** Word vectors already loaded (the evaluation opens one engine per article, and every library's engine shares them). */

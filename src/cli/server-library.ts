@@ -5,7 +5,7 @@
  */
 import type { Config } from '../config.js';
 import type { Corpus } from '../corpus/types.js';
-import type { ConversationStore } from '../conversation/conversation-store.js';
+import type { ConversationMemory } from '../conversation/conversation-store.js';
 import type { Engine } from '../engine-types.js';
 import { loadLibraryCorpus } from '../library/library-corpus.js';
 import { Libraries } from '../library/libraries.js';
@@ -45,7 +45,7 @@ export async function loadServerCorpus(io: CliIo, config: Config, logger: Logger
 }
 
 /** The engine that serves the server in Discord (its index is built or loaded in the data folder, as the bot does). */
-export function openServerEngine(config: Config, logger: Logger, serverId: string, shared: Engine, conversations?: ConversationStore): Promise<Engine> {
+export function openServerEngine(config: Config, logger: Logger, serverId: string, shared: Engine, conversations?: ConversationMemory): Promise<Engine> {
   return withLibrary(config, logger, serverId, (store) =>
     new Libraries({ config, store, shared, logger, ...(conversations !== undefined ? { conversations } : {}) }).engineFor(serverId),
   );

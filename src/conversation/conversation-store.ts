@@ -14,6 +14,15 @@ export interface Turn {
   readonly answerParagraph?: { readonly documentId: string; readonly paragraph: number };
 }
 
+/**
+ * What answering needs of a conversation memory: this process's (ConversationStore) or one shared by every
+ * process on a database (database/postgres-conversation-memory.ts), where a promise comes back.
+ */
+export interface ConversationMemory {
+  history(id: string): readonly Turn[] | Promise<readonly Turn[]>;
+  record(id: string, turn: Omit<Turn, 'at'>): void | Promise<void>;
+}
+
 export interface ConversationStoreOptions {
   readonly maxTurns: number;
   readonly ttlMs: number;
@@ -21,7 +30,7 @@ export interface ConversationStoreOptions {
   readonly now?: () => number;
 }
 
-export class ConversationStore {
+export class ConversationStore implements ConversationMemory {
   private readonly conversations = new Map<string, Turn[]>();
   private readonly now: () => number;
   private readonly maxConversations: number;

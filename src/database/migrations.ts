@@ -102,6 +102,20 @@ CREATE TABLE passage_embeddings (
 );
 `,
   },
+  {
+    version: 3,
+    description: 'conversation memory shared by the processes (follow-ups)',
+    sql: `
+CREATE TABLE conversation_turns (
+  conversation_id TEXT NOT NULL,
+  at BIGINT NOT NULL,
+  position BIGSERIAL,
+  turn JSONB NOT NULL,
+  PRIMARY KEY (conversation_id, position)
+);
+CREATE INDEX conversation_turns_by_time ON conversation_turns (conversation_id, at);
+`,
+  },
 ];
 
 export class SchemaTooNewError extends Error {

@@ -7,7 +7,7 @@ import type { Config } from '../config.js';
 import type { AskOptions } from '../engine-types.js';
 import { checkQuestion, INSTRUCTION_NOTICE } from '../answering/check-question.js';
 import type { AskOutcome } from '../answering/types.js';
-import type { ConversationStore } from '../conversation/conversation-store.js';
+import type { ConversationMemory } from '../conversation/conversation-store.js';
 import { subjectOf } from '../conversation/follow-up.js';
 import type { EngineState } from './engine-state.js';
 import type { ModelAnswerer } from './model-answerer.js';
@@ -19,7 +19,7 @@ export interface AskQuestionContext {
   readonly config: Config;
   readonly state: () => EngineState;
   readonly text: TextAnswerer;
-  readonly conversations: ConversationStore;
+  readonly conversations: ConversationMemory;
   readonly modelAnswerer: ModelAnswerer | undefined;
 }
 
@@ -29,7 +29,7 @@ export async function askQuestion(context: AskQuestionContext, rawQuestion: stri
   if (!checked.ok) return checked;
   const question = checked.question;
   const conversationId = options.conversationId;
-  const history = conversationId !== undefined ? conversations.history(conversationId) : [];
+  const history = conversationId !== undefined ? await conversations.history(conversationId) : [];
 
   // One time budget for the whole answer: the rewrite's time comes out of the answer's.
   const budgetEnds = Date.now() + (config.llm?.timeoutMs ?? 0);
@@ -61,7 +61,7 @@ export async function askQuestion(context: AskQuestionContext, rawQuestion: stri
     const words = context.state().retriever.wordVectors.words;
     const subject = subjectOf(answer.standaloneQuestion, (word) => words.rank(word)) ?? history.at(-1)?.subject;
     const quoted = answer.quotes[0];
-    conversations.record(conversationId, {
+    await conversations.record(conversationId, {
       question,
       standaloneQuestion: answer.standaloneQuestion,
       answer: answer.answer,

@@ -86,7 +86,17 @@ describe('PostgreSQL schema migrations', { skip }, () => {
     const tables = await first.pool.query<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename");
     assert.deepEqual(
       tables.rows.map((row) => row.name),
-      ['answers', 'feedback', 'footnote_migrations', 'library_documents', 'library_settings', 'passage_embeddings', 'study_answers', 'study_reviews'],
+      [
+        'answers',
+        'conversation_turns',
+        'feedback',
+        'footnote_migrations',
+        'library_documents',
+        'library_settings',
+        'passage_embeddings',
+        'study_answers',
+        'study_reviews',
+      ],
     );
     await Promise.all(opened.map((database) => database.close()));
   });
@@ -99,7 +109,7 @@ describe('PostgreSQL schema migrations', { skip }, () => {
     await database.close();
     await assert.rejects(openPostgres({ url, logger: silentLogger }), (error: unknown) => {
       assert.ok(error instanceof SchemaTooNewError);
-      assert.match(error.message, /schema is version 999, but this footnote knows versions up to 2/u);
+      assert.match(error.message, /schema is version 999, but this footnote knows versions up to 3/u);
       assert.match(error.message, /Run the newer footnote here too/u);
       return true;
     });

@@ -15,6 +15,8 @@ import { runShards } from '../../discord/shard-manager.js';
 import type { CliCommand, CliIo } from '../cli-command.js';
 import { progressPrinter, stepPrinter } from '../open-engine-for-cli.js';
 import { postgresEmbeddingCache } from '../../database/postgres-embedding-cache.js';
+import { postgresConversationMemory } from '../../database/postgres-conversation-memory.js';
+import type { Turn } from '../../conversation/conversation-store.js';
 import { openStores } from '../open-stores.js';
 
 export const startCliCommand = {
@@ -64,7 +66,9 @@ async function runBotMode(config: Config, logger: Logger): Promise<number> {
   const stores = await openStores(config, logger);
   // With an embedding server and a shared database, passages are embedded once for all processes.
   const embeddingCache = stores.postgres !== undefined ? postgresEmbeddingCache(stores.postgres) : undefined;
-  const engine = await openEngine(config, { logger, embeddingCache });
+  // And follow-ups are read with the earlier turns whichever process answered them.
+  const conversations = stores.postgres !== undefined ? postgresConversationMemory<Turn>(stores.postgres, { ...config.conversation, logger }) : undefined;
+  const engine = await openEngine(config, { logger, embeddingCache, ...(conversations !== undefined ? { conversations } : {}) });
   const { feedback, study } = stores;
   let stopFollowing: () => Promise<void> | undefined = () => undefined;
   process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { error: reason }));
@@ -78,6 +82,7 @@ async function runBotMode(config: Config, logger: Logger): Promise<number> {
             shared: engine,
             logger,
             embeddingCache,
+            ...(conversations !== undefined ? { conversations } : {}),
             onRemoved: async (documentId) => study?.forgetDocument(documentId),
           });
     // Several processes on one database: a library changed through another process is reloaded here too.
