@@ -111,6 +111,12 @@ export default tseslint.config(
       'import/resolver': { typescript: { project: './tsconfig.json' } },
     },
     rules: {
+      // Every start of the bot and every test process pays for what src/ imports at the top.
+      'no-restricted-imports': [
+        'error',
+        { name: 'chrono-node', message: "Import 'chrono-node/en': the package root loads every locale (~0.5 s at each start)." },
+        { name: 'linkedom', message: 'Import it only from src/library/html-to-markdown.ts, which is loaded on first use (~0.4 s).' },
+      ],
       'boundaries/dependencies': [
         'error',
         {

@@ -6,6 +6,7 @@
 /* eslint-disable @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unnecessary-type-assertion --
    linkedom's types lean on the DOM lib, which this Node project does not load; tsc skips them (skipLibCheck), the linter sees error types. */
 import { Readability } from '@mozilla/readability';
+// eslint-disable-next-line no-restricted-imports -- this module is the one extract-text.ts loads on first use
 import { parseHTML } from 'linkedom';
 
 const BLOCKS = 'h1, h2, h3, h4, h5, h6, p, li, blockquote, pre, td';

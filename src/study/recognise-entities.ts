@@ -5,7 +5,7 @@
  * and Armenia") share a kind and links a lone surname to the full name mentioned nearest before it.
  * Here: reading names into candidate mentions; entity-votes.ts weighs them, entity-building.ts makes entities.
  */
-import * as chrono from 'chrono-node';
+import * as chronoEnglish from 'chrono-node/en';
 import type { Corpus } from '../corpus/types.js';
 import { isDictionaryWord, tagWords } from '../language/part-of-speech.js';
 import { STOPWORDS } from '../language/tokenize.js';
@@ -82,7 +82,9 @@ function recognise(corpus: Corpus): Entity[] {
 /** Where chrono-node reads a date in the sentence: "in May", "on Tuesday", "May 2006" name no one. */
 function dateRanges(unit: SentenceUnit): { start: number; end: number }[] {
   const { sentence } = unit;
-  return chrono.parse(sentence.text).map((result) => ({ start: sentence.start + result.index, end: sentence.start + result.index + result.text.length }));
+  return chronoEnglish
+    .parse(sentence.text)
+    .map((result) => ({ start: sentence.start + result.index, end: sentence.start + result.index + result.text.length }));
 }
 
 /** "Russian" → "Russia", "Turkish" → "Turkey": adjective of nationality → the name it comes from. */
