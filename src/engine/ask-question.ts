@@ -12,7 +12,7 @@ import { subjectOf } from '../conversation/follow-up.js';
 import type { EngineState } from './engine-state.js';
 import type { ModelAnswerer } from './model-answerer.js';
 import type { TextAnswerer } from './answer-from-text.js';
-import { asksAboutWholeText } from '../question/whole-text-request.js';
+import { wholeTextRequest } from '../question/whole-text-request.js';
 import { wholeTextAnswer } from './whole-text-answer.js';
 
 export interface AskQuestionContext {
@@ -45,7 +45,8 @@ export async function askQuestion(context: AskQuestionContext, rawQuestion: stri
   }
 
   // "what is this article about?": the text's summary answers, not a sentence that shares a word.
-  const aboutWholeText = asksAboutWholeText(question) ? wholeTextAnswer(context.state().corpus, question, options.documentId) : undefined;
+  const aboutWhole = wholeTextRequest(question);
+  const aboutWholeText = aboutWhole !== undefined ? wholeTextAnswer(context.state().corpus, question, options.documentId, aboutWhole) : undefined;
   let answer =
     aboutWholeText ??
     (rewritten !== undefined

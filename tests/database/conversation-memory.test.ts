@@ -4,22 +4,16 @@
  * context, never the answer.
  */
 import assert from 'node:assert/strict';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import type { Turn } from '../../src/conversation/conversation-store.js';
 import { openPostgres } from '../../src/database/postgres.js';
 import { postgresConversationMemory } from '../../src/database/postgres-conversation-memory.js';
 import { openEngine } from '../../src/engine.js';
 import { silentLogger } from '../../src/logger.js';
 import { temporaryFolder, testConfig } from '../helpers/test-config.js';
-import { stopTestPostgres, testPostgres } from '../helpers/test-postgres.js';
+import { postgresForThisFile } from '../helpers/test-postgres.js';
 
-const postgres = await testPostgres();
-const skip = 'problem' in postgres ? postgres.problem : false;
-const cleanups: (() => unknown)[] = [];
-after(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-  await stopTestPostgres();
-});
+const { postgres, skip, cleanups } = await postgresForThisFile();
 
 const limits = { maxTurns: 6, ttlMs: 30 * 60_000 };
 

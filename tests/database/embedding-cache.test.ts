@@ -5,7 +5,7 @@
  * real @langchain/openai client talks to the fake OpenAI server.
  */
 import assert from 'node:assert/strict';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { openPostgres } from '../../src/database/postgres.js';
 import { postgresEmbeddingCache } from '../../src/database/postgres-embedding-cache.js';
@@ -16,15 +16,9 @@ import { silentLogger } from '../../src/logger.js';
 import { realEngine, testConfig } from '../discord/bot-harness.js';
 import { startFakeOpenAi } from '../fakes/fake-openai.js';
 import { temporaryFolder } from '../helpers/test-config.js';
-import { stopTestPostgres, testPostgres } from '../helpers/test-postgres.js';
+import { postgresForThisFile } from '../helpers/test-postgres.js';
 
-const postgres = await testPostgres();
-const skip = 'problem' in postgres ? postgres.problem : false;
-const cleanups: (() => unknown)[] = [];
-after(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-  await stopTestPostgres();
-});
+const { postgres, skip, cleanups } = await postgresForThisFile();
 
 test(
   'GIVEN an embedding server and one database WHEN a second process opens a library THEN it builds its index from the stored embeddings, sending the server no passage',

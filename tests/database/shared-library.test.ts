@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { fork } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { after, test } from 'node:test';
+import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { openPostgres, type PostgresDatabase } from '../../src/database/postgres.js';
 import { followLibraryChanges } from '../../src/library/follow-library-changes.js';
@@ -16,16 +16,10 @@ import { postgresLibraryStore } from '../../src/library/postgres-library-store.j
 import { silentLogger } from '../../src/logger.js';
 import { realEngine, testConfig } from '../discord/bot-harness.js';
 import { temporaryFolder } from '../helpers/test-config.js';
-import { stopTestPostgres, testPostgres } from '../helpers/test-postgres.js';
+import { postgresForThisFile } from '../helpers/test-postgres.js';
 import { secondArticleFile } from '../helpers/two-documents.js';
 
-const postgres = await testPostgres();
-const skip = 'problem' in postgres ? postgres.problem : false;
-const cleanups: (() => unknown)[] = [];
-after(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-  await stopTestPostgres();
-});
+const { postgres, skip, cleanups } = await postgresForThisFile();
 
 /** One bot process's view: its own pool, its own index folder, the same database. */
 async function processOn(

