@@ -31,10 +31,14 @@ export async function askQuestion(context: AskQuestionContext, rawQuestion: stri
   const conversationId = options.conversationId;
   const history = conversationId !== undefined ? await conversations.history(conversationId) : [];
 
+  // "what is this article about?": the text's summary answers, not a sentence that shares a word.
+  const aboutWhole = wholeTextRequest(question);
+  const aboutWholeText = aboutWhole !== undefined ? wholeTextAnswer(context.state().corpus, question, options.documentId, aboutWhole) : undefined;
+
   // One time budget for the whole answer: the rewrite's time comes out of the answer's.
   const budgetEnds = Date.now() + (config.llm?.timeoutMs ?? 0);
   let rewritten: string | undefined;
-  if (history.length > 0 && modelAnswerer?.rewrite !== undefined) {
+  if (history.length > 0 && modelAnswerer?.rewrite !== undefined && aboutWholeText === undefined) {
     rewritten = await modelAnswerer
       .rewrite({
         history: history.map((turn) => ({ question: turn.standaloneQuestion, answer: turn.answer })),
@@ -44,9 +48,6 @@ export async function askQuestion(context: AskQuestionContext, rawQuestion: stri
       .catch(() => undefined);
   }
 
-  // "what is this article about?": the text's summary answers, not a sentence that shares a word.
-  const aboutWhole = wholeTextRequest(question);
-  const aboutWholeText = aboutWhole !== undefined ? wholeTextAnswer(context.state().corpus, question, options.documentId, aboutWhole) : undefined;
   let answer =
     aboutWholeText ??
     (rewritten !== undefined

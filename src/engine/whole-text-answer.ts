@@ -3,11 +3,23 @@
  * thesis) as the answer line and the next points as quotes, each a verbatim sentence at its offsets. "What's
  * the conclusion?": its last point, with the one before it.
  */
-import type { Corpus } from '../corpus/types.js';
-import { corpusOf } from '../corpus/find-document.js';
+import type { Corpus, CorpusDocument } from '../corpus/types.js';
 import type { Answer } from '../answering/types.js';
-import { summarize } from '../study/summarize.js';
+import { summarize, type SummaryPoint } from '../study/summarize.js';
 import type { WholeTextRequest } from '../question/whole-text-request.js';
+
+/** Each document's short summary points, made once (a document is replaced, not changed, when its text changes). */
+const summaries = new WeakMap<CorpusDocument, readonly SummaryPoint[]>();
+
+function shortSummaryOf(document: CorpusDocument): readonly SummaryPoint[] {
+  let points = summaries.get(document);
+  if (points === undefined) {
+    const outcome = summarize({ documents: [document], contentHash: document.id }, { length: 'short' });
+    points = outcome.ok ? outcome.summary.points : [];
+    summaries.set(document, points);
+  }
+  return points;
+}
 
 /** Quotes shown under the answer line (the summary's first points). */
 const POINTS_SHOWN = 3;
@@ -21,8 +33,7 @@ export function wholeTextAnswer(corpus: Corpus, question: string, documentId: st
         ? corpus.documents[0]
         : undefined;
   if (document === undefined) return undefined;
-  const outcome = summarize(corpusOf(corpus, document), { length: 'short' });
-  const all = outcome.ok ? outcome.summary.points : [];
+  const all = shortSummaryOf(document);
   const points = request === 'conclusion' ? all.slice(-2).reverse() : all.slice(0, POINTS_SHOWN);
   const first = points[0];
   if (first === undefined) return undefined;
