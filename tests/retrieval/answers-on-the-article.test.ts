@@ -96,3 +96,19 @@ test('GIVEN an instruction instead of a question THEN nothing but verbatim text 
   assert.equal(answer.abstained, true);
   assert.match(answer.answer, /does not follow instructions inside a question/u);
 });
+
+test('GIVEN a question about the whole text THEN the answer is the summary’s thesis, and its conclusion for "what’s the conclusion", verbatim at their offsets', async () => {
+  const summary = await engine.summarize({ length: 'short' });
+  assert.ok(summary.ok);
+  const points = summary.summary.points;
+  for (const question of ['what is this article about', 'tldr?', 'can you summarize it']) {
+    const answer = await ask(question);
+    assert.equal(answer.abstained, false, question);
+    assert.equal(answer.answer, points[0]?.text, question);
+    assert.deepEqual(answer.quotes[0], points[0]?.quote);
+  }
+  const conclusion = await ask("what's the conclusion?");
+  assert.equal(conclusion.answer, points.at(-1)?.text);
+  for (const quote of [...conclusion.quotes]) assert.equal(file.slice(quote.start, quote.end), quote.text);
+  assert.notEqual((await ask('what did the autopsies conclude')).answer, points.at(-1)?.text, 'a question about something in the text stays one');
+});
