@@ -32,7 +32,7 @@ export function postgresConversationMemory<Turn extends StoredTurn>(database: Po
         );
         return result.rows.map((row) => row.turn).reverse();
       } catch (error) {
-        options.logger.warn('conversation memory unavailable; the question is read on its own', { error: messageOf(error) });
+        options.logger.warn('conversation memory unavailable; the question is read on its own', { error });
         return [];
       }
     },
@@ -43,12 +43,8 @@ export function postgresConversationMemory<Turn extends StoredTurn>(database: Po
         writes += 1;
         if (writes % PRUNE_EVERY === 0) await database.pool.query('DELETE FROM conversation_turns WHERE at < $1', [at - options.ttlMs]);
       } catch (error) {
-        options.logger.warn('conversation memory unavailable; this turn is not remembered', { error: messageOf(error) });
+        options.logger.warn('conversation memory unavailable; this turn is not remembered', { error });
       }
     },
   };
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message.slice(0, 200) : String(error);
 }

@@ -31,7 +31,7 @@ export class CachedEmbeddings implements EmbeddingsInterface {
   async embedDocuments(documents: string[]): Promise<number[][]> {
     const hashes = documents.map(textHash);
     const stored = await this.cache.read(this.model, hashes).catch((error: unknown) => {
-      this.warn('the embedding cache could not be read; embedding every passage', { error: messageOf(error) });
+      this.warn('the embedding cache could not be read; embedding every passage', { error });
       return new Map<string, number[]>();
     });
     const missing = [...new Set(hashes.filter((hash) => !stored.has(hash)))];
@@ -44,7 +44,7 @@ export class CachedEmbeddings implements EmbeddingsInterface {
           this.model,
           missing.map((hash) => [hash, stored.get(hash) as number[]] as const),
         )
-        .catch((error: unknown) => this.warn('the embedding cache could not be written; the next process embeds again', { error: messageOf(error) }));
+        .catch((error: unknown) => this.warn('the embedding cache could not be written; the next process embeds again', { error }));
     }
     return hashes.map((hash) => stored.get(hash) as number[]);
   }
@@ -52,8 +52,4 @@ export class CachedEmbeddings implements EmbeddingsInterface {
   embedQuery(document: string): Promise<number[]> {
     return this.inner.embedQuery(document);
   }
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message.slice(0, 200) : String(error);
 }

@@ -1,8 +1,9 @@
 /**
  * Questions about the whole text rather than something in it: "what is this article about?", "tldr",
  * "can you summarize it", "what's the main point of the article?", "what's the conclusion?". No one sentence
- * answers them by matching words; the text's summary does (its first points, or its last for the conclusion). A request that also names a topic ("summarize the part about sanctions")
- * is about that topic, and is left to the ordinary answer. General English only.
+ * answers them by matching words; the text's summary does (its first points, or its last for the conclusion).
+ * A request that also names a topic ("summarize the part about sanctions") is about that topic, and is left to
+ * the ordinary answer. General English only.
  */
 import { isContentWord, tokenize } from '../language/tokenize.js';
 import { writeOutShorthand } from '../language/chat-shorthand.js';
