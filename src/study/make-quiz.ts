@@ -72,6 +72,15 @@ export function makeQuiz(corpus: Corpus, options: QuizOptions): QuizOutcome {
   return { ok: true, quiz: { seed, title: scope.title, section: scope.section, questions } };
 }
 
+/**
+ * What a front end says when the quiz has fewer questions than were asked for: the text (or section) offers
+ * too few good questions of the kinds a quiz mixes, and fill-in is kept to its share rather than padding it.
+ */
+export function shortQuizNote(quiz: Quiz, asked: number): string | undefined {
+  if (quiz.questions.length >= asked) return undefined;
+  return `the ${quiz.section === undefined ? 'text' : 'section'} gave ${quiz.questions.length} good questions of the ${asked} asked for`;
+}
+
 export function isCorrect(question: QuizQuestion, choiceIndex: number): boolean {
   return choiceIndex === question.answerIndex;
 }
