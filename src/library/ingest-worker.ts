@@ -4,6 +4,7 @@
  * a 300-page PDF is read. The bot's thread then opens the saved index and rebuilds the parsed corpus from
  * the pieces it asks for (corpus-pieces.ts).
  */
+import { setPriority } from 'node:os';
 import { parentPort, threadId } from 'node:worker_threads';
 import { loadCorpus } from '../corpus/load-corpus.js';
 import { LocalEmbeddings } from '../embeddings/local-embeddings.js';
@@ -15,8 +16,21 @@ import type { IngestReplies, IngestRequest, PrepareInput, PreparedLibrary, Worke
 import { libraryCorpusFrom } from './library-corpus.js';
 import { readDocument } from './read-document.js';
 
+/** Lower than the bot's thread (0), but still ahead of the idlest work (19). */
+const WORKER_NICENESS = 10;
+
 const port = parentPort;
 if (port === null) throw new Error('ingest-worker.ts runs as a worker thread: start it with IngestThread (src/library/ingest-thread.ts)');
+
+// On Linux a nice value belongs to a thread, and pid 0 is the calling one: this thread, not the bot's, yields
+// the CPU when both want it. (Elsewhere it would lower the whole process, so it is left alone there.)
+if (process.platform === 'linux') {
+  try {
+    setPriority(0, WORKER_NICENESS);
+  } catch {
+    // Not allowed in this container: the work runs at the bot's priority.
+  }
+}
 
 let words: WordVectors | undefined;
 let nextJob = 1;
