@@ -2,8 +2,12 @@
  * Universal part-of-speech tags for a piece of text, from wink-nlp's English light model (an npm package:
  * nothing is downloaded). The model takes about half a second to load, so it is loaded once, on first use.
  */
+import { createRequire } from 'node:module';
 import winkNLP, { type ItemToken, type WinkMethods } from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+
+// The model (~0.2 s to import) is required on first use, not at start: `footnote quiz --help`, a bot start
+// and a test that never tags a word do not pay for it.
+const require = createRequire(import.meta.url);
 
 export type PartOfSpeech =
   'ADJ' | 'ADP' | 'ADV' | 'AUX' | 'CCONJ' | 'DET' | 'INTJ' | 'NOUN' | 'NUM' | 'PART' | 'PRON' | 'PROPN' | 'PUNCT' | 'SCONJ' | 'SYM' | 'VERB' | 'X' | 'SPACE';
@@ -35,7 +39,7 @@ export function englishPipeline(): WinkMethods {
 
 function nlp(): WinkMethods {
   if (pipeline === undefined) {
-    pipeline = winkNLP(model);
+    pipeline = winkNLP(require('wink-eng-lite-web-model') as Parameters<typeof winkNLP>[0]);
     // Read before any other text: an unseen word's id is the first one past the lexicon.
     lexiconSize = Number(pipeline.readDoc('qxzqvjk').tokens().out(pipeline.its.uniqueId)[0]);
   }
