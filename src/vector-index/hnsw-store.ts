@@ -91,9 +91,13 @@ export class HnswVectorStore {
 
   /**
    * Only the documents' ids are written: whoever reopens the index has the documents (footnote's passages come
-   * from the corpus the manifest's hash pins) and passes them to `fromFiles`. `lexical`: see index-files.ts.
+   * from the corpus the manifest's hash pins) and passes them to `fromFiles`. `extraFiles`: see index-files.ts.
    */
-  async saveWithManifest(directory: string, manifestFields: Record<string, unknown>, lexical?: Uint8Array): Promise<IndexManifest> {
+  async saveWithManifest(
+    directory: string,
+    manifestFields: Record<string, unknown>,
+    extraFiles: { readonly lexical?: Uint8Array | undefined; readonly parsed?: Uint8Array | undefined } = {},
+  ): Promise<IndexManifest> {
     const index = this.ensureCapacity(Math.max(1, this.documents.length));
     const documents: StoredDocument[] = this.documents.map((document) => ({ id: document.id }));
     return writeIndexFiles(directory, {
@@ -101,7 +105,8 @@ export class HnswVectorStore {
         await index.writeIndex(file);
       },
       documents,
-      ...(lexical !== undefined ? { lexical } : {}),
+      ...(extraFiles.lexical !== undefined ? { lexical: extraFiles.lexical } : {}),
+      ...(extraFiles.parsed !== undefined ? { parsed: extraFiles.parsed } : {}),
       manifest: { ...manifestFields, dimensions: this.dimensions, vectorStore: STORE_TYPE, hnsw: this.settings, count: this.documents.length },
     });
   }

@@ -31,6 +31,8 @@ export interface OpenIndexInput {
   readonly onStep?: (message: string) => void;
   /** The lexical index's tables, encoded; asked for only when the index is built, and saved with it. */
   readonly encodeLexical?: () => Promise<Uint8Array>;
+  /** The corpus's parsed structure, encoded; asked for only when the index is built, and saved with it. */
+  readonly encodeParsed?: () => Promise<Uint8Array | undefined>;
 }
 
 export interface OpenedIndex {
@@ -114,7 +116,7 @@ async function buildIndex(input: OpenIndexInput, save: boolean): Promise<{ store
     builtAt: new Date().toISOString(),
   };
   const manifest = save
-    ? await store.saveWithManifest(input.directory, fields, await input.encodeLexical?.())
+    ? await store.saveWithManifest(input.directory, fields, { lexical: await input.encodeLexical?.(), parsed: await input.encodeParsed?.() })
     : ({
         ...fields,
         formatVersion: 1,
