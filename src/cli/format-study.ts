@@ -1,6 +1,6 @@
 /** The study tools as terminal text and as the JSON objects `--json` prints (quotes as `{text, documentId, section, paragraph, start, end}`). */
 import type { Corpus } from '../corpus/types.js';
-import type { Quiz } from '../study/make-quiz.js';
+import { shortQuizNote, type Quiz } from '../study/make-quiz.js';
 import { citationLabel, quoteJson, type Quote } from '../corpus/citation.js';
 import type { StudyProblem } from '../study/study-scope.js';
 import type { Summary } from '../study/summarize.js';
@@ -42,9 +42,13 @@ function summaryModeLine(summary: Summary): string {
   return 'summarised offline: verbatim sentences from the text';
 }
 
-export function quizJson(quiz: Quiz): Record<string, unknown> {
+/** `asked`: how many questions were asked for; a shorter quiz carries a `note` saying why. */
+export function quizJson(quiz: Quiz, asked: number): Record<string, unknown> {
+  const note = shortQuizNote(quiz, asked);
   return {
     seed: quiz.seed,
+    asked,
+    ...(note === undefined ? {} : { note: `${note[0]?.toUpperCase() ?? ''}${note.slice(1)}.` }),
     questions: quiz.questions.map((question) => ({
       id: question.id,
       kind: question.kind,
@@ -56,8 +60,9 @@ export function quizJson(quiz: Quiz): Record<string, unknown> {
   };
 }
 
-export function quizText(corpus: Corpus, quiz: Quiz): string {
-  const lines = [`Quiz: ${quiz.title} (seed ${quiz.seed})`, ''];
+export function quizText(corpus: Corpus, quiz: Quiz, asked: number): string {
+  const note = shortQuizNote(quiz, asked);
+  const lines = [`Quiz: ${quiz.title} (seed ${quiz.seed})`, ...(note === undefined ? [] : [`${quiz.questions.length} questions: ${note}.`]), ''];
   quiz.questions.forEach((question, index) => {
     lines.push(`${index + 1}. ${question.prompt}`);
     question.choices.forEach((choice, choiceIndex) => lines.push(`     ${letters[choiceIndex]}) ${choice}`));

@@ -158,7 +158,7 @@ export function findDates(text: string, published: string | undefined): DateExpr
 /**
  * What chrono-node reads beyond the patterns above, kept where its reading is safe in a news text: a time
  * counted back from the publication ("last week", "three days ago", "yesterday") and "in January" without a
- * year, taken as the latest January up to the publication.
+ * year, taken as the latest January up to the publication (the next one when the clause speaks of the future).
  */
 function chronoDates(text: string, published: string): DateExpression[] {
   const reference = new Date(`${published}T12:00:00Z`);
@@ -176,7 +176,9 @@ function chronoDates(text: string, published: string): DateExpression[] {
     const month = MONTHS.indexOf(phrase.toLowerCase()) + 1;
     if (month === 0 || !/\bin\s+$/iu.test(text.slice(0, start))) continue;
     const [year = 0, publishedMonth = 0] = published.split('-').map(Number);
-    const date = `${month <= publishedMonth ? year : year - 1}-${pad(month)}-01`;
+    // "The council will vote in May": a clause in the future means the next May after the publication.
+    const future = /\b(?:will|shall|is\s+to|are\s+to|plans?\s+to|next)\b[^,;.]*$/iu.test(text.slice(0, start));
+    const date = future ? `${month > publishedMonth ? year : year + 1}-${pad(month)}-01` : `${month <= publishedMonth ? year : year - 1}-${pad(month)}-01`;
     found.push({ start, end, text: phrase, resolution: { resolved: true, date, precision: 'month', relative: true }, role: 'adverbial', anchor: undefined });
   }
   return found;

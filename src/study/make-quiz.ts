@@ -5,7 +5,7 @@
  * - order: which of some dated events came first (order-questions.ts);
  * - who-said / who-is: who said or reported a claim, who is described as … (entity-questions.ts);
  * - fill-in: a name or number blanked out of the clause that holds it (entity- and number-questions.ts).
- * Fill-in is kept to under a third of a quiz (fewer questions rather than more fill-in), no other kind over
+ * Fill-in is kept to 30% of a quiz (fewer questions rather than more fill-in), no other kind over
  * 40% while others are left, one question per sentence, and
  * questions spread over paragraphs. The seed drives every choice, so the same seed on the same text always
  * gives the same quiz.
@@ -72,6 +72,15 @@ export function makeQuiz(corpus: Corpus, options: QuizOptions): QuizOutcome {
   return { ok: true, quiz: { seed, title: scope.title, section: scope.section, questions } };
 }
 
+/**
+ * What a front end says when the quiz has fewer questions than were asked for: the text (or section) offers
+ * too few good questions of the kinds a quiz mixes, and fill-in is kept to its share rather than padding it.
+ */
+export function shortQuizNote(quiz: Quiz, asked: number): string | undefined {
+  if (quiz.questions.length >= asked) return undefined;
+  return `the ${quiz.section === undefined ? 'text' : 'section'} gave ${quiz.questions.length} good questions of the ${asked} asked for`;
+}
+
 export function isCorrect(question: QuizQuestion, choiceIndex: number): boolean {
   return choiceIndex === question.answerIndex;
 }
@@ -114,11 +123,18 @@ function choose(candidates: readonly QuestionCandidate[], count: number, random:
       const limit = strict >= 1 || candidate.kind === 'fill-in' ? shareOf(candidate.kind, count) : Math.ceil(count / 2);
       if ((perKind.get(candidate.kind) ?? 0) >= limit) continue;
       if (strict >= 2 && chosen.some((other) => other.unit.paragraph === candidate.unit.paragraph)) continue;
-      const clash = chosen.some((other) => other.unit === candidate.unit || other.prompt === candidate.prompt || other.answerKey === candidate.answerKey);
+      // "Which of these does the text say?" is every statement question's prompt: their choices tell them apart.
+      const samePrompt = (other: QuestionCandidate): boolean => other.prompt === candidate.prompt && candidate.kind !== 'which-true';
+      const clash = chosen.some((other) => other.unit === candidate.unit || samePrompt(other) || other.answerKey === candidate.answerKey);
       if (clash) continue;
       chosen.push(candidate);
       perKind.set(candidate.kind, (perKind.get(candidate.kind) ?? 0) + 1);
     }
+  }
+  // A quiz that came out shorter keeps fill-in within its share of the questions it has: the last fill-ins chosen go.
+  while (chosen.filter((candidate) => candidate.kind === 'fill-in').length > Math.max(1, Math.floor(chosen.length * 0.3)) && chosen.length > 1) {
+    const last = chosen.findLastIndex((candidate) => candidate.kind === 'fill-in');
+    chosen.splice(last, 1);
   }
   return chosen;
 }

@@ -11,6 +11,19 @@ import { timeline, type TimelineEvent } from './timeline.js';
 
 const QUESTIONS = 3;
 
+/** The last day of the period an event's date stands for (its start plus its precision), as `YYYY-MM-DD`. */
+function periodEnd(event: TimelineEvent): string {
+  const [year = 0, month = 1] = (event.date ?? '').split('-').map(Number);
+  const months = { day: 0, month: 1, 'part-of-year': 4, year: 12, decade: 120, unresolved: 0 }[event.precision];
+  if (months === 0) return event.date ?? '';
+  const end = new Date(Date.UTC(year, month - 1 + months, 0));
+  return end.toISOString().slice(0, 10);
+}
+
+function overlaps(first: TimelineEvent, second: TimelineEvent): boolean {
+  return (first.date ?? '') <= periodEnd(second) && (second.date ?? '') <= periodEnd(first);
+}
+
 export function orderQuestions(corpus: Corpus, inScope: ReadonlySet<SentenceUnit>, random: SeededRandom): QuestionCandidate[] {
   const unitAt = new Map(sentenceUnits(corpus).map((unit) => [`${unit.document.id}|${unit.sentence.start}`, unit]));
   const events = timeline(corpus)
@@ -22,14 +35,14 @@ export function orderQuestions(corpus: Corpus, inScope: ReadonlySet<SentenceUnit
       );
       return unit !== undefined && inScope.has(unit) ? [{ event, unit }] : [];
     });
-  // One event per year, so "first" is never a tie.
-  const byYear = new Map<string, { event: TimelineEvent; unit: SentenceUnit }>();
-  // And one per sentence: an event's quote must not hold another choice.
+  // Events whose periods do not overlap (January 2023 and September 2023, but not 2023 and September 2023),
+  // so "first" is never a tie; one per sentence, so an event's quote holds no other choice. "Since 1980" is a
+  // period running to the present, not an event.
+  const distinct: { event: TimelineEvent; unit: SentenceUnit }[] = [];
   for (const item of events) {
-    const year = (item.event.date ?? '').slice(0, 4);
-    if (!byYear.has(year) && ![...byYear.values()].some((other) => other.unit === item.unit)) byYear.set(year, item);
+    if (/^since\b/iu.test(item.event.when)) continue;
+    if (!distinct.some((other) => other.unit === item.unit || overlaps(other.event, item.event))) distinct.push(item);
   }
-  const distinct = [...byYear.values()];
   if (distinct.length < 3) return [];
   const questions: QuestionCandidate[] = [];
   for (let round = 0; round < QUESTIONS; round += 1) {

@@ -67,12 +67,12 @@ export interface Clause {
 }
 
 /**
- * A sentence's clauses: split at semicolons, colons, dashes and brackets, and at a comma before a word
+ * A sentence's clauses: split at semicolons, colons (not those of a time, "11:40"), dashes and brackets, and at a comma before a word
  * that opens a new clause; the commas of a list ("Turkey, Azerbaijan, and Armenia") do not split.
  */
 export function clausesOf(sentence: string): Clause[] {
   const boundary =
-    /\s*[;:—–()]\s*|,\s+(?=(?:which|who|whose|where|while|whereas|although|though|but|because|since|when|as|so|yet|and\s+(?:the|this|these|its|their|it|they|he|she)\b|according\s+to|including|such\s+as|especially|particularly)\b)/gu;
+    /\s*[;—–()]\s*|:(?:\s+|$)|,\s+(?=(?:which|who|whose|where|while|whereas|although|though|but|because|since|when|as|so|yet|and\s+(?:the|this|these|its|their|it|they|he|she)\b|according\s+to|including|such\s+as|especially|particularly)\b)/gu;
   const clauses: Clause[] = [];
   let start = 0;
   for (const match of sentence.matchAll(boundary)) {

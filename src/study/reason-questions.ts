@@ -6,10 +6,14 @@
  */
 import { hasSubjectAndVerb } from '../language/part-of-speech.js';
 import { containsPhrase } from './distractors.js';
+import { REPORTING_VERBS } from './entity-cues.js';
 import { MAX_PROMPT_CHARACTERS, pointsBack, type QuestionCandidate, MAX_CHOICE_CHARACTERS } from './quiz-question.js';
 import type { SeededRandom } from '../seeded-random.js';
 import type { SentenceUnit } from './sentence-units.js';
 import type { Quote } from '../corpus/citation.js';
+
+/** A reason too long for a button is listed under the prompt; past this it no longer reads as one answer. */
+const MAX_REASON_CHARACTERS = 120;
 
 export interface ReasonStatement {
   readonly unit: SentenceUnit;
@@ -41,6 +45,8 @@ const PATTERNS: readonly Pattern[] = [
   { expression: /^(?<a>.{15,}?),?\s+(?:aimed at|in order to|so that)\s+(?<b>.{8,}?)[.!]?$/u, relation: 'purpose', outcome: 'a' },
   // "To pay for the extra hours, the company postponed …": a purpose stated first.
   { expression: /^(?<b>To\s+\p{Ll}+\s+[^,]{6,}?),\s+(?<a>.{15,}?)[.!]?$/u, relation: 'purpose', outcome: 'a' },
+  // "… has started to use satellite images to detect fields …": what a thing is used for.
+  { expression: /^(?<a>.{15,}?\b(?:use|uses|used|using)\s+[^,]{3,50}?)\s+to\s+(?<b>\p{Ll}+\s[^,]{8,}?)[.!]?$/u, relation: 'purpose', outcome: 'a' },
   {
     expression:
       /^(?<a>.{15,}?)\s+(?:has\s+|have\s+|had\s+)?(?:allow|allows|allowed|help|helps|helped|enable|enables|enabled)\s+(?<who>\p{Lu}[\p{L}’'-]*)\s+(?:to\s+)?(?<b>.{8,}?)[.!]?$/u,
@@ -62,8 +68,17 @@ export function findReasonStatements(unit: SentenceUnit, quote: Quote): ReasonSt
       .trim()
       .replace(/,?\s+\p{Ll}+ly$/u, '') // "…fell by 9 percent, mostly because …"
       .replace(/,$/u, '');
-    // "According to El País, household consumption fell …": the source is not part of what happened.
-    outcome = outcome.replace(/^According to [^,]+,\s+/u, '');
+    // "According to El País, household consumption fell …": the source is not part of what happened; nor is a
+    // connective pointing back ("Because of this, the basin authority …") or who argued it ("Her office argued that …").
+    outcome = outcome
+      .replace(/^According to [^,]+,\s+/u, '')
+      .replace(
+        /^(?:(?:because of|as a result of|due to|after|despite)\s+(?:this|that|these|those|it)|as a result|therefore|thus|so|however|yet|still|instead),\s+/iu,
+        '',
+      );
+    const reported = /^[^,]{3,60}?\s(\p{Ll}+)\s+that\s+(?=\S)/u.exec(outcome);
+    if (reported !== null && REPORTING_VERBS.has(reported[1] ?? '') && hasSubjectAndVerb(outcome.slice(reported[0].length)))
+      outcome = outcome.slice(reported[0].length);
     if (/\b(?:that|which|who|whom|whose)$/u.test(outcome) || outcome.split(/,\s+/u).some(pointsBack)) continue;
     // "…, and direct conflict with Armenia carries high risks due to …": the reason is for the last clause.
     const lastClause = outcome.split(/,\s+(?:and|but)\s+/u).at(-1) ?? outcome;
@@ -78,10 +93,18 @@ export function findReasonStatements(unit: SentenceUnit, quote: Quote): ReasonSt
     // A long reason: its first part ("to mobilize domestic public opinion against Russia and to draw …" → up to "and").
     // A cause is a noun phrase: "the Ukraine war to expand influence …" is cut before its "to".
     if (pattern.relation === 'cause' && !/^\p{Lu}/u.test(answer)) answer = answer.split(/\s+to\s+(?=\p{Ll})/u)[0] ?? answer;
-    if (answer.length > MAX_CHOICE_CHARACTERS) answer = /^.{20,}?(?=,\s|\s+and\s)/u.exec(answer)?.[0] ?? answer;
+    // Not at the comma of a list ("the harbour, the hospital, the old town and …"): that would drop part of the reason.
+    if (answer.length > MAX_CHOICE_CHARACTERS) {
+      const first = /^.{20,}?(?=,\s|\s+and\s)/u.exec(answer)?.[0];
+      const rest = answer.slice(first?.length ?? 0);
+      if (first !== undefined && !/^,\s[^,]{1,40}(?:,\s[^,]{1,40})*,?\s+(?:and|or)\s/u.test(rest)) answer = first;
+    }
     const offset = sentence.lastIndexOf(answer);
     const negated = /\b(?:not|never|no|neither)\b|n[’']t\b/iu.test(outcome);
-    if (offset < 0 || outcome.length < 15 || answer.length < 8 || negated || pointsBack(outcome) || pointsBack(answer) || answer.length > MAX_CHOICE_CHARACTERS)
+    // A personal pronoun opening the answer ("because it links the harbour …") stands for the outcome's subject,
+    // which the prompt quotes; a demonstrative ("because of this") points outside the sentence.
+    const answerPointsOut = pointsBack(answer) && !/^(?:it|its|they|their|he|his|she|her)\b/iu.test(answer);
+    if (offset < 0 || outcome.length < 15 || answer.length < 8 || negated || pointsBack(outcome) || answerPointsOut || answer.length > MAX_REASON_CHARACTERS)
       continue;
     const who = match.groups?.['who'];
     found.push({ unit, quote, outcome, answer, start: quote.start + offset, relation: pattern.relation, ...(who === undefined ? {} : { who }) });

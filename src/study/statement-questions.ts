@@ -6,7 +6,7 @@
 import { tagWords } from '../language/part-of-speech.js';
 import { containsPhrase, entityChoice, rankEntities, rankNumbers } from './distractors.js';
 import { findNumbers } from '../language/number-expressions.js';
-import { clausesOf, MINIMUM_DISTRACTORS, pointsBack, type QuestionCandidate, MAX_CHOICE_CHARACTERS } from './quiz-question.js';
+import { clausesOf, MINIMUM_DISTRACTORS, pointsBack, type QuestionCandidate } from './quiz-question.js';
 import type { Entity } from './recognise-entities.js';
 import type { SeededRandom } from '../seeded-random.js';
 import type { SentenceUnit } from './sentence-units.js';
@@ -14,6 +14,8 @@ import type { Quote } from '../corpus/citation.js';
 
 const PROMPT = 'Which of these does the text say?';
 const MIN_WORDS = 6;
+/** Statements too long for a button are listed under the prompt; past this, four of them are a reading test. */
+const MAX_STATEMENT_CHARACTERS = 120;
 
 export function statementQuestion(unit: SentenceUnit, quote: Quote, entities: readonly Entity[], random: SeededRandom): QuestionCandidate | undefined {
   const sentence = quote.text;
@@ -22,7 +24,7 @@ export function statementQuestion(unit: SentenceUnit, quote: Quote, entities: re
     .map((clause) => ({ ...clause, text: sentence.slice(clause.start, clause.end) }))
     .filter(
       (clause) =>
-        clause.text.length <= MAX_CHOICE_CHARACTERS &&
+        clause.text.length <= MAX_STATEMENT_CHARACTERS &&
         clause.text.split(/\s+/u).length >= MIN_WORDS &&
         !pointsBack(clause.text) &&
         // A main clause: the sentence's start, or a clause opening with a capital ("…—Baku cannot risk …").
@@ -35,7 +37,7 @@ export function statementQuestion(unit: SentenceUnit, quote: Quote, entities: re
     if (!hasSubject || /\b(?:not|never|no|cannot|neither|nor)\b|n[’']t\b/iu.test(clause.text)) continue;
     const altered = [wrongActor(clause.text, unit, quote.start + clause.start, entities, random), wrongNumber(clause.text, random, unit), negated(clause.text)]
       .filter(
-        (text): text is string => text !== undefined && text !== clause.text && text.length <= MAX_CHOICE_CHARACTERS && !containsPhrase(documentText, text),
+        (text): text is string => text !== undefined && text !== clause.text && text.length <= MAX_STATEMENT_CHARACTERS && !containsPhrase(documentText, text),
       )
       .filter((text, index, all) => all.indexOf(text) === index);
     if (altered.length < MINIMUM_DISTRACTORS) continue;

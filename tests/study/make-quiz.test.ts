@@ -41,11 +41,13 @@ describe('makeQuiz', () => {
     }
   });
 
-  test('GIVEN a quiz THEN no question repeats: prompts, source sentences and answers are all different', () => {
+  test('GIVEN a quiz THEN no question repeats: prompts (with their choices), source sentences and answers are all different', () => {
     for (const seed of SEEDS) {
       const questions = quizOf({ count: 10, seed }).questions;
       assert.equal(questions.length, 10, `${seed}: asked for 10`);
-      assert.equal(new Set(questions.map((question) => question.prompt)).size, questions.length);
+      // Every "Which of these does the text say?" has that prompt: its statements tell it apart.
+      const shown = questions.map((question) => (question.kind === 'which-true' ? `${question.prompt} ${question.choices.join(' | ')}` : question.prompt));
+      assert.equal(new Set(shown).size, questions.length);
       assert.equal(new Set(questions.map((question) => question.quote.start)).size, questions.length);
       assert.equal(new Set(questions.map((question) => question.choices[question.answerIndex]?.toLowerCase())).size, questions.length);
     }

@@ -109,6 +109,21 @@ describe('study commands on the command line', () => {
     assert.match(await readFile(file, 'utf8'), /^# Study guide: How Baku is playing with fire/u);
   });
 
+  test('GIVEN a quiz the section cannot fill THEN text and --json say how many questions it gave of those asked for', async () => {
+    const output = json(await runFootnote('quiz', '--count', '10', '--seed', '1', '--section', 'Arrests', '--json'));
+    const questions = output['questions'] as unknown[];
+    assert.ok(questions.length < 10);
+    assert.equal(output['asked'], 10);
+    assert.equal(output['note'], `The section gave ${questions.length} good questions of the 10 asked for.`);
+    const text = await runFootnote('quiz', '--count', '10', '--seed', '1', '--section', 'Arrests');
+    assert.match(
+      text.stdout,
+      new RegExp(`^Quiz: .*\\n${questions.length} questions: the section gave ${questions.length} good questions of the 10 asked for\\.`, 'u'),
+    );
+    const full = json(await runFootnote('quiz', '--count', '3', '--seed', '1', '--json'));
+    assert.equal(full['note'], undefined);
+  });
+
   test('GIVEN bad options THEN a usage error (exit 2) or, with --json, one {error} object', async () => {
     assert.equal((await runFootnote('quiz', '--count', '11')).code, 2);
     assert.equal((await runFootnote('summary', '--length', 'medium')).code, 2);

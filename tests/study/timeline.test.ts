@@ -79,6 +79,14 @@ describe('timeline', () => {
     );
   });
 
+  test('GIVEN “will vote in May” and “wrote in May” in a text published in March 2024 THEN the next May and the last one', () => {
+    const dates = findDates('The council will vote in May on the extension. The mayors wrote in May to the ministry.', '2024-03-14');
+    assert.deepEqual(
+      dates.map((date) => (date.resolution.resolved ? date.resolution.date : undefined)),
+      ['2024-05-01', '2023-05-01'],
+    );
+  });
+
   test('GIVEN “15 years ago” and “in recent days” THEN they are resolved against the publication date, 25 July 2025', () => {
     const ago = eventWhen(/^15 years ago/u);
     assert.equal(ago.date, '2010-01-01');

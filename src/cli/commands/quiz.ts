@@ -30,7 +30,7 @@ export const quizCliCommand = {
     const corpus = parts.length === 1 && parts[0] !== undefined ? parts[0] : library;
     const outcome = makeQuiz(corpus, { count, seed, section: sectionName });
     if (!outcome.ok) return reportProblem(io, outcome.problem, json);
-    writeLine(io.stdout, json ? JSON.stringify(quizJson(outcome.quiz)) : quizText(corpus, outcome.quiz));
+    writeLine(io.stdout, json ? JSON.stringify(quizJson(outcome.quiz, count)) : quizText(corpus, outcome.quiz, count));
     return 0;
   },
 } satisfies CliCommand;

@@ -1,4 +1,4 @@
-import { makeQuiz, MAX_QUIZ_QUESTIONS } from '../../study/make-quiz.js';
+import { makeQuiz, MAX_QUIZ_QUESTIONS, shortQuizNote } from '../../study/make-quiz.js';
 import { sectionNames } from '../../study/study-scope.js';
 import type { Command } from '../command.js';
 import { slashCommand } from '../command.js';
@@ -60,7 +60,8 @@ export const quizCommand = {
     rememberQuiz(corpus, key, quiz);
     // Questions come in reading order, so document by document; each says which one it is about.
     const labelled = quizzed.documents.length > 1;
-    const fewer = quiz.questions.length < count ? ` (the ${quiz.section === undefined ? 'text' : 'section'} gave ${quiz.questions.length} good questions)` : '';
+    const note = shortQuizNote(quiz, count);
+    const fewer = note === undefined ? '' : ` (${note})`;
     return {
       kind: 'content',
       cards: questionCards(quiz.questions, {
