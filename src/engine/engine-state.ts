@@ -14,7 +14,7 @@ import type { Corpus, Paragraph, Sentence } from '../corpus/types.js';
 import type { LocalEmbeddings } from '../embeddings/local-embeddings.js';
 import type { WordVectors } from '../embeddings/word-vectors.js';
 import type { Logger } from '../logger.js';
-import { openIndex, type EmbeddingModelInfo } from '../vector-index/open-index.js';
+import { openIndex, readSavedIndex, type EmbeddingModelInfo } from '../vector-index/open-index.js';
 import { readSavedParse } from '../vector-index/index-files.js';
 import { LexicalIndex } from '../retrieval/lexical-index.js';
 import { decodeLexicalTables, encodeLexicalTables } from '../retrieval/lexical-tables.js';
@@ -56,6 +56,8 @@ export interface LoadStateInput {
 
 export async function loadState(input: LoadStateInput): Promise<EngineState> {
   const directory = input.source.indexDirectory;
+  // The saved vectors are checked and read on the thread pool while the corpus is read here.
+  const savedIndex = input.rebuild ? undefined : readSavedIndex(directory, input.model.dimensions);
   const savedBytes = input.rebuild ? undefined : await readSavedParse(directory);
   const saved = savedBytes === undefined ? undefined : SavedParse.decode(savedBytes);
   const { corpus, warnings, fileHashes } = await input.source.load(saved === undefined ? {} : { saved });
@@ -74,6 +76,7 @@ export async function loadState(input: LoadStateInput): Promise<EngineState> {
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     ...(input.onStep ? { onStep: input.onStep } : {}),
     encodeLexical: () => encodeLexicalTables(buildLexical().tables),
+    ...(savedIndex ? { saved: savedIndex } : {}),
     encodeParsed: async () => (fileHashes === undefined ? undefined : encodeSavedParse(corpus.documents, (id) => fileHashes.get(id))),
   });
   const lexical = opened.lexical === undefined ? buildLexical() : (savedLexical(chunks, opened.lexical, input.logger) ?? buildLexical());

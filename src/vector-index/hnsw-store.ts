@@ -13,6 +13,8 @@ import { writeIndexFiles, type IndexManifest, type StoredDocument } from './inde
 
 const { HierarchicalNSW } = hnswlib;
 type HnswIndex = InstanceType<typeof HierarchicalNSW>;
+/** A vectors file read into memory (readGraph), not yet given its documents. */
+export type HnswGraph = HnswIndex;
 
 export interface HnswSettings {
   readonly m: number;
@@ -109,6 +111,36 @@ export class HnswVectorStore {
       ...(extraFiles.parsed !== undefined ? { parsed: extraFiles.parsed } : {}),
       manifest: { ...manifestFields, dimensions: this.dimensions, vectorStore: STORE_TYPE, hnsw: this.settings, count: this.documents.length },
     });
+  }
+
+  /**
+   * Reads a vectors file written by `save` on the thread pool (hnswlib's readIndex), so the caller can do other work
+   * meanwhile: a start loads the corpus while the 60 MB of a real library's vectors are read. Throws when the file
+   * holds vectors of another dimension.
+   */
+  static async readGraph(vectorsFile: string, dimensions: number): Promise<HnswGraph> {
+    const fileDimensions = hnswFileDimensions(vectorsFile);
+    if (fileDimensions !== dimensions) throw new Error(`the index file holds ${fileDimensions}-dimension vectors but ${dimensions} were expected`);
+    const index = new HierarchicalNSW('cosine', dimensions);
+    await index.readIndex(vectorsFile);
+    return index;
+  }
+
+  /** A store over a graph from `readGraph`, with the documents it was saved with (the caller has checked their ids). */
+  static fromGraph(options: {
+    embeddings: EmbeddingsInterface;
+    dimensions: number;
+    graph: HnswGraph;
+    documents: readonly IndexedDocument[];
+    settings?: HnswSettings;
+  }): HnswVectorStore {
+    const store = new HnswVectorStore(options.embeddings, options.dimensions, options.settings ?? DEFAULT_HNSW);
+    if (options.graph.getCurrentCount() !== options.documents.length) {
+      throw new Error(`the index file holds ${options.graph.getCurrentCount()} vectors but ${options.documents.length} documents`);
+    }
+    store.index = options.graph;
+    for (const document of options.documents) store.documents.push(document);
+    return store;
   }
 
   /** Reads a file written by `save`, with the documents it was saved with; the caller has checked the manifest, checksums and ids. */
