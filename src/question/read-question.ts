@@ -5,6 +5,7 @@
  * and names are recognised whatever their case ("who is ovchuk"). Words still unknown are listed, rarest
  * first, so an abstention can say what the text never mentions.
  */
+import { knownSpelling } from '../language/spelling-variants.js';
 import { analyzeQuestion, type AnalyzedQuestion, type NameTerm } from './question-analysis.js';
 import { isContentWord, sameWordFamily, stemWord, tokenize } from '../language/tokenize.js';
 import { questionTopics } from './question-topics.js';
@@ -71,7 +72,8 @@ export function readQuestion(
   let correctedText = writeOutShorthand(text);
   for (const token of [...tokenize(correctedText)].reverse()) {
     if (!isContentWord(token.word) || knows(corpus, token.word)) continue;
-    const to = correctTypo(token.word, corpus, english);
+    // The text's spelling of the same word ("apologised" of a text that says "apologized") before any typo.
+    const to = knownSpelling(token.word, (variant) => knows(corpus, variant)) ?? correctTypo(token.word, corpus, english);
     if (to === undefined) continue;
     corrections.unshift({ from: token.word, to });
     correctedText = `${correctedText.slice(0, token.start)}${to}${correctedText.slice(token.end)}`;

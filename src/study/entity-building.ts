@@ -19,8 +19,15 @@ export function buildEntities(candidates: readonly Candidate[], countries: Reado
       { person: 0, organisation: 0, place: 0 },
     );
   const kinds = new Map<string, EntityKind>();
+  const things = new Set<string>();
   for (const [key, members] of groups) {
-    const kind = strongest(total(members));
+    const votes = total(members);
+    const thing = members.reduce((sum, member) => sum + member.thing, 0);
+    if (thing > 0 && thing >= Math.max(votes.person, votes.organisation, votes.place)) {
+      things.add(key);
+      continue;
+    }
+    const kind = strongest(votes);
     if (kind !== undefined) kinds.set(key, kind);
   }
   // "Sky News", "ABC Radio": a name that starts with an institution's name is one of its branches, unless a
@@ -57,7 +64,7 @@ export function buildEntities(candidates: readonly Candidate[], countries: Reado
   // Names with no cue of their own take the kind of the names they are listed with.
   for (let round = 0; round < 3; round += 1) {
     for (const [key, members] of groups) {
-      if (kinds.has(key)) continue;
+      if (kinds.has(key) || things.has(key)) continue;
       const neighbours = members.flatMap((member) => [...[...member.links].map((link) => link.key), ...member.partKeys]);
       const votes: Votes = { person: 0, organisation: 0, place: 0 };
       for (const neighbour of neighbours) {

@@ -34,6 +34,13 @@ export const PLACE_HEADS = words(`Republic Kingdom Emirates Asia Europe Africa A
 export const EVENT_HEADS = words(`War Revolution Crisis Summit Games Olympics Pandemic Agreement Treaty Accords Accord
   Conference Election Elections Cup Championship Festival`);
 
+/** A name opening or ending with one of these is a programme or operation, not an actor: "Project Apollo", "Soyuz Test Project". */
+export const PROGRAMME_WORDS = words('Project Program Programme Operation Initiative');
+
+/** Lower-case nouns for works and programmes: "the Apollo program", "such dramas as Gang Busters". */
+export const WORK_NOUNS = words(`program programs programme programmes project projects mission missions series show shows
+  drama dramas serial serials sitcom sitcoms film films movie movies novel novels album albums song songs game games`);
+
 export const COMPASS_WORDS = words('North South East West Central Middle Northern Southern Eastern Western Upper Lower Greater');
 
 /** Lower-case nouns after a name that make it an institution: "the Sputnik news agency". */

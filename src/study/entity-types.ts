@@ -45,6 +45,8 @@ export interface Candidate {
   /** Keys of the names inside a compound such as "Nagorno-Karabakh". */
   readonly partKeys: string[];
   source: boolean;
+  /** Votes that the name is a programme, show or numbered thing ("Project Apollo", "Gang Busters", "Line 4"): no one to list. */
+  thing: number;
 }
 
 /** The key under which mentions of one name meet: case, accents and a leading "the" do not count. */

@@ -5,7 +5,17 @@
  */
 import { isDictionaryWord } from '../language/part-of-speech.js';
 import { STOPWORDS } from '../language/tokenize.js';
-import { COMPASS_WORDS, ORGANISATION_HEADS, ORGANISATION_NOUNS, PLACE_HEADS, PLACE_NOUNS, REPORTING_VERBS, ROLE_NOUNS } from './entity-cues.js';
+import {
+  COMPASS_WORDS,
+  ORGANISATION_HEADS,
+  ORGANISATION_NOUNS,
+  PLACE_HEADS,
+  PLACE_NOUNS,
+  PROGRAMME_WORDS,
+  REPORTING_VERBS,
+  ROLE_NOUNS,
+  WORK_NOUNS,
+} from './entity-cues.js';
 import type { WordToken } from './name-spans.js';
 import { spanOf, type Candidate, type EntityKind } from './entity-types.js';
 
@@ -93,6 +103,25 @@ export function addContextCues(
   }
 
   addPersonCues(candidate, sentenceTokens, demonyms, { before, after, possessive });
+  addThingCues(candidate, before, after);
+}
+
+/**
+ * A programme, a show or a numbered thing is named like an actor but is none: "Project Apollo", "the Apollo
+ * program", "such dramas as Sherlock Holmes, Gang Busters and Counterspy", "Lines 1, 2 and 7".
+ */
+function addThingCues(candidate: Candidate, before: string, after: string): void {
+  const tokens = candidate.tokens;
+  if ([tokens[0]?.text, tokens.at(-1)?.text].some((word) => PROGRAMME_WORDS.has(word ?? ''))) candidate.thing += 5;
+  const next = /^\s+([\p{Ll}-]+)/u.exec(after)?.[1];
+  if (next !== undefined && WORK_NOUNS.has(next)) candidate.thing += 2;
+  // A common noun with a number after it names an item of a series, not an actor.
+  if (tokens.length === 1 && /^\s+\d/u.test(after) && isDictionaryWord(tokens[0]?.text ?? '')) candidate.thing += 5;
+  // "such dramas as A, B and C", "dramas such as A", "films like A", "shows including A".
+  const list = before.replace(LISTED_BEFORE, ' ');
+  const kind = /\bsuch\s+(?:[\p{Ll}-]+\s+){0,2}?([\p{Ll}-]+)\s+as\s+$|\b([\p{Ll}-]+),?\s+(?:such\s+as|like|including)\s+$/u.exec(list);
+  const noun = kind?.[1] ?? kind?.[2];
+  if (noun !== undefined && WORK_NOUNS.has(noun)) candidate.thing += 5;
 }
 
 export function addPersonCues(

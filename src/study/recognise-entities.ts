@@ -150,6 +150,7 @@ function newCandidate(unit: SentenceUnit, tokens: readonly WordToken[], start: n
     links: new Set(),
     partKeys: [],
     source: false,
+    thing: 0,
   };
 }
 
@@ -194,6 +195,7 @@ function candidatesOf(
   if (!introduced) tokens = stripDemonyms(tokens, context.demonyms);
   const last = tokens.at(-1);
   if (last === undefined || EVENT_HEADS.has(last.text) || (tokens.length === 1 && context.demonyms.has(last.text))) return results;
+  if (tokens.length === 1 && adjectiveOfOrigin(unit, last)) return results;
   // "…, Inc.", "Dillon, Read & Co.": a company's legal suffix on its own names no one.
   if (tokens.length === 1 && LEGAL_SUFFIXES.has(last.text.toLowerCase())) return results;
 
@@ -211,6 +213,12 @@ function candidatesOf(
     whole.partKeys.push(...known.map((part) => entityKey(part.text)));
     addHeadCues(whole);
     addContextCues(whole, sentenceTokens, context.demonyms);
+    // "KGO-TV", "WJZ-TV": capitals joined by a hyphen are an institution's call sign or code, never a person or a place.
+    if (/^[\p{Lu}\d]+(?:[-‑][\p{Lu}\d]+)+$/u.test(last.text)) {
+      whole.votes.person = 0;
+      whole.votes.place = 0;
+      whole.votes.organisation += 0.5;
+    }
     results.push(whole);
     return results;
   }
@@ -237,6 +245,15 @@ function candidatesOf(
   if (plain && !wordsOnly && !COMPASS_WORDS.has(tokens[0]?.text ?? '') && context.singleWordNames.has(last.text)) candidate.votes.person += 2;
   results.push(candidate);
   return results;
+}
+
+/**
+ * "the Irish broadcaster", "a Mediterranean city", "European settlement": a word of the English lexicon with the
+ * ending of a nationality or region, written before a lower-case word, is an adjective, not a name.
+ */
+function adjectiveOfOrigin(unit: SentenceUnit, token: WordToken): boolean {
+  if (!DEMONYM_ENDINGS.some((ending) => token.text.endsWith(ending)) || token.possessive || !isDictionaryWord(token.text)) return false;
+  return /^\s+\p{Ll}/u.test(unit.document.text.slice(token.tokenEnd, token.tokenEnd + 3));
 }
 
 /** "HD channels", "an AC motor": an acronym written before a noun describes it rather than naming an actor. */
