@@ -143,30 +143,6 @@ export class HnswVectorStore {
     return store;
   }
 
-  /** Reads a file written by `save`, with the documents it was saved with; the caller has checked the manifest, checksums and ids. */
-  static fromFiles(options: {
-    embeddings: EmbeddingsInterface;
-    dimensions: number;
-    vectorsFile: string;
-    documents: readonly IndexedDocument[];
-    settings?: HnswSettings;
-  }): HnswVectorStore {
-    const store = new HnswVectorStore(options.embeddings, options.dimensions, options.settings ?? DEFAULT_HNSW);
-    const fileDimensions = hnswFileDimensions(options.vectorsFile);
-    if (fileDimensions !== options.dimensions) {
-      throw new Error(`the index file holds ${fileDimensions}-dimension vectors but ${options.dimensions} were expected`);
-    }
-    const index = new HierarchicalNSW('cosine', options.dimensions);
-    index.readIndexSync(options.vectorsFile);
-    if (index.getCurrentCount() !== options.documents.length) {
-      throw new Error(`the index file holds ${index.getCurrentCount()} vectors but ${options.documents.length} documents`);
-    }
-    store.index = index;
-    for (const document of options.documents)
-      store.documents.push({ pageContent: document.pageContent, metadata: document.metadata, ...(document.id !== undefined ? { id: document.id } : {}) });
-    return store;
-  }
-
   private ensureCapacity(needed: number): HnswIndex {
     if (this.index === undefined) {
       this.index = new HierarchicalNSW('cosine', this.dimensions);

@@ -15,7 +15,7 @@ import { createHash, randomBytes, webcrypto } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { gunzipSync, gzip } from 'node:zlib';
+import { gunzip, gzip } from 'node:zlib';
 import { isLockHeld, withLockFile } from '../files/lock-file.js';
 import { fsyncDirectory, writeFileAtomic } from '../files/write-file-atomic.js';
 
@@ -162,7 +162,7 @@ export async function readIndexFiles(directory: string): Promise<ReadIndexResult
   let documents: StoredDocument[];
   try {
     const bytes = checked[1] as Buffer;
-    documents = JSON.parse((manifest.files.documents.name.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8')) as StoredDocument[];
+    documents = JSON.parse((manifest.files.documents.name.endsWith('.gz') ? await promisify(gunzip)(bytes) : bytes).toString('utf8')) as StoredDocument[];
   } catch {
     return { ok: false, reason: 'corrupt', detail: `${manifest.files.documents.name} is not valid (gzipped) JSON` };
   }
@@ -196,7 +196,8 @@ async function readChecked(directory: string, entry: FileEntry): Promise<Buffer 
   }
   if (size !== entry.bytes) return `${entry.name} has ${size} bytes, the manifest says ${entry.bytes} (truncated or overwritten)`;
   const bytes = await readFile(file);
-  // WebCrypto's digest runs on the thread pool: a start hashes 60 MB of vectors while it loads the corpus.
+  // WebCrypto's digest runs on the thread pool: a bot opening an index keeps answering, and a start hashes the
+  // 60 MB of a real library's vectors while it loads the corpus.
   const digest = Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes)).toString('hex');
   return digest === entry.sha256 ? bytes : `${entry.name} does not match its checksum (damaged)`;
 }
