@@ -5,7 +5,7 @@
  */
 import type { Corpus } from '../corpus/types.js';
 import { bylineAnswer, metadataAnswer } from './metadata-answer.js';
-import type { AnalyzedQuestion } from '../question/question-analysis.js';
+import { isDocumentNoun, type AnalyzedQuestion } from '../question/question-analysis.js';
 import type { RetrievalResult, ScoredSentence } from '../retrieval/retriever.js';
 import type { AbstainReason, Answer, Passage, Quote } from './types.js';
 import type { CandidateRanking, RankedCandidate } from './rank-candidates.js';
@@ -51,6 +51,18 @@ export function answerExtractively(input: ExtractiveInput): Answer {
     fallbackReason: undefined,
   };
 
+  // "who wrote harry potter?" asks about a work the text never mentions, not about this text's byline.
+  const absentSubject = input.analyzed.metadata === undefined ? undefined : input.absentTopics?.find((topic) => !aboutTheDocument(input.analyzed.text, topic));
+  if (absentSubject !== undefined)
+    return {
+      ...base,
+      passages: [],
+      answer: `The text doesn't mention ${absentSubject}.`,
+      abstained: true,
+      quotes: [],
+      abstainReason: 'not-mentioned',
+      confidence: 0,
+    };
   const metadata =
     input.analyzed.metadata !== undefined ? metadataAnswer(input.corpus, input.analyzed.metadata, input.analyzed) : bylineAnswer(input.corpus, input.analyzed);
   if (metadata !== undefined) return { ...base, ...metadata, abstained: false };
@@ -80,6 +92,13 @@ export function answerExtractively(input: ExtractiveInput): Answer {
     return { ...base, answer: NOT_IN_TEXT, abstained: true, quotes: [], abstainReason: 'no-verbatim-quote', confidence: decision.answerability };
   // The answer line is the whole answering sentence: never cut before the answer. Front ends show it once, with its citation.
   return { ...base, answer: first.text, abstained: false, quotes, confidence: decision.answerability };
+}
+
+/** "the headline", "this piece", "the writer's background": a word about the document itself or an attribute of it. */
+function aboutTheDocument(question: string, topic: string): boolean {
+  if (isDocumentNoun(topic)) return true;
+  const possessive = new RegExp(`\\b(\\p{L}+)['’]s\\s+${topic.replace(/[^\p{L}\p{N}]/gu, '')}\\b`, 'iu').exec(question);
+  return possessive?.[1] !== undefined && isDocumentNoun(possessive[1]);
 }
 
 export type AnswerDecision =
