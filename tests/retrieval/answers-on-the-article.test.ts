@@ -64,6 +64,8 @@ test('GIVEN questions about what the article never mentions THEN footnote says w
     ['recommend a laptop', 'laptop'],
     ['who wrote harry potter', 'potter'], // a question about another work's author, not this article's byline
     ['when was harry potter published', 'potter'],
+    ['can you write my essay', 'essay'], // a request to the bot none of whose words the text uses
+    ['recommend me a good movie', 'movie'],
   ];
   for (const [question, missing] of cases) {
     const answer = await ask(question);
