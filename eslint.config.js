@@ -46,7 +46,7 @@ export const layers = {
   commands: ['answering', 'config', 'corpus', 'engine', 'language', 'library', 'logger', 'storage', 'study'],
   discord: ['commands', 'config', 'engine', 'library', 'logger', 'storage', 'study'],
   console: ['commands', 'storage'],
-  benchmark: ['chunking', 'config', 'corpus', 'embeddings', 'engine', 'evaluation', 'language', 'logger', 'seeded-random', 'vector-index'],
+  benchmark: ['chunking', 'config', 'corpus', 'embeddings', 'engine', 'evaluation', 'language', 'library', 'logger', 'seeded-random', 'vector-index'],
   cli: [
     'answering',
     'benchmark',

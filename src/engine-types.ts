@@ -51,5 +51,7 @@ export interface Engine {
   sentences(): readonly Sentence[];
   /** Rebuilds the index from the corpus folder and swaps it in atomically. */
   reindex(onProgress?: (done: number, total: number) => void): Promise<IndexInfo>;
+  /** Reads the corpus again and swaps it in, opening the saved index when it matches (a library's ingest worker saved it) and building it otherwise. */
+  reload(): Promise<IndexInfo>;
   close(): Promise<void>;
 }

@@ -141,6 +141,11 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
       return state.info;
     },
 
+    async reload(): Promise<IndexInfo> {
+      state = await loadState(stateInput(false, undefined));
+      return state.info;
+    },
+
     async close(): Promise<void> {
       // Nothing holds a file or socket open between calls; kept for front ends that close what they open.
     },

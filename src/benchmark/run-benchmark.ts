@@ -11,6 +11,7 @@ import type { EvalItem } from '../evaluation/question-set.js';
 import { silentLogger } from '../logger.js';
 import { measureColdStart, type ColdStartResult } from './cold-start.js';
 import { describeMachine, type MachineInfo } from './machine.js';
+import { measureLibraryPdf, type LibraryPdfFigures } from './measure-library-pdf.js';
 import type { ScaleDetails, ScaleFigures } from './measure-scale.js';
 import { offlineConfig } from './offline-config.js';
 import { compareQuality, type QualityComparison } from './quality-comparison.js';
@@ -29,6 +30,8 @@ export interface BenchmarkSettings {
   readonly sizes: readonly number[];
   readonly queries: number;
   readonly coldStartRuns: number;
+  /** Pages of the PDF added to a library (issue #13); 0 skips it. */
+  readonly libraryPdfPages: number;
   readonly allowBuild: boolean;
   readonly packageRoot: string;
   readonly progress: (line: string) => void;
@@ -41,6 +44,7 @@ export interface BenchmarkReport {
   readonly footnote: QualityFigures | null;
   readonly scale: readonly ScaleFigures[];
   readonly cold_start_ms: number | null;
+  readonly library_pdf: LibraryPdfFigures | null;
 }
 
 export interface BenchmarkDetails {
@@ -97,6 +101,12 @@ export async function runBenchmark(settings: BenchmarkSettings): Promise<Benchma
       }
     }
 
+    let libraryPdf: LibraryPdfFigures | null = null;
+    if (settings.libraryPdfPages > 0) {
+      progress(`library: a ${settings.libraryPdfPages}-page PDF through the ingest worker`);
+      libraryPdf = await measureLibraryPdf({ config, pages: settings.libraryPdfPages, seed: SYNTHETIC_SEED, progress: (line) => progress(`  ${line}`) });
+    }
+
     const scaleFigures: ScaleFigures[] = [];
     const scaleDetails: ScaleDetails[] = [];
     for (const chunks of settings.sizes) {
@@ -116,6 +126,7 @@ export async function runBenchmark(settings: BenchmarkSettings): Promise<Benchma
         footnote: quality?.footnote ?? null,
         scale: scaleFigures,
         cold_start_ms: coldStart?.milliseconds ?? null,
+        library_pdf: libraryPdf,
       },
       details: { commit: currentCommit(settings.packageRoot), questionsFile: settings.questionsFile, quality, scale: scaleDetails, coldStart, notes },
     };

@@ -34,6 +34,8 @@ export interface CommandRequest {
   /** The member's role ids in this server. */
   readonly roles?: readonly string[];
   readonly signal?: AbortSignal;
+  /** Shows how slow work is going (Discord edits the deferred reply); front ends without it show nothing. */
+  readonly progress?: (message: string) => void;
 }
 
 /** A click on a button the bot posted; everything else the click needs is in its custom id. */

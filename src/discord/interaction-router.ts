@@ -17,6 +17,7 @@ import type { AttachedFile, CommandRequest, CommandServices, OptionValue } from 
 import { findCommand } from '../commands/command-list.js';
 import type { Cooldowns } from './cooldowns.js';
 import { toDiscordMessages } from './discord-message.js';
+import { progressEdits } from './progress-edits.js';
 import type { DiscordMessage } from './discord-message.js';
 import { buttonNeedsTime, pressButton } from '../commands/press-button.js';
 import { errorReply } from '../commands/reply.js';
@@ -59,8 +60,8 @@ function payload(message: DiscordMessage, ephemeral: boolean): InteractionReplyO
   };
 }
 
-/** Sends a reply, splitting it over follow-ups when needed. Errors are always ephemeral. */
-async function deliver(interaction: ChatInputCommandInteraction | ButtonInteraction, reply: Reply, ephemeral: boolean): Promise<void> {
+/** Sends a reply, splitting it over follow-ups when needed. Errors are always ephemeral. `clearProgress`: a progress line was shown in the reply's text. */
+async function deliver(interaction: ChatInputCommandInteraction | ButtonInteraction, reply: Reply, ephemeral: boolean, clearProgress = false): Promise<void> {
   if (reply.kind === 'error') {
     const error = payload(toDiscordMessages(reply)[0] ?? { embeds: [], components: [] }, true);
     if (!interaction.deferred && !interaction.replied) {
@@ -78,7 +79,7 @@ async function deliver(interaction: ChatInputCommandInteraction | ButtonInteract
   if (first === undefined) return;
   if (interaction.deferred) {
     const { flags: _flags, ...edit } = payload(first, ephemeral);
-    await interaction.editReply(edit);
+    await interaction.editReply(clearProgress ? { content: '', ...edit } : edit);
   } else {
     await interaction.reply(payload(first, ephemeral));
   }
@@ -155,8 +156,13 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
     }
     const ephemeral = command.isPrivate(request);
     if (command.slow) await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-    const reply = await runCommand(command, request, await servicesFor(services, request.guildId));
-    await deliver(interaction, reply, ephemeral);
+    const edits = command.slow
+      ? progressEdits((content) => interaction.editReply({ content, allowedMentions: noMentions }), {
+          onError: (error) => logger.warn('could not show progress', { error }),
+        })
+      : undefined;
+    const reply = await runCommand(command, edits === undefined ? request : { ...request, progress: edits.show }, await servicesFor(services, request.guildId));
+    await deliver(interaction, reply, ephemeral, (await edits?.finish()) === true);
   }
 
   async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {

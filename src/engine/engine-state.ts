@@ -15,7 +15,8 @@ import type { WordVectors } from '../embeddings/word-vectors.js';
 import type { Logger } from '../logger.js';
 import { openIndex, type EmbeddingModelInfo } from '../vector-index/open-index.js';
 import { LexicalIndex } from '../retrieval/lexical-index.js';
-import { decodeLexicalTables, encodeLexicalTables } from '../retrieval/lexical-tables.js';
+import { encodeLexicalTables, readLexicalTables } from '../retrieval/lexical-tables.js';
+import { SentenceVectors } from '../retrieval/sentence-vectors.js';
 import { TermMatcher } from '../retrieval/term-matcher.js';
 import { Retriever, type RankingWeights } from '../retrieval/retriever.js';
 import { englishRarity, type CorpusStatistics } from '../answering/rank-candidates.js';
@@ -70,14 +71,16 @@ export async function loadState(input: LoadStateInput): Promise<EngineState> {
     ...(input.onStep ? { onStep: input.onStep } : {}),
     encodeLexical: () => encodeLexicalTables(buildLexical().tables),
   });
-  const lexical = opened.lexical === undefined ? buildLexical() : (savedLexical(chunks, opened.lexical, input.logger) ?? buildLexical());
+  // Opening a saved index is made in turns of the event loop (a bot opening a library's index keeps answering).
+  const lexical = opened.lexical === undefined ? buildLexical() : ((await savedLexical(chunks, opened.lexical, input.logger)) ?? buildLexical());
   const retriever = new Retriever({
     lexical,
     // A large vocabulary's word graph is saved beside the index (retrieval/word-neighbours.ts).
-    matcher: new TermMatcher(lexical.vocabulary, input.words, undefined, { cacheDirectory: directory }),
+    matcher: await TermMatcher.build(lexical.vocabulary, input.words, undefined, { cacheDirectory: directory }),
     store: opened.store,
     queryEmbeddings: input.embeddings,
     sentenceEmbeddings: input.localEmbeddings,
+    sentenceVectors: await SentenceVectors.build(lexical, input.localEmbeddings),
     ...(input.weights ? { weights: input.weights } : {}),
   });
   const manifest = opened.manifest;
@@ -100,9 +103,9 @@ export async function loadState(input: LoadStateInput): Promise<EngineState> {
 }
 
 /** The lexical index from its saved tables; undefined (and a warning) when they cannot be read, so it is built from the text. */
-function savedLexical(chunks: readonly Chunk[], bytes: Uint8Array, logger: Logger): LexicalIndex | undefined {
+async function savedLexical(chunks: readonly Chunk[], bytes: Uint8Array, logger: Logger): Promise<LexicalIndex | undefined> {
   try {
-    return new LexicalIndex(chunks, decodeLexicalTables(bytes));
+    return await LexicalIndex.open(chunks, await readLexicalTables(bytes));
   } catch (error) {
     logger.warn('the saved word index could not be read; building it from the text (run `footnote ingest --force` to save a good one)', {
       error: error instanceof Error ? error.message : String(error),

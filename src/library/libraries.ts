@@ -4,20 +4,21 @@
  * answers "which engine serves this server?" — a server without documents is served by the shared engine.
  * Nothing of one server's library is ever part of another server's engine.
  */
-import { createHash } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Config } from '../config.js';
 import type { LoadedCorpus } from '../corpus/load-corpus.js';
-import { parseDocument } from '../corpus/parse-document.js';
 import { loadWordVectors, type WordVectors } from '../embeddings/word-vectors.js';
 import { openEngine, type OpenEngineOptions } from '../engine.js';
 import type { Engine } from '../engine-types.js';
 import type { Logger } from '../logger.js';
-import { extractText } from './extract-text.js';
 import { fetchLink } from './fetch-link.js';
+import { IngestThread } from './ingest-thread.js';
 import type { AsyncLibraryStore, LibraryDocumentRecord } from './library-store.js';
-import { loadLibraryCorpus } from './library-corpus.js';
+import { readLibraryTexts } from './library-corpus.js';
+import { LIBRARY_FOLDER, slugOf } from './read-document.js';
+
+export { LIBRARY_FOLDER } from './read-document.js';
 
 export type LibraryOutcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly message: string };
 
@@ -34,6 +35,8 @@ export interface LibrariesOptions {
   readonly conversations?: OpenEngineOptions['conversations'];
   /** Passage embeddings shared through the database, so a process embeds only what no process did before. */
   readonly embeddingCache?: OpenEngineOptions['embeddingCache'];
+  /** Where files are read and libraries parsed and indexed: a worker thread of its own by default. */
+  readonly ingest?: IngestThread;
 }
 
 export interface AddInput {
@@ -45,14 +48,16 @@ export interface AddInput {
   readonly addedBy: string;
 }
 
-/** Where a server's documents are cited from: their ids name the server, so no two libraries share one. */
-export const LIBRARY_FOLDER = 'servers';
-
 export class Libraries {
   private readonly engines = new Map<string, Promise<Engine>>();
   private words: WordVectors | undefined;
+  private readonly ingest: IngestThread;
+  /** Who is told how indexing goes, per library, while a change is being indexed. */
+  private readonly indexingProgress = new Map<string, (done: number, total: number) => void>();
 
-  constructor(private readonly options: LibrariesOptions) {}
+  constructor(private readonly options: LibrariesOptions) {
+    this.ingest = options.ingest ?? new IngestThread();
+  }
 
   get store(): AsyncLibraryStore {
     return this.options.store;
@@ -92,25 +97,20 @@ export class Libraries {
       return { ok: false, message: `“${input.name}” is ${mebibytes(input.bytes.length)}, over the ${mebibytes(library.maxFileBytes)} limit for one document.` };
     }
     onProgress?.(`Reading “${input.name}”…`);
-    const extracted = await extractText({
+    // pdf.js and the parser run in the ingest worker: a 300-page PDF takes seconds that the bot spends answering.
+    const read = await this.ingest.read({
+      libraryId: input.libraryId,
       name: input.name,
       bytes: input.bytes,
       contentType: input.contentType,
       limits: { maxUnzippedBytes: library.maxUnzippedBytes },
     });
-    if (!extracted.ok) return { ok: false, message: extracted.message };
-    const { text, markdown, format } = extracted.extracted;
-    const contentHash = createHash('sha256').update(text).digest('hex');
-    const slug = slugOf(input.name.replace(/\.[a-z]+$/iu, ''));
-    const documentId = `${LIBRARY_FOLDER}/${input.libraryId}/${slug}-${contentHash.slice(0, 8)}.${markdown ? 'md' : 'txt'}`;
-    const parsed = parseDocument({ id: documentId, text, encoding: 'utf-8', markdown });
-    if (parsed.paragraphs.length === 0) return { ok: false, message: `No paragraphs of text found in “${input.name}”.` };
-    const fallbackTitle = documentId.replace(/\.(txt|md)$/u, '');
-    const title = parsed.title !== fallbackTitle ? parsed.title : (extracted.extracted.title ?? input.name.replace(/\.[a-z]+$/iu, ''));
+    if (!read.ok) return { ok: false, message: read.message };
+    const { documentId, title, format, text, contentHash } = read.document;
     const record: LibraryDocumentRecord = {
       libraryId: input.libraryId,
       documentId,
-      title: title.slice(0, 200),
+      title,
       format,
       sourceName: input.name,
       sourceUrl: input.sourceUrl,
@@ -129,7 +129,14 @@ export class Libraries {
     if (added.kind === 'duplicate') return { ok: false, message: `That text is already in this server's library, as “${added.existing.title}”.` };
     if (added.kind === 'over-quota') return { ok: false, message: added.message };
     onProgress?.(`Indexing “${record.title}”…`);
-    await this.refresh(input.libraryId);
+    this.indexingProgress.set(input.libraryId, (done, total) =>
+      onProgress?.(`Indexing “${record.title}”: ${Math.floor((100 * done) / Math.max(1, total))}% of ${total} passages…`),
+    );
+    try {
+      await this.refresh(input.libraryId);
+    } finally {
+      this.indexingProgress.delete(input.libraryId);
+    }
     return { ok: true, value: added.record };
   }
 
@@ -183,7 +190,12 @@ export class Libraries {
       await this.engineFor(libraryId);
       return;
     }
-    await (await engine).reindex();
+    await (await engine).reload();
+  }
+
+  /** Ends the ingest worker (a bot's shutdown; an idle worker never keeps the process alive). */
+  close(): Promise<void> {
+    return this.ingest.close();
   }
 
   private indexDirectory(libraryId: string): string {
@@ -202,21 +214,14 @@ export class Libraries {
     });
   }
 
-  private loadLibrary(libraryId: string): Promise<LoadedCorpus> {
-    return loadLibraryCorpus(this.options.config.corpusDir, this.options.store, libraryId);
+  /** The shared corpus and the library's texts, parsed (and, with the local embeddings, indexed and saved) in the ingest worker. */
+  private async loadLibrary(libraryId: string): Promise<LoadedCorpus> {
+    const texts = await readLibraryTexts(this.options.store, libraryId);
+    const prepared = await this.ingest.prepare({ config: this.options.config, texts, indexDirectory: this.indexDirectory(libraryId) }, (done, total) =>
+      this.indexingProgress.get(libraryId)?.(done, total),
+    );
+    return prepared.loaded;
   }
-}
-
-function slugOf(text: string): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/gu, '-')
-    .replace(/^-+|-+$/gu, '')
-    .slice(0, 40)
-    .replace(/-+$/u, '');
-  return slug === '' ? 'document' : slug;
 }
 
 function mebibytes(bytes: number): string {

@@ -7,7 +7,7 @@
  */
 import { endianness } from 'node:os';
 import { promisify } from 'node:util';
-import { deflateRaw, inflateRawSync } from 'node:zlib';
+import { deflateRaw, inflateRaw, inflateRawSync } from 'node:zlib';
 import type { Chunk } from '../chunking/chunk-corpus.js';
 import { isContentWord, tokenize } from '../language/tokenize.js';
 
@@ -137,7 +137,16 @@ export async function encodeLexicalTables(tables: LexicalTables): Promise<Uint8A
 /** Throws, with what is wrong, when the bytes are not tables this footnote wrote on a machine of this byte order. */
 export function decodeLexicalTables(bytes: Uint8Array): LexicalTables {
   if (Buffer.from(bytes.subarray(0, 4)).toString('latin1') !== MAGIC) throw new Error('not a footnote word index');
-  const inflated = inflateRawSync(bytes.subarray(4));
+  return tablesFrom(inflateRawSync(bytes.subarray(4)));
+}
+
+/** The same, inflated on the thread pool (a library's tables run to megabytes). */
+export async function readLexicalTables(bytes: Uint8Array): Promise<LexicalTables> {
+  if (Buffer.from(bytes.subarray(0, 4)).toString('latin1') !== MAGIC) throw new Error('not a footnote word index');
+  return tablesFrom(await promisify(inflateRaw)(bytes.subarray(4)));
+}
+
+function tablesFrom(inflated: Buffer): LexicalTables {
   // Typed-array views need 4-byte alignment; a small result may sit in Node's shared pool at any offset.
   const payload = inflated.byteOffset % 4 === 0 ? inflated : Buffer.from(new Uint8Array(inflated).buffer);
   const headerLength = payload.readUInt32LE(0);
@@ -150,7 +159,7 @@ export function decodeLexicalTables(bytes: Uint8Array): LexicalTables {
   const view = (name: ArrayName, type: typeof Uint32Array | typeof Uint8Array) => {
     offset += padding(offset);
     const length = header.lengths[name];
-    const array = new type(payload.buffer, payload.byteOffset + offset, length);
+    const array = new type(payload.buffer as ArrayBuffer, payload.byteOffset + offset, length);
     offset += array.byteLength;
     return array;
   };

@@ -86,6 +86,8 @@ export interface RetrieverParts {
   readonly queryEmbeddings: EmbeddingsInterface;
   /** Sentence-level dense similarity, from the local word vectors. */
   readonly sentenceEmbeddings: LocalEmbeddings;
+  /** Built beforehand (SentenceVectors.build, in turns of the event loop); made here when absent. */
+  readonly sentenceVectors?: SentenceVectors;
   readonly weights?: RankingWeights;
   /** Candidates taken from each side; small corpora score every chunk. */
   readonly candidates?: number;
@@ -99,7 +101,7 @@ export class Retriever {
   constructor(private readonly parts: RetrieverParts) {
     this.weights = parts.weights ?? DEFAULT_WEIGHTS;
     this.candidates = parts.candidates ?? 40;
-    this.sentenceVectors = new SentenceVectors(parts.lexical, parts.sentenceEmbeddings);
+    this.sentenceVectors = parts.sentenceVectors ?? new SentenceVectors(parts.lexical, parts.sentenceEmbeddings);
   }
 
   /** The corpus statistics the answer selector reads too. */

@@ -6,6 +6,7 @@
 import { dot, normalize, type LocalEmbeddings } from '../embeddings/local-embeddings.js';
 import type { WordVectors } from '../embeddings/word-vectors.js';
 import type { QueryTerm } from '../question/question-analysis.js';
+import { runAtOnce, runInTurns, type Sliced } from './in-turns.js';
 import type { IndexedSentence, LexicalIndex } from './lexical-index.js';
 
 /** Sentences sampled for the shared direction. */
@@ -20,14 +21,14 @@ export class SentenceVectors {
   constructor(
     lexical: LexicalIndex,
     private readonly embeddings: LocalEmbeddings,
+    commonDirection: Float32Array = runAtOnce(commonDirectionOf(lexical, embeddings)),
   ) {
-    const mean = new Float32Array(embeddings.dimensions);
-    const step = Math.max(1, Math.floor(lexical.sentenceCount / SAMPLE));
-    for (let position = 0; position < lexical.sentenceCount; position += step) {
-      const vector = embeddings.embed(lexical.sentence(position).sentence.text);
-      for (let dimension = 0; dimension < mean.length; dimension += 1) mean[dimension] = (mean[dimension] as number) + (vector[dimension] as number);
-    }
-    this.commonDirection = normalize(mean);
+    this.commonDirection = commonDirection;
+  }
+
+  /** The same, built in turns of the event loop (thousands of sentences are embedded for the common direction). */
+  static async build(lexical: LexicalIndex, embeddings: LocalEmbeddings): Promise<SentenceVectors> {
+    return new SentenceVectors(lexical, embeddings, await runInTurns(commonDirectionOf(lexical, embeddings)));
   }
 
   /** A question's (or any text's) vector, comparable with the sentences'. */
@@ -51,6 +52,17 @@ export class SentenceVectors {
       vector[dimension] = (vector[dimension] as number) - projection * (this.commonDirection[dimension] as number);
     return normalize(vector);
   }
+}
+
+function* commonDirectionOf(lexical: LexicalIndex, embeddings: LocalEmbeddings): Sliced<Float32Array> {
+  const mean = new Float32Array(embeddings.dimensions);
+  const step = Math.max(1, Math.floor(lexical.sentenceCount / SAMPLE));
+  for (let position = 0; position < lexical.sentenceCount; position += step) {
+    const vector = embeddings.embed(lexical.sentence(position).sentence.text);
+    for (let dimension = 0; dimension < mean.length; dimension += 1) mean[dimension] = (mean[dimension] as number) + (vector[dimension] as number);
+    yield;
+  }
+  return normalize(mean);
 }
 
 /** Importance-weighted mean, over the question's words, of the closest sentence word by raw vector similarity. */

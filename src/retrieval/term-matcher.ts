@@ -7,6 +7,7 @@
  */
 import type { WordVectors } from '../embeddings/word-vectors.js';
 import { wordFamilyKeys } from '../language/tokenize.js';
+import { runAtOnce, runInTurns, type Sliced } from './in-turns.js';
 import { WordNeighbours, type WordNeighboursOptions } from './word-neighbours.js';
 
 export interface TermMatcherSettings {
@@ -38,8 +39,8 @@ export function stemMatchStrength(word: string, candidate: string, settings: Pic
 
 export class TermMatcher {
   private readonly cache = new Map<string, ReadonlyMap<string, number>>();
-  private readonly byStem = new Map<string, string[]>();
-  private readonly byFamilyKey = new Map<string, string[]>();
+  private readonly byStem: Map<string, string[]>;
+  private readonly byFamilyKey: Map<string, string[]>;
   private readonly neighbours: WordNeighbours | undefined;
 
   constructor(
@@ -47,11 +48,10 @@ export class TermMatcher {
     private readonly words: WordVectors | undefined,
     private readonly settings: TermMatcherSettings = DEFAULT_TERM_MATCHER,
     neighbours: WordNeighboursOptions = {},
+    grouped: GroupedVocabulary = runAtOnce(groupVocabulary(vocabulary)),
   ) {
-    for (const [word, stem] of vocabulary) {
-      append(this.byStem, stem, word);
-      for (const key of wordFamilyKeys(word)) append(this.byFamilyKey, key, word);
-    }
+    this.byStem = grouped.byStem;
+    this.byFamilyKey = grouped.byFamilyKey;
     // Built with the engine rather than on the first question, so no member's question pays for it.
     this.neighbours =
       words === undefined
@@ -61,6 +61,16 @@ export class TermMatcher {
             words,
             neighbours,
           );
+  }
+
+  /** The same, with the vocabulary grouped in turns of the event loop (a library's vocabulary runs to 50k+ words). */
+  static async build(
+    vocabulary: ReadonlyMap<string, string>,
+    words: WordVectors | undefined,
+    settings: TermMatcherSettings = DEFAULT_TERM_MATCHER,
+    neighbours: WordNeighboursOptions = {},
+  ): Promise<TermMatcher> {
+    return new TermMatcher(vocabulary, words, settings, neighbours, await runInTurns(groupVocabulary(vocabulary)));
   }
 
   /** Corpus words similar to `word` (with stem `stem`), each with a match strength in (0, 1]. */
@@ -92,6 +102,22 @@ export class TermMatcher {
     if (similarity <= floor) return 0;
     return Math.min(ceilingValue, ((similarity - floor) / (ceiling - floor)) * ceilingValue);
   }
+}
+
+interface GroupedVocabulary {
+  readonly byStem: Map<string, string[]>;
+  readonly byFamilyKey: Map<string, string[]>;
+}
+
+function* groupVocabulary(vocabulary: ReadonlyMap<string, string>): Sliced<GroupedVocabulary> {
+  const byStem = new Map<string, string[]>();
+  const byFamilyKey = new Map<string, string[]>();
+  for (const [word, stem] of vocabulary) {
+    append(byStem, stem, word);
+    for (const key of wordFamilyKeys(word)) append(byFamilyKey, key, word);
+    yield;
+  }
+  return { byStem, byFamilyKey };
 }
 
 function append(map: Map<string, string[]>, key: string, word: string): void {

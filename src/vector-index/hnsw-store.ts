@@ -106,21 +106,24 @@ export class HnswVectorStore {
     });
   }
 
-  /** Reads a file written by `save`, with the documents it was saved with; the caller has checked the manifest, checksums and ids. */
-  static fromFiles(options: {
+  /**
+   * Reads a file written by `save`, with the documents it was saved with; the caller has checked the manifest,
+   * checksums and ids. hnswlib reads the file on the thread pool, so the event loop is free meanwhile.
+   */
+  static async fromFiles(options: {
     embeddings: EmbeddingsInterface;
     dimensions: number;
     vectorsFile: string;
     documents: readonly IndexedDocument[];
     settings?: HnswSettings;
-  }): HnswVectorStore {
+  }): Promise<HnswVectorStore> {
     const store = new HnswVectorStore(options.embeddings, options.dimensions, options.settings ?? DEFAULT_HNSW);
     const fileDimensions = hnswFileDimensions(options.vectorsFile);
     if (fileDimensions !== options.dimensions) {
       throw new Error(`the index file holds ${fileDimensions}-dimension vectors but ${options.dimensions} were expected`);
     }
     const index = new HierarchicalNSW('cosine', options.dimensions);
-    index.readIndexSync(options.vectorsFile);
+    await index.readIndex(options.vectorsFile);
     if (index.getCurrentCount() !== options.documents.length) {
       throw new Error(`the index file holds ${index.getCurrentCount()} vectors but ${options.documents.length} documents`);
     }

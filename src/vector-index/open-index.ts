@@ -76,7 +76,7 @@ async function reuse(input: OpenIndexInput): Promise<OpenedIndex | string> {
   if (mismatch !== undefined) return mismatch;
   try {
     // The file keeps ids only; the passages themselves are the chunks those ids were just checked against.
-    const store = HnswVectorStore.fromFiles({
+    const store = await HnswVectorStore.fromFiles({
       embeddings: input.embeddings,
       dimensions: input.model.dimensions,
       vectorsFile: files.vectorsFile,

@@ -34,6 +34,7 @@ test('GIVEN bench --quick --json on a tiny size THEN stdout is exactly one JSON 
     quickSizes: [400],
     quickQueries: 20,
     coldStartRuns: 1,
+    libraryPdfPages: 3,
     allowBuild: false,
     loadConfig: async () => testConfig({ FOOTNOTE_DATA_DIR: path.join(folder.path, 'data') }),
   });
@@ -47,7 +48,7 @@ test('GIVEN bench --quick --json on a tiny size THEN stdout is exactly one JSON 
     .filter((line) => line !== '');
   assert.equal(lines.length, 1, 'one line on stdout; progress goes to stderr');
   const report = JSON.parse(lines[0] ?? '') as Record<string, unknown>;
-  assert.deepEqual(Object.keys(report).sort(), ['baseline', 'cold_start_ms', 'footnote', 'machine', 'scale']);
+  assert.deepEqual(Object.keys(report).sort(), ['baseline', 'cold_start_ms', 'footnote', 'library_pdf', 'machine', 'scale']);
   assert.deepEqual(Object.keys(report.machine as object).sort(), ['cores', 'cpu', 'memory_gb', 'node', 'os']);
   for (const side of ['baseline', 'footnote'] as const) {
     const figures = report[side] as Record<string, number>;
@@ -74,6 +75,18 @@ test('GIVEN bench --quick --json on a tiny size THEN stdout is exactly one JSON 
   assert.ok((scale[0]?.index_bytes ?? 0) > 400 * 100 * 4, 'the index on disk holds at least the float vectors');
   assert.ok((scale[0]?.recall_at_10 ?? 0) > 0.5 && (scale[0]?.recall_at_10 ?? 0) <= 1);
   assert.equal(typeof report.cold_start_ms, 'number');
+  const pdf = report.library_pdf as Record<string, number>;
+  assert.deepEqual(Object.keys(pdf).sort(), [
+    'idle_max_event_loop_delay_ms',
+    'max_event_loop_delay_ms',
+    'pages',
+    'pages_per_s',
+    'passages',
+    'pdf_bytes',
+    'seconds',
+  ]);
+  assert.equal(pdf.pages, 3);
+  assert.ok((pdf.passages ?? 0) >= 3, 'each page of the PDF is read into passages');
   assert.match(stderr(), /scale: 400 chunks/u);
 });
 

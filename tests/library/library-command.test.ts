@@ -58,16 +58,21 @@ test('GIVEN two servers WHEN one adds a document to its library THEN it is answe
   );
   assert.match(refused, /Only members with Manage Server/u);
 
-  const added = await everything(
-    harness,
-    fake.sendSlashCommand({
-      name: 'library',
-      subcommand: 'add',
-      permissions: manager,
-      attachments: { file: { name: 'night-trains.md', data: article, contentType: 'text/markdown' } },
-    }),
-  );
+  const addition = fake.sendSlashCommand({
+    name: 'library',
+    subcommand: 'add',
+    permissions: manager,
+    attachments: { file: { name: 'night-trains.md', data: article, contentType: 'text/markdown' } },
+  });
+  const added = await everything(harness, addition);
   assert.match(added, /Night trains return to Europe's rails/u);
+  // The deferred reply shows how the work goes, and the answer replaces that line.
+  const edits = fake
+    .requestsFor(addition)
+    .filter((request) => request.method === 'PATCH')
+    .map((request) => (request.body as { content?: string }).content);
+  assert.equal(edits[0], 'Reading “night-trains.md”…');
+  assert.equal(edits.at(-1), '', 'the answer clears the progress line');
   const again = await everything(
     harness,
     fake.sendSlashCommand({ name: 'library', subcommand: 'add', permissions: manager, attachments: { file: { name: 'copy.md', data: article } } }),

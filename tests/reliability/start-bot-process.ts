@@ -10,6 +10,8 @@ export interface BotProcess {
   measure(): Promise<{ readonly heapUsedBytes: number; readonly rssBytes: number; readonly restHandlers: number }>;
   /** Shuts down as on SIGTERM: answers in flight are finished first. */
   stop(): Promise<void>;
+  /** Ends the process with SIGKILL, as a crash or the OOM killer would: nothing is finished or closed. */
+  kill(): Promise<void>;
   /** The end of the bot's log (stderr), for failure messages. */
   log(): string;
 }
@@ -60,6 +62,10 @@ export async function startBotProcess(fake: FakeDiscord, folder: string, environ
         clearTimeout(timer);
       })();
       return stopped;
+    },
+    async kill() {
+      child.kill('SIGKILL');
+      await exited;
     },
     log: () => log,
   };

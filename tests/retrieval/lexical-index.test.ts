@@ -9,7 +9,7 @@ import { chunkCorpus, type Chunk } from '../../src/chunking/chunk-corpus.js';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { isContentWord, tokenize } from '../../src/language/tokenize.js';
 import { LexicalIndex } from '../../src/retrieval/lexical-index.js';
-import { buildLexicalTables, decodeLexicalTables, encodeLexicalTables } from '../../src/retrieval/lexical-tables.js';
+import { buildLexicalTables, decodeLexicalTables, encodeLexicalTables, readLexicalTables } from '../../src/retrieval/lexical-tables.js';
 import { articleCorpus } from '../helpers/test-config.js';
 
 /** BM25 and sentence counts written the plain way, over the text itself. */
@@ -52,8 +52,10 @@ test('GIVEN the article THEN the lexical index, built from the text or read back
   const built = new LexicalIndex(chunks);
   const saved = await encodeLexicalTables(buildLexicalTables(chunks));
   const reread = new LexicalIndex(chunks, decodeLexicalTables(saved));
+  // As a bot opens a saved index: inflated on the thread pool, derived in turns of the event loop.
+  const opened = await LexicalIndex.open(chunks, await readLexicalTables(saved));
 
-  for (const index of [built, reread]) {
+  for (const index of [built, reread, opened]) {
     assert.equal(index.sentenceCount, expected.sentences.size);
     const seen: string[][] = [];
     for (let position = 0; position < index.sentenceCount; position += 1) seen.push([...index.sentence(position).words]);
@@ -80,6 +82,7 @@ test('GIVEN the article THEN the lexical index, built from the text or read back
     assert.ok(index.writtenLowercase.has('plane') && !index.properNames.has('plane'));
   }
   assert.deepEqual([...reread.vocabulary], [...built.vocabulary], 'the same vocabulary in the same order');
+  assert.deepEqual([...opened.vocabulary], [...built.vocabulary]);
   assert.deepEqual([...reread.properNames].sort(), [...built.properNames].sort());
   assert.ok(saved.byteLength < Buffer.byteLength(chunks.map((chunk) => chunk.text).join('')), 'smaller than the text it indexes');
 });
@@ -90,6 +93,7 @@ test('GIVEN saved tables that are damaged or belong to other passages THEN readi
   assert.throws(() => decodeLexicalTables(saved.subarray(0, saved.length - 40)));
   assert.throws(() => decodeLexicalTables(Buffer.from('not a word index at all')), /not a footnote word index/);
   assert.throws(() => new LexicalIndex(chunks.slice(1), decodeLexicalTables(saved)), /does not fit these passages/);
+  await assert.rejects(LexicalIndex.open(chunks.slice(1), await readLexicalTables(saved)), /does not fit these passages/);
 });
 
 test('GIVEN weighted stems THEN the top chunks by BM25 are the head of all scores sorted, ties in order of appearance', async () => {

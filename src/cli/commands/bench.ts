@@ -14,6 +14,8 @@ export interface BenchCommandSettings {
   readonly queries: number;
   readonly quickQueries: number;
   readonly coldStartRuns: number;
+  /** Pages of the PDF added to a server's library through the ingest worker. */
+  readonly libraryPdfPages: number;
   /** Whether a stale dist/ may be rebuilt for the start-up measurement. */
   readonly allowBuild: boolean;
   readonly loadConfig: () => Promise<Config>;
@@ -25,6 +27,7 @@ export const DEFAULT_BENCH_SETTINGS = {
   queries: 1000,
   quickQueries: 300,
   coldStartRuns: 3,
+  libraryPdfPages: 300,
   allowBuild: true,
   loadConfig: () => loadConfig(),
 } as const satisfies BenchCommandSettings;
@@ -72,6 +75,7 @@ export function createBenchCommand(overrides: Partial<BenchCommandSettings> = {}
         sizes: quick ? settings.quickSizes : settings.sizes,
         queries: quick ? settings.quickQueries : settings.queries,
         coldStartRuns: settings.coldStartRuns,
+        libraryPdfPages: settings.libraryPdfPages,
         allowBuild: settings.allowBuild,
         packageRoot: PACKAGE_ROOT,
         progress: (line) => writeLine(io.stderr, line),

@@ -71,9 +71,10 @@ async function runBotMode(config: Config, logger: Logger): Promise<number> {
   const engine = await openEngine(config, { logger, embeddingCache, ...(conversations !== undefined ? { conversations } : {}) });
   const { feedback, study } = stores;
   let stopFollowing: () => Promise<void> | undefined = () => undefined;
+  let libraries: Libraries | undefined;
   process.on('unhandledRejection', (reason) => logger.error('unhandled rejection', { error: reason }));
   try {
-    const libraries =
+    libraries =
       stores.libraries === undefined
         ? undefined
         : new Libraries({
@@ -111,6 +112,7 @@ async function runBotMode(config: Config, logger: Logger): Promise<number> {
     return 0;
   } finally {
     await stopFollowing();
+    await libraries?.close();
     await stores.close();
     await engine.close();
   }

@@ -160,15 +160,18 @@ export const libraryCommand = {
           allowPrivateAddresses: library.allowPrivateUrls,
         });
         if (!fetched.ok) return errorReply(`The attached file could not be downloaded from Discord: ${fetched.message}`);
-        outcome = await libraries.addFile({
-          libraryId,
-          name: file.name,
-          bytes: fetched.fetched.bytes,
-          contentType: file.contentType,
-          addedBy: request.user.id,
-        });
+        outcome = await libraries.addFile(
+          {
+            libraryId,
+            name: file.name,
+            bytes: fetched.fetched.bytes,
+            contentType: file.contentType,
+            addedBy: request.user.id,
+          },
+          request.progress,
+        );
       } else {
-        outcome = await libraries.addLink({ libraryId, link: link ?? '', addedBy: request.user.id });
+        outcome = await libraries.addLink({ libraryId, link: link ?? '', addedBy: request.user.id }, request.progress);
       }
       if (!outcome.ok) return errorReply(outcome.message);
       services.logger.info('library document added', {
