@@ -3,8 +3,7 @@
  * English model (part-of-speech tags and its number/date entities) instead of hand-written word lists.
  * wink-nlp was chosen over compromise for speed: about a millisecond a sentence, and results are cached.
  */
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
+import { englishPipeline } from '../language/part-of-speech.js';
 
 export interface SentenceEntities {
   /** Counts, amounts, percentages ("67", "forty-six percent"). */
@@ -17,15 +16,12 @@ export interface SentenceEntities {
   readonly explains: boolean;
 }
 
-type Nlp = ReturnType<typeof winkNLP>;
-let nlp: Nlp | undefined;
-
 const NUMBER_TYPES = new Set(['CARDINAL', 'PERCENT', 'MONEY', 'ORDINAL']);
 const TIME_TYPES = new Set(['DATE', 'TIME', 'DURATION']);
 
 /** Reads one sentence; pure apart from the model loaded once. */
 export function readEntities(text: string): SentenceEntities {
-  nlp ??= winkNLP(model);
+  const nlp = englishPipeline();
   const its = nlp.its;
   const document = nlp.readDoc(text);
   const numbers: string[] = [];
@@ -73,7 +69,7 @@ export class EntityCache {
 
 /** Noun phrases that hold a name, as written ("the Azal plane" → "Azal plane", "Maria Zakharova"). */
 export function namedNounPhrases(text: string): string[] {
-  nlp ??= winkNLP(model);
+  const nlp = englishPipeline();
   const its = nlp.its;
   const document = nlp.readDoc(text);
   const values: string[] = document.tokens().out(its.value);

@@ -9,11 +9,13 @@ import {
   type RESTPostAPIChatInputApplicationCommandsJSONBody,
   type SlashCommandStringOption,
 } from 'discord.js';
+import type { Corpus } from '../corpus/types.js';
 import type { Engine } from '../engine-types.js';
 import type { Libraries } from '../library/libraries.js';
 import type { Logger } from '../logger.js';
 import type { AsyncFeedbackStore } from '../storage/feedback-store.js';
 import type { AsyncStudyStore } from '../study/async-study-store.js';
+import { documentScope, type DocumentScope } from '../study/document-scope.js';
 import type { Reply } from './reply.js';
 
 export type OptionValue = string | number | boolean;
@@ -87,9 +89,20 @@ export interface Command {
   autocomplete?(focused: { readonly name: string; readonly value: string }, services: CommandServices): Choice[];
 }
 
+/**
+ * How the reading tools answer (/passage, /summary, /quiz, /timeline, /who, /studyguide): for the whole channel,
+ * deferred first because they may take a while, and counted against the per-user cooldown.
+ */
+export const channelReadingCommand = { isPrivate: () => false, slow: true, cooldown: true } as const;
+
 export function stringOption(request: CommandRequest, name: string): string | undefined {
   const value = request.options.get(name);
   return typeof value === 'string' ? value : undefined;
+}
+
+/** The documents the request's `document` option chooses (one, or every one), and its section when given. */
+export function requestedScope(request: CommandRequest, corpus: Corpus, section?: string): DocumentScope {
+  return documentScope(corpus, { document: stringOption(request, 'document'), section });
 }
 
 export function integerOption(request: CommandRequest, name: string): number | undefined {

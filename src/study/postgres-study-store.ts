@@ -7,18 +7,8 @@ import type { PoolClient } from 'pg';
 import type { PostgresDatabase } from '../database/postgres.js';
 import type { AsyncStudyStore } from './async-study-store.js';
 import type { QuizQuestion } from './make-quiz.js';
-import {
-  dueAfter,
-  easinessAfter,
-  FIRST_REVIEW_DAYS,
-  gradeForAnswer,
-  isReviewGrade,
-  isSelfGrade,
-  MINIMUM_EASINESS,
-  NEW_CARD,
-  nextReview,
-} from './spaced-repetition.js';
-import type { ReviewGrade } from './spaced-repetition.js';
+import { dueAfter, easinessAfter, FIRST_REVIEW_DAYS, isReviewGrade, isSelfGrade, MINIMUM_EASINESS, NEW_CARD } from './spaced-repetition.js';
+import { gradedReview } from './study-tables.js';
 import { cardOf, type GradeOutcome, type MemberScore, type ReviewCard, type ReviewRow } from './study-store.js';
 
 export function postgresStudyStore(database: PostgresDatabase, options: { now?: () => Date } = {}): AsyncStudyStore {
@@ -56,21 +46,10 @@ export function postgresStudyStore(database: PostgresDatabase, options: { now?: 
       if (current === undefined) return { status: 'not-found', message: 'this question is not in your review list any more' };
       if (current.version !== input.version) return { status: 'stale', card: current };
       const correct = isCorrect(current.question);
-      const chosen: ReviewGrade = input.grade !== undefined && isReviewGrade(input.grade) ? input.grade : gradeForAnswer(correct === true);
-      const next = nextReview(current, chosen);
       await client.query(
         `UPDATE study_reviews SET easiness = $1, repetitions = $2, interval_days = $3, due_at = $4, lapses = lapses + $5, version = version + 1,
            reviewed_at = $6 WHERE member_id = $7 AND question_id = $8`,
-        [
-          next.easiness,
-          next.repetitions,
-          next.intervalDays,
-          dueAfter(at, next.intervalDays).getTime(),
-          chosen < 3 ? 1 : 0,
-          at.getTime(),
-          input.memberId,
-          input.questionId,
-        ],
+        [...gradedReview(current, input.grade, correct, at), input.memberId, input.questionId],
       );
       return { status: 'graded', card: (await card(input.memberId, input.questionId, client)) as ReviewCard, correct, previousEasiness: current.easiness };
     });

@@ -14,6 +14,7 @@ import { createLockBackOff } from '../storage/lock-back-off.js';
 import type { QuizQuestion } from './make-quiz.js';
 import {
   cardOf,
+  gradedReview,
   schema,
   type GradeOutcome,
   type LeaderboardEntry,
@@ -23,18 +24,7 @@ import {
   type ReviewCard,
   type ReviewRow,
 } from './study-tables.js';
-import {
-  dueAfter,
-  easinessAfter,
-  FIRST_REVIEW_DAYS,
-  gradeForAnswer,
-  isReviewGrade,
-  isSelfGrade,
-  NEW_CARD,
-  nextReview,
-  MINIMUM_EASINESS,
-} from './spaced-repetition.js';
-import type { ReviewGrade } from './spaced-repetition.js';
+import { dueAfter, easinessAfter, FIRST_REVIEW_DAYS, isReviewGrade, isSelfGrade, NEW_CARD, MINIMUM_EASINESS } from './spaced-repetition.js';
 
 export interface StudyStoreOptions {
   /** The clock; tests pass a fixed or advancing one. */
@@ -217,23 +207,11 @@ export class StudyStore {
           if (current === undefined) return { status: 'not-found', message: 'this question is not in your review list any more' };
           if (current.version !== input.version) return { status: 'stale', card: current };
           const correct = isCorrect(current.question);
-          const grade: ReviewGrade = input.grade !== undefined && isReviewGrade(input.grade) ? input.grade : gradeForAnswer(correct === true);
-          const next = nextReview(current, grade);
           const changed = this.database
             .prepare(
               'UPDATE study_reviews SET easiness = ?, repetitions = ?, interval_days = ?, due_at = ?, lapses = lapses + ?, version = version + 1, reviewed_at = ? WHERE member_id = ? AND question_id = ? AND version = ?',
             )
-            .run(
-              next.easiness,
-              next.repetitions,
-              next.intervalDays,
-              dueAfter(now, next.intervalDays).getTime(),
-              grade < 3 ? 1 : 0,
-              now.getTime(),
-              input.memberId,
-              input.questionId,
-              input.version,
-            );
+            .run(...gradedReview(current, input.grade, correct, now), input.memberId, input.questionId, input.version);
           const card = this.card(input.memberId, input.questionId) as ReviewCard;
           return changed.changes === 1 ? { status: 'graded', card, correct, previousEasiness: current.easiness } : { status: 'stale', card };
         })

@@ -1,5 +1,6 @@
 /** The study tables (scores and review cards) and the shapes read from them; the store that writes them is study-store.ts. */
 import type { QuizQuestion } from './make-quiz.js';
+import { dueAfter, gradeForAnswer, isReviewGrade, nextReview, type ReviewGrade } from './spaced-repetition.js';
 
 export interface RecordAnswerInput {
   /** The server; pass a fixed id such as "direct" for direct messages. */
@@ -101,4 +102,14 @@ export function cardOf(row: ReviewRow): ReviewCard {
     lapses: row.lapses,
     version: row.version,
   };
+}
+
+/**
+ * What grading a card writes, in the order both stores' UPDATE takes it: easiness, repetitions, interval,
+ * due time, a lapse (0 or 1) and the review time. The grade is the member's own, or what their answer counts as.
+ */
+export function gradedReview(current: ReviewCard, given: number | undefined, correct: boolean | undefined, at: Date): readonly number[] {
+  const grade: ReviewGrade = given !== undefined && isReviewGrade(given) ? given : gradeForAnswer(correct === true);
+  const next = nextReview(current, grade);
+  return [next.easiness, next.repetitions, next.intervalDays, dueAfter(at, next.intervalDays).getTime(), grade < 3 ? 1 : 0, at.getTime()];
 }

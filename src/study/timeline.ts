@@ -207,11 +207,11 @@ function lineAround(sentence: string, start: number, end: number, options: { fro
   return best ?? trimPunctuation(sentence);
 }
 
-/** The sentence cut at commas, semicolons, colons, dashes and brackets. */
+/** The sentence cut at commas, semicolons, colons, dashes and brackets; not inside numbers ("2,300", "11:40", "Lines 1, 2 and 7"). */
 function chunksOf(sentence: string): { start: number; end: number }[] {
   const chunks: { start: number; end: number }[] = [];
   let start = 0;
-  for (const boundary of sentence.matchAll(/[,;:—–()]\s*/gu)) {
+  for (const boundary of sentence.matchAll(/(?:(?<!\d)[,:]|[,:](?!\s?\d)|[;—–()])\s*/gu)) {
     if (boundary.index > start) chunks.push({ start, end: boundary.index });
     start = boundary.index + boundary[0].length;
   }

@@ -128,7 +128,8 @@ test('GIVEN /quiz questions:7 THEN every question comes with its own row of answ
     const shownIn = embedText(messages[index < 5 ? 0 : 1] ?? {});
     assert.ok(shownIn.includes(question.prompt.replaceAll('_', '\\_')), `question ${index + 1} is shown above its buttons: ${question.prompt}`);
   });
-  assert.equal(new Set(questions.map((question) => question.prompt)).size, 7, 'no question twice');
+  // "Which of these does the text say?" is the prompt of every statement question: its choices tell two apart.
+  assert.equal(new Set(questions.map((question) => `${question.prompt} ${question.choices.join(' | ')}`)).size, 7, 'no question twice');
   assertWithinDiscordLimits(fake);
   assertNoPings(fake);
   assertValidRequests(fake);

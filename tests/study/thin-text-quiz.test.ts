@@ -5,6 +5,7 @@ import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { corpusOf } from '../../src/corpus/find-document.js';
 import type { Corpus } from '../../src/corpus/types.js';
 import { makeQuiz } from '../../src/study/make-quiz.js';
+import { timeline } from '../../src/study/timeline.js';
 import { whosWho } from '../../src/study/whos-who.js';
 
 // The second and third texts of eval/: fewer reasons and roles than the Baku article, many names and numbers.
@@ -61,5 +62,11 @@ describe('the study tools on texts with few questions beyond names and numbers',
     for (const place of ['Kessel Park', 'Mill Street', 'Harbour Road']) assert.equal(found.get(place), 'place', place);
     for (const month of ['January', 'May', 'September']) assert.equal(found.has(month), false, month);
     assert.equal(found.get('Lindmark Verkehr'), 'organisation');
+  });
+
+  test('GIVEN “The council will vote in May on extending the night service to Lines 1, 2 and 7” THEN May 2024 (the text is of March 2024), the list whole', () => {
+    const vote = timeline(lindmark).events.find((event) => event.text.startsWith('The council will vote in May'));
+    assert.equal(vote?.date, '2024-05-01');
+    assert.equal(vote.text, 'The council will vote in May on extending the night service to Lines 1, 2 and 7');
   });
 });

@@ -1,6 +1,6 @@
 import type { Paragraph } from '../../corpus/types.js';
 import type { Command } from '../command.js';
-import { slashCommand } from '../command.js';
+import { slashCommand, channelReadingCommand } from '../command.js';
 import { documentOption, integerOption, stringOption } from '../command.js';
 import { documentTitles, findDocument } from '../../corpus/find-document.js';
 import { matchingChoices } from '../autocomplete.js';
@@ -16,9 +16,7 @@ export const passageCommand = {
     .addStringOption((option) => option.setName('search').setDescription('Words to look for').setMaxLength(500))
     .addStringOption(documentOption)
     .toJSON(),
-  isPrivate: () => false,
-  slow: true,
-  cooldown: true,
+  ...channelReadingCommand,
   async execute(request, services) {
     const { engine } = services;
     const typed = stringOption(request, 'document')?.trim() ?? '';

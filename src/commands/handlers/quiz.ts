@@ -1,10 +1,9 @@
 import { makeQuiz, MAX_QUIZ_QUESTIONS, shortQuizNote } from '../../study/make-quiz.js';
 import { sectionNames } from '../../study/study-scope.js';
 import type { Command } from '../command.js';
-import { slashCommand } from '../command.js';
-import { documentOption, integerOption, stringOption } from '../command.js';
+import { slashCommand, channelReadingCommand } from '../command.js';
+import { documentOption, integerOption, stringOption, requestedScope } from '../command.js';
 import { corpusOf, documentTitles } from '../../corpus/find-document.js';
-import { documentScope } from '../../study/document-scope.js';
 import { matchingChoices } from '../autocomplete.js';
 import { quizButtonId } from '../custom-ids.js';
 import type { QuizKey } from '../custom-ids.js';
@@ -29,9 +28,7 @@ export const quizCommand = {
     )
     .addStringOption(documentOption)
     .toJSON(),
-  isPrivate: () => false,
-  slow: true,
-  cooldown: true,
+  ...channelReadingCommand,
   async execute(request, services) {
     const count = integerOption(request, 'questions') ?? defaultQuestions;
     if (count < 1 || count > MAX_QUIZ_QUESTIONS) return errorReply(`A quiz has 1 to ${MAX_QUIZ_QUESTIONS} questions.`);
@@ -43,7 +40,7 @@ export const quizCommand = {
         .replace(/[^\w-]/g, '')
         .slice(0, seedLength) || 'quiz';
     const section = stringOption(request, 'section');
-    const scope = documentScope(corpus, { document: stringOption(request, 'document'), section });
+    const scope = requestedScope(request, corpus, section);
     if (!scope.ok) return errorReply(scope.problem.message);
     // One document of several: the button carries its position so a click rebuilds the quiz from it alone.
     const single = scope.corpora.length === 1 && corpus.documents.length > 1 ? scope.corpora[0]?.documents[0] : undefined;

@@ -1,8 +1,7 @@
 import { configuredStudyGuide } from '../../study/study-guide-by-document.js';
 import { documentTitles } from '../../corpus/find-document.js';
-import { documentScope } from '../../study/document-scope.js';
 import { matchingChoices } from '../autocomplete.js';
-import { documentOption, stringOption } from '../command.js';
+import { documentOption, channelReadingCommand, requestedScope } from '../command.js';
 import type { Command } from '../command.js';
 import { slashCommand } from '../command.js';
 import { discordLimits } from '../discord-limits.js';
@@ -31,12 +30,9 @@ export const studyguideCommand = {
   data: slashCommand('studyguide', 'A Markdown study guide: summary, timeline, who’s who and a quiz with answers, every item cited.')
     .addStringOption(documentOption)
     .toJSON(),
-  isPrivate: () => false,
-  slow: true,
-  cooldown: true,
+  ...channelReadingCommand,
   async execute(request, services) {
-    const { corpus } = services.engine;
-    const scope = documentScope(corpus, { document: stringOption(request, 'document') });
+    const scope = requestedScope(request, services.engine.corpus);
     if (!scope.ok) return errorReply(scope.problem.message);
     const seed =
       services

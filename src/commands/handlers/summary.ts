@@ -1,10 +1,9 @@
 import { sectionNames } from '../../study/study-scope.js';
 import type { Summary } from '../../study/summarize.js';
 import type { Command } from '../command.js';
-import { slashCommand } from '../command.js';
-import { documentOption, documentsShown, stringOption } from '../command.js';
+import { slashCommand, channelReadingCommand } from '../command.js';
+import { documentOption, documentsShown, stringOption, requestedScope } from '../command.js';
 import { documentTitles } from '../../corpus/find-document.js';
-import { documentScope } from '../../study/document-scope.js';
 import { moreDocumentsNote } from '../answer-reply.js';
 import { citationText } from '../answer-reply.js';
 import { matchingChoices } from '../autocomplete.js';
@@ -24,14 +23,12 @@ export const summaryCommand = {
     )
     .addStringOption(documentOption)
     .toJSON(),
-  isPrivate: () => false,
-  slow: true,
-  cooldown: true,
+  ...channelReadingCommand,
   async execute(request, services) {
     const length = stringOption(request, 'length') === 'long' ? 'long' : 'short';
     const { corpus } = services.engine;
     const section = stringOption(request, 'section');
-    const scope = documentScope(corpus, { document: stringOption(request, 'document'), section });
+    const scope = requestedScope(request, corpus, section);
     if (!scope.ok) return errorReply(scope.problem.message);
     const { llm } = services.engine.config;
     const cards: ReplyCard[] = [];

@@ -1,11 +1,10 @@
 import { timeline } from '../../study/timeline.js';
 import type { Command } from '../command.js';
-import { slashCommand } from '../command.js';
+import { slashCommand, channelReadingCommand } from '../command.js';
 import { citationText, moreDocumentsNote } from '../answer-reply.js';
-import { documentOption, documentsShown, stringOption } from '../command.js';
+import { documentOption, documentsShown, requestedScope } from '../command.js';
 import { matchingChoices } from '../autocomplete.js';
 import { documentTitles } from '../../corpus/find-document.js';
-import { documentScope } from '../../study/document-scope.js';
 import { accents, errorReply } from '../reply.js';
 import type { ReplyBlock, ReplyCard } from '../reply.js';
 
@@ -14,12 +13,9 @@ const shownEvents = 25;
 
 export const timelineCommand = {
   data: slashCommand('timeline', 'The dated events the text mentions, in date order, each with its quote.').addStringOption(documentOption).toJSON(),
-  isPrivate: () => false,
-  slow: true,
-  cooldown: true,
+  ...channelReadingCommand,
   async execute(request, services) {
-    const { corpus } = services.engine;
-    const scope = documentScope(corpus, { document: stringOption(request, 'document') });
+    const scope = requestedScope(request, services.engine.corpus);
     if (!scope.ok) return errorReply(scope.problem.message);
     const cards = scope.corpora.slice(0, documentsShown).map((part): ReplyCard => {
       const { events } = timeline(part);

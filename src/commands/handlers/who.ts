@@ -2,11 +2,10 @@ import type { EntityKind } from '../../study/recognise-entities.js';
 import { entityNames, whosWho } from '../../study/whos-who.js';
 import type { WhosWhoEntry } from '../../study/whos-who.js';
 import type { Command } from '../command.js';
-import { slashCommand } from '../command.js';
-import { documentOption, documentsShown, stringOption } from '../command.js';
+import { slashCommand, channelReadingCommand } from '../command.js';
+import { documentOption, documentsShown, stringOption, requestedScope } from '../command.js';
 import { citationText, moreDocumentsNote } from '../answer-reply.js';
 import { documentTitles } from '../../corpus/find-document.js';
-import { documentScope } from '../../study/document-scope.js';
 import { matchingChoices } from '../autocomplete.js';
 import { accents, errorReply } from '../reply.js';
 import type { ReplyBlock, ReplyCard } from '../reply.js';
@@ -47,12 +46,10 @@ export const whoCommand = {
     )
     .addStringOption(documentOption)
     .toJSON(),
-  isPrivate: () => false,
-  slow: true,
-  cooldown: true,
+  ...channelReadingCommand,
   async execute(request, services) {
     const { corpus } = services.engine;
-    const scope = documentScope(corpus, { document: stringOption(request, 'document') });
+    const scope = requestedScope(request, corpus);
     if (!scope.ok) return errorReply(scope.problem.message);
     const grouped = scope.corpora.length > 1;
     const name = stringOption(request, 'name')?.trim() ?? '';
