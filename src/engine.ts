@@ -71,7 +71,10 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
         options.onStep?.(message);
       },
     });
-  const source: CorpusSource = options.source ?? { load: () => loadCorpus(config.corpusDir), indexDirectory: indexDirectory(config.dataDir) };
+  const source: CorpusSource = options.source ?? {
+    load: (loadOptions) => loadCorpus(config.corpusDir, loadOptions),
+    indexDirectory: indexDirectory(config.dataDir),
+  };
   const localEmbeddings = new LocalEmbeddings(words);
   const { embeddings, model } = await chooseEmbeddings(config, localEmbeddings, {
     indexDirectory: source.indexDirectory,

@@ -5,7 +5,8 @@
  */
 import type { Corpus } from '../corpus/types.js';
 import { bylineAnswer, metadataAnswer } from './metadata-answer.js';
-import type { AnalyzedQuestion } from '../question/question-analysis.js';
+import { isDocumentNoun, type AnalyzedQuestion } from '../question/question-analysis.js';
+import { isRequestForm } from '../question/request-form.js';
 import type { RetrievalResult, ScoredSentence } from '../retrieval/retriever.js';
 import type { AbstainReason, Answer, Passage, Quote } from './types.js';
 import type { CandidateRanking, RankedCandidate } from './rank-candidates.js';
@@ -51,6 +52,18 @@ export function answerExtractively(input: ExtractiveInput): Answer {
     fallbackReason: undefined,
   };
 
+  // "who wrote harry potter?" asks about a work the text never mentions, not about this text's byline.
+  const absentSubject = input.analyzed.metadata === undefined ? undefined : input.absentTopics?.find((topic) => !aboutTheDocument(input.analyzed.text, topic));
+  if (absentSubject !== undefined)
+    return {
+      ...base,
+      passages: [],
+      answer: `The text doesn't mention ${absentSubject}.`,
+      abstained: true,
+      quotes: [],
+      abstainReason: 'not-mentioned',
+      confidence: 0,
+    };
   const metadata =
     input.analyzed.metadata !== undefined ? metadataAnswer(input.corpus, input.analyzed.metadata, input.analyzed) : bylineAnswer(input.corpus, input.analyzed);
   if (metadata !== undefined) return { ...base, ...metadata, abstained: false };
@@ -60,6 +73,7 @@ export function answerExtractively(input: ExtractiveInput): Answer {
     unknownNames: input.unknownNames,
     topics: input.topics ?? [],
     absentTopics: input.absentTopics ?? [],
+    request: isRequestForm(input.question),
   });
   if (decision.kind === 'abstain') {
     const closest = decision.reason === 'not-mentioned' ? [] : passages.slice(0, CLOSEST_SHOWN);
@@ -82,6 +96,13 @@ export function answerExtractively(input: ExtractiveInput): Answer {
   return { ...base, answer: first.text, abstained: false, quotes, confidence: decision.answerability };
 }
 
+/** "the headline", "this piece", "the writer's background": a word about the document itself or an attribute of it. */
+function aboutTheDocument(question: string, topic: string): boolean {
+  if (isDocumentNoun(topic)) return true;
+  const possessive = new RegExp(`\\b(\\p{L}+)['’]s\\s+${topic.replace(/[^\p{L}\p{N}]/gu, '')}\\b`, 'iu').exec(question);
+  return possessive?.[1] !== undefined && isDocumentNoun(possessive[1]);
+}
+
 export type AnswerDecision =
   | { readonly kind: 'answer'; readonly chosen: readonly RankedCandidate[]; readonly answerability: number }
   | { readonly kind: 'abstain'; readonly reason: AbstainReason; readonly message: string; readonly answerability: number };
@@ -95,6 +116,8 @@ export interface MissingWords {
   /** The question's nouns and names, and those of them the text never uses. */
   readonly topics: readonly string[];
   readonly absentTopics: readonly string[];
+  /** The message asks footnote to do something ("recommend me a good movie") rather than asks about something. */
+  readonly request?: boolean;
 }
 
 /**
@@ -109,7 +132,9 @@ export function decideAnswer(ranking: CandidateRanking, threshold: number, missi
   // A question about someone or something the text never names cannot be answered from it ("What did the United Nations say?").
   const absentName = missing.unknownNames[0];
   if (absentName !== undefined) return { kind: 'abstain', reason: 'not-mentioned', message: `The text doesn't mention ${absentName}.`, answerability };
-  const offTopic = ranking.answerability < OFF_TOPIC_UNLESS ? aboutSomethingElse(ranking, missing) : undefined;
+  // A request none of whose words the text uses ("can you write my essay") is not about the text, however likely a sentence looks.
+  const offTopic =
+    ranking.answerability < OFF_TOPIC_UNLESS || (missing.request === true && sharesNoWord(ranking, missing)) ? aboutSomethingElse(ranking, missing) : undefined;
   if (offTopic !== undefined) return { kind: 'abstain', reason: 'not-mentioned', message: `The text doesn't mention ${offTopic}.`, answerability };
   if (best !== undefined && ranking.answerability >= threshold) {
     const chosen = [best];
@@ -142,6 +167,11 @@ export const OFF_TOPIC_UNLESS = 0.6;
  * all of them. Paraphrases use many words the text lacks and still ask about it.
  */
 export const OFF_TOPIC_SHARE = 0.999;
+
+/** Every one of the question's words is absent from the text (by stem, after typo correction). */
+function sharesNoWord(ranking: CandidateRanking, missing: MissingWords): boolean {
+  return missing.unknownWords.length > 0 && ranking.questionLevel.unknownShare >= OFF_TOPIC_SHARE;
+}
 
 /**
  * The word to name when the question is about something the text never speaks of: every one of its nouns

@@ -80,7 +80,9 @@ function mostlyHighBytes(bytes: Uint8Array): boolean {
 function looksBinary(bytes: Uint8Array): boolean {
   const sample = bytes.subarray(0, 8192);
   let control = 0;
-  for (const byte of sample) {
+  // An indexed loop: this runs over every file of the corpus at every start, and a typed array's iterator is slower.
+  for (let position = 0; position < sample.length; position += 1) {
+    const byte = sample[position] as number;
     if (byte === 0) return true;
     if (byte < 9 || (byte > 13 && byte < 32)) control += 1;
   }

@@ -7,6 +7,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { decodeFile } from './decode-file.js';
 import { parseDocument } from './parse-document.js';
+import type { SavedParse } from './saved-parse.js';
 import type { Corpus, CorpusDocument } from './types.js';
 
 export interface LoadCorpusOptions {
@@ -14,11 +15,15 @@ export interface LoadCorpusOptions {
   readonly maxFileBytes?: number;
   /** Reads one file (default: fs.readFile); a test passes one that fails like a file without read permission. */
   readonly readFile?: (file: string) => Promise<Buffer>;
+  /** Structures saved at the last ingest (saved-parse.ts): a document whose bytes are unchanged is not parsed again. */
+  readonly saved?: SavedParse | undefined;
 }
 
 export interface LoadedCorpus {
   readonly corpus: Corpus;
   readonly warnings: readonly string[];
+  /** Each document's sha256 (hex) by id: what a saved parse is keyed by. */
+  readonly fileHashes?: ReadonlyMap<string, string>;
 }
 
 export class CorpusError extends Error {
@@ -41,6 +46,7 @@ export async function loadCorpus(folder: string, options: LoadCorpusOptions = {}
     throw new CorpusError(`cannot read the corpus folder ${folder} (${(error as NodeJS.ErrnoException).code ?? String(error)}): create it and put .txt or .md files in it, or set FOOTNOTE_CORPUS_DIR`);
   }
   const documents: CorpusDocument[] = [];
+  const fileHashes = new Map<string, string>();
   const hash = createHash('sha256');
   // A few reads in flight while the earlier files are parsed: thousands of small files, one at a time, waited on
   // the disk more than they took to parse. Each is still parsed and hashed in order.
@@ -68,7 +74,11 @@ export async function loadCorpus(folder: string, options: LoadCorpusOptions = {}
     }
     if (decoded.file.encoding === 'windows-1252') warnings.push(`${id}: not valid UTF-8, read as Windows-1252 — save it as UTF-8 to be sure`);
     if (decoded.file.encoding.startsWith('utf-16')) warnings.push(`${id}: read as ${decoded.file.encoding.toUpperCase()} — it loads, but UTF-8 is smaller`);
-    const document = parseDocument({ id, text: decoded.file.text, encoding: decoded.file.encoding, markdown: /\.(md|markdown)$/iu.test(file) });
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    fileHashes.set(id, sha256);
+    const document =
+      options.saved?.restore(id, sha256, decoded.file.text) ??
+      parseDocument({ id, text: decoded.file.text, encoding: decoded.file.encoding, markdown: /\.(md|markdown)$/iu.test(file) });
     if (document.paragraphs.length === 0) {
       warnings.push(`${id}: skipped, no paragraphs found`);
       continue;
@@ -79,7 +89,7 @@ export async function loadCorpus(folder: string, options: LoadCorpusOptions = {}
   if (documents.length === 0) {
     throw new CorpusError(`no readable documents in ${folder}: add .txt or .md files${warnings.length > 0 ? ` (${warnings.join('; ')})` : ''}`);
   }
-  return { corpus: { documents, contentHash: hash.digest('hex') }, warnings };
+  return { corpus: { documents, contentHash: hash.digest('hex') }, warnings, fileHashes };
 }
 
 async function readDocumentFile(

@@ -8,12 +8,14 @@ import path from 'node:path';
 import type { Config } from '../config.js';
 import type { IndexInfo } from '../engine-types.js';
 import { chunkCorpus, type Chunk } from '../chunking/chunk-corpus.js';
-import type { LoadedCorpus } from '../corpus/load-corpus.js';
+import type { LoadCorpusOptions, LoadedCorpus } from '../corpus/load-corpus.js';
+import { encodeSavedParse, SavedParse } from '../corpus/saved-parse.js';
 import type { Corpus, Paragraph, Sentence } from '../corpus/types.js';
 import type { LocalEmbeddings } from '../embeddings/local-embeddings.js';
 import type { WordVectors } from '../embeddings/word-vectors.js';
 import type { Logger } from '../logger.js';
-import { openIndex, type EmbeddingModelInfo } from '../vector-index/open-index.js';
+import { openIndex, readSavedIndex, type EmbeddingModelInfo } from '../vector-index/open-index.js';
+import { readSavedParse } from '../vector-index/index-files.js';
 import { LexicalIndex } from '../retrieval/lexical-index.js';
 import { encodeLexicalTables, readLexicalTables } from '../retrieval/lexical-tables.js';
 import { SentenceVectors } from '../retrieval/sentence-vectors.js';
@@ -23,7 +25,8 @@ import { englishRarity, type CorpusStatistics } from '../answering/rank-candidat
 
 /** Where the documents come from and where their index lives. */
 export interface CorpusSource {
-  load(): Promise<LoadedCorpus>;
+  /** `saved`: the structure saved with the index, for documents that need not be parsed again (a source may ignore it). */
+  load(options?: Pick<LoadCorpusOptions, 'saved'>): Promise<LoadedCorpus>;
   readonly indexDirectory: string;
 }
 
@@ -53,10 +56,16 @@ export interface LoadStateInput {
 }
 
 export async function loadState(input: LoadStateInput): Promise<EngineState> {
-  const { corpus, warnings } = await input.source.load();
+  const directory = input.source.indexDirectory;
+  // The saved vectors are checked and read on the thread pool while the corpus is read here.
+  const savedIndex = input.rebuild ? undefined : readSavedIndex(directory, input.model.dimensions);
+  // Marked as handled: if the corpus cannot be loaded, its error is the one to report, not this read's.
+  savedIndex?.catch(() => undefined);
+  const savedBytes = input.rebuild ? undefined : await readSavedParse(directory);
+  const saved = savedBytes === undefined ? undefined : SavedParse.decode(savedBytes);
+  const { corpus, warnings, fileHashes } = await input.source.load(saved === undefined ? {} : { saved });
   for (const warning of warnings) input.logger.warn('corpus file skipped or read with care', { detail: warning });
   const chunks = chunkCorpus(corpus);
-  const directory = input.source.indexDirectory;
   let built: LexicalIndex | undefined;
   const buildLexical = () => (built ??= new LexicalIndex(chunks));
   const opened = await openIndex({
@@ -70,6 +79,8 @@ export async function loadState(input: LoadStateInput): Promise<EngineState> {
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     ...(input.onStep ? { onStep: input.onStep } : {}),
     encodeLexical: () => encodeLexicalTables(buildLexical().tables),
+    ...(savedIndex ? { saved: savedIndex } : {}),
+    encodeParsed: async () => (fileHashes === undefined ? undefined : encodeSavedParse(corpus.documents, (id) => fileHashes.get(id))),
   });
   // Opening a saved index is made in turns of the event loop (a bot opening a library's index keeps answering).
   const lexical = opened.lexical === undefined ? buildLexical() : ((await savedLexical(chunks, opened.lexical, input.logger)) ?? buildLexical());
@@ -92,8 +103,8 @@ export async function loadState(input: LoadStateInput): Promise<EngineState> {
     documents: manifest.counts.documents,
     corpusHash: manifest.corpusHash,
     builtAt: manifest.builtAt,
-    bytesOnDisk: [manifest.files.vectors, manifest.files.documents, ...(manifest.files.lexical ? [manifest.files.lexical] : [])].reduce(
-      (sum, file) => sum + sizeOf(path.join(directory, file.name)),
+    bytesOnDisk: [manifest.files.vectors, manifest.files.documents, manifest.files.lexical, manifest.files.parsed].reduce(
+      (sum, file) => sum + (file === undefined ? 0 : sizeOf(path.join(directory, file.name))),
       0,
     ),
   };

@@ -238,6 +238,16 @@ function answerKindOf(question: string): AnswerKind {
   return 'thing';
 }
 
+/** Nouns a question uses for the document itself ("this piece", "the writer's field", "the headline"). */
+const DOCUMENT_NOUNS = new Set(
+  'article piece text essay analysis report story paper post reading chapter headline title byline author writer journalist correspondent'.split(' '),
+);
+
+/** True for a noun that speaks of the document itself, not of something in it. */
+export function isDocumentNoun(word: string): boolean {
+  return DOCUMENT_NOUNS.has(word.toLowerCase());
+}
+
 function metadataAskOf(text: string): MetadataAsk | undefined {
   const lower = text.toLowerCase().replace(/’/gu, "'");
   if (/\b(headline|title)\b/u.test(lower) && !/\b(section|heading|chapter|part)\b/u.test(lower)) return 'title';

@@ -6,11 +6,11 @@
  * first, so an abstention can say what the text never mentions.
  */
 import { knownSpelling } from '../language/spelling-variants.js';
-import { distance } from 'fastest-levenshtein';
 import { analyzeQuestion, type AnalyzedQuestion, type NameTerm } from './question-analysis.js';
 import { isContentWord, sameWordFamily, stemWord, tokenize } from '../language/tokenize.js';
 import { questionTopics } from './question-topics.js';
 import { writeOutShorthand } from '../language/chat-shorthand.js';
+import { wordLookupOf } from './word-lookup.js';
 
 /** What the reader needs to know of the corpus. */
 export interface CorpusVocabulary {
@@ -115,9 +115,7 @@ function knows(corpus: CorpusVocabulary, word: string): boolean {
 
 /** A name is known by its own word or its family ("Azerbaijani" ~ "Azerbaijanis"), never by a bare stem ("Nations" ≠ "nationals"). */
 function knowsName(corpus: CorpusVocabulary, word: string): boolean {
-  if (corpus.vocabulary.has(word)) return true;
-  for (const known of corpus.vocabulary.keys()) if (sameWordFamily(word, known) && Math.abs(word.length - known.length) <= 3) return true;
-  return false;
+  return corpus.vocabulary.has(word) || wordLookupOf(corpus.vocabulary).hasFamilyMember(word, 3);
 }
 
 /** Rank past which a word counts as rare in English: a corpus word one edit away is then the likelier reading. */
@@ -132,12 +130,13 @@ export function correctTypo(word: string, corpus: Pick<CorpusVocabulary, 'vocabu
   const rank = english.rank(word);
   if (rank !== undefined && rank < RARE_IN_ENGLISH) return undefined;
   const allowed = word.length >= 8 ? 2 : 1;
-  const inCorpus = closestWord(word, corpus.vocabulary.keys(), allowed) ?? shortenedWord(word, corpus);
+  const inCorpus = wordLookupOf(corpus.vocabulary).closest(word, allowed) ?? shortenedWord(word, corpus);
   if (inCorpus !== undefined || word.length < MIN_ENGLISH_TYPO || (rank !== undefined && rank < MISSPELLING_RANK)) return inCorpus;
   // Not a near miss of the text's own words: a misspelling of everyday English ("happend") is read as the word
   // meant, so it is neither matched as an unknown topic nor named in "the text doesn't mention …". A form of
   // the same word ("summarize" → summarized) is no correction.
-  const meant = closestWord(word, english.commonWords?.().slice(0, RARE_IN_ENGLISH) ?? [], 1);
+  const common = english.commonWords?.();
+  const meant = common === undefined ? undefined : wordLookupOf(common, RARE_IN_ENGLISH).closest(word, 1);
   return meant === undefined || stemWord(meant) === stemWord(word) ? undefined : meant;
 }
 
@@ -147,8 +146,9 @@ export function correctTypo(word: string, corpus: Pick<CorpusVocabulary, 'vocabu
  */
 function shortenedWord(word: string, corpus: Pick<CorpusVocabulary, 'vocabulary'>): string | undefined {
   let found: string | undefined;
-  for (const [candidate, stem] of corpus.vocabulary) {
-    if (candidate.length <= word.length + 1 || !candidate.startsWith(word)) continue;
+  for (const candidate of wordLookupOf(corpus.vocabulary).beginningWith(word)) {
+    if (candidate.length <= word.length + 1) continue;
+    const stem = corpus.vocabulary.get(candidate);
     if (found !== undefined && corpus.vocabulary.get(found) !== stem) return undefined;
     if (found === undefined || candidate < found) found = candidate;
   }
@@ -159,19 +159,6 @@ function shortenedWord(word: string, corpus: Pick<CorpusVocabulary, 'vocabulary'
 const MIN_ENGLISH_TYPO = 6;
 /** Rank past which English itself uses a word so rarely that it is more likely a misspelling ("happend": ~200,000th). */
 const MISSPELLING_RANK = 100_000;
-
-/** The candidate within `allowed` edits: the closest first, then the one sharing the first letter, then the first in alphabetical order. */
-function closestWord(word: string, candidates: Iterable<string>, allowed: number): string | undefined {
-  let best: { word: string; score: number } | undefined;
-  for (const candidate of candidates) {
-    if (Math.abs(candidate.length - word.length) > allowed || candidate.length < 4) continue;
-    const edits = distance(word, candidate);
-    if (edits > allowed) continue;
-    const score = edits - (candidate[0] === word[0] ? 0.5 : 0);
-    if (best === undefined || score < best.score || (score === best.score && candidate < best.word)) best = { word: candidate, score };
-  }
-  return best?.word;
-}
 
 /**
  * Names: capitalised words past the first (as before), and any word the corpus itself only ever writes

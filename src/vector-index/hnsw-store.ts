@@ -13,6 +13,8 @@ import { writeIndexFiles, type IndexManifest, type StoredDocument } from './inde
 
 const { HierarchicalNSW } = hnswlib;
 type HnswIndex = InstanceType<typeof HierarchicalNSW>;
+/** A vectors file read into memory (readGraph), not yet given its documents. */
+export type HnswGraph = HnswIndex;
 
 export interface HnswSettings {
   readonly m: number;
@@ -91,9 +93,13 @@ export class HnswVectorStore {
 
   /**
    * Only the documents' ids are written: whoever reopens the index has the documents (footnote's passages come
-   * from the corpus the manifest's hash pins) and passes them to `fromFiles`. `lexical`: see index-files.ts.
+   * from the corpus the manifest's hash pins) and passes them to `fromFiles`. `extraFiles`: see index-files.ts.
    */
-  async saveWithManifest(directory: string, manifestFields: Record<string, unknown>, lexical?: Uint8Array): Promise<IndexManifest> {
+  async saveWithManifest(
+    directory: string,
+    manifestFields: Record<string, unknown>,
+    extraFiles: { readonly lexical?: Uint8Array | undefined; readonly parsed?: Uint8Array | undefined } = {},
+  ): Promise<IndexManifest> {
     const index = this.ensureCapacity(Math.max(1, this.documents.length));
     const documents: StoredDocument[] = this.documents.map((document) => ({ id: document.id }));
     return writeIndexFiles(directory, {
@@ -101,35 +107,39 @@ export class HnswVectorStore {
         await index.writeIndex(file);
       },
       documents,
-      ...(lexical !== undefined ? { lexical } : {}),
+      ...(extraFiles.lexical !== undefined ? { lexical: extraFiles.lexical } : {}),
+      ...(extraFiles.parsed !== undefined ? { parsed: extraFiles.parsed } : {}),
       manifest: { ...manifestFields, dimensions: this.dimensions, vectorStore: STORE_TYPE, hnsw: this.settings, count: this.documents.length },
     });
   }
 
   /**
-   * Reads a file written by `save`, with the documents it was saved with; the caller has checked the manifest,
-   * checksums and ids. hnswlib reads the file on the thread pool, so the event loop is free meanwhile.
+   * Reads a vectors file written by `save` on the thread pool (hnswlib's readIndex), so the caller can do other work
+   * meanwhile: a start loads the corpus while the 60 MB of a real library's vectors are read. Throws when the file
+   * holds vectors of another dimension.
    */
-  static async fromFiles(options: {
+  static async readGraph(vectorsFile: string, dimensions: number): Promise<HnswGraph> {
+    const fileDimensions = hnswFileDimensions(vectorsFile);
+    if (fileDimensions !== dimensions) throw new Error(`the index file holds ${fileDimensions}-dimension vectors but ${dimensions} were expected`);
+    const index = new HierarchicalNSW('cosine', dimensions);
+    await index.readIndex(vectorsFile);
+    return index;
+  }
+
+  /** A store over a graph from `readGraph`, with the documents it was saved with (the caller has checked their ids). */
+  static fromGraph(options: {
     embeddings: EmbeddingsInterface;
     dimensions: number;
-    vectorsFile: string;
+    graph: HnswGraph;
     documents: readonly IndexedDocument[];
     settings?: HnswSettings;
-  }): Promise<HnswVectorStore> {
+  }): HnswVectorStore {
     const store = new HnswVectorStore(options.embeddings, options.dimensions, options.settings ?? DEFAULT_HNSW);
-    const fileDimensions = hnswFileDimensions(options.vectorsFile);
-    if (fileDimensions !== options.dimensions) {
-      throw new Error(`the index file holds ${fileDimensions}-dimension vectors but ${options.dimensions} were expected`);
+    if (options.graph.getCurrentCount() !== options.documents.length) {
+      throw new Error(`the index file holds ${options.graph.getCurrentCount()} vectors but ${options.documents.length} documents`);
     }
-    const index = new HierarchicalNSW('cosine', options.dimensions);
-    await index.readIndex(options.vectorsFile);
-    if (index.getCurrentCount() !== options.documents.length) {
-      throw new Error(`the index file holds ${index.getCurrentCount()} vectors but ${options.documents.length} documents`);
-    }
-    store.index = index;
-    for (const document of options.documents)
-      store.documents.push({ pageContent: document.pageContent, metadata: document.metadata, ...(document.id !== undefined ? { id: document.id } : {}) });
+    store.index = options.graph;
+    for (const document of options.documents) store.documents.push(document);
     return store;
   }
 

@@ -8,9 +8,10 @@
  *
  * Format 2 keeps only the passages' ids (their text and citations come from the corpus the manifest's hash
  * pins; format 1 kept every passage as JSON, 40% of the index) and adds the lexical index's tables as an
- * opaque file the retrieval layer writes and reads (retrieval/lexical-tables.ts).
+ * opaque file the retrieval layer writes and reads (retrieval/lexical-tables.ts), and the corpus's parsed
+ * structure as another (corpus/saved-parse.ts), read before the corpus is loaded so a start need not parse it.
  */
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, webcrypto } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -35,7 +36,7 @@ export interface IndexManifest {
   readonly chunkerVersion: number;
   readonly counts: { readonly documents: number; readonly chunks: number };
   readonly builtAt: string;
-  readonly files: { readonly vectors: FileEntry; readonly documents: FileEntry; readonly lexical?: FileEntry };
+  readonly files: { readonly vectors: FileEntry; readonly documents: FileEntry; readonly lexical?: FileEntry; readonly parsed?: FileEntry };
 }
 
 /** A passage as the documents file keeps it: its id (format 1 also kept its text and citation). */
@@ -57,13 +58,14 @@ export type ReadIndexResult =
   | { readonly ok: false; readonly reason: 'missing' | 'corrupt' | 'newer-version' | 'older-version'; readonly detail: string };
 
 const LOCK_FILE = 'index.lock';
-const HASH_SLICE_BYTES = 1 << 20;
 
 export interface IndexFilesInput {
   readonly writeVectors: (file: string) => void | Promise<void>;
   readonly documents: readonly StoredDocument[];
   /** Saved as `lexical-<generation>.bin` and named in the manifest. */
   readonly lexical?: Uint8Array;
+  /** Saved as `parsed-<generation>.bin` and named in the manifest. */
+  readonly parsed?: Uint8Array;
   readonly manifest: Record<string, unknown>;
 }
 
@@ -107,15 +109,22 @@ async function writeGeneration(directory: string, input: IndexFilesInput): Promi
   const documentsEntry = await writeBytesAtomic(directory, documentsName, await promisify(gzip)(JSON.stringify(input.documents)));
   const lexicalName = `lexical-${generation}.bin`;
   const lexicalEntry = input.lexical === undefined ? undefined : await writeBytesAtomic(directory, lexicalName, input.lexical);
+  const parsedName = `parsed-${generation}.bin`;
+  const parsedEntry = input.parsed === undefined ? undefined : await writeBytesAtomic(directory, parsedName, input.parsed);
 
   const manifest = {
     ...input.manifest,
     formatVersion: INDEX_FORMAT_VERSION,
-    files: { vectors: await describeFile(directory, vectorsName), documents: documentsEntry, ...(lexicalEntry ? { lexical: lexicalEntry } : {}) },
+    files: {
+      vectors: await describeFile(directory, vectorsName),
+      documents: documentsEntry,
+      ...(lexicalEntry ? { lexical: lexicalEntry } : {}),
+      ...(parsedEntry ? { parsed: parsedEntry } : {}),
+    },
   } as unknown as IndexManifest;
   await writeFileAtomic(path.join(directory, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   await fsyncDirectory(directory);
-  await removeOtherGenerations(directory, new Set([vectorsName, documentsName, lexicalName, 'manifest.json']));
+  await removeOtherGenerations(directory, new Set([vectorsName, documentsName, lexicalName, parsedName, 'manifest.json']));
   return manifest;
 }
 
@@ -160,6 +169,22 @@ export async function readIndexFiles(directory: string): Promise<ReadIndexResult
   return { ok: true, manifest, vectorsFile: path.join(directory, manifest.files.vectors.name), documents, lexical: checked[2] };
 }
 
+/**
+ * The saved parsed corpus the manifest names, when it checks out; undefined otherwise (no index, an older one, a
+ * damaged file): the corpus is then parsed, as it always can be. Read before the corpus, without the other files.
+ */
+export async function readSavedParse(directory: string): Promise<Buffer | undefined> {
+  try {
+    const manifest = JSON.parse(await readFile(path.join(directory, 'manifest.json'), 'utf8')) as Partial<IndexManifest>;
+    const entry = manifest.formatVersion === INDEX_FORMAT_VERSION ? manifest.files?.parsed : undefined;
+    if (entry === undefined) return undefined;
+    const read = await readChecked(directory, entry);
+    return typeof read === 'string' ? undefined : read;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The file's bytes when its size and checksum are the manifest's; otherwise what is wrong with it. */
 async function readChecked(directory: string, entry: FileEntry): Promise<Buffer | string> {
   const file = path.join(directory, path.basename(entry.name));
@@ -171,13 +196,10 @@ async function readChecked(directory: string, entry: FileEntry): Promise<Buffer 
   }
   if (size !== entry.bytes) return `${entry.name} has ${size} bytes, the manifest says ${entry.bytes} (truncated or overwritten)`;
   const bytes = await readFile(file);
-  // Hashed a mebibyte at a time with a turn of the event loop between: a bot opening an index keeps answering.
-  const hash = createHash('sha256');
-  for (let start = 0; start < bytes.length; start += HASH_SLICE_BYTES) {
-    hash.update(bytes.subarray(start, start + HASH_SLICE_BYTES));
-    if (start + HASH_SLICE_BYTES < bytes.length) await new Promise((resolve) => setImmediate(resolve));
-  }
-  return hash.digest('hex') === entry.sha256 ? bytes : `${entry.name} does not match its checksum (damaged)`;
+  // WebCrypto's digest runs on the thread pool: a bot opening an index keeps answering, and a start hashes the
+  // 60 MB of a real library's vectors while it loads the corpus.
+  const digest = Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes)).toString('hex');
+  return digest === entry.sha256 ? bytes : `${entry.name} does not match its checksum (damaged)`;
 }
 
 async function describeFile(directory: string, name: string): Promise<FileEntry> {
@@ -207,7 +229,7 @@ async function writeBytesAtomic(directory: string, name: string, bytes: Uint8Arr
 async function removeOtherGenerations(directory: string, keep: ReadonlySet<string>): Promise<void> {
   for (const name of await readdir(directory)) {
     if (keep.has(name)) continue;
-    if (/^(vectors|documents|lexical)-.+\.(hnsw|json|json\.gz|bin)(\.tmp)?$/u.test(name) || /\.tmp$/u.test(name)) {
+    if (/^(vectors|documents|lexical|parsed)-.+\.(hnsw|json|json\.gz|bin)(\.tmp)?$/u.test(name) || /\.tmp$/u.test(name)) {
       await rm(path.join(directory, name), { force: true });
     }
   }

@@ -9,8 +9,8 @@ import type { Chunk } from '../chunking/chunk-corpus.js';
 import { CHUNKER_VERSION } from '../chunking/chunk-corpus.js';
 import type { Corpus } from '../corpus/types.js';
 import type { Logger } from '../logger.js';
-import { HnswVectorStore, type IndexedDocument } from './hnsw-store.js';
-import { readIndexFiles, removeOrphanedTemporaryFiles, type IndexManifest } from './index-files.js';
+import { HnswVectorStore, type HnswGraph, type IndexedDocument } from './hnsw-store.js';
+import { readIndexFiles, removeOrphanedTemporaryFiles, type IndexManifest, type ReadIndexResult } from './index-files.js';
 
 export interface EmbeddingModelInfo {
   readonly provider: string;
@@ -31,6 +31,28 @@ export interface OpenIndexInput {
   readonly onStep?: (message: string) => void;
   /** The lexical index's tables, encoded; asked for only when the index is built, and saved with it. */
   readonly encodeLexical?: () => Promise<Uint8Array>;
+  /** The corpus's parsed structure, encoded; asked for only when the index is built, and saved with it. */
+  readonly encodeParsed?: () => Promise<Uint8Array | undefined>;
+  /** The saved index, already being read (readSavedIndex); read here when not given. */
+  readonly saved?: Promise<SavedIndex>;
+}
+
+/** The saved files, checked, and their vector graph being read on the thread pool (an Error when it cannot be). */
+export interface SavedIndex {
+  readonly files: ReadIndexResult;
+  readonly graph: Promise<HnswGraph | Error> | undefined;
+}
+
+/**
+ * Starts reading the saved index — checksums, then the vector graph — mostly off the main thread, so a start can
+ * load the corpus meanwhile; openIndex then decides whether it still fits. Never rejects.
+ */
+export async function readSavedIndex(directory: string, dimensions: number): Promise<SavedIndex> {
+  const files = await readIndexFiles(directory);
+  const graph = files.ok
+    ? HnswVectorStore.readGraph(files.vectorsFile, dimensions).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))
+    : undefined;
+  return { files, graph };
 }
 
 export interface OpenedIndex {
@@ -58,7 +80,7 @@ export async function openIndex(input: OpenIndexInput): Promise<OpenedIndex> {
 }
 
 async function reuse(input: OpenIndexInput): Promise<OpenedIndex | string> {
-  const files = await readIndexFiles(input.directory);
+  const { files, graph } = await (input.saved ?? readSavedIndex(input.directory, input.model.dimensions));
   if (!files.ok) return files.reason === 'newer-version' ? `${files.detail}; using a rebuilt copy in memory and leaving the files alone` : files.detail;
   const { manifest } = files;
   const mismatch =
@@ -75,11 +97,13 @@ async function reuse(input: OpenIndexInput): Promise<OpenedIndex | string> {
               : undefined;
   if (mismatch !== undefined) return mismatch;
   try {
+    const read = await graph;
+    if (read === undefined || read instanceof Error) throw read ?? new Error('the vectors file was not read');
     // The file keeps ids only; the passages themselves are the chunks those ids were just checked against.
-    const store = await HnswVectorStore.fromFiles({
+    const store = HnswVectorStore.fromGraph({
       embeddings: input.embeddings,
       dimensions: input.model.dimensions,
-      vectorsFile: files.vectorsFile,
+      graph: read,
       documents: input.chunks.map(asDocument),
     });
     return { store, manifest, rebuiltBecause: undefined, lexical: files.lexical };
@@ -114,7 +138,7 @@ async function buildIndex(input: OpenIndexInput, save: boolean): Promise<{ store
     builtAt: new Date().toISOString(),
   };
   const manifest = save
-    ? await store.saveWithManifest(input.directory, fields, await input.encodeLexical?.())
+    ? await store.saveWithManifest(input.directory, fields, { lexical: await input.encodeLexical?.(), parsed: await input.encodeParsed?.() })
     : ({
         ...fields,
         formatVersion: 1,

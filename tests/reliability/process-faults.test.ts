@@ -173,7 +173,7 @@ test('GIVEN `footnote ingest` of a bigger corpus is killed mid-build and again m
   const files = readdirSync(indexFolder).sort();
   assert.deepEqual(
     files.map((name) => name.replace(/-[^.]+\./u, '-*.')),
-    ['documents-*.json.gz', 'lexical-*.bin', 'manifest.json', 'vectors-*.hnsw'],
+    ['documents-*.json.gz', 'lexical-*.bin', 'manifest.json', 'parsed-*.bin', 'vectors-*.hnsw'],
   );
 });
 

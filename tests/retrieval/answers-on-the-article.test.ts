@@ -62,6 +62,10 @@ test('GIVEN questions about what the article never mentions THEN footnote says w
     ['Who won the 2018 FIFA World Cup?', 'FIFA World Cup'],
     ['how do I cook plov?', 'plov'], // nothing to do with the text
     ['recommend a laptop', 'laptop'],
+    ['who wrote harry potter', 'potter'], // a question about another work's author, not this article's byline
+    ['when was harry potter published', 'potter'],
+    ['can you write my essay', 'essay'], // a request to the bot none of whose words the text uses
+    ['recommend me a good movie', 'movie'],
   ];
   for (const [question, missing] of cases) {
     const answer = await ask(question);
@@ -73,6 +77,8 @@ test('GIVEN questions about what the article never mentions THEN footnote says w
 });
 
 test('GIVEN a question about the article itself THEN the byline answers it', async () => {
+  for (const question of ['who wrote this piece', "what is the writer's background?"])
+    assert.match((await ask(question)).answer, /Mehdi Seyf Tabrizi/u, question);
   const answer = await ask('Who wrote the article?');
   assert.match(answer.answer, /Mehdi Seyf Tabrizi/u);
   assert.equal(answer.quotes[0]?.text, 'By Mehdi Seyf Tabrizi, Expert in Azerbaijan Affairs');

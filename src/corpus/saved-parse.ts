@@ -1,0 +1,268 @@
+/**
+ * The parsed structure of every document — title, header lines, sections, paragraphs and sentences, as offsets
+ * into the file's text — saved at ingest beside the index and read back at start, so a start re-reads the files
+ * but does not parse them again (reading and parsing 18 MB of real text was a quarter of a cold start, and most
+ * of its garbage). A document's entry is used only when its bytes have the same sha256 and the parser the same
+ * version; any other document is parsed as before. Texts are never saved: every string is a slice of the file.
+ *
+ * Layout: a JSON list of each document's strings and counts, then the offsets as variable-length integers
+ * (deltas from the previous offset, so most take one byte), all deflated.
+ */
+import { promisify } from 'node:util';
+import { deflateRaw, inflateRawSync } from 'node:zlib';
+import type { CorpusDocument, HeaderLine, Paragraph, Section, Sentence, TextEncoding } from './types.js';
+
+/** Bump whenever parse-document.ts (or what it calls) may parse a file differently: saved structures of another version are ignored. */
+export const PARSER_VERSION = 1;
+const FORMAT = 'footnote-parsed-corpus';
+
+/** What is kept of one document, besides its offsets. */
+interface SavedDocument {
+  readonly id: string;
+  readonly sha256: string;
+  readonly title: string;
+  readonly author?: string | undefined;
+  readonly date?: string | undefined;
+  readonly url?: string | undefined;
+  readonly encoding: TextEncoding;
+  readonly sections: readonly string[];
+}
+
+interface SavedHeader {
+  readonly format: typeof FORMAT;
+  readonly parserVersion: number;
+  readonly documents: readonly SavedDocument[];
+}
+
+const HEADER_KINDS: readonly HeaderLine['kind'][] = ['title', 'date', 'byline'];
+/** Written for an absent heading offset (0 is a real offset). */
+const ABSENT = 0;
+
+/** The documents' structures, deflated; `sha256` gives each document's file hash (hex) by id. */
+export async function encodeSavedParse(documents: readonly CorpusDocument[], sha256: (id: string) => string | undefined): Promise<Uint8Array> {
+  const numbers = new NumberWriter();
+  const saved: SavedDocument[] = [];
+  for (const document of documents) {
+    const hash = sha256(document.id);
+    if (hash === undefined) continue;
+    saved.push({
+      id: document.id,
+      sha256: hash,
+      title: document.title,
+      author: document.author,
+      date: document.date,
+      url: document.url,
+      encoding: document.encoding,
+      sections: document.sections.map((section) => section.title),
+    });
+    numbers.count(document.header.length);
+    numbers.restart();
+    for (const line of document.header) {
+      numbers.count(HEADER_KINDS.indexOf(line.kind));
+      numbers.offset(line.start);
+      numbers.offset(line.end);
+    }
+    numbers.restart();
+    for (const section of document.sections) {
+      numbers.offset(section.start);
+      numbers.offset(section.end);
+      // Heading offsets as 1 + offset, 0 when there is no heading.
+      numbers.count(section.headingStart === undefined ? ABSENT : section.headingStart + 1);
+      numbers.count(section.headingEnd === undefined ? ABSENT : section.headingEnd - (section.headingStart ?? 0));
+    }
+    numbers.count(document.paragraphs.length);
+    numbers.restart();
+    for (const paragraph of document.paragraphs) {
+      numbers.count(paragraph.sectionIndex);
+      numbers.offset(paragraph.start);
+      numbers.offset(paragraph.end);
+      numbers.count(paragraph.sentences.length);
+      for (const sentence of paragraph.sentences) {
+        numbers.offset(sentence.start);
+        numbers.offset(sentence.end);
+      }
+    }
+  }
+  const header: SavedHeader = { format: FORMAT, parserVersion: PARSER_VERSION, documents: saved };
+  const json = Buffer.from(JSON.stringify(header), 'utf8');
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(json.length);
+  return promisify(deflateRaw)(Buffer.concat([length, json, numbers.bytes()]));
+}
+
+/** Saved structures by document id; rebuild one with `restore` once its file's hash is known to match. */
+export class SavedParse {
+  private readonly byId = new Map<string, { document: SavedDocument; at: number }>();
+
+  private constructor(
+    private readonly numbers: Uint8Array,
+    documents: readonly SavedDocument[],
+    positions: readonly number[],
+  ) {
+    documents.forEach((document, index) => this.byId.set(document.id, { document, at: positions[index] as number }));
+  }
+
+  /** Undefined when the bytes are not a saved parse of this parser version (an older or damaged file): every document is parsed. */
+  static decode(bytes: Uint8Array): SavedParse | undefined {
+    try {
+      const raw = inflateRawSync(bytes);
+      const jsonLength = raw.readUInt32LE(0);
+      const header = JSON.parse(raw.subarray(4, 4 + jsonLength).toString('utf8')) as SavedHeader;
+      if (header.format !== FORMAT || header.parserVersion !== PARSER_VERSION) return undefined;
+      const numbers = new Uint8Array(raw.buffer, raw.byteOffset + 4 + jsonLength, raw.length - 4 - jsonLength);
+      // Where each document's numbers begin, found by skipping through them once.
+      const reader = new NumberReader(numbers, 0);
+      const positions = header.documents.map((document) => {
+        const at = reader.position;
+        skipDocument(reader, document);
+        return at;
+      });
+      if (reader.position !== numbers.length) return undefined;
+      return new SavedParse(numbers, header.documents, positions);
+    } catch {
+      return undefined;
+    }
+  }
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  /** The document as parseDocument made it, from the same text; undefined when none was saved under this id and hash. */
+  restore(id: string, sha256: string, text: string): CorpusDocument | undefined {
+    const entry = this.byId.get(id);
+    if (entry === undefined || entry.document.sha256 !== sha256) return undefined;
+    const { document } = entry;
+    const reader = new NumberReader(this.numbers, entry.at);
+    const header: HeaderLine[] = [];
+    const headerCount = reader.count();
+    reader.restart();
+    for (let line = 0; line < headerCount; line += 1) {
+      const kind = HEADER_KINDS[reader.count()] as HeaderLine['kind'];
+      const start = reader.offset();
+      const end = reader.offset();
+      header.push({ kind, start, end, text: text.slice(start, end) });
+    }
+    reader.restart();
+    const sections: Section[] = document.sections.map((title, position) => {
+      const start = reader.offset();
+      const end = reader.offset();
+      const headingStart = reader.count();
+      const headingLength = reader.count();
+      return {
+        title,
+        index: position + 1,
+        start,
+        end,
+        headingStart: headingStart === ABSENT ? undefined : headingStart - 1,
+        headingEnd: headingStart === ABSENT ? undefined : headingStart - 1 + headingLength,
+      };
+    });
+    const paragraphCount = reader.count();
+    reader.restart();
+    const paragraphs: Paragraph[] = [];
+    let ordinal = 0;
+    for (let number = 1; number <= paragraphCount; number += 1) {
+      const sectionIndex = reader.count();
+      const section = sections[sectionIndex - 1]?.title ?? 'Introduction';
+      const start = reader.offset();
+      const end = reader.offset();
+      const sentenceCount = reader.count();
+      const sentences: Sentence[] = [];
+      for (let position = 0; position < sentenceCount; position += 1) {
+        const sentenceStart = reader.offset();
+        const sentenceEnd = reader.offset();
+        sentences.push({ documentId: id, paragraph: number, section, ordinal: ordinal++, start: sentenceStart, end: sentenceEnd, text: text.slice(sentenceStart, sentenceEnd) });
+      }
+      paragraphs.push({ documentId: id, number, section, sectionIndex, start, end, text: text.slice(start, end), sentences });
+    }
+    return { id, title: document.title, author: document.author, date: document.date, url: document.url, text, encoding: document.encoding, sections, paragraphs, header };
+  }
+
+  /** The encoding the document was read with, when one is saved under this id and hash (its bytes need no second look). */
+  encodingOf(id: string, sha256: string): TextEncoding | undefined {
+    const entry = this.byId.get(id);
+    return entry !== undefined && entry.document.sha256 === sha256 ? entry.document.encoding : undefined;
+  }
+}
+
+function skipDocument(reader: NumberReader, document: SavedDocument): void {
+  const headerCount = reader.count();
+  for (let line = 0; line < headerCount * 3; line += 1) reader.count();
+  for (let section = 0; section < document.sections.length * 4; section += 1) reader.count();
+  const paragraphCount = reader.count();
+  for (let paragraph = 0; paragraph < paragraphCount; paragraph += 1) {
+    reader.count();
+    reader.count();
+    reader.count();
+    const sentences = reader.count();
+    for (let value = 0; value < sentences * 2; value += 1) reader.count();
+  }
+}
+
+/** Unsigned LEB128 integers; offsets as zigzag deltas from the previous offset since the last restart. */
+class NumberWriter {
+  private buffer = new Uint8Array(1 << 16);
+  private length = 0;
+  private previous = 0;
+
+  restart(): void {
+    this.previous = 0;
+  }
+
+  offset(value: number): void {
+    const delta = value - this.previous;
+    this.previous = value;
+    this.count(delta >= 0 ? delta * 2 : -delta * 2 - 1);
+  }
+
+  count(value: number): void {
+    if (this.length + 10 > this.buffer.length) {
+      const grown = new Uint8Array(this.buffer.length * 2);
+      grown.set(this.buffer);
+      this.buffer = grown;
+    }
+    let rest = value;
+    while (rest >= 0x80) {
+      this.buffer[this.length++] = (rest % 0x80) | 0x80;
+      rest = Math.floor(rest / 0x80);
+    }
+    this.buffer[this.length++] = rest;
+  }
+
+  bytes(): Uint8Array {
+    return this.buffer.subarray(0, this.length);
+  }
+}
+
+class NumberReader {
+  private previous = 0;
+
+  constructor(
+    private readonly bytes: Uint8Array,
+    public position: number,
+  ) {}
+
+  restart(): void {
+    this.previous = 0;
+  }
+
+  offset(): number {
+    const coded = this.count();
+    const delta = coded % 2 === 0 ? coded / 2 : -(coded + 1) / 2;
+    this.previous += delta;
+    return this.previous;
+  }
+
+  count(): number {
+    let value = 0;
+    let scale = 1;
+    for (;;) {
+      const byte = this.bytes[this.position++];
+      if (byte === undefined) throw new Error('the saved parse ends early');
+      value += (byte & 0x7f) * scale;
+      if (byte < 0x80) return value;
+      scale *= 0x80;
+    }
+  }
+}

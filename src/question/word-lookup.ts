@@ -1,0 +1,140 @@
+/**
+ * Look-ups over a word list that reading a question needs for a word the corpus lacks — the words within one
+ * or two edits, the words it begins, the words of its family — through indexes built once per list, so a
+ * question costs the same on one article's 2,000 words and on a library's 60,000 (it scanned them all before).
+ *
+ * Words within `k` edits are found through letter pairs: with the word padded as "^word$", one edit removes
+ * at most two of its distinct pairs, so a word within k edits shares all but 2k of them. Only words passing
+ * that count are measured with Levenshtein, which keeps the answer exactly the scan's.
+ */
+import { distance } from 'fastest-levenshtein';
+import { wordFamilyKeys } from '../language/tokenize.js';
+
+export class WordLookup {
+  private readonly words: readonly string[];
+  private pairs: Map<string, number[]> | undefined;
+  private sorted: string[] | undefined;
+  private families: Map<string, number[]> | undefined;
+  /** Reused per query: how many letter pairs each word shares with it, and which words have a count. */
+  private shared: Uint16Array | undefined;
+
+  constructor(words: Iterable<string>) {
+    this.words = [...words];
+  }
+
+  /**
+   * The word within `allowed` edits (of 4+ letters): the closest first, then the one sharing the first letter,
+   * then the first in alphabetical order; undefined when none is that close.
+   */
+  closest(word: string, allowed: number): string | undefined {
+    let best: { word: string; score: number } | undefined;
+    for (const candidate of this.withinEdits(word, allowed)) {
+      if (candidate.length < 4) continue;
+      const edits = distance(word, candidate);
+      if (edits > allowed) continue;
+      const score = edits - (candidate[0] === word[0] ? 0.5 : 0);
+      if (best === undefined || score < best.score || (score === best.score && candidate < best.word)) best = { word: candidate, score };
+    }
+    return best?.word;
+  }
+
+  /** The words that begin with `prefix`, in alphabetical order. */
+  *beginningWith(prefix: string): Generator<string> {
+    const sorted = (this.sorted ??= [...this.words].sort());
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((sorted[middle] as string) < prefix) low = middle + 1;
+      else high = middle;
+    }
+    for (let at = low; at < sorted.length && (sorted[at] as string).startsWith(prefix); at += 1) yield sorted[at] as string;
+  }
+
+  /** Whether a word of the same family as `word` (sameWordFamily in tokenize.ts) is within `lengthDifference` letters of it. */
+  hasFamilyMember(word: string, lengthDifference: number): boolean {
+    const families = (this.families ??= this.familyIndex());
+    for (const key of wordFamilyKeys(word)) {
+      for (const id of families.get(key) ?? []) if (Math.abs((this.words[id] as string).length - word.length) <= lengthDifference) return true;
+    }
+    return false;
+  }
+
+  /** Every word that may be within `allowed` edits of `word` (a superset: the letter-pair count is necessary, not sufficient). */
+  private withinEdits(word: string, allowed: number): string[] {
+    const pairs = (this.pairs ??= this.pairIndex());
+    const shared = (this.shared ??= new Uint16Array(this.words.length));
+    const own = pairsOf(word);
+    const needed = own.size - 2 * allowed;
+    const touched: number[] = [];
+    for (const pair of own) {
+      for (const id of pairs.get(pair) ?? []) {
+        if (shared[id] === 0) touched.push(id);
+        shared[id] = (shared[id] as number) + 1;
+      }
+    }
+    const found: string[] = [];
+    // A word sharing no pair is still within reach when the word is so short that every pair may change.
+    if (needed <= 0) {
+      for (const candidate of this.words) if (Math.abs(candidate.length - word.length) <= allowed) found.push(candidate);
+    } else {
+      for (const id of touched) {
+        const candidate = this.words[id] as string;
+        if ((shared[id] as number) >= needed && Math.abs(candidate.length - word.length) <= allowed) found.push(candidate);
+      }
+    }
+    for (const id of touched) shared[id] = 0;
+    return found;
+  }
+
+  private pairIndex(): Map<string, number[]> {
+    const index = new Map<string, number[]>();
+    this.words.forEach((word, id) => {
+      for (const pair of pairsOf(word)) {
+        const list = index.get(pair);
+        if (list === undefined) index.set(pair, [id]);
+        else list.push(id);
+      }
+    });
+    return index;
+  }
+
+  private familyIndex(): Map<string, number[]> {
+    const index = new Map<string, number[]>();
+    this.words.forEach((word, id) => {
+      for (const key of wordFamilyKeys(word)) {
+        const list = index.get(key);
+        if (list === undefined) index.set(key, [id]);
+        else list.push(id);
+      }
+    });
+    return index;
+  }
+}
+
+/** The distinct letter pairs of "^word$". */
+function pairsOf(word: string): Set<string> {
+  const padded = `^${word}$`;
+  const pairs = new Set<string>();
+  for (let at = 0; at + 1 < padded.length; at += 1) pairs.add(padded.slice(at, at + 2));
+  return pairs;
+}
+
+const lookups = new WeakMap<object, WordLookup>();
+
+/**
+ * One lookup per word list (a corpus vocabulary's words; English's commonest `limit` words), built on first use
+ * and kept while the list is. The list must not change afterwards: vocabularies are built once per index.
+ */
+export function wordLookupOf(words: ReadonlyMap<string, unknown> | readonly string[], limit = Infinity): WordLookup {
+  let lookup = lookups.get(words);
+  if (lookup === undefined) {
+    lookup = new WordLookup(isList(words) ? words.slice(0, limit) : words.keys());
+    lookups.set(words, lookup);
+  }
+  return lookup;
+}
+
+function isList(words: ReadonlyMap<string, unknown> | readonly string[]): words is readonly string[] {
+  return Array.isArray(words);
+}

@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { distance } from 'fastest-levenshtein';
+import { sameWordFamily, tokenize } from '../../src/language/tokenize.js';
+import { WordLookup } from '../../src/question/word-lookup.js';
+
+/** The scan the lookup replaces, as read-question.ts had it: the answer must be the same. */
+function closestByScan(word: string, words: readonly string[], allowed: number): string | undefined {
+  let best: { word: string; score: number } | undefined;
+  for (const candidate of words) {
+    if (Math.abs(candidate.length - word.length) > allowed || candidate.length < 4) continue;
+    const edits = distance(word, candidate);
+    if (edits > allowed) continue;
+    const score = edits - (candidate[0] === word[0] ? 0.5 : 0);
+    if (best === undefined || score < best.score || (score === best.score && candidate < best.word)) best = { word: candidate, score };
+  }
+  return best?.word;
+}
+
+const article = readFileSync(new URL('../../corpus/how-baku-is-playing-with-fire.txt', import.meta.url), 'utf8');
+const vocabulary = [...new Set(tokenize(article).map((token) => token.word))];
+
+/** Misspellings of every kind: a letter dropped, doubled, swapped, replaced, two of these, and words nowhere near. */
+function misspellings(word: string): string[] {
+  const middle = Math.floor(word.length / 2);
+  return [
+    word.slice(0, middle) + word.slice(middle + 1),
+    word.slice(0, middle) + word[middle] + word.slice(middle),
+    word.slice(0, middle - 1) + (word[middle] ?? '') + (word[middle - 1] ?? '') + word.slice(middle + 1),
+    `${word.slice(0, -1)}x`,
+    `q${word.slice(1, -1)}z`,
+    `${word}zz`,
+    word.split('').reverse().join(''),
+  ];
+}
+
+test('GIVEN the article vocabulary and misspellings of each of its words THEN the closest word within one or two edits is the one a full scan finds', () => {
+  const lookup = new WordLookup(vocabulary);
+  let corrected = 0;
+  for (const word of vocabulary) {
+    for (const typo of misspellings(word)) {
+      for (const allowed of [1, 2]) {
+        const expected = closestByScan(typo, vocabulary, allowed);
+        assert.equal(lookup.closest(typo, allowed), expected, `${typo} within ${allowed}`);
+        if (expected !== undefined) corrected += 1;
+      }
+    }
+  }
+  assert.ok(corrected > vocabulary.length, `most misspellings have a near word (${corrected})`);
+});
+
+test('GIVEN a prefix THEN the words beginning with it are listed in alphabetical order, and none for a prefix no word has', () => {
+  const lookup = new WordLookup(['desalination', 'desk', 'design', 'russia', 'russian', 'des']);
+  assert.deepEqual([...lookup.beginningWith('des')], ['des', 'desalination', 'design', 'desk']);
+  assert.deepEqual([...lookup.beginningWith('russ')], ['russia', 'russian']);
+  assert.deepEqual([...lookup.beginningWith('zzz')], []);
+});
+
+test('GIVEN words of one family THEN a family member within the length limit is found, as comparing the word with every other finds it', () => {
+  const lookup = new WordLookup(vocabulary);
+  const others = (word: string) => vocabulary.filter((known) => known !== word);
+  let found = 0;
+  for (const word of [...vocabulary, 'russians', 'azerbaijanis', 'apologised', 'nations', 'unrelated']) {
+    // A word is its own family member; the look-up is asked about words the list lacks, so compare with the others.
+    const expected = others(word).some((known) => sameWordFamily(word, known) && Math.abs(word.length - known.length) <= 3);
+    const without = new WordLookup(others(word));
+    assert.equal(without.hasFamilyMember(word, 3), expected, word);
+    if (expected) found += 1;
+  }
+  assert.ok(found > 10, `words with a family member: ${found}`);
+  assert.ok(lookup.hasFamilyMember('azerbaijanis', 3));
+});
