@@ -180,8 +180,7 @@ function sharesNoWord(ranking: CandidateRanking, missing: MissingWords): boolean
  */
 export function aboutSomethingElse(ranking: CandidateRanking, missing: MissingWords): string | undefined {
   const allTopicsAbsent = missing.topics.length > 0 && missing.absentTopics.length === missing.topics.length;
-  const allWordsAbsent = missing.unknownWords.length > 0 && ranking.questionLevel.unknownShare >= OFF_TOPIC_SHARE;
-  if (!allTopicsAbsent && !allWordsAbsent) return undefined;
+  if (!allTopicsAbsent && !sharesNoWord(ranking, missing)) return undefined;
   // Named: an absent topic, else a topic the text only has a relative of ("telephone" of a text that says "phone"), else any word.
   return (
     missing.unknownWords.find((word) => missing.absentTopics.includes(word)) ??
