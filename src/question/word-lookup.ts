@@ -53,7 +53,7 @@ export class WordLookup {
 
   /** Whether a word of the same family as `word` (sameWordFamily in tokenize.ts) is within `lengthDifference` letters of it. */
   hasFamilyMember(word: string, lengthDifference: number): boolean {
-    const families = (this.families ??= this.familyIndex());
+    const families = (this.families ??= this.indexBy(wordFamilyKeys));
     for (const key of wordFamilyKeys(word)) {
       for (const id of families.get(key) ?? []) if (Math.abs((this.words[id] as string).length - word.length) <= lengthDifference) return true;
     }
@@ -62,7 +62,7 @@ export class WordLookup {
 
   /** Every word that may be within `allowed` edits of `word` (a superset: the letter-pair count is necessary, not sufficient). */
   private withinEdits(word: string, allowed: number): string[] {
-    const pairs = (this.pairs ??= this.pairIndex());
+    const pairs = (this.pairs ??= this.indexBy(pairsOf));
     const shared = (this.shared ??= new Uint16Array(this.words.length));
     const own = pairsOf(word);
     const needed = own.size - 2 * allowed;
@@ -87,22 +87,11 @@ export class WordLookup {
     return found;
   }
 
-  private pairIndex(): Map<string, number[]> {
+  /** Word ids by each key `keysOf` gives their word (letter pairs, family keys), built once on first use. */
+  private indexBy(keysOf: (word: string) => Iterable<string>): Map<string, number[]> {
     const index = new Map<string, number[]>();
     this.words.forEach((word, id) => {
-      for (const pair of pairsOf(word)) {
-        const list = index.get(pair);
-        if (list === undefined) index.set(pair, [id]);
-        else list.push(id);
-      }
-    });
-    return index;
-  }
-
-  private familyIndex(): Map<string, number[]> {
-    const index = new Map<string, number[]>();
-    this.words.forEach((word, id) => {
-      for (const key of wordFamilyKeys(word)) {
+      for (const key of keysOf(word)) {
         const list = index.get(key);
         if (list === undefined) index.set(key, [id]);
         else list.push(id);
