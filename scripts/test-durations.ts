@@ -1,7 +1,10 @@
 /**
  * How long each test file took last time, so `npm test` can start the longest files first: with files run a
  * few at a time, a long file started last keeps the run going while the other slots sit idle.
- * The record is a cache (node_modules/.cache), never committed: without it, files run in name order.
+ * The record is a cache (node_modules/.cache), never committed. A fresh clone has none: it orders the files by
+ * tests/expected-durations.json instead (each file's CPU time alone, measured when it was written; only the order
+ * matters), so process-faults and the other long files do not start last and keep the run going on their own.
+ * A file in neither goes first (it may be long).
  */
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -10,7 +13,16 @@ export const durationsFile = path.resolve('node_modules', '.cache', 'footnote', 
 
 export type Durations = Record<string, number>;
 
-export function readDurations(file = durationsFile): Durations {
+/** The committed order for a fresh clone: paths relative to the project, CPU milliseconds. */
+export const expectedDurationsFile = path.resolve('tests', 'expected-durations.json');
+
+/** The last run's durations, over the committed expected ones for files it has not timed. */
+export function readDurations(file = durationsFile, expected = expectedDurationsFile): Durations {
+  const fallback = Object.fromEntries(Object.entries(readRecord(expected)).map(([name, ms]) => [path.resolve(name), ms]));
+  return { ...fallback, ...readRecord(file) };
+}
+
+function readRecord(file: string): Durations {
   try {
     const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
     if (typeof parsed !== 'object' || parsed === null) return {};
@@ -41,7 +53,7 @@ export function recordDurations(log: string, file = durationsFile): void {
   }
   mkdirSync(path.dirname(file), { recursive: true });
   const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify({ ...readDurations(file), ...measured }, null, 1)}\n`);
+  writeFileSync(temporary, `${JSON.stringify({ ...readRecord(file), ...measured }, null, 1)}\n`);
   renameSync(temporary, file);
   rmSync(log, { force: true });
 }

@@ -15,8 +15,13 @@ import type { CandidateRanking, RankedCandidate } from './rank-candidates.js';
 const PASSAGES_SHOWN = 5;
 /** Closest passages shown when the topic is there but no sentence answers. */
 const CLOSEST_SHOWN = 2;
-/** Supporting quotes must be at least this likely, relative to the answer's own probability. */
-const SUPPORT_RATIO = 0.6;
+/**
+ * Supporting quotes must be at least this likely, relative to the answer's own probability: a sure answer
+ * stands alone, an unsure one brings the next likeliest sentences, where the answer often is. SQuAD 2.0 per
+ * article, share of answerable questions with the answer in some quote: 0.6 → 0.820, 0.3 → 0.852,
+ * 0.15 → 0.881 (BM25's three sentences 0.880), every candidate up to three → 0.896; the first quote is unchanged.
+ */
+const SUPPORT_RATIO = 0.15;
 const MAX_QUOTES = 3;
 
 export const NOT_IN_TEXT = "The text touches on this but doesn't answer it. The closest passages:";

@@ -157,7 +157,8 @@ test('GIVEN a process SIGKILLed while adding a document THEN no part of it is vi
     );
     if (waiting.rowCount === 1) break;
     assert.ok(!childEnded, 'the adding process ended before its insert');
-    await new Promise((resolve) => setImmediate(resolve));
+    // Polled every 20 ms, not at every turn: the child takes seconds to start, and the server answers each poll.
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
   child.kill('SIGKILL');
   await exited;
