@@ -61,7 +61,8 @@ export async function askQuestion(context: AskQuestionContext, rawQuestion: stri
   if (checked.instructionLike && answer.abstained) answer = { ...answer, answer: `${INSTRUCTION_NOTICE} ${answer.answer}` };
   if (conversationId !== undefined) {
     const words = context.state().retriever.wordVectors.words;
-    const subject = subjectOf(answer.standaloneQuestion, (word) => words.rank(word)) ?? history.at(-1)?.subject;
+    // Read as corrected ("wat does jamestown say" → "what does Jamestown say"): a typo is the rarest word of all.
+    const subject = subjectOf(text.read(answer.standaloneQuestion).correctedText, (word) => words.rank(word)) ?? history.at(-1)?.subject;
     const quoted = answer.quotes[0];
     await conversations.record(conversationId, {
       question,
