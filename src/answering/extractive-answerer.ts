@@ -139,7 +139,9 @@ export function decideAnswer(ranking: CandidateRanking, threshold: number, missi
   if (absentName !== undefined) return { kind: 'abstain', reason: 'not-mentioned', message: `The text doesn't mention ${absentName}.`, answerability };
   // A request none of whose words the text uses ("can you write my essay") is not about the text, however likely a sentence looks.
   const offTopic =
-    ranking.answerability < OFF_TOPIC_UNLESS || (missing.request === true && sharesNoWord(ranking, missing)) ? aboutSomethingElse(ranking, missing) : undefined;
+    ranking.answerability < OFF_TOPIC_UNLESS || (missing.request === true && (sharesNoWord(ranking, missing) || namesNoTopicOfTheText(missing)))
+      ? aboutSomethingElse(ranking, missing, missing.request === true)
+      : undefined;
   if (offTopic !== undefined) return { kind: 'abstain', reason: 'not-mentioned', message: `The text doesn't mention ${offTopic}.`, answerability };
   if (best !== undefined && ranking.answerability >= threshold) {
     const chosen = [best];
@@ -173,6 +175,16 @@ export const OFF_TOPIC_UNLESS = 0.6;
  */
 export const OFF_TOPIC_SHARE = 0.999;
 
+/**
+ * Every noun and name of the question is absent from the text by stem, a close relative in the word vectors
+ * not counting: "can you help me with my essay" of a text that has "help" but no "essay". Applied to requests
+ * only: a request about the text names what it wants ("can you explain the tariffs"), while a question may
+ * ask about the text's things in its own words ("did crime go up" of a text that says "thefts").
+ */
+function namesNoTopicOfTheText(missing: MissingWords): boolean {
+  return missing.topics.length > 0 && missing.topics.every((topic) => missing.unknownWords.includes(topic));
+}
+
 /** Every one of the question's words is absent from the text (by stem, after typo correction). */
 function sharesNoWord(ranking: CandidateRanking, missing: MissingWords): boolean {
   return missing.unknownWords.length > 0 && ranking.questionLevel.unknownShare >= OFF_TOPIC_SHARE;
@@ -183,9 +195,9 @@ function sharesNoWord(ranking: CandidateRanking, missing: MissingWords): boolean
  * and names is absent ("what time does the library close?"), or every one of its words. The rarest absent
  * word is named, as it says most about what is missing.
  */
-export function aboutSomethingElse(ranking: CandidateRanking, missing: MissingWords): string | undefined {
+export function aboutSomethingElse(ranking: CandidateRanking, missing: MissingWords, request = false): string | undefined {
   const allTopicsAbsent = missing.topics.length > 0 && missing.absentTopics.length === missing.topics.length;
-  if (!allTopicsAbsent && !sharesNoWord(ranking, missing)) return undefined;
+  if (!allTopicsAbsent && !sharesNoWord(ranking, missing) && !(request && namesNoTopicOfTheText(missing))) return undefined;
   // Named: an absent topic, else a topic the text only has a relative of ("telephone" of a text that says "phone"), else any word.
   return (
     missing.unknownWords.find((word) => missing.absentTopics.includes(word)) ??

@@ -123,20 +123,23 @@ const RARE_IN_ENGLISH = 30_000;
 
 /**
  * The corpus word a typo most likely stands for: one edit away for words of 4+ letters, two for 8+,
- * the closest first and then the one sharing the first letter. A word English knows well is not a typo.
+ * the closest first and then the one sharing the first letter; else one that differs only in its doubled
+ * letters ("tarrifs" → tariffs). A word English knows well is not a typo.
  */
 export function correctTypo(word: string, corpus: Pick<CorpusVocabulary, 'vocabulary'>, english: EnglishWords): string | undefined {
   if (word.length < 4 || /\d/u.test(word)) return undefined;
   const rank = english.rank(word);
   if (rank !== undefined && rank < RARE_IN_ENGLISH) return undefined;
   const allowed = word.length >= 8 ? 2 : 1;
-  const inCorpus = wordLookupOf(corpus.vocabulary).closest(word, allowed) ?? shortenedWord(word, corpus);
+  const lookup = wordLookupOf(corpus.vocabulary);
+  const inCorpus = lookup.closest(word, allowed) ?? lookup.sameButDoubling(word) ?? shortenedWord(word, corpus);
   if (inCorpus !== undefined || word.length < MIN_ENGLISH_TYPO || (rank !== undefined && rank < MISSPELLING_RANK)) return inCorpus;
   // Not a near miss of the text's own words: a misspelling of everyday English ("happend") is read as the word
   // meant, so it is neither matched as an unknown topic nor named in "the text doesn't mention …". A form of
   // the same word ("summarize" → summarized) is no correction.
   const common = english.commonWords?.();
-  const meant = common === undefined ? undefined : wordLookupOf(common, RARE_IN_ENGLISH).closest(word, 1);
+  const everyday = common === undefined ? undefined : wordLookupOf(common, RARE_IN_ENGLISH);
+  const meant = everyday === undefined ? undefined : (everyday.closest(word, 1) ?? everyday.sameButDoubling(word));
   return meant === undefined || stemWord(meant) === stemWord(word) ? undefined : meant;
 }
 

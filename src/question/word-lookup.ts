@@ -38,6 +38,20 @@ export class WordLookup {
     return best?.word;
   }
 
+  /**
+   * The word that differs from `word` only in which letters are doubled ("tarrifs" → tariffs, "ocurred" →
+   * occurred, "tommorow" → tomorrow): the commonest misspelling that one edit misses. The first alphabetically
+   * when several do; undefined when none.
+   */
+  sameButDoubling(word: string): string | undefined {
+    const key = singleLetters(word);
+    let found: string | undefined;
+    for (const candidate of this.withinEdits(word, 2)) {
+      if (candidate !== word && candidate.length >= 4 && singleLetters(candidate) === key && (found === undefined || candidate < found)) found = candidate;
+    }
+    return found;
+  }
+
   /** The words that begin with `prefix`, in alphabetical order. */
   *beginningWith(prefix: string): Generator<string> {
     const sorted = (this.sorted ??= [...this.words].sort());
@@ -115,6 +129,11 @@ const lookups = new WeakMap<object, WordLookup>();
  * One lookup per word list (a corpus vocabulary's words; English's commonest `limit` words), built on first use
  * and kept while the list is. The list must not change afterwards: vocabularies are built once per index.
  */
+/** Every run of one letter written once: "tarrifs" and "tariffs" are both "tarifs". */
+function singleLetters(word: string): string {
+  return word.replace(/(\p{L})\1+/gu, '$1');
+}
+
 export function wordLookupOf(words: ReadonlyMap<string, unknown> | readonly string[], limit = Infinity): WordLookup {
   let lookup = lookups.get(words);
   if (lookup === undefined) {

@@ -82,3 +82,21 @@ test("GIVEN none of the question's nouns is in the text THEN it abstains naming 
   const partly = decideAnswer(ranking([ranked(1, 0.9)], 0.55, 0.4), 0.5, { ...missing, topics: ['library', 'baku'] });
   assert.equal(partly.kind, 'answer');
 });
+
+test('GIVEN a request whose every noun the text lacks, though a relative of it is there, THEN it is about something else; a question so worded is still judged by the model', () => {
+  // "can you help me with my essay" of a text that has "help", and a word-vector relative of "essay".
+  const missing = { unknownWords: ['essay'], unknownNames: [], topics: ['essay'], absentTopics: [] };
+  const request = decideAnswer(ranking([ranked(1, 0.9)], 0.8, 0.6), 0.5, { ...missing, request: true });
+  assert.deepEqual(request.kind === 'abstain' && [request.reason, request.message], ['not-mentioned', "The text doesn't mention essay."]);
+  const question = decideAnswer(ranking([ranked(1, 0.9)], 0.8, 0.6), 0.5, missing);
+  assert.equal(question.kind, 'answer');
+  // A request naming a word of the text is answered ("can you explain the tariffs").
+  const about = decideAnswer(ranking([ranked(1, 0.9)], 0.8, 0.2), 0.5, {
+    unknownWords: ['explain'],
+    unknownNames: [],
+    topics: ['tariffs'],
+    absentTopics: [],
+    request: true,
+  });
+  assert.equal(about.kind, 'answer');
+});

@@ -35,6 +35,20 @@ test('GIVEN a misspelt word the corpus has one edit away THEN it is corrected be
   assert.deepEqual(reading.unknownWords, []);
 });
 
+test('GIVEN a word that differs from a text word only in its doubled letters THEN it is that word, however many edits apart', () => {
+  const text = {
+    ...corpus,
+    vocabulary: new Map([
+      ['tariffs', 'tariff'],
+      ['occurred', 'occur'],
+      ['tariff', 'tariff'],
+    ]),
+  };
+  assert.equal(correctTypo('tarrifs', text, english), 'tariffs');
+  assert.equal(correctTypo('ocurred', text, english), 'occurred');
+  assert.equal(correctTypo('taxifs', text, english), undefined, 'two edits that are not doubling: left as written');
+});
+
 test('GIVEN a misspelling of everyday English the text has no near word for THEN it is read as the English word, and a short rare word is left alone', () => {
   const everyday = { ...english, commonWords: () => ['the', 'happened', 'people', 'plow', 'recommend'] };
   const reading = readQuestion('what happend after the crash', { ...corpus, vocabulary: new Map([['crash', 'crash']]) }, everyday);
@@ -44,7 +58,8 @@ test('GIVEN a misspelling of everyday English the text has no near word for THEN
   );
   assert.equal(correctTypo('plov', corpus, everyday), undefined, 'four letters: too often a real word of its own');
   assert.equal(correctTypo('recommend', corpus, everyday), undefined, 'a common word is not a typo');
-  assert.equal(correctTypo('reccomend', corpus, everyday), undefined, 'two edits from the English word: left as written');
+  assert.equal(correctTypo('rekomend', corpus, everyday), undefined, 'two edits from the English word: left as written');
+  assert.equal(correctTypo('reccomend', corpus, everyday), 'recommend', 'two edits, but only in which letters are doubled');
   const ranked = { rank: (word: string) => ({ summarize: 40_000, happend: 198_000 })[word], commonWords: () => ['summarized', 'happened'] };
   assert.equal(correctTypo('summarize', corpus, ranked), undefined, 'a real if rarer English word, and the same word as the one it is near');
   assert.equal(correctTypo('happend', corpus, ranked), 'happened');

@@ -71,3 +71,12 @@ test('GIVEN words of one family THEN a family member within the length limit is 
   assert.ok(found > 10, `words with a family member: ${found}`);
   assert.ok(lookup.hasFamilyMember('azerbaijanis', 3));
 });
+
+test('GIVEN words that differ only in which letters are doubled THEN sameButDoubling finds the other, and nothing for a word that differs otherwise', () => {
+  const lookup = new WordLookup(['tariffs', 'tomorrow', 'beginning', 'tariff', 'occurred']);
+  assert.equal(lookup.sameButDoubling('tarrifs'), 'tariffs');
+  assert.equal(lookup.sameButDoubling('tommorow'), 'tomorrow');
+  assert.equal(lookup.sameButDoubling('begining'), 'beginning');
+  assert.equal(lookup.sameButDoubling('tariffs'), undefined, 'the word itself is no correction');
+  assert.equal(lookup.sameButDoubling('terrifs'), undefined);
+});
