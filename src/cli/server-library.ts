@@ -1,7 +1,7 @@
 /**
  * `--server ID` on the command line: read one Discord server's library (the shared corpus and the documents
  * the server added with /library add) from the bot's database — the SQLite file, or PostgreSQL when
- * DATABASE_URL is set — instead of the shared corpus alone.
+ * DATABASE_URL is set — instead of the shared corpus alone. Imported only when --server is given (server-flag.ts).
  */
 import type { Config } from '../config.js';
 import type { Corpus } from '../corpus/types.js';
@@ -13,12 +13,6 @@ import type { AsyncLibraryStore } from '../library/library-store.js';
 import type { Logger } from '../logger.js';
 import { UsageError, writeLine, type CliIo } from './cli-command.js';
 import { openStores } from './open-stores.js';
-
-export function serverFlag(flags: ReadonlyMap<string, string | true>): string | undefined {
-  const value = flags.get('server');
-  if (value === true) throw new UsageError('--server needs the Discord server id (right-click the server with Developer Mode on → Copy Server ID)');
-  return value;
-}
 
 /** Runs `use` with the server's library store, and closes the database after it. */
 async function withLibrary<T>(config: Config, logger: Logger, serverId: string, use: (store: AsyncLibraryStore) => Promise<T>): Promise<T> {

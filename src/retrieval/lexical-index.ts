@@ -8,8 +8,9 @@
 import type { Chunk } from '../chunking/chunk-corpus.js';
 import type { Sentence } from '../corpus/types.js';
 import { wordFamilyKeys } from '../language/tokenize.js';
-import { runAtOnce, runInTurns, type Sliced } from './in-turns.js';
-import { buildLexicalTables, LOWERCASE_FLAG, NAME_FLAG, type LexicalTables } from './lexical-tables.js';
+import { deriveIndex, type DerivedIndex } from './derive-lexical-index.js';
+import { runAtOnce, runInTurns } from './in-turns.js';
+import { buildLexicalTables, type LexicalTables } from './lexical-tables.js';
 
 export interface IndexedSentence {
   readonly sentence: Sentence;
@@ -19,48 +20,15 @@ export interface IndexedSentence {
 }
 
 const BM25_K1 = 1.2;
-/** Chunks (or words) between two points where deriving the index may give the event loop a turn. */
-const YIELD_EVERY = 64;
 const BM25_B = 0.75;
-
-/** Everything the index derives from its tables, made in slices (deriveIndex) so a bot can make it in turns. */
-interface DerivedIndex {
-  readonly vocabulary: Map<string, string>;
-  readonly properNames: Set<string>;
-  readonly writtenLowercase: Set<string>;
-  readonly nameFamilyKeys: Set<string>;
-  readonly stemIds: Map<string, number>;
-  readonly sentenceFrequency: Uint32Array;
-  readonly postingStart: Uint32Array;
-  readonly postingChunk: Uint32Array;
-  readonly postingFrequency: Uint32Array;
-  readonly chunkLengths: Uint32Array;
-  readonly averageChunkLength: number;
-  readonly sentenceChunk: Uint32Array;
-  readonly sentenceSlot: Uint32Array;
-}
 
 export class LexicalIndex {
   /** Every content word of the corpus → its stem. */
   readonly vocabulary: Map<string, string>;
-  /** Words the corpus writes with a capital inside a sentence: its names ("kremlin", "azerbaijanis"), lower-cased. */
+  /** The corpus's names, lower-cased (see DerivedIndex). */
   readonly properNames: Set<string>;
   /** Words the corpus writes in lower case at least once: a word only ever capitalised is a name. */
   readonly writtenLowercase: Set<string>;
-  /** Family keys of the names (see wordFamilyKeys): "Russians" meets "Russian" by a look-up. */
-  private readonly nameFamilyKeys: Set<string>;
-  private readonly stemIds: Map<string, number>;
-  /** Sentences (distinct) holding each stem. */
-  private readonly sentenceFrequency: Uint32Array;
-  /** Stem s's postings are postingChunk/postingFrequency[postingStart[s] .. postingStart[s + 1]), chunks ascending. */
-  private readonly postingStart: Uint32Array;
-  private readonly postingChunk: Uint32Array;
-  private readonly postingFrequency: Uint32Array;
-  private readonly chunkLengths: Uint32Array;
-  private readonly averageChunkLength: number;
-  /** Where each sentence first appears: its chunk and its place among that chunk's sentences. */
-  private readonly sentenceChunk: Uint32Array;
-  private readonly sentenceSlot: Uint32Array;
   private readonly entries: (IndexedSentence | undefined)[];
   /** Reused by bm25Top, left zeroed after each call. */
   private scratchScores: Float64Array | undefined;
@@ -70,21 +38,11 @@ export class LexicalIndex {
   constructor(
     readonly chunks: readonly Chunk[],
     readonly tables: LexicalTables = buildLexicalTables(chunks),
-    derived: DerivedIndex = runAtOnce(deriveIndex(chunks, tables)),
+    private readonly derived: DerivedIndex = runAtOnce(deriveIndex(chunks, tables)),
   ) {
     this.vocabulary = derived.vocabulary;
     this.properNames = derived.properNames;
     this.writtenLowercase = derived.writtenLowercase;
-    this.nameFamilyKeys = derived.nameFamilyKeys;
-    this.stemIds = derived.stemIds;
-    this.sentenceFrequency = derived.sentenceFrequency;
-    this.postingStart = derived.postingStart;
-    this.postingChunk = derived.postingChunk;
-    this.postingFrequency = derived.postingFrequency;
-    this.chunkLengths = derived.chunkLengths;
-    this.averageChunkLength = derived.averageChunkLength;
-    this.sentenceChunk = derived.sentenceChunk;
-    this.sentenceSlot = derived.sentenceSlot;
     this.entries = new Array<IndexedSentence | undefined>(derived.sentenceChunk.length);
   }
 
@@ -103,8 +61,8 @@ export class LexicalIndex {
     let entry = this.entries[position];
     if (entry === undefined) {
       const { words, sentenceStart, sentenceWords } = this.tables;
-      const chunk = this.sentenceChunk[position]!;
-      const sentence = (this.chunks[chunk] as Chunk).sentences[this.sentenceSlot[position]!] as Sentence;
+      const chunk = this.derived.sentenceChunk[position]!;
+      const sentence = (this.chunks[chunk] as Chunk).sentences[this.derived.sentenceSlot[position]!] as Sentence;
       const ids = sentenceWords.subarray(sentenceStart[position], sentenceStart[position + 1]);
       entry = { sentence, chunk, words: Array.from(ids, (id) => words[id] as string) };
       this.entries[position] = entry;
@@ -121,19 +79,19 @@ export class LexicalIndex {
   /** Inverse sentence frequency: how telling a stem is. Unknown stems get the highest value. */
   idf(stem: string): number {
     const total = this.sentenceCount;
-    const id = this.stemIds.get(stem);
-    const frequency = id === undefined ? 0 : (this.sentenceFrequency[id] ?? 0);
+    const id = this.derived.stemIds.get(stem);
+    const frequency = id === undefined ? 0 : (this.derived.sentenceFrequency[id] ?? 0);
     return Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5));
   }
 
   /** Whether the corpus names this (a capitalised word, or one of its family: "Russians" for "Russian"). */
   knowsName(word: string): boolean {
     if (this.properNames.has(word)) return true;
-    return wordFamilyKeys(word).some((key) => this.nameFamilyKeys.has(key));
+    return wordFamilyKeys(word).some((key) => this.derived.nameFamilyKeys.has(key));
   }
 
   hasStem(stem: string): boolean {
-    return this.stemIds.has(stem);
+    return this.derived.stemIds.has(stem);
   }
 
   /**
@@ -177,126 +135,20 @@ export class LexicalIndex {
   /** Each (chunk, weighted BM25 term) in the order scores add up: stem by stem, chunks ascending. */
   private eachBm25Term(stems: ReadonlyMap<string, number>, add: (chunk: number, value: number) => void): void {
     const total = this.chunks.length;
+    const { stemIds, postingStart, postingChunk, postingFrequency, chunkLengths, averageChunkLength } = this.derived;
     for (const [stem, weight] of stems) {
-      const id = this.stemIds.get(stem);
+      const id = stemIds.get(stem);
       if (id === undefined) continue;
-      const from = this.postingStart[id]!;
-      const to = this.postingStart[id + 1]!;
+      const from = postingStart[id]!;
+      const to = postingStart[id + 1]!;
       const idf = Math.log(1 + (total - (to - from) + 0.5) / (to - from + 0.5));
       for (let at = from; at < to; at += 1) {
-        const chunk = this.postingChunk[at]!;
-        const frequency = this.postingFrequency[at]!;
-        const length = this.chunkLengths[chunk] ?? 0;
-        const tf = (frequency * (BM25_K1 + 1)) / (frequency + BM25_K1 * (1 - BM25_B + (BM25_B * length) / this.averageChunkLength));
+        const chunk = postingChunk[at]!;
+        const frequency = postingFrequency[at]!;
+        const length = chunkLengths[chunk] ?? 0;
+        const tf = (frequency * (BM25_K1 + 1)) / (frequency + BM25_K1 * (1 - BM25_B + (BM25_B * length) / averageChunkLength));
         add(chunk, weight * idf * tf);
       }
     }
   }
-}
-
-/** Yields every YIELD_EVERY chunks or words; throws when the tables do not fit the chunks. */
-function* deriveIndex(chunks: readonly Chunk[], tables: LexicalTables): Sliced<DerivedIndex> {
-  const { words, stems, wordStem, wordFlags, chunkStart, chunkSentences, sentenceStart, sentenceWords } = tables;
-  if (chunkStart.length !== chunks.length + 1 || chunks.some((chunk, position) => chunk.sentences.length !== chunkStart[position + 1]! - chunkStart[position]!))
-    throw new Error('the saved word index does not fit these passages');
-  const vocabulary = new Map<string, string>();
-  const properNames = new Set<string>();
-  const writtenLowercase = new Set<string>();
-  const nameFamilyKeys = new Set<string>();
-  const stemIds = new Map<string, number>();
-  for (let id = 0; id < words.length; id += 1) {
-    const word = words[id]!;
-    vocabulary.set(word, stems[wordStem[id]!]!);
-    const flags = wordFlags[id]!;
-    if ((flags & NAME_FLAG) !== 0) properNames.add(word);
-    if ((flags & LOWERCASE_FLAG) !== 0) writtenLowercase.add(word);
-    if (id % YIELD_EVERY === 0) yield;
-  }
-  stems.forEach((stem, id) => stemIds.set(stem, id));
-  yield;
-  for (const name of properNames) for (const key of wordFamilyKeys(name)) nameFamilyKeys.add(key);
-  yield;
-
-  const sentenceCount = sentenceStart.length - 1;
-  const sentenceChunk = new Uint32Array(sentenceCount);
-  const sentenceSlot = new Uint32Array(sentenceCount);
-  const sentenceFrequency = new Uint32Array(stems.length);
-  const lastSentence = new Int32Array(stems.length).fill(-1);
-  let seen = 0;
-  for (let chunk = 0; chunk < chunks.length; chunk += 1) {
-    for (let slot = chunkStart[chunk]!; slot < chunkStart[chunk + 1]!; slot += 1) {
-      const sentence = chunkSentences[slot]!;
-      if (sentence !== seen) continue;
-      // Sentences are numbered in the order they first appear, so this is where it does.
-      sentenceChunk[sentence] = chunk;
-      sentenceSlot[sentence] = slot - chunkStart[chunk]!;
-      seen += 1;
-      for (let word = sentenceStart[sentence]!; word < sentenceStart[sentence + 1]!; word += 1) {
-        const stem = wordStem[sentenceWords[word]!]!;
-        if (lastSentence[stem] !== sentence) {
-          lastSentence[stem] = sentence;
-          sentenceFrequency[stem] = sentenceFrequency[stem]! + 1;
-        }
-      }
-    }
-    if (chunk % YIELD_EVERY === 0) yield;
-  }
-  if (seen !== sentenceCount) throw new Error('the saved word index does not fit these passages');
-
-  // Postings in two passes over each chunk's words: count, then fill.
-  const chunkLengths = new Uint32Array(chunks.length);
-  const postingStart = new Uint32Array(stems.length + 1);
-  const counts = new Uint32Array(stems.length);
-  const touched: number[] = [];
-  function* eachChunkStem(visit: (chunk: number, stem: number, frequency: number) => void): Sliced<void> {
-    for (let chunk = 0; chunk < chunks.length; chunk += 1) {
-      for (let slot = chunkStart[chunk]!; slot < chunkStart[chunk + 1]!; slot += 1) {
-        const sentence = chunkSentences[slot]!;
-        for (let word = sentenceStart[sentence]!; word < sentenceStart[sentence + 1]!; word += 1) {
-          const stem = wordStem[sentenceWords[word]!]!;
-          if (counts[stem] === 0) touched.push(stem);
-          counts[stem] = counts[stem]! + 1;
-        }
-      }
-      for (const stem of touched) {
-        visit(chunk, stem, counts[stem]!);
-        counts[stem] = 0;
-      }
-      touched.length = 0;
-      if (chunk % YIELD_EVERY === 0) yield;
-    }
-  }
-  yield* eachChunkStem((chunk, stem, frequency) => {
-    postingStart[stem + 1] = postingStart[stem + 1]! + 1;
-    chunkLengths[chunk] = chunkLengths[chunk]! + frequency;
-  });
-  for (let stem = 0; stem < stems.length; stem += 1) postingStart[stem + 1] = postingStart[stem + 1]! + postingStart[stem]!;
-  const total = postingStart[stems.length]!;
-  const postingChunk = new Uint32Array(total);
-  const postingFrequency = new Uint32Array(total);
-  const next = postingStart.slice(0, stems.length);
-  yield* eachChunkStem((chunk, stem, frequency) => {
-    const at = next[stem]!;
-    postingChunk[at] = chunk;
-    postingFrequency[at] = frequency;
-    next[stem] = at + 1;
-  });
-  let lengthSum = 0;
-  for (const length of chunkLengths) lengthSum += length;
-  const averageChunkLength = Math.max(1, lengthSum / Math.max(1, chunks.length));
-  return {
-    vocabulary,
-    properNames,
-    writtenLowercase,
-    nameFamilyKeys,
-    stemIds,
-    sentenceFrequency,
-    postingStart,
-    postingChunk,
-    postingFrequency,
-    chunkLengths,
-    averageChunkLength,
-    sentenceChunk,
-    sentenceSlot,
-  };
 }

@@ -4,7 +4,7 @@ import { documentFlag, partsOf } from '../document-groups.js';
 import { parseArguments, UsageError, writeLine, type CliCommand } from '../cli-command.js';
 import { quizJson, quizText, reportProblem } from '../format-study.js';
 import { loadCorpusForCli } from '../load-corpus-for-cli.js';
-import { serverFlag } from '../server-library.js';
+import { serverFlag } from '../server-flag.js';
 
 export const quizCliCommand = {
   name: 'quiz',

@@ -9,7 +9,7 @@ import { documentFlag, partsOf } from '../document-groups.js';
 import { writeFileAtomic } from '../../files/write-file-atomic.js';
 import { parseArguments, UsageError, writeLine, type CliCommand } from '../cli-command.js';
 import { loadCorpusForCli } from '../load-corpus-for-cli.js';
-import { serverFlag } from '../server-library.js';
+import { serverFlag } from '../server-flag.js';
 
 export const studyguideCliCommand = {
   name: 'studyguide',

@@ -7,7 +7,7 @@ import { documentFlag, groupedJson, groupedText, partsOf } from '../document-gro
 import { parseArguments, UsageError, writeLine, type CliCommand } from '../cli-command.js';
 import { reportProblem, summaryJson, summaryText } from '../format-study.js';
 import { loadCorpusForCli } from '../load-corpus-for-cli.js';
-import { serverFlag } from '../server-library.js';
+import { serverFlag } from '../server-flag.js';
 
 export const summaryCliCommand = {
   name: 'summary',

@@ -4,7 +4,7 @@ import { documentFlag, groupedJson, groupedText, partsOf } from '../document-gro
 import { parseArguments, writeLine, type CliCommand } from '../cli-command.js';
 import { whosWhoJson, whosWhoList, whosWhoText } from '../format-study.js';
 import { loadCorpusForCli } from '../load-corpus-for-cli.js';
-import { serverFlag } from '../server-library.js';
+import { serverFlag } from '../server-flag.js';
 
 export const whoCliCommand = {
   name: 'who',
