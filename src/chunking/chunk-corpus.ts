@@ -38,11 +38,13 @@ const DEFAULT_OPTIONS: ChunkOptions = { maxCharacters: 900, shortParagraph: 100 
 
 export function chunkCorpus(corpus: Corpus, options: Partial<ChunkOptions> = {}): Chunk[] {
   const settings = { ...DEFAULT_OPTIONS, ...options };
-  return corpus.documents.flatMap((document) => chunkDocument(document, settings));
+  const chunks: Chunk[] = [];
+  for (const document of corpus.documents) chunkDocument(document, settings, chunks);
+  return chunks;
 }
 
-function chunkDocument(document: CorpusDocument, options: ChunkOptions): Chunk[] {
-  const chunks: Chunk[] = [];
+/** Appends the document's chunks to `chunks`. */
+function chunkDocument(document: CorpusDocument, options: ChunkOptions, chunks: Chunk[]): void {
   const headerSentences: Sentence[] = document.header.map((line) => ({
     documentId: document.id,
     paragraph: 0,
@@ -63,7 +65,8 @@ function chunkDocument(document: CorpusDocument, options: ChunkOptions): Chunk[]
     // Paragraphs come in document order, so a section's first paragraph is the one where the section changes.
     const leadsSection = section !== undefined && paragraph.sectionIndex !== previousSectionIndex;
     previousSectionIndex = paragraph.sectionIndex;
-    const heading: Sentence[] =
+    // The heading, then every sentence of the group (a loop: spread and flatMap were half of chunking's time).
+    const sentences: Sentence[] =
       leadsSection && section.headingStart !== undefined && section.headingEnd !== undefined
         ? [
             {
@@ -78,7 +81,7 @@ function chunkDocument(document: CorpusDocument, options: ChunkOptions): Chunk[]
             },
           ]
         : [];
-    const sentences = [...heading, ...group.flatMap((member) => member.sentences)];
+    for (const member of group) for (const sentence of member.sentences) sentences.push(sentence);
     if (group.length > 1) {
       chunks.push(makeChunk(document, `${document.id}#p${paragraph.number}-${(group.at(-1) as Paragraph).number}`, sentences));
       continue;
@@ -99,7 +102,6 @@ function chunkDocument(document: CorpusDocument, options: ChunkOptions): Chunk[]
       part += 1;
     }
   }
-  return chunks;
 }
 
 /** Paragraphs in order, one per group, except that neighbouring short paragraphs of one section share a group up to maxCharacters. */
