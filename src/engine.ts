@@ -72,7 +72,7 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
       },
     });
   const source: CorpusSource = options.source ?? {
-    load: (loadOptions) => loadCorpus(config.corpusDir, loadOptions),
+    load: (loadOptions) => loadCorpus(config.corpusDir, { saved: loadOptions?.saved }),
     indexDirectory: indexDirectory(config.dataDir),
   };
   const localEmbeddings = new LocalEmbeddings(words);

@@ -5,6 +5,7 @@
  * scheduler alone delays the loop). The PDF is written here from the article's vocabulary (fixed seed),
  * one paragraph per page, so nothing large is kept in git.
  */
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -37,6 +38,38 @@ export interface LibraryPdfFigures {
   readonly max_event_loop_delay_ms: number;
   /** The same, with the process idle for as long right after: what the machine's load alone costs. */
   readonly idle_max_event_loop_delay_ms: number;
+  /**
+   * The most CPU the bot's thread itself spent between two turns of a 10 ms timer while the PDF was added: its own
+   * blocking, without the time a busy machine keeps it waiting for a core (Linux's schedstat; null elsewhere).
+   */
+  readonly max_event_loop_cpu_ms: number | null;
+}
+
+/** The main thread's time on a CPU so far, in ms, from Linux's per-thread schedstat; undefined where there is none. */
+function mainThreadCpuMs(): number | undefined {
+  try {
+    return Number(readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Samples the main thread's CPU time every RESOLUTION_MS; stop() gives the largest step between two samples. */
+function sampleOwnStalls(): { stop: () => number | null } {
+  let last = mainThreadCpuMs();
+  if (last === undefined) return { stop: () => null };
+  let largest = 0;
+  const timer = setInterval(() => {
+    const now = mainThreadCpuMs() ?? 0;
+    largest = Math.max(largest, now - (last ?? now));
+    last = now;
+  }, RESOLUTION_MS);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return Math.round(largest * 10) / 10;
+    },
+  };
 }
 
 /** A PDF of `pages` pages of generated prose (about 3,500 characters, 550 words each). */
@@ -84,6 +117,7 @@ export async function measureLibraryPdf(options: {
     options.progress(`a ${options.pages}-page PDF (${(pdf.length / 1048576).toFixed(1)} MiB) added to a library, event-loop delay monitored`);
     const monitor = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
     monitor.enable();
+    const ownStalls = sampleOwnStalls();
     const started = performance.now();
     const added = await libraries.addFile({ libraryId: 'bench', name: 'long-reading-list.pdf', bytes: pdf, contentType: 'application/pdf', addedBy: 'bench' });
     if (!added.ok) throw new Error(`the benchmark PDF was not added: ${added.message}`);
@@ -92,6 +126,7 @@ export async function measureLibraryPdf(options: {
     // A stall at the very end shows only when the monitor's next sample comes.
     await sleep(RESOLUTION_MS * 3);
     monitor.disable();
+    const ownStallMs = ownStalls.stop();
     const idle = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
     idle.enable();
     await sleep(Math.min(seconds, MAX_IDLE_SECONDS) * 1000);
@@ -104,6 +139,7 @@ export async function measureLibraryPdf(options: {
       pages_per_s: Math.round((options.pages / seconds) * 10) / 10,
       max_event_loop_delay_ms: Math.round(monitor.max / 1e5) / 10,
       idle_max_event_loop_delay_ms: Math.round(idle.max / 1e5) / 10,
+      max_event_loop_cpu_ms: ownStallMs,
     };
   } finally {
     await libraries.close();

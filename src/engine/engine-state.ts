@@ -25,9 +25,14 @@ import { englishRarity, type CorpusStatistics } from '../answering/rank-candidat
 
 /** Where the documents come from and where their index lives. */
 export interface CorpusSource {
-  /** `saved`: the structure saved with the index, for documents that need not be parsed again (a source may ignore it). */
-  load(options?: Pick<LoadCorpusOptions, 'saved'>): Promise<LoadedCorpus>;
+  /**
+   * `saved`: the structure saved with the index, for documents that need not be parsed again (a source may ignore it).
+   * `rebuild`: a source that writes the index itself rebuilds it, and says so with `indexWritten`.
+   */
+  load(options?: Pick<LoadCorpusOptions, 'saved'> & { readonly rebuild?: boolean }): Promise<LoadedCorpus & { readonly indexWritten?: boolean }>;
   readonly indexDirectory: string;
+  /** load() may write the index itself (a library's ingest worker): its files are read after load, not alongside it. */
+  readonly writesIndex?: boolean;
 }
 
 export interface EngineState {
@@ -57,13 +62,17 @@ export interface LoadStateInput {
 
 export async function loadState(input: LoadStateInput): Promise<EngineState> {
   const directory = input.source.indexDirectory;
-  // The saved vectors are checked and read on the thread pool while the corpus is read here.
-  const savedIndex = input.rebuild ? undefined : readSavedIndex(directory, input.model.dimensions);
+  // The saved vectors are checked and read on the thread pool while the corpus is read here, unless loading
+  // the corpus is what writes them (they would be read before they exist, and built again on this thread).
+  const alongside = !input.rebuild && input.source.writesIndex !== true;
+  let savedIndex = alongside ? readSavedIndex(directory, input.model.dimensions) : undefined;
   // Marked as handled: if the corpus cannot be loaded, its error is the one to report, not this read's.
   savedIndex?.catch(() => undefined);
-  const savedBytes = input.rebuild ? undefined : await readSavedParse(directory);
+  const savedBytes = alongside ? await readSavedParse(directory) : undefined;
   const saved = savedBytes === undefined ? undefined : SavedParse.decode(savedBytes);
-  const { corpus, warnings, fileHashes } = await input.source.load(saved === undefined ? {} : { saved });
+  const { corpus, warnings, fileHashes, indexWritten } = await input.source.load({ ...(saved === undefined ? {} : { saved }), rebuild: input.rebuild });
+  const rebuild = input.rebuild && indexWritten !== true;
+  if (!rebuild) savedIndex ??= readSavedIndex(directory, input.model.dimensions);
   for (const warning of warnings) input.logger.warn('corpus file skipped or read with care', { detail: warning });
   const chunks = chunkCorpus(corpus);
   let built: LexicalIndex | undefined;
@@ -75,7 +84,7 @@ export async function loadState(input: LoadStateInput): Promise<EngineState> {
     embeddings: input.embeddings,
     model: input.model,
     logger: input.logger,
-    forceRebuild: input.rebuild,
+    forceRebuild: rebuild,
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     ...(input.onStep ? { onStep: input.onStep } : {}),
     encodeLexical: () => encodeLexicalTables(buildLexical().tables),

@@ -9,6 +9,8 @@ export interface PrepareInput {
   /** The library's documents; the shared corpus is read from config.corpusDir. */
   readonly texts: readonly LibraryText[];
   readonly indexDirectory: string;
+  /** Build the index again even when the saved one matches (/reindex). */
+  readonly rebuild?: boolean;
 }
 
 export interface PreparedLibrary {

@@ -52,7 +52,7 @@ async function prepare(input: PrepareInput, progress: (done: number, total: numb
       localEmbeddings: local,
       embeddings: local,
       model: { provider: local.provider, model: local.model, dimensions: local.dimensions },
-      rebuild: false,
+      rebuild: input.rebuild === true,
       onProgress: progress,
       weights: undefined,
     });

@@ -208,19 +208,19 @@ export class Libraries {
     return openEngine(config, {
       logger,
       wordVectors: this.words,
-      source: { load: () => this.loadLibrary(libraryId), indexDirectory: this.indexDirectory(libraryId) },
+      source: { load: (options) => this.loadLibrary(libraryId, options?.rebuild === true), indexDirectory: this.indexDirectory(libraryId), writesIndex: true },
       ...(this.options.conversations !== undefined ? { conversations: this.options.conversations } : {}),
       embeddingCache: this.options.embeddingCache,
     });
   }
 
   /** The shared corpus and the library's texts, parsed (and, with the local embeddings, indexed and saved) in the ingest worker. */
-  private async loadLibrary(libraryId: string): Promise<LoadedCorpus> {
+  private async loadLibrary(libraryId: string, rebuild: boolean): Promise<LoadedCorpus & { readonly indexWritten: boolean }> {
     const texts = await readLibraryTexts(this.options.store, libraryId);
-    const prepared = await this.ingest.prepare({ config: this.options.config, texts, indexDirectory: this.indexDirectory(libraryId) }, (done, total) =>
+    const prepared = await this.ingest.prepare({ config: this.options.config, texts, indexDirectory: this.indexDirectory(libraryId), rebuild }, (done, total) =>
       this.indexingProgress.get(libraryId)?.(done, total),
     );
-    return prepared.loaded;
+    return { ...prepared.loaded, indexWritten: prepared.indexed };
   }
 }
 

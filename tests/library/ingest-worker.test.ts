@@ -15,7 +15,7 @@ import { IngestThread } from '../../src/library/ingest-thread.js';
 import { Libraries } from '../../src/library/libraries.js';
 import { libraryCorpusFrom } from '../../src/library/library-corpus.js';
 import { asyncLibraryStore, SqliteLibraryStore } from '../../src/library/library-store.js';
-import { silentLogger } from '../../src/logger.js';
+import { createLogger, silentLogger } from '../../src/logger.js';
 import { articleCorpus, temporaryFolder, testConfig } from '../helpers/test-config.js';
 
 const PAGES = 12;
@@ -69,7 +69,10 @@ test('GIVEN a PDF added to a library THEN it is read, parsed and indexed in the 
   const store = new SqliteLibraryStore(path.join(data.path, 'footnote.sqlite'));
   t.after(() => store.close());
   const shared = await openEngine(config, { logger: silentLogger });
-  const libraries = new Libraries({ config, store: asyncLibraryStore(store), shared, logger: silentLogger, ingest });
+  // The bot's thread says when it builds an index itself; the worker's own log is silent.
+  const logged: string[] = [];
+  const logger = createLogger({ level: 'info', write: (line) => logged.push(line) });
+  const libraries = new Libraries({ config, store: asyncLibraryStore(store), shared, logger, ingest });
   const steps: string[] = [];
   const added = await libraries.addFile({ libraryId: 'server-b', name: 'reading-list.pdf', bytes: pdf, addedBy: 'member' }, (step) => steps.push(step));
   assert.ok(added.ok, added.ok ? '' : added.message);
@@ -87,4 +90,15 @@ test('GIVEN a PDF added to a library THEN it is read, parsed and indexed in the 
     `a sentence of the last page is found in the library: ${sentence}`,
   );
   assert.equal(engine.index.documents, 2, 'the shared article and the PDF');
+  const builtHere = () => logged.filter((line) => line.includes('building the index'));
+  assert.deepEqual(builtHere(), [], 'the index the worker saved is opened, not built again on this thread');
+
+  // /reindex of a server's library rebuilds in the worker too: a new index (new build time), none built here.
+  const before = engine.index.builtAt;
+  const turnsWhileReindexing = countTurns();
+  const rebuilt = await engine.reindex();
+  assert.ok(turnsWhileReindexing.stop() > 0, 'the event loop turned while the library was reindexed');
+  assert.notEqual(rebuilt.builtAt, before, 'the index was built again');
+  assert.equal(rebuilt.chunks, engine.index.chunks);
+  assert.deepEqual(builtHere(), [], 'the rebuild ran in the worker');
 });
