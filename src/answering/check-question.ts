@@ -62,8 +62,11 @@ export function isSmallTalk(message: string): boolean {
   return words.length > 0 && words.length <= 8 && words.every((word) => SOCIAL_WORDS.has(word.replace(/'/gu, '')));
 }
 
+/** A member, role or channel mention, or @everyone / @here: who is addressed, not what is asked. */
+const DISCORD_MENTION = /<[@#][!&]?\d+>|@everyone|@here/gu;
+
 /**
- * Chat markup around a question is not part of it: code blocks and inline code are dropped (unless the
+ * Chat markup around a question is not part of it: mentions go, code blocks and inline code are dropped (unless the
  * question is all inside them), links keep their text, bare addresses go, and emphasis, spoiler, heading and
  * quote markers are taken off the words ("**Why** did ||Baku|| close…" → "Why did Baku close…"). Text written
  * right-to-left with an override reads as it is shown. Their words would otherwise count as question words.
@@ -72,8 +75,9 @@ export function withoutMarkup(question: string): string {
   const shown = readAsShown(question);
   const withoutCode = shown.replace(/```[\s\S]*?```/gu, ' ').replace(/`[^`\n]*`/gu, ' ');
   // "```why did Baku…```": the question is the code block's text.
-  const kept = /\p{L}{2}/u.test(withoutCode.replace(/<[@#][!&]?\d+>|@everyone|@here/gu, '')) ? withoutCode : shown.replace(/```(?:[\w-]*\n)?/gu, ' ');
+  const kept = /\p{L}{2}/u.test(withoutCode.replace(DISCORD_MENTION, '')) ? withoutCode : shown.replace(/```(?:[\w-]*\n)?/gu, ' ');
   return kept
+    .replace(DISCORD_MENTION, ' ')
     .replace(/\[([^\]\n]*)\]\([^)\s]*\)/gu, '$1')
     .replace(/<?https?:\/\/[^\s>]+>?/gu, ' ')
     .replace(/\*\*|__|\|\||~~|`/gu, '')

@@ -23,6 +23,8 @@ test('GIVEN chat markup around a question THEN only its words are asked: code dr
 });
 
 test('GIVEN a question all inside a code block, or written with a right-to-left override THEN it reads as the reader sees it', () => {
-  assert.equal(withoutMarkup('@everyone ```\nwhy did Baku close the Russian House?\n```'), '@everyone why did Baku close the Russian House?');
+  assert.equal(withoutMarkup('@everyone ```\nwhy did Baku close the Russian House?\n```'), 'why did Baku close the Russian House?');
+  // Mentions say who is addressed, not what is asked: their words and ids are no question words.
+  assert.equal(withoutMarkup('@here <@&112233445566778899> <@!998877665544332211> why did Baku close it? <#123456789012345678>'), 'why did Baku close it?');
   assert.equal(withoutMarkup('Why did Baku close the \u202Eesuoh naissuR\u202C?'), 'Why did Baku close the Russian house?');
 });
