@@ -52,6 +52,8 @@ const sets: QuestionSet[] = [
   jsonLines('students-validation', path.join(root, 'eval/students-validation.jsonl'), articleCorpus),
   jsonLines('heldout', path.join(root, 'eval/heldout.jsonl'), articleCorpus),
   jsonLines('lindmark-trams (2nd text)', path.join(root, 'eval/lindmark-trams.jsonl'), path.join(root, 'eval/texts')),
+  jsonLines('off-topic casual (validation), Baku', path.join(root, 'eval/off-topic-validation.jsonl'), articleCorpus),
+  jsonLines('off-topic casual (validation), 2 texts', path.join(root, 'eval/off-topic-validation.jsonl'), path.join(root, 'eval/texts')),
   squad('SQuAD 2.0 per article', path.join(shared, 'reading/squad2-dev-19-articles.json'), { limit: quick ? 30 : 150 }),
   squad('SQuAD 1.1 per article', path.join(shared, 'reading/squad11-dev-13-articles.json'), { limit: quick ? 20 : 60 }),
   squad('SelQA per article', path.join(shared, 'reading/selqa-answer-sentences.json'), { articles: quick ? 20 : 60 }),

@@ -73,7 +73,20 @@ const rowsFile = path.resolve(option('rows', path.join(tmpdir(), 'footnote-selec
  * Questions the team wrote about the Baku article, for tuning only. Never read here: ../shared/eval/dev.jsonl,
  * eval/students-validation.jsonl and the second text's eval/lindmark-trams.jsonl (validation).
  */
-const BAKU_TUNING = ['eval/students-tune.jsonl', 'eval/dev-style.jsonl', 'eval/near-topic-unanswerable.jsonl', 'eval/heldout.jsonl'];
+const BAKU_TUNING = [
+  'eval/students-tune.jsonl',
+  'eval/dev-style.jsonl',
+  'eval/near-topic-unanswerable.jsonl',
+  'eval/heldout.jsonl',
+  'eval/off-topic-tune.jsonl',
+];
+/**
+ * Casual questions about nothing in any text ("how do i make pancakes"), asked of every article: half for
+ * the training articles, the other half (never fitted on) for the validation articles and eval:all.
+ */
+const CASUAL_OFF_TOPIC = { training: 'eval/off-topic-tune.jsonl', validation: 'eval/off-topic-validation.jsonl' } as const;
+/** Casual off-topic questions asked of each article. */
+const CASUAL_PER_ARTICLE = 12;
 /** Questions of other articles asked of each article: what a text is asked when the question is about something else. */
 const OFF_TOPIC_PER_ARTICLE = 20;
 /** The operating point keeps wrong abstentions at or under this share on the training questions. */
@@ -140,6 +153,10 @@ function rowOf(
 async function collect(): Promise<QuestionRow[]> {
   const rows: QuestionRow[] = [];
   const workspace = mkdtempSync(path.join(tmpdir(), 'footnote-fit-'));
+  const casual = {
+    training: await readQuestionSet(path.join(projectRoot, CASUAL_OFF_TOPIC.training)),
+    validation: await readQuestionSet(path.join(projectRoot, CASUAL_OFF_TOPIC.validation)),
+  };
   try {
     for (const source of SOURCES) {
       const squad = JSON.parse(readFileSync(path.join(readingDir, source.file), 'utf8')) as SquadFile;
@@ -183,6 +200,13 @@ async function collect(): Promise<QuestionRow[]> {
           .flatMap((index) => answerableOf(index));
         for (const qa of seededRandom(`off-topic:${source.name}:${article.title}`).shuffle(others).slice(0, OFF_TOPIC_PER_ARTICLE)) {
           const ranking = await rank([qa.question]);
+          const base = { source: source.name, article: article.title, validation, answerable: false, offTopic: true };
+          rows.push(rowOf(base, ranking, () => ({ label: false, holds: false }), false));
+        }
+        // Casual questions about nothing in any text, from the half that matches this article's split.
+        const casualQuestions = validation ? casual.validation : casual.training;
+        for (const item of seededRandom(`casual:${source.name}:${article.title}`).shuffle(casualQuestions).slice(0, CASUAL_PER_ARTICLE)) {
+          const ranking = await rank(item.turns);
           const base = { source: source.name, article: article.title, validation, answerable: false, offTopic: true };
           rows.push(rowOf(base, ranking, () => ({ label: false, holds: false }), false));
         }

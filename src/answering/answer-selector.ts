@@ -6,10 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { z } from 'zod';
 import { FEATURE_NAMES } from './candidate-features.js';
 import { linearScore, sigmoid, softmax, type LogisticModel } from './logistic-regression.js';
-import { treesScore, type Tree } from './boosted-trees.js';
+import { treesScore, type Tree, type TreeNode } from './boosted-trees.js';
 
 export const SELECTOR_FORMAT = 'footnote-answer-selector/1';
 
@@ -35,27 +34,6 @@ export const ANSWERABILITY_FEATURES = [
   'best_rarest_missing_here',
 ] as const;
 
-const nodeSchema = z.union([
-  z.object({ feature: z.number().int().min(0), threshold: z.number(), left: z.number().int().min(0), right: z.number().int().min(0) }),
-  z.object({ value: z.number() }),
-]);
-
-const logisticSchema = z.object({
-  features: z.array(z.string()),
-  mean: z.array(z.number()),
-  scale: z.array(z.number()),
-  weights: z.array(z.number()),
-  bias: z.number(),
-  /** Boosted trees added to the linear score (boosted-trees.ts); none in a purely linear model. */
-  trees: z.array(z.array(nodeSchema)).optional(),
-});
-
-const modelSchema = z.object({
-  format: z.literal(SELECTOR_FORMAT),
-  selector: logisticSchema,
-  answerability: logisticSchema.extend({ threshold: z.number().min(0).max(1) }),
-});
-
 /** A linear model with, optionally, boosted trees fitted on what it leaves unexplained. */
 export type BoostedModel = LogisticModel & { readonly trees?: readonly Tree[] | undefined };
 
@@ -77,9 +55,7 @@ export class SelectorModelError extends Error {
 
 /** Parses a model, checking its format and that it was fitted on the features this code computes. */
 export function parseSelectorModel(json: unknown, source = MODEL_FILE): SelectorModel {
-  const parsed = modelSchema.safeParse(json);
-  if (!parsed.success) throw new SelectorModelError(`${source} is not a ${SELECTOR_FORMAT} model: ${parsed.error.issues[0]?.message ?? 'bad shape'}`);
-  const { selector, answerability } = parsed.data;
+  const { selector, answerability } = readModelJson(json, source);
   const expect = (name: string, actual: readonly string[], wanted: readonly string[]) => {
     if (actual.join(',') !== wanted.join(',') || [selector, answerability].some((part) => part.weights.length !== part.features.length))
       throw new SelectorModelError(`${source}: the ${name} model was fitted on other features; run npx tsx scripts/fit-answer-selector.ts`);
@@ -97,6 +73,60 @@ export function parseSelectorModel(json: unknown, source = MODEL_FILE): Selector
             `${source}: a tree of the ${name} model points outside its features or nodes; run npx tsx scripts/fit-answer-selector.ts`,
           );
   return { selector, answerability };
+}
+
+/** A part of the model as the file gives it: with the names of the features it was fitted on. */
+type NamedModel = BoostedModel & { readonly features: readonly string[] };
+
+/**
+ * The model's fields, checked by hand (zod took ~0.1 s of CPU to import and ~0.08 s to check the 1,500 tree
+ * nodes at every start). Fields it does not know are left out, so a file with more still loads.
+ */
+function readModelJson(json: unknown, source: string): { selector: NamedModel; answerability: NamedModel & { readonly threshold: number } } {
+  const shape = (where: string, wanted: string) => new SelectorModelError(`${source} is not a ${SELECTOR_FORMAT} model: ${where} is not ${wanted}`);
+  const record = (value: unknown, where: string): Record<string, unknown> => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw shape(where, 'an object');
+    return value as Record<string, unknown>;
+  };
+  const list = <T>(value: unknown, where: string, item: (entry: unknown, at: string) => T): T[] => {
+    if (!Array.isArray(value)) throw shape(where, 'a list');
+    return value.map((entry, index) => item(entry, `${where}[${index}]`));
+  };
+  const number = (value: unknown, where: string): number => {
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw shape(where, 'a number');
+    return value;
+  };
+  const text = (value: unknown, where: string): string => {
+    if (typeof value !== 'string') throw shape(where, 'a string');
+    return value;
+  };
+  const isIndex = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
+  const node = (value: unknown, where: string): TreeNode => {
+    const { feature, threshold, left, right, value: leaf } = record(value, where);
+    if (isIndex(feature) && typeof threshold === 'number' && Number.isFinite(threshold) && isIndex(left) && isIndex(right))
+      return { feature, threshold, left, right };
+    if (typeof leaf === 'number' && Number.isFinite(leaf)) return { value: leaf };
+    throw shape(where, 'a split or a leaf');
+  };
+  const part = (value: unknown, where: string): NamedModel => {
+    const fields = record(value, where);
+    const numbers = (name: string) => list(fields[name], `${where}.${name}`, number);
+    return {
+      features: list(fields.features, `${where}.features`, text),
+      mean: numbers('mean'),
+      scale: numbers('scale'),
+      weights: numbers('weights'),
+      bias: number(fields.bias, `${where}.bias`),
+      ...(fields.trees === undefined ? {} : { trees: list(fields.trees, `${where}.trees`, (tree, at) => list(tree, at, node)) }),
+    };
+  };
+  const model = record(json, 'the file');
+  if (model.format !== SELECTOR_FORMAT) throw shape('format', `"${SELECTOR_FORMAT}"`);
+  const selector = part(model.selector, 'selector');
+  const answerability = part(model.answerability, 'answerability');
+  const threshold = number(record(model.answerability, 'answerability').threshold, 'answerability.threshold');
+  if (threshold < 0 || threshold > 1) throw shape('answerability.threshold', 'between 0 and 1');
+  return { selector, answerability: { ...answerability, threshold } };
 }
 
 let loaded: SelectorModel | undefined;

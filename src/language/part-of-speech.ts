@@ -3,7 +3,7 @@
  * nothing is downloaded). The model takes about half a second to load, so it is loaded once, on first use.
  */
 import { createRequire } from 'node:module';
-import winkNLP, { type ItemToken, type WinkMethods } from 'wink-nlp';
+import winkNLP, { type ItemEntity, type ItemToken, type WinkMethods } from 'wink-nlp';
 
 // The model (~0.2 s to import) is required on first use, not at start: `footnote quiz --help`, a bot start
 // and a test that never tags a word do not pay for it.
@@ -20,6 +20,8 @@ export interface TaggedWord {
   /** Offsets into the text that was tagged. */
   readonly start: number;
   readonly end: number;
+  /** The kind of the model's entity the word is part of ("last year" → DATE, "5 pm" → TIME), if any. */
+  readonly entity?: string;
 }
 
 const cache = new Map<string, readonly TaggedWord[]>();
@@ -72,24 +74,30 @@ export function tagWords(text: string): readonly TaggedWord[] {
   if (cached !== undefined) return cached;
   const { its } = nlp();
   const words: TaggedWord[] = [];
+  const document = nlp().readDoc(text);
+  // Token index → the entity kind it belongs to, from the model's own entity pipe.
+  const entityOf = new Map<number, string>();
+  document.entities().each((entity: ItemEntity) => {
+    const [first, last] = entity.out(its.span) as unknown as [number, number];
+    for (let index = first; index <= last; index += 1) entityOf.set(index, String(entity.out(its.type)));
+  });
   let cursor = 0;
-  nlp()
-    .readDoc(text)
-    .tokens()
-    .each((token: ItemToken) => {
-      const value = token.out();
-      const start = text.indexOf(value, cursor);
-      // The tokenizer keeps each token as written; one it rewrote cannot be located and is skipped.
-      if (start < 0) return;
-      cursor = start + value.length;
-      words.push({
-        text: value,
-        pos: token.out(its.pos) as PartOfSpeech,
-        lemma: String(token.out(its.lemma as Parameters<typeof token.out>[0])),
-        start,
-        end: cursor,
-      });
+  document.tokens().each((token: ItemToken, index: number) => {
+    const value = token.out();
+    const start = text.indexOf(value, cursor);
+    // The tokenizer keeps each token as written; one it rewrote cannot be located and is skipped.
+    if (start < 0) return;
+    cursor = start + value.length;
+    const entity = entityOf.get(index);
+    words.push({
+      text: value,
+      pos: token.out(its.pos) as PartOfSpeech,
+      lemma: String(token.out(its.lemma as Parameters<typeof token.out>[0])),
+      start,
+      end: cursor,
+      ...(entity === undefined ? {} : { entity }),
     });
+  });
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(text, words);
   return words;

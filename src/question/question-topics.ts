@@ -5,8 +5,6 @@
  * "how many agents…"). A text that never uses any of the topics is about something else; a text that never
  * uses the asked-for noun rarely answers.
  */
-// The English parser alone: the package root loads every locale (~0.5 s at each start).
-import * as chronoEnglish from 'chrono-node/en';
 import { tagWords, type TaggedWord } from '../language/part-of-speech.js';
 import { isContentWord } from '../language/tokenize.js';
 import { isGenericNoun } from './question-analysis.js';
@@ -19,18 +17,21 @@ export interface QuestionTopics {
 }
 
 const NOUNISH = new Set(['NOUN', 'PROPN']);
+/**
+ * wink-nlp's entity kinds that say when. (chrono-node read these before; its first parses in a process cost
+ * 0.3–2 s of regular-expression compiling, paid by every cold `footnote ask`.)
+ */
+const TIME_ENTITIES = new Set(['DATE', 'TIME']);
 const WH_WORDS = new Set(['what', 'which', 'who', 'whose', 'whom']);
 const SKIPPED_BEFORE_NOUN = new Set(['DET', 'ADJ', 'AUX', 'NUM']);
 
 export function questionTopics(text: string): QuestionTopics {
   const words = tagWords(text);
-  // "last year", "in December", "last week" (chrono-node): when it was, not what it is about.
-  const times = chronoEnglish.parse(text).map((result) => ({ start: result.index, end: result.index + result.text.length }));
-  const inTime = (word: TaggedWord) => times.some((time) => word.start < time.end && time.start < word.end);
   const topics: string[] = [];
   for (const word of words) {
     const lower = word.text.toLowerCase();
-    if (inTime(word)) continue;
+    // "last year", "in December", "at 5 pm" (the model's date and time entities): when it was, not what it is about.
+    if (word.entity !== undefined && TIME_ENTITIES.has(word.entity)) continue;
     if (!NOUNISH.has(word.pos) || !/\p{L}/u.test(lower) || !isContentWord(lower) || isGenericNoun(lower)) continue;
     if (!topics.includes(lower)) topics.push(lower);
   }

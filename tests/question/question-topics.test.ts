@@ -7,8 +7,10 @@ test('GIVEN a question THEN its topics are its nouns and names, less those that 
   assert.deepEqual(questionTopics('who won the champions league last year').topics, ['champions', 'league']);
   assert.deepEqual(questionTopics('Why did Baku close the Russian House?').topics, ['baku', 'russian', 'house']);
   assert.deepEqual(questionTopics('how old is ilham aliyev').topics, ['ilham', 'aliyev']);
-  // A time expression (chrono-node) says when, not what about.
+  // A time expression (the English model's date and time entities) says when, not what about.
   assert.deepEqual(questionTopics('what did the council decide in December').topics, ['council']);
+  assert.deepEqual(questionTopics('what did the mayor say last week').topics, ['mayor']);
+  assert.deepEqual(questionTopics('what happened to the reservoirs in late 2024').topics, ['reservoirs']);
 });
 
 test('GIVEN "what X", "who is the X", "what is the X of Y" THEN X is the noun asked for; a category noun or none gives nothing', () => {
