@@ -49,6 +49,11 @@ export interface Engine {
   /** Every body paragraph of every document, in reading order. */
   paragraphs(): readonly Paragraph[];
   sentences(): readonly Sentence[];
+  /**
+   * Answers a few made-up questions from the text so what the first question would build or compile (wink-nlp's
+   * model, word tables, date patterns, the JIT) is ready: for a process that answers many, right after it opens.
+   */
+  warmUp(): Promise<void>;
   /** Rebuilds the index from the corpus folder and swaps it in atomically. */
   reindex(onProgress?: (done: number, total: number) => void): Promise<IndexInfo>;
   /** Reads the corpus again and swaps it in, opening the saved index when it matches (a library's ingest worker saved it) and building it otherwise. */

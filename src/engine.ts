@@ -139,6 +139,12 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
       return state.sentences;
     },
 
+    async warmUp(): Promise<void> {
+      // Imported here: a one-shot CLI command never warms up, so it does not load this.
+      const { warmUp } = await import('./engine/warm-up.js');
+      await warmUp(text, state.sentences);
+    },
+
     async reindex(onProgress?: (done: number, total: number) => void): Promise<IndexInfo> {
       state = await loadState(stateInput(true, onProgress));
       return state.info;

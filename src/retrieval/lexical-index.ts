@@ -30,6 +30,7 @@ export class LexicalIndex {
   /** Words the corpus writes in lower case at least once: a word only ever capitalised is a name. */
   readonly writtenLowercase: Set<string>;
   private readonly entries: (IndexedSentence | undefined)[];
+  private lengths: Map<string, number> | undefined;
   /** Reused by bm25Top, left zeroed after each call. */
   private scratchScores: Float64Array | undefined;
   private scratchScored: Uint8Array | undefined;
@@ -92,6 +93,29 @@ export class LexicalIndex {
 
   hasStem(stem: string): boolean {
     return this.derived.stemIds.has(stem);
+  }
+
+  /** How often the stem occurs in each document's passages (a sentence in two windows counts twice, as in BM25). */
+  documentFrequencies(stem: string): Map<string, number> {
+    const counts = new Map<string, number>();
+    const { stemIds, postingStart, postingChunk, postingFrequency } = this.derived;
+    const id = stemIds.get(stem);
+    if (id === undefined) return counts;
+    for (let at = postingStart[id]!; at < postingStart[id + 1]!; at += 1) {
+      const documentId = (this.chunks[postingChunk[at]!] as Chunk).documentId;
+      counts.set(documentId, (counts.get(documentId) ?? 0) + postingFrequency[at]!);
+    }
+    return counts;
+  }
+
+  /** Content words of each document's passages, counted as documentFrequencies counts them. */
+  documentLengths(): ReadonlyMap<string, number> {
+    if (this.lengths === undefined) {
+      this.lengths = new Map();
+      for (const [position, chunk] of this.chunks.entries())
+        this.lengths.set(chunk.documentId, (this.lengths.get(chunk.documentId) ?? 0) + this.derived.chunkLengths[position]!);
+    }
+    return this.lengths;
   }
 
   /**

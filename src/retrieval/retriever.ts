@@ -18,6 +18,7 @@ import type { TermMatcher } from './term-matcher.js';
 import { alignmentOf, SentenceVectors } from './sentence-vectors.js';
 import { continuesPreviousSentence } from '../language/tokenize.js';
 import { holdsAnswerKind } from '../question/answer-type.js';
+import { documentShares } from './document-choice.js';
 
 export interface RankingWeights {
   readonly sentenceCoverage: number;
@@ -34,6 +35,8 @@ export interface RankingWeights {
    * like coverage: a softer, continuous view of the same alignment that ranks near-paraphrases better.
    */
   readonly alignment: number;
+  /** Taken off a sentence as its document is less likely than the likeliest to be the one asked about (document-choice.ts). */
+  readonly documentChoice: number;
 }
 
 export const DEFAULT_WEIGHTS: RankingWeights = {
@@ -45,6 +48,7 @@ export const DEFAULT_WEIGHTS: RankingWeights = {
   inheritance: 0.5,
   outOfCorpusShare: 0.6,
   alignment: 0.3,
+  documentChoice: 0.2,
 };
 
 export interface ScoredSentence {
@@ -147,6 +151,11 @@ export class Retriever {
     const chunkPositions = this.candidateChunks(terms, denseByChunk, scope.documentId);
     const questionVector = this.sentenceVectors.ofText(queryText);
     const lowestDense = Math.min(0, ...denseByChunk.values());
+    const documentShare = documentShares(
+      lexical,
+      terms.map(({ term, matches }) => ({ weight: term.weight, stems: strictStems(lexical, term.stem, matches) })),
+      new Set(chunkPositions.map((position) => lexical.chunks[position]?.documentId ?? '')),
+    );
 
     const passages: ScoredPassage[] = [];
     const allSentences: ScoredSentence[] = [];
@@ -157,6 +166,7 @@ export class Retriever {
       const passageCoverage =
         allTotal > 0 ? terms.reduce((sum, { importance, matches }) => sum + importance * bestMatch(matches, chunkWords), 0) / allTotal : 0;
       const passageDense = denseByChunk.get(position) ?? lowestDense;
+      const otherDocument = this.weights.documentChoice * (1 - (documentShare?.get(lexical.chunks[position]?.documentId ?? '') ?? 1));
       const missingNames = unknownNames + names.filter((matches) => bestMatch(matches, chunkWords) < NAME_MATCH).length;
       const ownCoverage = entries.map((entry) =>
         primaryTotal > 0 ? primary.reduce((sum, { importance, matches }) => sum + importance * bestMatch(matches, entry.words), 0) / primaryTotal : 0,
@@ -181,7 +191,8 @@ export class Retriever {
           weights.passageCoverage * passageCoverage +
           weights.sentenceDense * Math.max(0, dense) +
           weights.passageDense * Math.max(0, passageDense) +
-          (fitsAnswerKind ? weights.answerKind : 0);
+          (fitsAnswerKind ? weights.answerKind : 0) -
+          otherDocument;
         const focusMatch = focus === undefined ? 1 : bestMatch(focus, entry.words);
         // The sentence before it often holds the name ("the Azal plane ... The plane crashed ..."), so it counts too.
         const nearWords =
@@ -246,6 +257,16 @@ function bestMatch(matches: ReadonlyMap<string, number>, words: readonly string[
     }
   }
   return best;
+}
+
+/** The question word's stem and the corpus stems matching it as strongly as a word family does. */
+function strictStems(lexical: LexicalIndex, stem: string, matches: ReadonlyMap<string, number>): Set<string> {
+  const stems = new Set([stem]);
+  for (const [word, strength] of matches) {
+    const matched = strength >= STRICT_MATCH ? lexical.vocabulary.get(word) : undefined;
+    if (matched !== undefined) stems.add(matched);
+  }
+  return stems;
 }
 
 /** A sentence in two overlapping windows appears once, with its better score. */

@@ -32,7 +32,7 @@ test('GIVEN bench --corpus DIR --json THEN one JSON object says what ingest, the
     ingest: { chunks: number; seconds: number };
     index: { megabytes: number; times_corpus: number };
     peak_rss_mb: number;
-    ask: { questions: number; p50_ms: number; p99_ms: number };
+    ask: { questions: number; p50_ms: number; p99_ms: number; warm_up_ms: number };
     cold_start: unknown;
   };
   assert.equal(report.corpus.documents, 1);
@@ -41,6 +41,7 @@ test('GIVEN bench --corpus DIR --json THEN one JSON object says what ingest, the
   assert.ok(report.peak_rss_mb > 50);
   assert.equal(report.ask.questions, 25);
   assert.ok(report.ask.p50_ms > 0 && report.ask.p50_ms <= report.ask.p99_ms);
+  assert.ok(report.ask.warm_up_ms > 0, 'the warm-up the bot does is measured too');
   assert.equal(report.cold_start, null);
   assert.match(stderr(), /ingest: .*corpus/);
 });

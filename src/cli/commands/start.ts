@@ -69,6 +69,12 @@ async function runBotMode(config: Config, logger: Logger): Promise<number> {
   // And follow-ups are read with the earlier turns whichever process answered them.
   const conversations = stores.postgres !== undefined ? postgresConversationMemory<Turn>(stores.postgres, { ...config.conversation, logger }) : undefined;
   const engine = await openEngine(config, { logger, embeddingCache, ...(conversations !== undefined ? { conversations } : {}) });
+  // Before the gateway: the first members' questions should not pay for what the first answer loads and compiles.
+  const warming = Date.now();
+  await engine.warmUp().then(
+    () => logger.info('warmed up', { ms: Date.now() - warming }),
+    (error: unknown) => logger.warn('warm-up failed; the first questions will be slower', { error }),
+  );
   const { feedback, study } = stores;
   let stopFollowing: () => Promise<void> | undefined = () => undefined;
   let libraries: Libraries | undefined;

@@ -54,7 +54,12 @@ export const passageCommand = {
       return errorReply(`No paragraph holds ${terms.length > 1 ? 'all of ' : ''}“${search}”. Try fewer or other words, or /ask a question.`);
     const ranked = await engine.search(search, searchResults * 4, documentId === undefined ? {} : { documentId });
     const rank = (paragraph: Paragraph) => {
-      const position = ranked.findIndex((passage) => passage.documentId === paragraph.documentId && passage.paragraph === paragraph.number);
+      // A passage is one paragraph, a window of one, or a run of short paragraphs (chunk-corpus.ts).
+      const position = ranked.findIndex(
+        (passage) =>
+          passage.documentId === paragraph.documentId &&
+          (passage.paragraph === paragraph.number || (passage.start <= paragraph.start && paragraph.end <= passage.end)),
+      );
       return position < 0 ? ranked.length : position;
     };
     const matching = [...marks.keys()];

@@ -1,0 +1,52 @@
+/**
+ * Which document of a library a question is about (retrieval/document-choice.ts): query likelihood over each
+ * document's words, smoothed towards the corpus. Checked on the real article beside a second real text, with
+ * the real lexical index and stemmer.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { chunkCorpus } from '../../src/chunking/chunk-corpus.js';
+import { loadCorpus } from '../../src/corpus/load-corpus.js';
+import { parseDocument } from '../../src/corpus/parse-document.js';
+import { stemWord, tokenize, isContentWord } from '../../src/language/tokenize.js';
+import { documentShares } from '../../src/retrieval/document-choice.js';
+import { LexicalIndex } from '../../src/retrieval/lexical-index.js';
+import { articleCorpus } from '../helpers/test-config.js';
+
+const DIVING = `Breathing gas for divers
+
+Divers who breathe compressed air deeper than forty metres risk oxygen toxicity, whose seizures are the effect they fear most.
+
+Technical divers therefore switch to a gas with less oxygen at depth, and they plan every ascent to avoid decompression sickness.`;
+
+async function library() {
+  const { corpus } = await loadCorpus(articleCorpus);
+  const second = parseDocument({ id: 'diving.md', text: DIVING, encoding: 'utf-8', markdown: true });
+  const chunks = chunkCorpus({ documents: [...corpus.documents, second], contentHash: 'test' });
+  return { lexical: new LexicalIndex(chunks), article: corpus.documents[0]?.id ?? '' };
+}
+
+/** Each content word of the question as one term with its own stem. */
+function termsOf(question: string) {
+  return tokenize(question)
+    .filter((token) => isContentWord(token.word))
+    .map((token) => ({ weight: 1, stems: new Set([stemWord(token.word)]) }));
+}
+
+test('GIVEN a question with words only one text of a library uses THEN that text is the likeliest and the other far less likely', async () => {
+  const { lexical, article } = await library();
+  const documents = new Set([article, 'diving.md']);
+  const diving = documentShares(lexical, termsOf('What condition do divers fear most?'), documents);
+  assert.equal(diving?.get('diving.md'), 1);
+  assert.ok((diving?.get(article) ?? 1) < 0.5, `the article: ${diving?.get(article)}`);
+  const baku = documentShares(lexical, termsOf('Why did Baku close the Russian House?'), documents);
+  assert.equal(baku?.get(article), 1);
+  // A text of a few dozen words leans on the corpus's frequencies (the smoothing): less likely, but only a little.
+  assert.ok((baku?.get('diving.md') ?? 1) < 1, `the diving text: ${baku?.get('diving.md')}`);
+});
+
+test('GIVEN one document, or words no document uses THEN there is nothing to choose and nothing changes', async () => {
+  const { lexical, article } = await library();
+  assert.equal(documentShares(lexical, termsOf('What condition do divers fear most?'), new Set([article])), undefined);
+  assert.equal(documentShares(lexical, termsOf('xylophones zeppelins'), new Set([article, 'diving.md'])), undefined);
+});
