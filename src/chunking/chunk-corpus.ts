@@ -5,20 +5,15 @@
  * chunk of its first paragraph (headings are text too: "which three causes does it name?"), and the
  * title, date line and byline form one small chunk of their own (paragraph 0).
  */
-import type { Corpus, CorpusDocument, Paragraph, Sentence } from '../corpus/types.js';
+import type { Citation, Corpus, CorpusDocument, Paragraph, Sentence } from '../corpus/types.js';
 
 /** Bump when chunk boundaries change: an index built by another version is rebuilt. */
 export const CHUNKER_VERSION = 4;
 export const HEADER_SECTION = 'Title and byline';
 
-export interface Chunk {
+/** A passage: where it stands (document, section, paragraph, offsets) and its text. */
+export interface Chunk extends Citation {
   readonly id: string;
-  readonly documentId: string;
-  readonly documentTitle: string;
-  readonly section: string;
-  readonly paragraph: number;
-  readonly start: number;
-  readonly end: number;
   readonly text: string;
   readonly sentences: readonly Sentence[];
 }

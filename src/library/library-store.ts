@@ -121,6 +121,30 @@ export function toRecord(row: LibraryRow): LibraryDocumentRecord {
   };
 }
 
+/** The INSERT of a new document both stores run (`placeholder(n)`: `?` in SQLite, `$n` in PostgreSQL) and its values. */
+export function insertDocument(
+  input: { readonly record: LibraryDocumentRecord; readonly text: string; readonly original: Buffer },
+  placeholder: (position: number) => string,
+): { sql: string; values: unknown[] } {
+  const { record } = input;
+  const values = [
+    record.libraryId,
+    record.documentId,
+    record.title,
+    record.format,
+    record.sourceName,
+    record.sourceUrl ?? null,
+    record.contentHash,
+    input.original,
+    record.originalBytes,
+    input.text,
+    record.addedBy,
+    record.addedAt,
+  ];
+  const columns = 'library_id, document_id, title, format, source_name, source_url, content_hash, original, original_bytes, text, added_by, added_at';
+  return { sql: `INSERT INTO library_documents (${columns}) VALUES (${values.map((_value, index) => placeholder(index + 1)).join(', ')})`, values };
+}
+
 export class SqliteLibraryStore implements LibraryStore {
   private readonly database: Database.Database;
 
@@ -165,25 +189,8 @@ export class SqliteLibraryStore implements LibraryStore {
       if (existing !== undefined) return { kind: 'duplicate', existing: toRecord(existing) };
       const problem = quotaProblem(this.usage(record.libraryId), record.originalBytes, quota);
       if (problem !== undefined) return { kind: 'over-quota', message: problem };
-      this.database
-        .prepare(
-          `INSERT INTO library_documents (library_id, document_id, title, format, source_name, source_url, content_hash, original, original_bytes, text, added_by, added_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          record.libraryId,
-          record.documentId,
-          record.title,
-          record.format,
-          record.sourceName,
-          record.sourceUrl ?? null,
-          record.contentHash,
-          input.original,
-          record.originalBytes,
-          input.text,
-          record.addedBy,
-          record.addedAt,
-        );
+      const insert = insertDocument(input, () => '?');
+      this.database.prepare(insert.sql).run(...insert.values);
       return { kind: 'added', record: { ...record, textCharacters: input.text.length } };
     })();
   }

@@ -6,7 +6,7 @@
  */
 import type { PoolClient } from 'pg';
 import type { PostgresDatabase } from '../database/postgres.js';
-import { COLUMNS, quotaProblem, toRecord, type AddDocumentOutcome, type AsyncLibraryStore, type LibraryRow } from './library-store.js';
+import { COLUMNS, insertDocument, quotaProblem, toRecord, type AddDocumentOutcome, type AsyncLibraryStore, type LibraryRow } from './library-store.js';
 
 export const LIBRARY_CHANNEL = 'footnote_library';
 
@@ -61,24 +61,8 @@ export function postgresLibraryStore(database: PostgresDatabase, options: { orig
         if (found !== undefined) return { kind: 'duplicate', existing: toRecord(found) };
         const problem = quotaProblem(await usage(client, record.libraryId), record.originalBytes, quota);
         if (problem !== undefined) return { kind: 'over-quota', message: problem };
-        await client.query(
-          `INSERT INTO library_documents (library_id, document_id, title, format, source_name, source_url, content_hash, original, original_bytes, text, added_by, added_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-          [
-            record.libraryId,
-            record.documentId,
-            record.title,
-            record.format,
-            record.sourceName,
-            record.sourceUrl ?? null,
-            record.contentHash,
-            original,
-            record.originalBytes,
-            text,
-            record.addedBy,
-            record.addedAt,
-          ],
-        );
+        const insert = insertDocument({ record, text, original }, (position) => `$${position}`);
+        await client.query(insert.sql, insert.values);
         await client.query('SELECT pg_notify($1, $2)', [LIBRARY_CHANNEL, change(record.libraryId)]);
         return { kind: 'added', record: { ...record, textCharacters: text.length } };
       });

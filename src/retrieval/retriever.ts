@@ -162,7 +162,8 @@ export class Retriever {
     for (const position of chunkPositions) {
       const sentencePositions = lexical.sentencesOf(position);
       const entries = sentencePositions.map((sentencePosition) => lexical.sentence(sentencePosition));
-      const chunkWords = entries.flatMap((entry) => entry.words);
+      const chunkWords: string[] = [];
+      for (const entry of entries) for (const word of entry.words) chunkWords.push(word);
       const passageCoverage =
         allTotal > 0 ? terms.reduce((sum, { importance, matches }) => sum + importance * bestMatch(matches, chunkWords), 0) / allTotal : 0;
       const passageDense = denseByChunk.get(position) ?? lowestDense;

@@ -101,12 +101,26 @@ interface AnswerColumns {
   quotes: string;
 }
 
-interface FeedbackColumns extends AnswerColumns {
+/** A row of the feedback table as both stores read it (PostgreSQL's timestamp converted to ISO 8601 first). */
+export interface FeedbackColumns extends AnswerColumns {
   answer_id: string;
   vote: Vote;
   user_id: string;
   guild_id: string | null;
   created_at: string;
+}
+
+export function feedbackRowOf(row: FeedbackColumns): FeedbackRow {
+  return {
+    answerId: row.answer_id,
+    vote: row.vote,
+    question: row.question,
+    answer: row.answer,
+    quotes: JSON.parse(row.quotes) as Quote[],
+    userId: row.user_id,
+    guildId: row.guild_id ?? undefined,
+    createdAt: row.created_at,
+  };
 }
 
 /** Opens (creating if needed) the database. Throws when the file cannot be opened at all: see `unavailableFeedbackStore`. */
@@ -188,17 +202,7 @@ export function openFeedbackStore(options: OpenFeedbackStoreOptions): FeedbackSt
     },
     listFeedback() {
       return guarded('read the feedback', () => {
-        const rows = selectFeedback.all().map((row) => ({
-          answerId: row.answer_id,
-          vote: row.vote,
-          question: row.question,
-          answer: row.answer,
-          quotes: JSON.parse(row.quotes) as Quote[],
-          userId: row.user_id,
-          guildId: row.guild_id ?? undefined,
-          createdAt: row.created_at,
-        }));
-        return { ok: true, value: rows };
+        return { ok: true, value: selectFeedback.all().map(feedbackRowOf) };
       });
     },
     close() {

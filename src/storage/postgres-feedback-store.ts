@@ -6,18 +6,7 @@ import type { Quote } from '../corpus/citation.js';
 import type { PostgresDatabase } from '../database/postgres.js';
 import type { Logger } from '../logger.js';
 import { silentLogger } from '../logger.js';
-import type { AsyncFeedbackStore, FeedbackRow, StoreResult, Vote } from './feedback-store.js';
-
-interface FeedbackColumns {
-  answer_id: string;
-  vote: Vote;
-  question: string;
-  answer: string;
-  quotes: string;
-  user_id: string;
-  guild_id: string | null;
-  created_at: Date;
-}
+import { feedbackRowOf, type AsyncFeedbackStore, type FeedbackColumns, type FeedbackRow, type StoreResult } from './feedback-store.js';
 
 export function postgresFeedbackStore(database: PostgresDatabase, options: { logger?: Logger } = {}): AsyncFeedbackStore {
   const logger = options.logger ?? silentLogger;
@@ -80,18 +69,8 @@ export function postgresFeedbackStore(database: PostgresDatabase, options: { log
     },
     listFeedback() {
       return guarded('read the feedback', async () => {
-        const result = await database.pool.query<FeedbackColumns>('SELECT * FROM feedback ORDER BY created_at, position');
-        const rows = result.rows.map((row): FeedbackRow => ({
-          answerId: row.answer_id,
-          vote: row.vote,
-          question: row.question,
-          answer: row.answer,
-          quotes: JSON.parse(row.quotes) as Quote[],
-          userId: row.user_id,
-          guildId: row.guild_id ?? undefined,
-          createdAt: row.created_at.toISOString(),
-        }));
-        return { ok: true, value: rows };
+        const result = await database.pool.query<FeedbackColumns & { created_at: Date }>('SELECT * FROM feedback ORDER BY created_at, position');
+        return { ok: true, value: result.rows.map((row) => feedbackRowOf({ ...row, created_at: row.created_at.toISOString() })) };
       });
     },
     // The pool belongs to whoever opened the database.

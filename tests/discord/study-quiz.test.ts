@@ -15,6 +15,7 @@ import { assertNoPings, assertValidRequests, customIds, embedText, startHarness,
 import type { Harness } from './bot-harness.js';
 import { assertWithinDiscordLimits } from './discord-limits-check.js';
 import { questionLayout } from '../../src/commands/study-reply.js';
+import { discordLimits } from '../../src/commands/discord-limits.js';
 import { asyncFeedbackStore } from '../../src/storage/feedback-store.js';
 import { asyncStudyStore } from '../../src/study/async-study-store.js';
 
@@ -114,7 +115,8 @@ test('GIVEN /quiz questions:7 THEN every question comes with its own row of answ
       row.map((button) => button.label),
       layout.labels,
     );
-    const listed = question.choices.some((choice) => choice.length > 75);
+    // A label is "N · choice" within Discord's 80 characters: a 76-character choice still fits beside "1 · ".
+    const listed = question.choices.some((choice) => choice.length > discordLimits.buttonLabel - `${index + 1} · `.length);
     assert.deepEqual(
       layout.labels,
       question.choices.map((choice, choiceIndex) => `${index + 1} · ${listed ? 'ABCDE'[choiceIndex] : choice}`),

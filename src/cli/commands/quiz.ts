@@ -10,6 +10,7 @@ export const quizCliCommand = {
   name: 'quiz',
   summary: 'A quiz on the text (multiple choice and fill in the blank), with the quote behind each answer.',
   usage: `quiz [--count 1-${MAX_QUIZ_QUESTIONS}] [--section NAME] [--document TITLE] [--server ID] [--seed S] [--json]`,
+  interpretRegexps: true,
   async run(args, io) {
     const parsed = parseArguments(args, { booleans: ['json'], values: ['count', 'section', 'seed', 'document', 'server'] });
     if (parsed.positionals.length > 0) throw new UsageError(`unexpected "${parsed.positionals.join(' ')}"`);

@@ -15,6 +15,7 @@ export const studyguideCliCommand = {
   name: 'studyguide',
   summary: 'A Markdown study guide: summary, timeline, who’s who and a quiz with answers, every item cited.',
   usage: 'studyguide [--out FILE] [--document TITLE] [--server ID] [--seed S]',
+  interpretRegexps: true,
   async run(args, io) {
     const parsed = parseArguments(args, { values: ['out', 'seed', 'document', 'server'] });
     if (parsed.positionals.length > 0) throw new UsageError(`unexpected "${parsed.positionals.join(' ')}": give the file with --out FILE`);

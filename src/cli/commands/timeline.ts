@@ -9,6 +9,7 @@ export const timelineCliCommand = {
   name: 'timeline',
   summary: 'The dated events the text mentions, in date order, each with its quote.',
   usage: 'timeline [--document TITLE] [--server ID] [--json]',
+  interpretRegexps: true,
   async run(args, io) {
     const parsed = parseArguments(args, { booleans: ['json'], values: ['document', 'server'] });
     if (parsed.positionals.length > 0) throw new UsageError(`unexpected "${parsed.positionals.join(' ')}"`);

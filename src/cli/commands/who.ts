@@ -10,6 +10,7 @@ export const whoCliCommand = {
   name: 'who',
   summary: 'Who’s who: the people, organisations and places the text names, their role and the quotes.',
   usage: 'who [NAME] [--document TITLE] [--server ID] [--json]',
+  interpretRegexps: true,
   async run(args, io) {
     const parsed = parseArguments(args, { booleans: ['json'], values: ['document', 'server'] });
     const name = parsed.positionals.join(' ').trim();
