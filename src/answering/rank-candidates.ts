@@ -4,6 +4,7 @@
  */
 import type { Corpus, CorpusDocument, Sentence } from '../corpus/types.js';
 import type { LexicalIndex } from '../retrieval/lexical-index.js';
+import type { TermStatistics } from '../retrieval/document-terms.js';
 import type { AnalyzedQuestion } from '../question/question-analysis.js';
 import type { RetrievalResult, ScoredSentence } from '../retrieval/retriever.js';
 import { continuesPreviousSentence, isContentWord, stemWord, tokenize } from '../language/tokenize.js';
@@ -59,6 +60,8 @@ export interface RankInput {
   readonly retrieval: RetrievalResult;
   readonly corpus: Corpus;
   readonly statistics: CorpusStatistics;
+  /** The word statistics retrieval weighed the question with (one document's, when asked of it); default: the corpus's. */
+  readonly terms?: TermStatistics;
   readonly entities: EntityCache;
   readonly model: SelectorModel;
 }
@@ -84,6 +87,7 @@ export function questionLevelOf(question: Partial<QuestionTopicsRead>, facts: Qu
 
 export function rankCandidates(input: RankInput): CandidateRanking {
   const { question, retrieval, statistics } = input;
+  const terms = input.terms ?? statistics.lexical;
   const questionFacts = questionFactsOf(question, statistics.rarity);
   const asksAboutHeadings = /\b(headings?|sections?|sub-?titles?|chapters?)\b/iu.test(question.text);
   const pool = retrieval.sentences.filter(
@@ -92,7 +96,7 @@ export function rankCandidates(input: RankInput): CandidateRanking {
   const top = pool.slice(0, CANDIDATES);
   const byOrdinal = new Map(retrieval.sentences.map((scored) => [`${scored.entry.sentence.documentId}:${scored.entry.sentence.ordinal}`, scored]));
   const paragraphStart = paragraphStartOf(input.corpus);
-  const bm25 = top.map((scored) => sentenceBm25(questionFacts, scored.entry.words, statistics.lexical));
+  const bm25 = top.map((scored) => sentenceBm25(questionFacts, scored.entry.words, terms));
   const bestBm25 = Math.max(1e-9, ...bm25);
   const topScore = top[0]?.score ?? 0;
 
@@ -134,7 +138,7 @@ export function rankCandidates(input: RankInput): CandidateRanking {
   );
   const candidates: RankedCandidate[] = described.map((candidate, index) => ({ ...candidate, probability: probabilities[index] ?? 0 }));
   candidates.sort((first, second) => second.probability - first.probability || first.facts.rank - second.facts.rank);
-  const questionLevel = questionLevelOf(question, questionFacts, statistics.lexical);
+  const questionLevel = questionLevelOf(question, questionFacts, terms);
   const answerabilityFeatures = answerabilityFeaturesOf(questionFacts.terms.length, candidates, questionLevel);
   return { candidates, answerabilityFeatures, answerability: answerabilityProbability(input.model, answerabilityFeatures), questionFacts, questionLevel };
 }

@@ -3,11 +3,9 @@
  * sentences with the fitted selector and answer with verified quotes, or abstain. A follow-up ("what did she
  * say?") is read with the earlier turn, and tried in the paragraph the last answer came from first.
  */
-import type { CorpusDocument } from '../corpus/types.js';
 import { corpusOf } from '../corpus/find-document.js';
 import { withContext } from '../question/question-analysis.js';
-import { namesMissingFrom, readQuestion, type QuestionReading } from '../question/read-question.js';
-import { tokenize } from '../language/tokenize.js';
+import { readQuestion, type QuestionReading } from '../question/read-question.js';
 import { answerExtractively } from '../answering/extractive-answerer.js';
 import type { SelectorModel } from '../answering/answer-selector.js';
 import { rankCandidates, preferParagraph, type CandidateRanking } from '../answering/rank-candidates.js';
@@ -19,6 +17,8 @@ import type { EngineState } from './engine-state.js';
 
 /** Weight of words carried over from earlier turns, relative to the question's own words. */
 const CONTEXT_WEIGHT = 1;
+/** A library question goes straight to its likeliest document when the next is less than this likely, relative to it. */
+const DECISIVE_SHARE = Number(process.env.FN_DECISIVE ?? 0); // SCRATCH env (remove)
 
 export interface TextAnswererOptions {
   /** The state being served now (a reindex swaps it). */
@@ -29,7 +29,8 @@ export interface TextAnswererOptions {
 }
 
 export interface TextAnswerer {
-  read(text: string): QuestionReading;
+  /** Reads a question against the corpus's words, or one document's when it is asked of that document alone. */
+  read(text: string, documentId?: string): QuestionReading;
   /** Answers one reading of the question (`standalone` is the question as answered, e.g. a model's rewrite). */
   answerReading(question: string, standalone: string, reading: QuestionReading, retrievalText: string, scope?: AnswerScope): Promise<Answer>;
   /** Answers a question in a conversation, leaning on the earlier turns when it needs them. */
@@ -39,22 +40,28 @@ export interface TextAnswerer {
 interface AnswerScope {
   readonly documentId?: string | undefined;
   readonly earlierParagraph?: Turn['answerParagraph'];
+  /** The question read against one document's words (and the text to retrieve with): a library asks each likely document alone. */
+  readonly readFor?: ((documentId: string) => { readonly reading: QuestionReading; readonly retrievalText: string }) | undefined;
 }
 
 export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
   const entities = new EntityCache();
-  const read = (text: string) => {
+  const read = (text: string, documentId?: string) => {
     const { retriever } = options.state();
-    return readQuestion(text, retriever.lexical, retriever.wordVectors.words, (word, stem) => retriever.closestMatch(word, stem));
+    const words = retriever.termsFor(documentId);
+    const vocabulary = documentId === undefined ? undefined : words.vocabulary;
+    return readQuestion(text, words, retriever.wordVectors.words, (word, stem) => retriever.closestMatch(word, stem, vocabulary));
   };
 
-  const answerReading: TextAnswerer['answerReading'] = async (question, standalone, reading, retrievalText, scope = {}) => {
+  /** The answer from the whole corpus, or from one document as if it were alone (its own words and statistics). */
+  const answerIn = async (question: string, standalone: string, reading: QuestionReading, retrievalText: string, scope: AnswerScope) => {
     const state = options.state();
     const { documentId, earlierParagraph } = scope;
     const retrieval = await state.retriever.retrieve(reading, retrievalText, documentId === undefined ? {} : { documentId });
     const chosen = documentId === undefined ? undefined : state.corpus.documents.find((document) => document.id === documentId);
     const corpus = chosen === undefined ? state.corpus : corpusOf(state.corpus, chosen);
-    let ranking = rankCandidates({ question: reading, retrieval, corpus, statistics: state.statistics, entities, model: options.selector });
+    const terms = state.retriever.termsFor(documentId);
+    let ranking = rankCandidates({ question: reading, retrieval, corpus, statistics: state.statistics, terms, entities, model: options.selector });
     if (earlierParagraph !== undefined) ranking = preferParagraph(ranking, earlierParagraph);
     options.onRanking?.({ question: reading, ranking });
     return answerExtractively({
@@ -66,45 +73,69 @@ export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
       ranking,
       threshold: options.threshold,
       unknownWords: reading.unknownWords,
-      // Asked of one document, a name only the other documents use is still missing.
-      unknownNames: chosen === undefined ? reading.unknownNames : namesMissingFrom(reading, wordsOf(chosen)),
+      // Asked of one document, the question was read against its words: a name only the other documents use is missing.
+      unknownNames: reading.unknownNames,
       topics: reading.topics,
       absentTopics: reading.absentTopics,
     });
   };
 
+  /**
+   * In a library the question is answered from one document as if it were alone (its own words, statistics and
+   * candidates), so each text gives the answers it gives alone. The document is the likeliest by query likelihood
+   * when no other comes close (retrieval/document-choice.ts); else the one of the best sentence of the whole
+   * library's ranking, which weighs the same likelihood in.
+   */
+  const answerReading: TextAnswerer['answerReading'] = async (question, standalone, reading, retrievalText, scope = {}) => {
+    const state = options.state();
+    if (scope.documentId !== undefined || reading.metadata !== undefined || state.corpus.documents.length <= 1)
+      return answerIn(question, standalone, reading, retrievalText, scope);
+    const [likeliest, runnerUp] = await state.retriever.likelyDocuments(reading, retrievalText);
+    let documentId = likeliest !== undefined && (runnerUp?.share ?? 0) < DECISIVE_SHARE ? likeliest.documentId : undefined;
+    if (documentId === undefined) {
+      const inLibrary = await answerIn(question, standalone, reading, retrievalText, scope);
+      documentId = inLibrary.quotes[0]?.documentId;
+      if (documentId === undefined) return inLibrary;
+    }
+    const own = scope.readFor?.(documentId) ?? { reading, retrievalText };
+    return answerIn(question, standalone, own.reading, own.retrievalText, { ...scope, documentId });
+  };
+
   /** Reads the question with the earlier turns when it leans on them, or when it is too weak on its own. */
   const answer: TextAnswerer['answer'] = async (question, history, documentId) => {
-    const own = read(question);
+    const own = read(question, documentId);
     // "what did she say?" → "what did Zakharova say?", looked for first in the paragraph the last answer came from.
     const asFollowUp = (turn: Turn) => {
       const standalone = turn.subject !== undefined ? standaloneFollowUp(question, turn.subject) : `${question} (${turn.standaloneQuestion})`;
-      const reading = withContext(read(standalone), turn.standaloneQuestion, CONTEXT_WEIGHT);
-      return answerReading(question, standalone, reading, `${reading.correctedText} ${turn.standaloneQuestion}`, {
-        documentId,
-        earlierParagraph: turn.answerParagraph,
-      });
+      const readIn = (id: string | undefined) => {
+        const reading = withContext(read(standalone, id), turn.standaloneQuestion, CONTEXT_WEIGHT);
+        return { reading, retrievalText: `${reading.correctedText} ${turn.standaloneQuestion}` };
+      };
+      const { reading, retrievalText } = readIn(documentId);
+      return answerReading(question, standalone, reading, retrievalText, { documentId, earlierParagraph: turn.answerParagraph, readFor: readIn });
     };
     const previous = history.at(-1);
     if (previous !== undefined && resolveFollowUp(question, history).leans) return asFollowUp(previous);
-    const alone = await answerReading(question, question, own, own.correctedText, { documentId });
+    const readFor = (id: string) => {
+      const reading = read(question, id);
+      return { reading, retrievalText: reading.correctedText };
+    };
+    const alone = await answerReading(question, question, own, own.correctedText, { documentId, readFor });
     // Words the text never mentions are not found by leaning on the earlier turn either.
     if (!alone.abstained || previous === undefined || alone.abstainReason === 'not-mentioned') return alone;
     const retry = await asFollowUp(previous);
     return retry.abstained ? alone : retry;
   };
 
+  // SCRATCH-HOOK (remove)
+  (globalThis as Record<string, unknown>).__read = read;
+  (globalThis as Record<string, unknown>).__library = (text: string) => {
+    const reading = read(text);
+    return answerIn(text, text, reading, reading.correctedText, {});
+  };
+  (globalThis as Record<string, unknown>).__likely = (text: string) => {
+    const reading = read(text);
+    return options.state().retriever.likelyDocuments(reading, reading.correctedText);
+  };
   return { read, answerReading, answer };
-}
-
-const documentWords = new WeakMap<CorpusDocument, ReadonlySet<string>>();
-
-/** Every word of one document, lower-cased, computed once. */
-function wordsOf(document: CorpusDocument): ReadonlySet<string> {
-  let words = documentWords.get(document);
-  if (words === undefined) {
-    words = new Set(tokenize(document.text).map((token) => token.word));
-    documentWords.set(document, words);
-  }
-  return words;
 }

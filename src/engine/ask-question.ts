@@ -51,7 +51,10 @@ export async function askQuestion(context: AskQuestionContext, rawQuestion: stri
   let answer =
     aboutWholeText ??
     (rewritten !== undefined
-      ? await text.answerReading(question, rewritten, text.read(rewritten), rewritten, { documentId: options.documentId })
+      ? await text.answerReading(question, rewritten, text.read(rewritten, options.documentId), rewritten, {
+          documentId: options.documentId,
+          readFor: (documentId) => ({ reading: text.read(rewritten, documentId), retrievalText: rewritten }),
+        })
       : await text.answer(question, history, options.documentId));
   if (modelAnswerer !== undefined && aboutWholeText === undefined) {
     const remaining = AbortSignal.timeout(Math.max(1, budgetEnds - Date.now()));

@@ -7,7 +7,7 @@
  */
 import { knownSpelling } from '../language/spelling-variants.js';
 import { analyzeQuestion, type AnalyzedQuestion, type NameTerm } from './question-analysis.js';
-import { isContentWord, sameWordFamily, stemWord, tokenize } from '../language/tokenize.js';
+import { isContentWord, stemWord, tokenize } from '../language/tokenize.js';
 import { questionTopics } from './question-topics.js';
 import { writeOutShorthand } from '../language/chat-shorthand.js';
 import { wordLookupOf } from './word-lookup.js';
@@ -174,11 +174,4 @@ function namesOf(analyzed: AnalyzedQuestion, corpus: CorpusVocabulary): readonly
     if (corpus.properNames.has(term.word) && !corpus.writtenLowercase.has(term.word)) names.push({ ...term, descriptive: false });
   }
   return names;
-}
-
-/** Names of the question that one document never uses (for a question scoped to that document). */
-export function namesMissingFrom(reading: QuestionReading, documentWords: ReadonlySet<string>): string[] {
-  const known = (word: string) =>
-    documentWords.has(word) || [...documentWords].some((candidate) => sameWordFamily(word, candidate) && Math.abs(word.length - candidate.length) <= 3);
-  return [...new Set(reading.names.filter((name) => !name.descriptive && !known(name.word)).map((name) => nameAsWritten(reading.correctedText, name.word)))];
 }

@@ -11,6 +11,7 @@ import { wordFamilyKeys } from '../language/tokenize.js';
 import { deriveIndex, type DerivedIndex } from './derive-lexical-index.js';
 import { runAtOnce, runInTurns } from './in-turns.js';
 import { buildLexicalTables, type LexicalTables } from './lexical-tables.js';
+import { DocumentTerms, inverseFrequency, type TermStatistics } from './document-terms.js';
 
 export interface IndexedSentence {
   readonly sentence: Sentence;
@@ -22,7 +23,10 @@ export interface IndexedSentence {
 const BM25_K1 = 1.2;
 const BM25_B = 0.75;
 
-export class LexicalIndex {
+/** Documents whose term statistics are kept (a question weighs a few documents; a library may hold thousands). */
+const DOCUMENT_TERMS_KEPT = 32;
+
+export class LexicalIndex implements TermStatistics {
   /** Every content word of the corpus → its stem. */
   readonly vocabulary: Map<string, string>;
   /** The corpus's names, lower-cased (see DerivedIndex). */
@@ -31,6 +35,8 @@ export class LexicalIndex {
   readonly writtenLowercase: Set<string>;
   private readonly entries: (IndexedSentence | undefined)[];
   private lengths: Map<string, number> | undefined;
+  private ranges: Map<string, { readonly from: number; readonly to: number }> | undefined;
+  private readonly documentTerms = new Map<string, DocumentTerms>();
   /** Reused by bm25Top, left zeroed after each call. */
   private scratchScores: Float64Array | undefined;
   private scratchScored: Uint8Array | undefined;
@@ -82,7 +88,64 @@ export class LexicalIndex {
     const total = this.sentenceCount;
     const id = this.derived.stemIds.get(stem);
     const frequency = id === undefined ? 0 : (this.derived.sentenceFrequency[id] ?? 0);
-    return Math.log(1 + (total - frequency + 0.5) / (frequency + 0.5));
+    return inverseFrequency(total, frequency);
+  }
+
+  /** A document's chunks, positions from..to (exclusive): chunking keeps each document's chunks together. */
+  chunkRange(documentId: string): { readonly from: number; readonly to: number } | undefined {
+    if (this.ranges === undefined) {
+      this.ranges = new Map();
+      for (const [position, chunk] of this.chunks.entries()) {
+        const range = this.ranges.get(chunk.documentId);
+        this.ranges.set(chunk.documentId, { from: range?.from ?? position, to: position + 1 });
+      }
+    }
+    return this.ranges.get(documentId);
+  }
+
+  /** Distinct sentences of a document, positions from..to (exclusive): numbered in chunk order, so they are together too. */
+  sentenceRange(documentId: string): { readonly from: number; readonly to: number } | undefined {
+    const chunks = this.chunkRange(documentId);
+    if (chunks === undefined) return undefined;
+    const { chunkStart, chunkSentences } = this.tables;
+    let from = Infinity;
+    let to = -1;
+    for (let slot = chunkStart[chunks.from]!; slot < chunkStart[chunks.to]!; slot += 1) {
+      from = Math.min(from, chunkSentences[slot]!);
+      to = Math.max(to, chunkSentences[slot]! + 1);
+    }
+    return to < 0 ? undefined : { from, to };
+  }
+
+  /** The term statistics of one document alone (document-terms.ts); the whole index's when it is the only document. */
+  termsOf(documentId: string): TermStatistics {
+    const cached = this.documentTerms.get(documentId);
+    if (cached !== undefined) return cached;
+    const range = this.sentenceRange(documentId);
+    if (range === undefined || (range.from === 0 && range.to === this.sentenceCount)) return this;
+    const { sentenceStart, sentenceWords, wordStem, words } = this.tables;
+    const frequency = new Map<number, number>();
+    const lastSentence = new Map<number, number>();
+    const vocabulary = new Map<string, string>();
+    for (let sentence = range.from; sentence < range.to; sentence += 1) {
+      for (let word = sentenceStart[sentence]!; word < sentenceStart[sentence + 1]!; word += 1) {
+        const text = words[sentenceWords[word]!]!;
+        if (!vocabulary.has(text)) vocabulary.set(text, this.vocabulary.get(text)!);
+        const stem = wordStem[sentenceWords[word]!]!;
+        if (lastSentence.get(stem) === sentence) continue;
+        lastSentence.set(stem, sentence);
+        frequency.set(stem, (frequency.get(stem) ?? 0) + 1);
+      }
+    }
+    const within = (names: ReadonlySet<string>) => new Set([...vocabulary.keys()].filter((word) => names.has(word)));
+    const terms = new DocumentTerms(this.derived.stemIds, frequency, range.to - range.from, {
+      vocabulary,
+      properNames: within(this.properNames),
+      writtenLowercase: within(this.writtenLowercase),
+    });
+    if (this.documentTerms.size >= DOCUMENT_TERMS_KEPT) this.documentTerms.delete(this.documentTerms.keys().next().value as string);
+    this.documentTerms.set(documentId, terms);
+    return terms;
   }
 
   /** Whether the corpus names this (a capitalised word, or one of its family: "Russians" for "Russian"). */

@@ -19,6 +19,7 @@ import { alignmentOf, SentenceVectors } from './sentence-vectors.js';
 import { continuesPreviousSentence } from '../language/tokenize.js';
 import { holdsAnswerKind } from '../question/answer-type.js';
 import { documentShares } from './document-choice.js';
+import type { TermStatistics } from './document-terms.js';
 
 export interface RankingWeights {
   readonly sentenceCoverage: number;
@@ -48,7 +49,7 @@ export const DEFAULT_WEIGHTS: RankingWeights = {
   inheritance: 0.5,
   outOfCorpusShare: 0.6,
   alignment: 0.3,
-  documentChoice: 0.2,
+  documentChoice: Number(process.env.FN_W ?? 0.2), // SCRATCH (remove)
 };
 
 export interface ScoredSentence {
@@ -97,8 +98,12 @@ export interface RetrieverParts {
   readonly candidates?: number;
 }
 
+/** Documents whose own sentence vectors are kept (each costs its sentences' vectors). */
+const DOCUMENT_VECTORS_KEPT = 8;
+
 export class Retriever {
   private readonly sentenceVectors: SentenceVectors;
+  private readonly documentVectors = new Map<string, SentenceVectors>();
   private readonly weights: RankingWeights;
   private readonly candidates: number;
 
@@ -113,28 +118,57 @@ export class Retriever {
     return this.parts.lexical;
   }
 
-  /** The strongest match the corpus has for a word it may not use itself (a stem, family or vector neighbour), 0..1. */
-  closestMatch(word: string, stem: string): number {
-    return Math.max(0, ...this.parts.matcher.matches(word, stem).values());
+  /** The strongest match the corpus (or one document's `vocabulary`) has for a word it may not use itself (a stem, family or vector neighbour), 0..1. */
+  closestMatch(word: string, stem: string, vocabulary?: ReadonlyMap<string, string>): number {
+    let best = 0;
+    for (const [candidate, strength] of this.parts.matcher.matches(word, stem))
+      if (strength > best && (vocabulary === undefined || vocabulary.has(candidate))) best = strength;
+    return best;
   }
 
   get wordVectors(): LocalEmbeddings {
     return this.parts.sentenceEmbeddings;
   }
 
+  /**
+   * The word statistics a question asked of `documentId` is weighed with: that document's own, so each of its
+   * sentences scores as it does when the document is indexed alone (document-terms.ts); the library's without one.
+   */
+  termsFor(documentId: string | undefined): TermStatistics {
+    return documentId === undefined ? this.parts.lexical : this.parts.lexical.termsOf(documentId);
+  }
+
   /** How much a question word should count: rare in the corpus, or (when the corpus lacks it) rare in English. */
-  importance(term: QueryTerm): number {
-    const { lexical, sentenceEmbeddings } = this.parts;
+  importance(term: QueryTerm, lexical: TermStatistics = this.parts.lexical): number {
+    const { sentenceEmbeddings } = this.parts;
     const idf = lexical.hasStem(term.stem)
       ? lexical.idf(term.stem)
       : this.weights.outOfCorpusShare * lexical.idf(term.stem) * sentenceEmbeddings.weight(term.word);
     return term.weight * idf;
   }
 
+  /**
+   * The documents of the candidate passages, likeliest first, each with its likelihood relative to the likeliest
+   * (document-choice.ts): what a library question is asked of. Empty in a corpus of one document.
+   */
+  async likelyDocuments(question: AnalyzedQuestion, queryText: string): Promise<{ readonly documentId: string; readonly share: number }[]> {
+    const { lexical, matcher } = this.parts;
+    const terms = question.terms.map((term) => ({ term, importance: this.importance(term), matches: matcher.matches(term.word, term.stem) }));
+    const chunkPositions = this.candidateChunks(terms, await this.denseCandidates(queryText, undefined), undefined);
+    const shares = documentShares(
+      lexical,
+      terms.map(({ term, matches }) => ({ weight: term.weight, stems: strictStems(lexical, term.stem, matches) })),
+      new Set(chunkPositions.map((position) => lexical.chunks[position]?.documentId ?? '')),
+    );
+    return [...(shares ?? [])].map(([documentId, share]) => ({ documentId, share })).sort((first, second) => second.share - first.share);
+  }
+
   /** `documentId` keeps only that document's passages: a question about one document of a library. */
   async retrieve(question: AnalyzedQuestion, queryText: string, scope: { readonly documentId?: string } = {}): Promise<RetrievalResult> {
     const { lexical, matcher } = this.parts;
-    const terms = question.terms.map((term) => ({ term, importance: this.importance(term), matches: matcher.matches(term.word, term.stem) }));
+    const statistics = this.termsFor(scope.documentId);
+    const sentenceVectors = this.vectorsFor(scope.documentId);
+    const terms = question.terms.map((term) => ({ term, importance: this.importance(term, statistics), matches: matcher.matches(term.word, term.stem) }));
     // Each question word's raw similarity to the corpus words met so far, for the alignment score.
     const primary = terms.filter(({ term }) => !term.context).map((entry) => ({ ...entry, similarity: new Map<string, number>() }));
     const primaryTotal = primary.reduce((sum, { importance }) => sum + importance, 0);
@@ -147,9 +181,9 @@ export class Retriever {
     const unknownNames = required.length - known.length;
     const names = known.map((name) => matcher.matches(name.word, name.stem));
     const focus = question.focus === undefined ? undefined : matcher.matches(question.focus.term.word, question.focus.term.stem);
-    const denseByChunk = await this.denseCandidates(queryText);
+    const denseByChunk = await this.denseCandidates(queryText, scope.documentId);
     const chunkPositions = this.candidateChunks(terms, denseByChunk, scope.documentId);
-    const questionVector = this.sentenceVectors.ofText(queryText);
+    const questionVector = sentenceVectors.ofText(queryText);
     const lowestDense = Math.min(0, ...denseByChunk.values());
     const documentShare = documentShares(
       lexical,
@@ -182,7 +216,7 @@ export class Retriever {
             ? (ownCoverage[index - 1] ?? 0)
             : 0;
         const coverage = own + this.weights.inheritance * (1 - own) * inherited;
-        const dense = dot(questionVector, this.sentenceVectors.ofSentence(sentencePosition, entry));
+        const dense = dot(questionVector, sentenceVectors.ofSentence(sentencePosition, entry));
         const fitsAnswerKind = TYPED_KINDS.has(question.answerKind) && holdsAnswerKind(question.answerKind, entry.sentence.text, question.text);
         const weights = this.weights;
         const alignment = weights.alignment > 0 ? alignmentOf(this.parts.sentenceEmbeddings.words, entry, primary, primaryTotal) : 0;
@@ -212,12 +246,33 @@ export class Retriever {
     return { passages, sentences: dedupeSentences(allSentences) };
   }
 
-  private async denseCandidates(queryText: string): Promise<Map<number, number>> {
+  /** The sentence vectors of `documentId` as if it were indexed alone (its own common direction); the library's without one. */
+  private vectorsFor(documentId: string | undefined): SentenceVectors {
+    const sentences = documentId === undefined ? undefined : this.parts.lexical.sentenceRange(documentId);
+    if (documentId === undefined || sentences === undefined || (sentences.from === 0 && sentences.to === this.parts.lexical.sentenceCount))
+      return this.sentenceVectors;
+    let vectors = this.documentVectors.get(documentId);
+    if (vectors === undefined) {
+      vectors = SentenceVectors.ofDocument(this.parts.lexical, this.parts.sentenceEmbeddings, sentences);
+      if (this.documentVectors.size >= DOCUMENT_VECTORS_KEPT) this.documentVectors.delete(this.documentVectors.keys().next().value as string);
+      this.documentVectors.set(documentId, vectors);
+    }
+    return vectors;
+  }
+
+  /** Dense similarity of the nearest chunks: all of them in a small corpus (or a small document asked about alone). */
+  private async denseCandidates(queryText: string, documentId: string | undefined): Promise<Map<number, number>> {
     const vector = await this.parts.queryEmbeddings.embedQuery(queryText);
     // An empty vector: the embedding server is down (engine/choose-embeddings.ts); the words alone decide.
     if (vector.length === 0) return new Map();
-    const limit = this.parts.store.size <= 400 ? this.parts.store.size : this.candidates;
-    return new Map(this.parts.store.searchLabels(vector, limit));
+    const { store, lexical } = this.parts;
+    const range = documentId === undefined ? undefined : lexical.chunkRange(documentId);
+    if (range === undefined || range.to - range.from === store.size) {
+      const limit = store.size <= 400 ? store.size : this.candidates;
+      return new Map(store.searchLabels(vector, limit));
+    }
+    const size = range.to - range.from;
+    return new Map(store.searchLabels(vector, size <= 400 ? size : this.candidates, (_document, label) => label >= range.from && label < range.to));
   }
 
   private candidateChunks(

@@ -31,6 +31,14 @@ export class SentenceVectors {
     return new SentenceVectors(lexical, embeddings, await runInTurns(commonDirectionOf(lexical, embeddings)));
   }
 
+  /**
+   * Sentence vectors of one document of a library, with the direction its own sentences share removed: what
+   * they are when the document is indexed alone (a library's common direction is every text's average).
+   */
+  static ofDocument(lexical: LexicalIndex, embeddings: LocalEmbeddings, sentences: { readonly from: number; readonly to: number }): SentenceVectors {
+    return new SentenceVectors(lexical, embeddings, runAtOnce(commonDirectionOf(lexical, embeddings, sentences)));
+  }
+
   /** A question's (or any text's) vector, comparable with the sentences'. */
   ofText(text: string): Float32Array {
     return this.withoutCommonDirection(this.embeddings.embed(text));
@@ -54,10 +62,14 @@ export class SentenceVectors {
   }
 }
 
-function* commonDirectionOf(lexical: LexicalIndex, embeddings: LocalEmbeddings): Sliced<Float32Array> {
+function* commonDirectionOf(
+  lexical: LexicalIndex,
+  embeddings: LocalEmbeddings,
+  { from, to } = { from: 0, to: lexical.sentenceCount },
+): Sliced<Float32Array> {
   const mean = new Float32Array(embeddings.dimensions);
-  const step = Math.max(1, Math.floor(lexical.sentenceCount / SAMPLE));
-  for (let position = 0; position < lexical.sentenceCount; position += step) {
+  const step = Math.max(1, Math.floor((to - from) / SAMPLE));
+  for (let position = from; position < to; position += step) {
     const vector = embeddings.embed(lexical.sentence(position).sentence.text);
     for (let dimension = 0; dimension < mean.length; dimension += 1) mean[dimension] = (mean[dimension] as number) + (vector[dimension] as number);
     yield;

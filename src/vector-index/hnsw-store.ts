@@ -76,12 +76,12 @@ export class HnswVectorStore {
   }
 
   /** Nearest labels with cosine similarity (1 - hnswlib's cosine distance), best first. */
-  searchLabels(query: ArrayLike<number>, k: number, filter?: (document: IndexedDocument) => boolean): [number, number][] {
+  searchLabels(query: ArrayLike<number>, k: number, filter?: (document: IndexedDocument, label: number) => boolean): [number, number][] {
     if (this.index === undefined || this.documents.length === 0) return [];
     const limit = Math.min(k, this.documents.length);
     this.index.setEf(Math.max(this.settings.efSearch, limit));
     const found = filter
-      ? this.index.searchKnn(Array.from(query), limit, (label: number) => filter(this.documents[label] as IndexedDocument))
+      ? this.index.searchKnn(Array.from(query), limit, (label: number) => filter(this.documents[label] as IndexedDocument, label))
       : this.index.searchKnn(Array.from(query), limit);
     return found.neighbors.map((label, position) => [label, 1 - (found.distances[position] ?? 1)]);
   }

@@ -84,3 +84,28 @@ test('GIVEN what a user types for a document THEN a unique part of the title pic
   const none = findDocument(engine.corpus, 'moon landing');
   assert.ok(!none.ok && none.problem.kind === 'unknown-document');
 });
+
+test('GIVEN the article in a library WHEN asked about it, with or without the document option THEN the answers are those of the article alone', async () => {
+  const data = temporaryFolder('article-alone');
+  const alone = await openEngine(testConfig({ FOOTNOTE_DATA_DIR: data.path }));
+  try {
+    for (const question of [
+      'Why did Baku close the Russian House?',
+      'How did Russia react to the arrests in Yekaterinburg?',
+      'What did Putin apologise for?',
+    ]) {
+      const expected = await alone.ask(question);
+      assert.ok(expected.ok);
+      for (const documentId of [undefined, BAKU]) {
+        const answer = await ask(question, documentId);
+        assert.equal(answer.answer, expected.answer.answer, `${question} (${documentId ?? 'the library'})`);
+        assert.deepEqual(
+          answer.quotes.map((quote) => quote.text),
+          expected.answer.quotes.map((quote) => quote.text),
+        );
+      }
+    }
+  } finally {
+    data.remove();
+  }
+});

@@ -50,3 +50,19 @@ test('GIVEN one document, or words no document uses THEN there is nothing to cho
   assert.equal(documentShares(lexical, termsOf('What condition do divers fear most?'), new Set([article])), undefined);
   assert.equal(documentShares(lexical, termsOf('xylophones zeppelins'), new Set([article, 'diving.md'])), undefined);
 });
+
+test('GIVEN a library WHEN one document’s word statistics are asked for THEN they are those of that document indexed alone', async () => {
+  const { lexical, article } = await library();
+  const { corpus } = await loadCorpus(articleCorpus);
+  const alone = new LexicalIndex(chunkCorpus(corpus));
+  const own = lexical.termsOf(article);
+  // "oxygen" is only in the diving text: the library knows it, the article alone does not.
+  assert.ok(lexical.hasStem(stemWord('oxygen')));
+  assert.equal(own.hasStem(stemWord('oxygen')), false);
+  for (const word of ['baku', 'russian', 'oxygen', 'moscow', 'divers', 'the'])
+    assert.equal(own.idf(stemWord(word)), alone.idf(stemWord(word)), `idf of ${word}`);
+  assert.notEqual(lexical.idf(stemWord('baku')), alone.idf(stemWord('baku')));
+  assert.deepEqual([...own.vocabulary].sort(), [...alone.vocabulary].sort());
+  // A library of one document is its own statistics.
+  assert.equal(alone.termsOf(article), alone);
+});
