@@ -85,8 +85,11 @@ export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
         earlierParagraph: turn.answerParagraph,
       });
     };
-    const previous = history.at(-1);
-    if (previous !== undefined && resolveFollowUp(question, history).leans) return asFollowUp(previous);
+    // A turn the text did not answer leaves nothing to lean on ("who is the richest person alive" after an
+    // off-topic "recommend a good book" is not about books); a question about the text itself ("when was it
+    // published") is about the text, whatever came before.
+    const previous = own.metadata === undefined && history.at(-1)?.abstained === false ? history.at(-1) : undefined;
+    if (previous !== undefined && resolveFollowUp(question, history, own.topics).leans) return asFollowUp(previous);
     const alone = await answerReading(question, question, own, own.correctedText, { documentId });
     // Words the text never mentions are not found by leaning on the earlier turn either.
     if (!alone.abstained || previous === undefined || alone.abstainReason === 'not-mentioned') return alone;

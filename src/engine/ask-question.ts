@@ -62,7 +62,8 @@ export async function askQuestion(context: AskQuestionContext, rawQuestion: stri
   if (conversationId !== undefined) {
     const words = context.state().retriever.wordVectors.words;
     // Read as corrected ("wat does jamestown say" → "what does Jamestown say"): a typo is the rarest word of all.
-    const subject = subjectOf(text.read(answer.standaloneQuestion).correctedText, (word) => words.rank(word)) ?? history.at(-1)?.subject;
+    const reread = text.read(answer.standaloneQuestion);
+    const subject = subjectOf(reread.correctedText, (word) => words.rank(word), reread.topics) ?? history.at(-1)?.subject;
     const quoted = answer.quotes[0];
     await conversations.record(conversationId, {
       question,
