@@ -5,7 +5,7 @@
 import { STOPWORDS } from '../language/lexicon.js';
 import { tokenize } from '../language/tokenize.js';
 import type { Turn } from './conversation-store.js';
-import { namedNounPhrases } from '../answering/sentence-entities.js';
+import { namedNounPhrases, readEntities } from '../answering/sentence-entities.js';
 
 const LEANING_WORDS = /\b(it|its|it's|they|them|their|theirs|he|him|his|she|her|hers|this|that|these|those|there|then|the same|such|former|latter|one)\b/iu;
 const ELLIPSIS_START = /^\s*(and|but|so|also|what about|how about|why|why not|how come|and why|what else|anything else|since when|who else|really)\b/iu;
@@ -47,6 +47,22 @@ export function subjectOf(question: string, rank: (word: string) => number | und
   const words = tokenize(question).filter((token) => topics.includes(token.word));
   words.sort((first, second) => (rank(second.word) ?? Infinity) - (rank(first.word) ?? Infinity));
   return words[0] === undefined ? undefined : question.slice(words[0].start, words[0].end);
+}
+
+/**
+ * Whom a "who" question's answer named, for a later "they", "he" or "she": the first name in the answer the
+ * question does not use ("who criticised the plan?" → "Critics in the opposition Green List say…" → "Green List").
+ */
+export function answeredPerson(question: string, answer: string): string | undefined {
+  const asked = new Set(tokenize(question).map((token) => token.word));
+  return readEntities(answer).names.find((name) => !tokenize(name).every((token) => asked.has(token.word)));
+}
+
+const PERSONAL_PRONOUN = /\b(he|she|they|him|her|them|his|their)\b/iu;
+
+/** What a follow-up's pronoun or ellipsis stands for: the person an earlier "who" answer named, for "he"/"she"/"they"; else the subject. */
+export function subjectFor(question: string, turn: { readonly subject?: string | undefined; readonly person?: string | undefined }): string | undefined {
+  return turn.person !== undefined && PERSONAL_PRONOUN.test(question) ? turn.person : turn.subject;
 }
 
 const SUBJECT_PRONOUN = /\b(he|she|it|they|him|them)\b/iu;

@@ -14,7 +14,7 @@ import { rankCandidates, preferParagraph, type CandidateRanking } from '../answe
 import { EntityCache } from '../answering/sentence-entities.js';
 import type { Answer } from '../answering/types.js';
 import type { Turn } from '../conversation/conversation-store.js';
-import { resolveFollowUp, standaloneFollowUp } from '../conversation/follow-up.js';
+import { resolveFollowUp, standaloneFollowUp, subjectFor } from '../conversation/follow-up.js';
 import type { EngineState } from './engine-state.js';
 
 /** Weight of words carried over from earlier turns, relative to the question's own words. */
@@ -78,7 +78,8 @@ export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
     const own = read(question);
     // "what did she say?" → "what did Zakharova say?", looked for first in the paragraph the last answer came from.
     const asFollowUp = (turn: Turn) => {
-      const standalone = turn.subject !== undefined ? standaloneFollowUp(question, turn.subject) : `${question} (${turn.standaloneQuestion})`;
+      const subject = subjectFor(question, turn);
+      const standalone = subject !== undefined ? standaloneFollowUp(question, subject) : `${question} (${turn.standaloneQuestion})`;
       const reading = withContext(read(standalone), turn.standaloneQuestion, CONTEXT_WEIGHT);
       return answerReading(question, standalone, reading, `${reading.correctedText} ${turn.standaloneQuestion}`, {
         documentId,

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ConversationStore } from '../../src/conversation/conversation-store.js';
-import { resolveFollowUp as resolveWithTopics, standaloneFollowUp, subjectOf as subjectWithTopics } from '../../src/conversation/follow-up.js';
+import { answeredPerson, resolveFollowUp as resolveWithTopics, standaloneFollowUp, subjectFor, subjectOf as subjectWithTopics } from '../../src/conversation/follow-up.js';
 import { questionTopics } from '../../src/question/question-topics.js';
 
 /** The engine passes each question's nouns and names as read by question-topics.ts. */
@@ -65,4 +65,18 @@ test('GIVEN a follow-up THEN its pronoun becomes the earlier subject, or the sub
   assert.equal(standaloneFollowUp('what was its role?', 'Sputnik'), 'what was Sputnik’s role?');
   assert.equal(standaloneFollowUp('how many died?', 'plane crash'), 'how many died (plane crash)?');
   assert.equal(standaloneFollowUp('what did Zakharova say next?', 'Zakharova'), 'what did Zakharova say next?');
+});
+
+test('GIVEN a "who" question answered with a name THEN a later "he", "she" or "they" stands for that name, "it" for the subject', () => {
+  const person = answeredPerson(
+    'Whose popularity has been boosted by foreign victories?',
+    'Domestically, external victories have been a key source of Ilham Aliyev’s popularity, particularly since the 2020 war.',
+  );
+  assert.equal(person, 'Ilham Aliyev');
+  assert.equal(answeredPerson('who is Ilham Aliyev', 'Ilham Aliyev is the president.'), undefined, 'a name the question already used is no answer');
+  const turn = { subject: 'popularity', person: 'Ilham Aliyev' };
+  assert.equal(subjectFor('and since when has he held power?', turn), 'Ilham Aliyev');
+  assert.equal(subjectFor('what do they say', turn), 'Ilham Aliyev');
+  assert.equal(subjectFor('when did it grow?', turn), 'popularity');
+  assert.equal(subjectFor('what did she say?', { subject: 'Zakharova' }), 'Zakharova');
 });
