@@ -1,11 +1,18 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ConversationStore } from '../../src/conversation/conversation-store.js';
-import { answeredPerson, resolveFollowUp as resolveWithTopics, standaloneFollowUp, subjectFor, subjectOf as subjectWithTopics } from '../../src/conversation/follow-up.js';
+import {
+  answeredPerson,
+  resolveFollowUp as resolveWithTopics,
+  standaloneFollowUp,
+  subjectFor,
+  subjectOf as subjectWithTopics,
+} from '../../src/conversation/follow-up.js';
 import { questionTopics } from '../../src/question/question-topics.js';
 
 /** The engine passes each question's nouns and names as read by question-topics.ts. */
-const resolveFollowUp = (question: string, history: Parameters<typeof resolveWithTopics>[1]) => resolveWithTopics(question, history, questionTopics(question).topics);
+const resolveFollowUp = (question: string, history: Parameters<typeof resolveWithTopics>[1]) =>
+  resolveWithTopics(question, history, questionTopics(question).topics);
 const subjectOf = (question: string, rank: (word: string) => number | undefined) => subjectWithTopics(question, rank, questionTopics(question).topics);
 
 const earlier = [{ question: 'Tell me about the Azal plane.', standaloneQuestion: 'Tell me about the Azal plane.', answer: '…', abstained: false, at: 0 }];
@@ -56,7 +63,15 @@ test('GIVEN an earlier question THEN its subject is its names, or else its rares
   assert.equal(subjectOf('tell me about the plane crash', rank), 'crash');
   assert.equal(subjectOf('why?', rank), undefined);
   // A verb is no subject: "what happened to the plane" is about the plane, however rare "happened" is.
-  assert.equal(subjectOf('what happened to the plane', (word) => new Map([['plane', 900], ['happened', 5000]]).get(word)), 'plane');
+  assert.equal(
+    subjectOf('what happened to the plane', (word) =>
+      new Map([
+        ['plane', 900],
+        ['happened', 5000],
+      ]).get(word),
+    ),
+    'plane',
+  );
 });
 
 test('GIVEN a follow-up THEN its pronoun becomes the earlier subject, or the subject is added to an ellipsis', () => {
