@@ -19,38 +19,11 @@ import { alignmentOf, SentenceVectors } from './sentence-vectors.js';
 import { continuesPreviousSentence } from '../language/tokenize.js';
 import { holdsAnswerKind } from '../question/answer-type.js';
 import { documentShares } from './document-choice.js';
+import { DEFAULT_WEIGHTS, type RankingWeights } from './ranking-weights.js';
+import { bestMatch, NAME_MATCH, STRICT_MATCH, strictStems } from './term-matcher.js';
 import type { TermStatistics } from './document-terms.js';
 
-export interface RankingWeights {
-  readonly sentenceCoverage: number;
-  readonly passageCoverage: number;
-  readonly sentenceDense: number;
-  readonly passageDense: number;
-  readonly answerKind: number;
-  /** How much of the previous sentence's coverage an anaphoric sentence ("These men were...") inherits. */
-  readonly inheritance: number;
-  /** A question word the corpus lacks counts this share of the top idf, times its rarity in English. */
-  readonly outOfCorpusShare: number;
-  /**
-   * Each question word's closest word in the sentence by raw word-vector similarity (no floor), weighted
-   * like coverage: a softer, continuous view of the same alignment that ranks near-paraphrases better.
-   */
-  readonly alignment: number;
-  /** Taken off a sentence as its document is less likely than the likeliest to be the one asked about (document-choice.ts). */
-  readonly documentChoice: number;
-}
-
-export const DEFAULT_WEIGHTS: RankingWeights = {
-  sentenceCoverage: 0.25,
-  passageCoverage: 0.25,
-  sentenceDense: 0.4,
-  passageDense: 0.05,
-  answerKind: 0.05,
-  inheritance: 0.5,
-  outOfCorpusShare: 0.6,
-  alignment: 0.3,
-  documentChoice: Number(process.env.FN_W ?? 0.2), // SCRATCH (remove)
-};
+export { DEFAULT_WEIGHTS, type RankingWeights } from './ranking-weights.js';
 
 export interface ScoredSentence {
   readonly entry: IndexedSentence;
@@ -303,28 +276,6 @@ export class Retriever {
   }
 }
 
-function bestMatch(matches: ReadonlyMap<string, number>, words: readonly string[]): number {
-  let best = 0;
-  for (const word of words) {
-    const strength = matches.get(word);
-    if (strength !== undefined && strength > best) {
-      best = strength;
-      if (best === 1) break;
-    }
-  }
-  return best;
-}
-
-/** The question word's stem and the corpus stems matching it as strongly as a word family does. */
-function strictStems(lexical: LexicalIndex, stem: string, matches: ReadonlyMap<string, number>): Set<string> {
-  const stems = new Set([stem]);
-  for (const [word, strength] of matches) {
-    const matched = strength >= STRICT_MATCH ? lexical.vocabulary.get(word) : undefined;
-    if (matched !== undefined) stems.add(matched);
-  }
-  return stems;
-}
-
 /** A sentence in two overlapping windows appears once, with its better score. */
 function dedupeSentences(sentences: readonly ScoredSentence[]): ScoredSentence[] {
   const seen = new Set<string>();
@@ -338,7 +289,3 @@ function dedupeSentences(sentences: readonly ScoredSentence[]): ScoredSentence[]
 
 /** Kinds of answer a sentence visibly holds or lacks (a number, a time, a name, a place). */
 const TYPED_KINDS: ReadonlySet<AnswerKind> = new Set(['number', 'time', 'person', 'place']);
-/** A name counts as mentioned when matched at least this well: same stem, family or prefix, or a close vector (Azerbaijan ~ Baku). */
-const NAME_MATCH = 0.5;
-/** Same stem, word family or long prefix (vector neighbours stay below this). */
-const STRICT_MATCH = 0.85;

@@ -62,11 +62,7 @@ export class SentenceVectors {
   }
 }
 
-function* commonDirectionOf(
-  lexical: LexicalIndex,
-  embeddings: LocalEmbeddings,
-  { from, to } = { from: 0, to: lexical.sentenceCount },
-): Sliced<Float32Array> {
+function* commonDirectionOf(lexical: LexicalIndex, embeddings: LocalEmbeddings, { from, to } = { from: 0, to: lexical.sentenceCount }): Sliced<Float32Array> {
   const mean = new Float32Array(embeddings.dimensions);
   const step = Math.max(1, Math.floor((to - from) / SAMPLE));
   for (let position = from; position < to; position += step) {

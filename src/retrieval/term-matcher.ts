@@ -8,6 +8,7 @@
 import type { WordVectors } from '../embeddings/word-vectors.js';
 import { wordFamilyKeys } from '../language/tokenize.js';
 import { runAtOnce, runInTurns, type Sliced } from './in-turns.js';
+import type { LexicalIndex } from './lexical-index.js';
 import { WordNeighbours, type WordNeighboursOptions } from './word-neighbours.js';
 
 export interface TermMatcherSettings {
@@ -124,4 +125,32 @@ function append(map: Map<string, string[]>, key: string, word: string): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [word]);
   else list.push(word);
+}
+
+/** A name counts as mentioned when matched at least this well: same stem, family or prefix, or a close vector (Azerbaijan ~ Baku). */
+export const NAME_MATCH = 0.5;
+/** Same stem, word family or long prefix (vector neighbours stay below this). */
+export const STRICT_MATCH = 0.85;
+
+/** The strongest match among `words` for a question word's matches. */
+export function bestMatch(matches: ReadonlyMap<string, number>, words: readonly string[]): number {
+  let best = 0;
+  for (const word of words) {
+    const strength = matches.get(word);
+    if (strength !== undefined && strength > best) {
+      best = strength;
+      if (best === 1) break;
+    }
+  }
+  return best;
+}
+
+/** The question word's stem and the corpus stems matching it as strongly as a word family does. */
+export function strictStems(lexical: LexicalIndex, stem: string, matches: ReadonlyMap<string, number>): Set<string> {
+  const stems = new Set([stem]);
+  for (const [word, strength] of matches) {
+    const matched = strength >= STRICT_MATCH ? lexical.vocabulary.get(word) : undefined;
+    if (matched !== undefined) stems.add(matched);
+  }
+  return stems;
 }
