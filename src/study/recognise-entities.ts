@@ -6,6 +6,7 @@
  * Here: reading names into candidate mentions; entity-votes.ts weighs them, entity-building.ts makes entities.
  */
 import type { Corpus } from '../corpus/types.js';
+import { perCorpus } from '../corpus/per-corpus.js';
 import { chronoReadings } from '../language/chrono-readings.js';
 import { isDictionaryWord, tagWords } from '../language/part-of-speech.js';
 import { STOPWORDS } from '../language/tokenize.js';
@@ -20,17 +21,8 @@ import { buildEntities } from './entity-building.js';
 export { entityKey } from './entity-types.js';
 export type { Entity, EntityGroup, EntityKind, SentenceSpan } from './entity-types.js';
 
-const cache = new WeakMap<Corpus, readonly Entity[]>();
-
 /** The entities of the corpus in order of first mention. Cached per corpus: the tools share one reading. */
-export function recogniseEntities(corpus: Corpus): readonly Entity[] {
-  let entities = cache.get(corpus);
-  if (entities === undefined) {
-    entities = recognise(corpus);
-    cache.set(corpus, entities);
-  }
-  return entities;
-}
+export const recogniseEntities: (corpus: Corpus) => readonly Entity[] = perCorpus(recognise);
 
 function recognise(corpus: Corpus): Entity[] {
   const units = sentenceUnits(corpus);
