@@ -10,6 +10,8 @@ export interface Turn {
   readonly at: number;
   /** What the turn was about ("Zakharova"), for a later "she" or an ellipsis. */
   readonly subject?: string;
+  /** The name a "who" question's answer gave ("Ilham Aliyev"), for a later "he", "she" or "they". */
+  readonly person?: string;
   /** The paragraph the answer came from: a follow-up is first looked for there. */
   readonly answerParagraph?: { readonly documentId: string; readonly paragraph: number };
 }

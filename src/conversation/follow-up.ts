@@ -3,9 +3,9 @@
  * very few words of its own) and, if so, which earlier text to carry over as context.
  */
 import { STOPWORDS } from '../language/lexicon.js';
-import { isContentWord, tokenize } from '../language/tokenize.js';
+import { tokenize } from '../language/tokenize.js';
 import type { Turn } from './conversation-store.js';
-import { namedNounPhrases } from '../answering/sentence-entities.js';
+import { namedNounPhrases, readEntities } from '../answering/sentence-entities.js';
 
 const LEANING_WORDS = /\b(it|its|it's|they|them|their|theirs|he|him|his|she|her|hers|this|that|these|those|there|then|the same|such|former|latter|one)\b/iu;
 const ELLIPSIS_START = /^\s*(and|but|so|also|what about|how about|why|why not|how come|and why|what else|anything else|since when|who else|really)\b/iu;
@@ -17,13 +17,15 @@ export interface FollowUpDecision {
   readonly context: string;
 }
 
-export function resolveFollowUp(question: string, history: readonly Turn[]): FollowUpDecision {
+/**
+ * `topics` are the question's own nouns and names (question-topics.ts, read from its grammar): a question
+ * with none ("how many died?", "why?") leans on the earlier turn; one that names its own subject, however
+ * short and however typed ("did russia retaliate", "who was the pilot"), stands alone.
+ */
+export function resolveFollowUp(question: string, history: readonly Turn[], topics: readonly string[]): FollowUpDecision {
   const previous = history.at(-1);
   if (previous === undefined) return { leans: false, context: '' };
-  const ownWords = tokenize(question).filter((token) => isContentWord(token.word));
-  // A short question that names nothing ("How many people died?") rarely starts a new topic mid-conversation.
-  const namesSomething = /\s\p{Lu}/u.test(question.trim());
-  const leans = LEANING_WORDS.test(question) || ELLIPSIS_START.test(question) || ownWords.length <= 1 || (!namesSomething && ownWords.length <= 3);
+  const leans = LEANING_WORDS.test(question) || ELLIPSIS_START.test(question) || topics.length === 0;
   if (!leans) return { leans: false, context: '' };
   // The previous turn's standalone question already carries what it leaned on.
   return { leans: true, context: previous.standaloneQuestion };
@@ -31,9 +33,10 @@ export function resolveFollowUp(question: string, history: readonly Turn[]): Fol
 
 /**
  * What a turn was about, to stand in for a later "she", "it" or an ellipsis: its first noun phrase that
- * holds a name ("the Azal plane"), else the names it used, else its rarest content word in English.
+ * holds a name ("the Azal plane"), else the names it used, else its rarest noun in English (`topics`, the
+ * question's nouns: "what happened to the plane" is about the plane, not about happening).
  */
-export function subjectOf(question: string, rank: (word: string) => number | undefined): string | undefined {
+export function subjectOf(question: string, rank: (word: string) => number | undefined, topics: readonly string[]): string | undefined {
   const phrase = namedNounPhrases(question)[0];
   if (phrase !== undefined) return phrase.replace(/[’']s$/u, '');
   const firstWordEnd = /^\s*\S+/u.exec(question)?.[0].length ?? 0;
@@ -41,9 +44,25 @@ export function subjectOf(question: string, rank: (word: string) => number | und
     .map((match) => match[0].replace(/[’']s$/u, ''))
     .filter((name) => !STOPWORDS.has(name.toLowerCase()));
   if (names.length > 0) return names.join(' ');
-  const words = tokenize(question).filter((token) => isContentWord(token.word));
+  const words = tokenize(question).filter((token) => topics.includes(token.word));
   words.sort((first, second) => (rank(second.word) ?? Infinity) - (rank(first.word) ?? Infinity));
   return words[0] === undefined ? undefined : question.slice(words[0].start, words[0].end);
+}
+
+/**
+ * Whom a "who" question's answer named, for a later "they", "he" or "she": the first name in the answer the
+ * question does not use ("who criticised the plan?" → "Critics in the opposition Green List say…" → "Green List").
+ */
+export function answeredPerson(question: string, answer: string): string | undefined {
+  const asked = new Set(tokenize(question).map((token) => token.word));
+  return readEntities(answer).names.find((name) => !tokenize(name).every((token) => asked.has(token.word)));
+}
+
+const PERSONAL_PRONOUN = /\b(he|she|they|him|her|them|his|their)\b/iu;
+
+/** What a follow-up's pronoun or ellipsis stands for: the person an earlier "who" answer named, for "he"/"she"/"they"; else the subject. */
+export function subjectFor(question: string, turn: { readonly subject?: string | undefined; readonly person?: string | undefined }): string | undefined {
+  return turn.person !== undefined && PERSONAL_PRONOUN.test(question) ? turn.person : turn.subject;
 }
 
 const SUBJECT_PRONOUN = /\b(he|she|it|they|him|them)\b/iu;

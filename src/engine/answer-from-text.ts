@@ -14,7 +14,7 @@ import { rankCandidates, preferParagraph, type CandidateRanking } from '../answe
 import { EntityCache } from '../answering/sentence-entities.js';
 import type { Answer } from '../answering/types.js';
 import type { Turn } from '../conversation/conversation-store.js';
-import { resolveFollowUp, standaloneFollowUp } from '../conversation/follow-up.js';
+import { resolveFollowUp, standaloneFollowUp, subjectFor } from '../conversation/follow-up.js';
 import type { EngineState } from './engine-state.js';
 
 /** Weight of words carried over from earlier turns, relative to the question's own words. */
@@ -78,15 +78,19 @@ export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
     const own = read(question);
     // "what did she say?" → "what did Zakharova say?", looked for first in the paragraph the last answer came from.
     const asFollowUp = (turn: Turn) => {
-      const standalone = turn.subject !== undefined ? standaloneFollowUp(question, turn.subject) : `${question} (${turn.standaloneQuestion})`;
+      const subject = subjectFor(question, turn);
+      const standalone = subject !== undefined ? standaloneFollowUp(question, subject) : `${question} (${turn.standaloneQuestion})`;
       const reading = withContext(read(standalone), turn.standaloneQuestion, CONTEXT_WEIGHT);
       return answerReading(question, standalone, reading, `${reading.correctedText} ${turn.standaloneQuestion}`, {
         documentId,
         earlierParagraph: turn.answerParagraph,
       });
     };
-    const previous = history.at(-1);
-    if (previous !== undefined && resolveFollowUp(question, history).leans) return asFollowUp(previous);
+    // A turn the text did not answer leaves nothing to lean on ("who is the richest person alive" after an
+    // off-topic "recommend a good book" is not about books); a question about the text itself ("when was it
+    // published") is about the text, whatever came before.
+    const previous = own.metadata === undefined && history.at(-1)?.abstained === false ? history.at(-1) : undefined;
+    if (previous !== undefined && resolveFollowUp(question, history, own.topics).leans) return asFollowUp(previous);
     const alone = await answerReading(question, question, own, own.correctedText, { documentId });
     // Words the text never mentions are not found by leaning on the earlier turn either.
     if (!alone.abstained || previous === undefined || alone.abstainReason === 'not-mentioned') return alone;

@@ -8,7 +8,7 @@ import type { AskOptions } from '../engine-types.js';
 import { checkQuestion, INSTRUCTION_NOTICE } from '../answering/check-question.js';
 import type { AskOutcome } from '../answering/types.js';
 import type { ConversationMemory } from '../conversation/conversation-store.js';
-import { subjectOf } from '../conversation/follow-up.js';
+import { answeredPerson, subjectOf } from '../conversation/follow-up.js';
 import type { EngineState } from './engine-state.js';
 import type { ModelAnswerer } from './model-answerer.js';
 import type { TextAnswerer } from './answer-from-text.js';
@@ -62,14 +62,19 @@ export async function askQuestion(context: AskQuestionContext, rawQuestion: stri
   if (conversationId !== undefined) {
     const words = context.state().retriever.wordVectors.words;
     // Read as corrected ("wat does jamestown say" → "what does Jamestown say"): a typo is the rarest word of all.
-    const subject = subjectOf(text.read(answer.standaloneQuestion).correctedText, (word) => words.rank(word)) ?? history.at(-1)?.subject;
+    const reread = text.read(answer.standaloneQuestion);
+    const subject = subjectOf(reread.correctedText, (word) => words.rank(word), reread.topics) ?? history.at(-1)?.subject;
     const quoted = answer.quotes[0];
+    // "who criticised the plan?" → a later "they" is whom the answer names; "who is Peskov?" → "he" is Peskov, the subject.
+    const asksForSomeone = reread.answerKind === 'person' && reread.names.length === 0 && !answer.abstained;
+    const person = asksForSomeone ? answeredPerson(reread.correctedText, quoted?.text ?? answer.answer) : undefined;
     await conversations.record(conversationId, {
       question,
       standaloneQuestion: answer.standaloneQuestion,
       answer: answer.answer,
       abstained: answer.abstained,
       ...(subject !== undefined ? { subject } : {}),
+      ...(person !== undefined ? { person } : {}),
       ...(quoted !== undefined ? { answerParagraph: { documentId: quoted.documentId, paragraph: quoted.paragraph } } : {}),
     });
   }

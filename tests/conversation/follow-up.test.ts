@@ -1,7 +1,19 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ConversationStore } from '../../src/conversation/conversation-store.js';
-import { resolveFollowUp, standaloneFollowUp, subjectOf } from '../../src/conversation/follow-up.js';
+import {
+  answeredPerson,
+  resolveFollowUp as resolveWithTopics,
+  standaloneFollowUp,
+  subjectFor,
+  subjectOf as subjectWithTopics,
+} from '../../src/conversation/follow-up.js';
+import { questionTopics } from '../../src/question/question-topics.js';
+
+/** The engine passes each question's nouns and names as read by question-topics.ts. */
+const resolveFollowUp = (question: string, history: Parameters<typeof resolveWithTopics>[1]) =>
+  resolveWithTopics(question, history, questionTopics(question).topics);
+const subjectOf = (question: string, rank: (word: string) => number | undefined) => subjectWithTopics(question, rank, questionTopics(question).topics);
 
 const earlier = [{ question: 'Tell me about the Azal plane.', standaloneQuestion: 'Tell me about the Azal plane.', answer: '…', abstained: false, at: 0 }];
 
@@ -15,6 +27,9 @@ test('GIVEN an earlier turn THEN pronouns, ellipsis and short unnamed questions 
 
 test('GIVEN a question that names its own subject THEN it stands on its own', () => {
   assert.equal(resolveFollowUp('What did Toral Ganjali accuse Russia of?', earlier).leans, false);
+  // Typed as students type: lower case, short, a typo — still a subject of its own.
+  for (const question of ['did russia retaliate', 'who was the pilot', 'what happend in yekaterinberg', 'recommend a good book', 'who is ovchuk'])
+    assert.equal(resolveFollowUp(question, earlier).leans, false, question);
   assert.equal(resolveFollowUp('Who apologised for it?', []).leans, false, 'no earlier turn, nothing to lean on');
 });
 
@@ -36,7 +51,7 @@ test('GIVEN a conversation store THEN turns are bounded, expire, and the least r
   assert.equal(store.history('c').length, 0, 'expired after the quiet period');
 });
 
-test('GIVEN an earlier question THEN its subject is its names, or else its rarest word', () => {
+test('GIVEN an earlier question THEN its subject is its names, or else its rarest noun', () => {
   const rank = (word: string) =>
     new Map([
       ['plane', 900],
@@ -47,6 +62,16 @@ test('GIVEN an earlier question THEN its subject is its names, or else its rares
   assert.equal(subjectOf('what did Baku’s media say?', rank), 'Baku');
   assert.equal(subjectOf('tell me about the plane crash', rank), 'crash');
   assert.equal(subjectOf('why?', rank), undefined);
+  // A verb is no subject: "what happened to the plane" is about the plane, however rare "happened" is.
+  assert.equal(
+    subjectOf('what happened to the plane', (word) =>
+      new Map([
+        ['plane', 900],
+        ['happened', 5000],
+      ]).get(word),
+    ),
+    'plane',
+  );
 });
 
 test('GIVEN a follow-up THEN its pronoun becomes the earlier subject, or the subject is added to an ellipsis', () => {
@@ -55,4 +80,18 @@ test('GIVEN a follow-up THEN its pronoun becomes the earlier subject, or the sub
   assert.equal(standaloneFollowUp('what was its role?', 'Sputnik'), 'what was Sputnik’s role?');
   assert.equal(standaloneFollowUp('how many died?', 'plane crash'), 'how many died (plane crash)?');
   assert.equal(standaloneFollowUp('what did Zakharova say next?', 'Zakharova'), 'what did Zakharova say next?');
+});
+
+test('GIVEN a "who" question answered with a name THEN a later "he", "she" or "they" stands for that name, "it" for the subject', () => {
+  const person = answeredPerson(
+    'Whose popularity has been boosted by foreign victories?',
+    'Domestically, external victories have been a key source of Ilham Aliyev’s popularity, particularly since the 2020 war.',
+  );
+  assert.equal(person, 'Ilham Aliyev');
+  assert.equal(answeredPerson('who is Ilham Aliyev', 'Ilham Aliyev is the president.'), undefined, 'a name the question already used is no answer');
+  const turn = { subject: 'popularity', person: 'Ilham Aliyev' };
+  assert.equal(subjectFor('and since when has he held power?', turn), 'Ilham Aliyev');
+  assert.equal(subjectFor('what do they say', turn), 'Ilham Aliyev');
+  assert.equal(subjectFor('when did it grow?', turn), 'popularity');
+  assert.equal(subjectFor('what did she say?', { subject: 'Zakharova' }), 'Zakharova');
 });
