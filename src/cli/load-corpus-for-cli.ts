@@ -4,10 +4,13 @@ import { loadCorpus } from '../corpus/load-corpus.js';
 import type { Corpus } from '../corpus/types.js';
 import { createLogger } from '../logger.js';
 import { writeLine, type CliIo } from './cli-command.js';
+import { openLanguageMemo } from './language-memo-file.js';
 
 /** `config` saves loading it twice when the command needs it too (summary, for the model); `serverId` reads that server's library. */
 export async function loadCorpusForCli(io: CliIo, config?: Config, serverId?: string): Promise<Corpus> {
   const settings = config ?? (await loadConfig());
+  // The language models' answers saved by the last study command: main.ts saves what this one adds.
+  openLanguageMemo(settings.dataDir);
   if (serverId !== undefined) {
     const logger = createLogger({ level: 'warn', secrets: secretsOf(settings), write: (line) => io.stderr.write(line) });
     const { loadServerCorpus } = await import('./server-library.js');

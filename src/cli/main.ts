@@ -7,6 +7,7 @@ import { ConfigError, secretsInEnvironment } from '../config.js';
 import { maskSecrets } from '../logger.js';
 import { UsageError, writeLine, type CliIo } from './cli-command.js';
 import { loadAllCommands, loadCommand } from './command-list.js';
+import { saveLanguageMemo } from './language-memo-file.js';
 
 /**
  * Every line a command prints goes through secret masking: an error body a proxy echoes back, a stack,
@@ -45,6 +46,9 @@ export async function main(argv: readonly string[], givenIo: CliIo, environment:
     }
     writeLine(io.stderr, `footnote ${name}: ${error instanceof Error ? error.message : String(error)}`);
     return 1;
+  } finally {
+    // A study command's new language-model answers, for its next run (cli/language-memo-file.ts).
+    await saveLanguageMemo();
   }
 }
 

@@ -46,7 +46,8 @@ export function decodeFile(bytes: Uint8Array): DecodeResult {
       file = { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
     }
   }
-  if (file.text.replace(/^\uFEFF/, '').trim() === '') return { ok: false, reason: 'empty' };
+  // Only white space (a BOM is white space to trim() and \s alike): a search, not trim()'s copy of the whole text.
+  if (!/\S/u.test(file.text)) return { ok: false, reason: 'empty' };
   return { ok: true, file };
 }
 

@@ -3,8 +3,11 @@
  * (empty, binary, too large, unreadable) are skipped with a warning that says which file and why; nothing else is lost.
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { decodeFile } from './decode-file.js';
 import { parseDocument } from './parse-document.js';
 import type { SavedParse } from './saved-parse.js';
@@ -13,8 +16,8 @@ import type { Corpus, CorpusDocument } from './types.js';
 export interface LoadCorpusOptions {
   /** Files larger than this are skipped with a warning (default 64 MiB). */
   readonly maxFileBytes?: number;
-  /** Reads one file (default: fs.readFile); a test passes one that fails like a file without read permission. */
-  readonly readFile?: (file: string) => Promise<Buffer>;
+  /** Reads one file (default: fs.readFileSync); a test passes one that fails like a file without read permission. */
+  readonly readFile?: (file: string) => Buffer;
   /** Structures saved at the last ingest (saved-parse.ts): a document whose bytes are unchanged is not parsed again. */
   readonly saved?: SavedParse | undefined;
 }
@@ -32,7 +35,8 @@ export class CorpusError extends Error {
 
 /** reStructuredText is plain text with underlined headings, which the plain-text reader understands. */
 const DOCUMENT_EXTENSIONS = new Set(['.txt', '.md', '.markdown', '.rst']);
-const READS_IN_FLIGHT = 16;
+/** Reading gives the event loop a turn after this much work (a bot reloading a library keeps answering). */
+const SLICE_MS = 8;
 
 export async function loadCorpus(folder: string, options: LoadCorpusOptions = {}): Promise<LoadedCorpus> {
   const maxFileBytes = options.maxFileBytes ?? 64 * 1024 * 1024;
@@ -48,20 +52,17 @@ export async function loadCorpus(folder: string, options: LoadCorpusOptions = {}
   const documents: CorpusDocument[] = [];
   const fileHashes = new Map<string, string>();
   const hash = createHash('sha256');
-  // A few reads in flight while the earlier files are parsed: thousands of small files, one at a time, waited on
-  // the disk more than they took to parse. Each is still parsed and hashed in order.
-  const reads: (Promise<Awaited<ReturnType<typeof readDocumentFile>>> | undefined)[] = [];
-  const startRead = (position: number) => {
-    const file = files[position];
-    if (file !== undefined) reads[position] = readDocumentFile(file, maxFileBytes, options.readFile ?? ((name) => readFile(name)));
-  };
-  for (let position = 0; position < READS_IN_FLIGHT; position += 1) startRead(position);
-  for (const [position, file] of files.entries()) {
+  // Read synchronously, in slices of the event loop: on thousands of small files, fs/promises' file handles,
+  // promises and buffers cost 3-4 times the CPU of plain reads (20 MB in 2,852 files: ~460 ms against ~120 ms).
+  let sliceStarted = performance.now();
+  for (const file of files) {
+    if (performance.now() - sliceStarted >= SLICE_MS) {
+      await nextTurn();
+      sliceStarted = performance.now();
+    }
     const id = path.relative(folder, file).split(path.sep).join('/');
     // A file that cannot be read (permissions, removed meanwhile) is skipped like an empty one, not fatal.
-    const read = await (reads[position] as Promise<Awaited<ReturnType<typeof readDocumentFile>>>);
-    reads[position] = undefined;
-    startRead(position + READS_IN_FLIGHT);
+    const read = readDocumentFile(file, maxFileBytes, options.readFile);
     if (!read.ok) {
       warnings.push(`${id}: skipped, ${read.reason}`);
       continue;
@@ -92,24 +93,45 @@ export async function loadCorpus(folder: string, options: LoadCorpusOptions = {}
   return { corpus: { documents, contentHash: hash.digest('hex') }, warnings, fileHashes };
 }
 
-async function readDocumentFile(
-  file: string,
-  maxFileBytes: number,
-  read: (file: string) => Promise<Buffer>,
-): Promise<{ ok: true; bytes: Buffer } | { ok: false; reason: string }> {
+function readDocumentFile(file: string, maxFileBytes: number, read: ((file: string) => Buffer) | undefined): { ok: true; bytes: Buffer } | { ok: false; reason: string } {
+  let descriptor: number | undefined;
   try {
-    const size = (await stat(file)).size;
+    descriptor = openSync(file, 'r');
+    const size = fstatSync(descriptor).size;
     if (size > maxFileBytes) {
       return {
         ok: false,
         reason: `${(size / 1048576).toFixed(1)} MiB is over the ${(maxFileBytes / 1048576).toFixed(0)} MiB limit for one document — split it into smaller files`,
       };
     }
-    return { ok: true, bytes: await read(file) };
+    return { ok: true, bytes: read === undefined ? readInto(descriptor, size) : read(file) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);
     const fix = code === 'EACCES' || code === 'EPERM' ? ': make it readable (chmod a+r) or move it out of the corpus folder' : '';
     return { ok: false, reason: `it cannot be read (${code})${fix}` };
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
+  }
+}
+
+/**
+ * The file's bytes, for a small file in one buffer reused from file to file (valid until the next read: they are
+ * decoded and hashed at once), so thousands of files leave no buffers behind for the garbage collector.
+ */
+const sharedBuffer = Buffer.allocUnsafe(1 << 20);
+function readInto(descriptor: number, size: number): Buffer {
+  // One byte more than the size asked for: a file that grew since fstat is read to its end all the same.
+  let buffer = size < sharedBuffer.length ? sharedBuffer : Buffer.allocUnsafe(size + 1);
+  let length = 0;
+  for (;;) {
+    if (length === buffer.length) {
+      const grown = Buffer.allocUnsafe(buffer.length * 2);
+      buffer.copy(grown, 0, 0, length);
+      buffer = grown;
+    }
+    const count = readSync(descriptor, buffer, length, buffer.length - length, null);
+    if (count === 0) return buffer.subarray(0, length);
+    length += count;
   }
 }
 

@@ -9,6 +9,19 @@ const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 const encoder = new TextEncoder();
 
+/** Where each word's line starts, and the open-addressing table of rows. */
+export interface VocabularyTables {
+  readonly starts: Uint32Array;
+  readonly table: Int32Array;
+}
+
+/** Twice the words at least, a power of two. */
+export function capacityFor(count: number): number {
+  let capacity = 16;
+  while (capacity < count * 2) capacity *= 2;
+  return capacity;
+}
+
 export class VocabularyRows {
   private readonly starts: Uint32Array;
   private readonly table: Int32Array;
@@ -16,16 +29,24 @@ export class VocabularyRows {
   private scratch = new Uint8Array(64);
   private decoded: readonly string[] | undefined;
 
-  /** `lines`: the words, one per line (no trailing newline); `count`: how many lines there are. */
+  /**
+   * `lines`: the words, one per line (no trailing newline); `count`: how many lines there are; `saved`: the
+   * tables `tables()` gave for these same lines (saved-vocabulary-rows.ts), used as they are instead of built.
+   */
   constructor(
     private readonly lines: Uint8Array,
     readonly count: number,
+    saved?: VocabularyTables,
   ) {
-    this.starts = new Uint32Array(count + 1);
-    let capacity = 16;
-    while (capacity < count * 2) capacity *= 2;
-    this.table = new Int32Array(capacity).fill(-1);
+    const capacity = capacityFor(count);
     this.mask = capacity - 1;
+    if (saved !== undefined && saved.starts.length === count + 1 && saved.table.length === capacity && saved.starts[count] === lines.length + 1) {
+      this.starts = saved.starts;
+      this.table = saved.table;
+      return;
+    }
+    this.starts = new Uint32Array(count + 1);
+    this.table = new Int32Array(capacity).fill(-1);
     let row = 0;
     let start = 0;
     let hash = FNV_OFFSET;
@@ -56,6 +77,11 @@ export class VocabularyRows {
       if (row === -1) return undefined;
       if (this.equals(row, this.scratch, 0, written)) return row;
     }
+  }
+
+  /** The tables built from the lines, to be saved and given back to the constructor. */
+  tables(): VocabularyTables {
+    return { starts: this.starts, table: this.table };
   }
 
   /** Every word in row order, as strings (made on first use: few callers need them). */

@@ -9,7 +9,8 @@
 import { createRequire } from 'node:module';
 import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
-import { VocabularyRows } from './vocabulary-rows.js';
+import type { VocabularyRows } from './vocabulary-rows.js';
+import { vocabularyRowsOf, type VectorsFileStamp } from './saved-vocabulary-rows.js';
 
 const MAGIC = 'FNWV0001';
 const TRAILER = 'FNWVEND!';
@@ -110,7 +111,7 @@ function readOnce(file: string): WordVectors | undefined {
   const { size, mtimeMs: modifiedMs } = statSync(file);
   const known = alreadyRead.get(file);
   if (known !== undefined && known.size === size && known.modifiedMs === modifiedMs) return known.vectors;
-  const vectors = readBinary(file);
+  const vectors = readBinary(file, { size, modifiedMs });
   if (vectors === undefined) alreadyRead.delete(file);
   else alreadyRead.set(file, { size, modifiedMs, vectors });
   return vectors;
@@ -181,7 +182,7 @@ function writeBinary(target: string, dimensions: number, words: readonly string[
   renameSync(temporary, target);
 }
 
-function readBinary(file: string): WordVectors | undefined {
+function readBinary(file: string, stamp: VectorsFileStamp): WordVectors | undefined {
   const bytes = readFileSync(file);
   if (bytes.length < 28 || bytes.toString('latin1', 0, 8) !== MAGIC || bytes.toString('latin1', bytes.length - 8) !== TRAILER) return undefined;
   const dimensions = bytes.readUInt32LE(8);
@@ -192,7 +193,7 @@ function readBinary(file: string): WordVectors | undefined {
   if (valuesOffset + count * dimensions + 8 !== bytes.length) return undefined;
   let rows: VocabularyRows;
   try {
-    rows = new VocabularyRows(bytes.subarray(20, 20 + vocabularyBytes), count);
+    rows = vocabularyRowsOf(bytes.subarray(20, 20 + vocabularyBytes), count, file, stamp);
   } catch {
     return undefined; // the vocabulary does not hold `count` words: damaged
   }

@@ -4,8 +4,7 @@
  * ("15 years ago", "in recent days", "last year"). Expressions relative to an undated event ("fifteen years
  * after the arrest …") cannot be resolved and are kept as the text says them.
  */
-// The English parser alone: the package root loads every locale (~0.5 s at each start).
-import * as chronoEnglish from 'chrono-node/en';
+import { chronoReadings } from './chrono-readings.js';
 import { MONTH_NAMES } from './lexicon.js';
 import { findNumbers } from './number-expressions.js';
 
@@ -161,15 +160,14 @@ export function findDates(text: string, published: string | undefined): DateExpr
  * year, taken as the latest January up to the publication (the next one when the clause speaks of the future).
  */
 function chronoDates(text: string, published: string): DateExpression[] {
-  const reference = new Date(`${published}T12:00:00Z`);
   const found: DateExpression[] = [];
-  for (const result of chronoEnglish.parse(text, { instant: reference, timezone: 'UTC' })) {
-    const phrase = result.text.replace(/[\s,.;:]+$/u, '');
-    const start = result.index;
+  for (const reading of chronoReadings(text, published)) {
+    const phrase = reading.text.replace(/[\s,.;:]+$/u, '');
+    const start = reading.index;
     const end = start + phrase.length;
     if (/^(?:last|this|past)\s+(?:week|month)$|^yesterday$|^\w+\s+(?:days|weeks|months)\s+ago$/iu.test(phrase)) {
-      const date = result.start.date().toISOString().slice(0, 10);
-      if (date > published) continue;
+      const date = reading.day;
+      if (date === undefined || date > published) continue;
       found.push({ start, end, text: phrase, resolution: { resolved: true, date, precision: 'day', relative: true }, role: 'adverbial', anchor: undefined });
       continue;
     }

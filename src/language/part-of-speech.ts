@@ -3,10 +3,13 @@
  * nothing is downloaded). The model takes about half a second to load, so it is loaded once, on first use.
  */
 import { createRequire } from 'node:module';
-import winkNLP, { type ItemEntity, type ItemToken, type WinkMethods } from 'wink-nlp';
+import type winkNLP from 'wink-nlp';
+import type { ItemEntity, ItemToken, WinkMethods } from 'wink-nlp';
+import { englishModel } from './english-model.js';
+import { recall, remember } from './language-memo.js';
 
-// The model (~0.2 s to import) is required on first use, not at start: `footnote quiz --help`, a bot start
-// and a test that never tags a word do not pay for it.
+// wink-nlp and its model (~0.2 s) are required on first use, not at start: `footnote quiz --help`, a bot start,
+// a test that never tags a word and a study command whose tags are saved (language-memo.ts) do not pay for them.
 const require = createRequire(import.meta.url);
 
 export type PartOfSpeech =
@@ -41,7 +44,8 @@ export function englishPipeline(): WinkMethods {
 
 function nlp(): WinkMethods {
   if (pipeline === undefined) {
-    pipeline = winkNLP(require('wink-eng-lite-web-model') as Parameters<typeof winkNLP>[0]);
+    const createPipeline = require('wink-nlp') as typeof winkNLP;
+    pipeline = createPipeline(englishModel() as Parameters<typeof winkNLP>[0]);
     // Read before any other text: an unseen word's id is the first one past the lexicon.
     lexiconSize = Number(pipeline.readDoc('qxzqvjk').tokens().out(pipeline.its.uniqueId)[0]);
   }
@@ -59,12 +63,18 @@ export function isDictionaryWord(word: string): boolean {
   const lower = word.toLowerCase();
   let found = known.get(lower);
   if (found === undefined) {
-    const { its } = nlp();
-    const ids = nlp().readDoc(lower).tokens().out(its.uniqueId);
-    found = ids.length === 1 && Number(ids[0]) < lexiconSize;
+    found = (recall('dictionary', lower) as boolean | undefined) ?? inLexicon(lower);
     if (known.size >= CACHE_LIMIT) known.clear();
     known.set(lower, found);
   }
+  return found;
+}
+
+function inLexicon(lower: string): boolean {
+  const { its } = nlp();
+  const ids = nlp().readDoc(lower).tokens().out(its.uniqueId);
+  const found = ids.length === 1 && Number(ids[0]) < lexiconSize;
+  remember('dictionary', lower, found);
   return found;
 }
 
@@ -72,6 +82,25 @@ export function isDictionaryWord(word: string): boolean {
 export function tagWords(text: string): readonly TaggedWord[] {
   const cached = cache.get(text);
   if (cached !== undefined) return cached;
+  const saved = recall('tags', text) as SavedTag[] | undefined;
+  const words = saved === undefined ? tag(text) : saved.map((entry) => fromSaved(text, entry));
+  if (saved === undefined) remember('tags', text, words.map(toSaved));
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(text, words);
+  return words;
+}
+
+/** A tag as the language memo keeps it: [pos, lemma, start, end] and the entity kind when there is one. */
+type SavedTag = [PartOfSpeech, string, number, number] | [PartOfSpeech, string, number, number, string];
+
+const toSaved = (word: TaggedWord): SavedTag =>
+  word.entity === undefined ? [word.pos, word.lemma, word.start, word.end] : [word.pos, word.lemma, word.start, word.end, word.entity];
+
+function fromSaved(text: string, [pos, lemma, start, end, entity]: SavedTag): TaggedWord {
+  return { text: text.slice(start, end), pos, lemma, start, end, ...(entity === undefined ? {} : { entity }) };
+}
+
+function tag(text: string): TaggedWord[] {
   const { its } = nlp();
   const words: TaggedWord[] = [];
   const document = nlp().readDoc(text);
@@ -98,8 +127,6 @@ export function tagWords(text: string): readonly TaggedWord[] {
       ...(entity === undefined ? {} : { entity }),
     });
   });
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(text, words);
   return words;
 }
 

@@ -59,6 +59,18 @@ export function* deriveIndex(chunks: readonly Chunk[], tables: LexicalTables): S
   yield;
 
   const sentenceCount = sentenceStart.length - 1;
+  const saved = tables.counts;
+  if (
+    saved !== undefined &&
+    saved.sentenceChunk.length === sentenceCount &&
+    saved.sentenceSlot.length === sentenceCount &&
+    saved.sentenceFrequency.length === stems.length &&
+    saved.postingStart.length === stems.length + 1 &&
+    saved.chunkLengths.length === chunks.length
+  ) {
+    // Counted at ingest from these very tables (the file's checksum vouches for them): a start only reads them.
+    return { vocabulary, properNames, writtenLowercase, nameFamilyKeys, stemIds, ...saved, averageChunkLength: averageLength(saved.chunkLengths) };
+  }
   const sentenceChunk = new Uint32Array(sentenceCount);
   const sentenceSlot = new Uint32Array(sentenceCount);
   const sentenceFrequency = new Uint32Array(stems.length);
@@ -122,9 +134,7 @@ export function* deriveIndex(chunks: readonly Chunk[], tables: LexicalTables): S
     postingFrequency[at] = frequency;
     next[stem] = at + 1;
   });
-  let lengthSum = 0;
-  for (const length of chunkLengths) lengthSum += length;
-  const averageChunkLength = Math.max(1, lengthSum / Math.max(1, chunks.length));
+  const averageChunkLength = averageLength(chunkLengths);
   return {
     vocabulary,
     properNames,
@@ -140,4 +150,10 @@ export function* deriveIndex(chunks: readonly Chunk[], tables: LexicalTables): S
     sentenceChunk,
     sentenceSlot,
   };
+}
+
+function averageLength(chunkLengths: Uint32Array): number {
+  let lengthSum = 0;
+  for (const length of chunkLengths) lengthSum += length;
+  return Math.max(1, lengthSum / Math.max(1, chunkLengths.length));
 }

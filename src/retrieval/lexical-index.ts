@@ -10,7 +10,7 @@ import type { Sentence } from '../corpus/types.js';
 import { wordFamilyKeys } from '../language/tokenize.js';
 import { deriveIndex, type DerivedIndex } from './derive-lexical-index.js';
 import { runAtOnce, runInTurns } from './in-turns.js';
-import { buildLexicalTables, type LexicalTables } from './lexical-tables.js';
+import { buildLexicalTables, type LexicalCounts, type LexicalTables } from './lexical-tables.js';
 import { DocumentTerms, inverseFrequency, type TermStatistics } from './document-terms.js';
 
 export interface IndexedSentence {
@@ -56,6 +56,12 @@ export class LexicalIndex implements TermStatistics {
   /** The index over saved tables, made in turns of the event loop (a bot opening a library's index keeps answering). */
   static async open(chunks: readonly Chunk[], tables: LexicalTables): Promise<LexicalIndex> {
     return new LexicalIndex(chunks, tables, await runInTurns(deriveIndex(chunks, tables)));
+  }
+
+  /** What was counted from the tables, to save beside them (lexical-tables.ts): a start then reads it instead. */
+  get counts(): LexicalCounts {
+    const { sentenceFrequency, postingStart, postingChunk, postingFrequency, chunkLengths, sentenceChunk, sentenceSlot } = this.derived;
+    return { sentenceFrequency, postingStart, postingChunk, postingFrequency, chunkLengths, sentenceChunk, sentenceSlot };
   }
 
   /** Distinct sentences of the corpus. */

@@ -8,6 +8,7 @@ import type { WordVectors } from '../embeddings/word-vectors.js';
 import type { QueryTerm } from '../question/question-analysis.js';
 import { runAtOnce, runInTurns, type Sliced } from './in-turns.js';
 import type { IndexedSentence, LexicalIndex } from './lexical-index.js';
+import type { SavedCommonDirection } from './lexical-tables.js';
 
 /** Sentences sampled for the shared direction. */
 const SAMPLE = 2000;
@@ -26,9 +27,19 @@ export class SentenceVectors {
     this.commonDirection = commonDirection;
   }
 
-  /** The same, built in turns of the event loop (thousands of sentences are embedded for the common direction). */
-  static async build(lexical: LexicalIndex, embeddings: LocalEmbeddings): Promise<SentenceVectors> {
-    return new SentenceVectors(lexical, embeddings, await runInTurns(commonDirectionOf(lexical, embeddings)));
+  /**
+   * The same, with the direction saved at ingest (`saved`, used when it was computed with these word vectors),
+   * or else computed in turns of the event loop (thousands of sentences are embedded for it).
+   */
+  static async build(lexical: LexicalIndex, embeddings: LocalEmbeddings, saved?: SavedCommonDirection): Promise<SentenceVectors> {
+    const usable = saved !== undefined && saved.model === embeddings.model && saved.sample === SAMPLE && saved.values.length === embeddings.dimensions;
+    return new SentenceVectors(lexical, embeddings, usable ? Float32Array.from(saved.values) : await runInTurns(commonDirectionOf(lexical, embeddings)));
+  }
+
+  /** The direction of this index's sentences, to save with its tables (what `build` would compute at every start). */
+  static async commonDirection(lexical: LexicalIndex, embeddings: LocalEmbeddings): Promise<SavedCommonDirection> {
+    const direction = await runInTurns(commonDirectionOf(lexical, embeddings));
+    return { model: embeddings.model, sample: SAMPLE, values: Array.from(direction) };
   }
 
   /**

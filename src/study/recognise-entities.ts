@@ -5,8 +5,9 @@
  * and Armenia") share a kind and links a lone surname to the full name mentioned nearest before it.
  * Here: reading names into candidate mentions; entity-votes.ts weighs them, entity-building.ts makes entities.
  */
-import * as chronoEnglish from 'chrono-node/en';
 import type { Corpus } from '../corpus/types.js';
+import { perCorpus } from '../corpus/per-corpus.js';
+import { chronoReadings } from '../language/chrono-readings.js';
 import { isDictionaryWord, tagWords } from '../language/part-of-speech.js';
 import { STOPWORDS } from '../language/tokenize.js';
 import { COMPASS_WORDS, DEMONYM_ENDINGS, EVENT_HEADS, LEGAL_SUFFIXES, ORGANISATION_HEADS, PLACE_HEADS, TITLE_WORDS } from './entity-cues.js';
@@ -20,17 +21,8 @@ import { buildEntities } from './entity-building.js';
 export { entityKey } from './entity-types.js';
 export type { Entity, EntityGroup, EntityKind, SentenceSpan } from './entity-types.js';
 
-const cache = new WeakMap<Corpus, readonly Entity[]>();
-
 /** The entities of the corpus in order of first mention. Cached per corpus: the tools share one reading. */
-export function recogniseEntities(corpus: Corpus): readonly Entity[] {
-  let entities = cache.get(corpus);
-  if (entities === undefined) {
-    entities = recognise(corpus);
-    cache.set(corpus, entities);
-  }
-  return entities;
-}
+export const recogniseEntities: (corpus: Corpus) => readonly Entity[] = perCorpus(recognise);
 
 function recognise(corpus: Corpus): Entity[] {
   const units = sentenceUnits(corpus);
@@ -82,9 +74,7 @@ function recognise(corpus: Corpus): Entity[] {
 /** Where chrono-node reads a date in the sentence: "in May", "on Tuesday", "May 2006" name no one. */
 function dateRanges(unit: SentenceUnit): { start: number; end: number }[] {
   const { sentence } = unit;
-  return chronoEnglish
-    .parse(sentence.text)
-    .map((result) => ({ start: sentence.start + result.index, end: sentence.start + result.index + result.text.length }));
+  return chronoReadings(sentence.text).map((result) => ({ start: sentence.start + result.index, end: sentence.start + result.index + result.text.length }));
 }
 
 /** "Russian" → "Russia", "Turkish" → "Turkey": adjective of nationality → the name it comes from. */

@@ -3,6 +3,7 @@
  * turn one into a located quote without searching for it again.
  */
 import type { Corpus, CorpusDocument, Paragraph, Sentence } from '../corpus/types.js';
+import { perCorpus } from '../corpus/per-corpus.js';
 
 export interface SentenceUnit {
   readonly document: CorpusDocument;
@@ -12,17 +13,8 @@ export interface SentenceUnit {
   readonly position: number;
 }
 
-const cache = new WeakMap<Corpus, readonly SentenceUnit[]>();
-
 /** Cached per corpus, so every tool holds the same unit objects and can compare them by identity. */
-export function sentenceUnits(corpus: Corpus): readonly SentenceUnit[] {
-  let units = cache.get(corpus);
-  if (units === undefined) {
-    units = readUnits(corpus);
-    cache.set(corpus, units);
-  }
-  return units;
-}
+export const sentenceUnits: (corpus: Corpus) => readonly SentenceUnit[] = perCorpus(readUnits);
 
 /** Identifies the section a sentence is in, across documents. */
 export function sectionKey(unit: SentenceUnit): string {

@@ -117,11 +117,15 @@ export class StudyStore {
 
   /** The member's cards due now, most overdue first. */
   dueReviews(memberId: string, options: { limit?: number } = {}): ReviewCard[] {
+    return this.reviewsByDueTime(memberId, 'due', options.limit ?? 10);
+  }
+
+  /** A member's cards due by now, or not yet due, in the order they come due. */
+  private reviewsByDueTime(memberId: string, which: 'due' | 'upcoming', limit: number): ReviewCard[] {
+    const dueAt = which === 'due' ? 'due_at <= ?' : 'due_at > ?';
     return this.database
-      .prepare<[string, number, number], ReviewRow>(
-        'SELECT * FROM study_reviews WHERE member_id = ? AND due_at <= ? ORDER BY due_at ASC, created_at ASC LIMIT ?',
-      )
-      .all(memberId, this.now().getTime(), options.limit ?? 10)
+      .prepare<[string, number, number], ReviewRow>(`SELECT * FROM study_reviews WHERE member_id = ? AND ${dueAt} ORDER BY due_at ASC, created_at ASC LIMIT ?`)
+      .all(memberId, this.now().getTime(), limit)
       .map(cardOf);
   }
 
@@ -181,12 +185,7 @@ export class StudyStore {
 
   /** The member's cards not yet due, soonest first: what /review shows when nothing is due. */
   upcomingReviews(memberId: string, options: { limit?: number } = {}): ReviewCard[] {
-    return this.database
-      .prepare<[string, number, number], ReviewRow>(
-        'SELECT * FROM study_reviews WHERE member_id = ? AND due_at > ? ORDER BY due_at ASC, created_at ASC LIMIT ?',
-      )
-      .all(memberId, this.now().getTime(), options.limit ?? 5)
-      .map(cardOf);
+    return this.reviewsByDueTime(memberId, 'upcoming', options.limit ?? 5);
   }
 
   close(): void {

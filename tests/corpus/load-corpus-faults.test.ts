@@ -4,8 +4,7 @@
  * each read or skipped, and every skipped file named with the reason.
  */
 import assert from 'node:assert/strict';
-import { chmodSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
@@ -92,10 +91,10 @@ test('GIVEN a file the bot may not read THEN it is skipped with its name and wha
   try {
     writeFileSync(path.join(folder.path, 'notes.txt'), PROSE);
     writeFileSync(path.join(folder.path, 'locked.txt'), PROSE);
-    const denied = (file: string): Promise<Buffer> =>
-      file.endsWith('locked.txt')
-        ? Promise.reject(Object.assign(new Error(`EACCES: permission denied, open '${file}'`), { code: 'EACCES' }))
-        : readFile(file);
+    const denied = (file: string): Buffer => {
+      if (file.endsWith('locked.txt')) throw Object.assign(new Error(`EACCES: permission denied, open '${file}'`), { code: 'EACCES' });
+      return readFileSync(file);
+    };
     const { corpus, warnings } = await loadCorpus(folder.path, { readFile: denied });
     assert.deepEqual(corpus.documents.map((document) => document.id), ['notes.txt']);
     assert.deepEqual(warnings, ['locked.txt: skipped, it cannot be read (EACCES): make it readable (chmod a+r) or move it out of the corpus folder']);

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { openEngine } from '../../src/engine.js';
 import type { Engine } from '../../src/engine-types.js';
@@ -49,6 +51,10 @@ test('GIVEN --document with a unique part of a title THEN the study tools read o
   assert.equal(quiz.code, 0, quiz.stderr);
   for (const question of (JSON.parse(quiz.stdout) as { questions: { quote: { documentId: string } }[] }).questions)
     assert.equal(question.quote.documentId, 'how-baku-is-playing-with-fire.txt');
+  // The language models' answers are kept for the next study command (cli/language-memo-file.ts): the same quiz again.
+  assert.ok(existsSync(path.join(data.path, 'study', 'language-memo.json')));
+  const again = await runFootnote('quiz', '--document', 'baku', '--count', '3', '--seed', 'one', '--json');
+  assert.equal(again.stdout, quiz.stdout);
   const ask = await runFootnote('ask', 'Who wrote it?', '--document', 'Night trains', '--json');
   assert.equal(ask.code, 0, ask.stderr);
   assert.match((JSON.parse(ask.stdout) as { answer: string }).answer, /Clara Voss/u);

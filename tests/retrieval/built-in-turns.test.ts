@@ -10,6 +10,7 @@ import { LocalEmbeddings } from '../../src/embeddings/local-embeddings.js';
 import { loadWordVectors } from '../../src/embeddings/word-vectors.js';
 import { runAtOnce, runInTurns } from '../../src/retrieval/in-turns.js';
 import { LexicalIndex } from '../../src/retrieval/lexical-index.js';
+import { decodeLexicalTables, encodeLexicalTables } from '../../src/retrieval/lexical-tables.js';
 import { SentenceVectors } from '../../src/retrieval/sentence-vectors.js';
 import { TermMatcher } from '../../src/retrieval/term-matcher.js';
 import { articleCorpus, sharedModelDir } from '../helpers/test-config.js';
@@ -33,6 +34,21 @@ test('GIVEN the article THEN the term matcher and sentence vectors built in turn
   const vectors = new SentenceVectors(lexical, embeddings);
   const built = await SentenceVectors.build(lexical, embeddings);
   for (const text of ['Why did Baku close the Russian House?', 'the plane crash near Aktau']) assert.deepEqual(built.ofText(text), vectors.ofText(text));
+});
+
+test('GIVEN the common direction saved at ingest THEN a start that reads it back gets the same sentence vectors, bit for bit; one from other word vectors is not used', async () => {
+  const lexical = new LexicalIndex(chunkCorpus((await loadCorpus(articleCorpus)).corpus));
+  const embeddings = new LocalEmbeddings(loadWordVectors({ modelDir: sharedModelDir }));
+  const saved = await SentenceVectors.commonDirection(lexical, embeddings);
+  const reread = decodeLexicalTables(await encodeLexicalTables(lexical.tables, { commonDirection: saved })).commonDirection;
+  assert.deepEqual(reread, saved);
+  const computed = new SentenceVectors(lexical, embeddings);
+  const fromSaved = await SentenceVectors.build(lexical, embeddings, reread);
+  const elsewhere = await SentenceVectors.build(lexical, embeddings, { ...saved, model: 'another-model', values: saved.values.map(() => 0.1) });
+  for (const text of ['Why did Baku close the Russian House?', 'the plane crash near Aktau']) {
+    assert.deepEqual(fromSaved.ofText(text), computed.ofText(text));
+    assert.deepEqual(elsewhere.ofText(text), computed.ofText(text));
+  }
 });
 
 test('GIVEN a generator of slices THEN at once and in turns give its result, and a throw inside reaches the caller', async () => {

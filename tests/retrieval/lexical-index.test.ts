@@ -54,8 +54,14 @@ test('GIVEN the article THEN the lexical index, built from the text or read back
   const reread = new LexicalIndex(chunks, decodeLexicalTables(saved));
   // As a bot opens a saved index: inflated on the thread pool, derived in turns of the event loop.
   const opened = await LexicalIndex.open(chunks, await readLexicalTables(saved));
+  // With the postings and counts saved too (as ingest saves them), a start reads them instead of counting.
+  const savedWithCounts = await encodeLexicalTables(buildLexicalTables(chunks), { counts: built.counts });
+  assert.ok(decodeLexicalTables(savedWithCounts).counts !== undefined && decodeLexicalTables(saved).counts === undefined);
+  const rereadCounts = new LexicalIndex(chunks, decodeLexicalTables(savedWithCounts));
+  const openedCounts = await LexicalIndex.open(chunks, await readLexicalTables(savedWithCounts));
+  assert.deepEqual(openedCounts.counts, built.counts);
 
-  for (const index of [built, reread, opened]) {
+  for (const index of [built, reread, opened, rereadCounts, openedCounts]) {
     assert.equal(index.sentenceCount, expected.sentences.size);
     const seen: string[][] = [];
     for (let position = 0; position < index.sentenceCount; position += 1) seen.push([...index.sentence(position).words]);
@@ -93,6 +99,9 @@ test('GIVEN saved tables that are damaged or belong to other passages THEN readi
   assert.throws(() => decodeLexicalTables(saved.subarray(0, saved.length - 40)));
   assert.throws(() => decodeLexicalTables(Buffer.from('not a word index at all')), /not a footnote word index/);
   assert.throws(() => new LexicalIndex(chunks.slice(1), decodeLexicalTables(saved)), /does not fit these passages/);
+  const withCounts = await encodeLexicalTables(buildLexicalTables(chunks), { counts: new LexicalIndex(chunks).counts });
+  assert.throws(() => decodeLexicalTables(withCounts.subarray(0, withCounts.length - 40)));
+  assert.throws(() => new LexicalIndex(chunks.slice(1), decodeLexicalTables(withCounts)), /does not fit these passages/);
   await assert.rejects(LexicalIndex.open(chunks.slice(1), await readLexicalTables(saved)), /does not fit these passages/);
 });
 

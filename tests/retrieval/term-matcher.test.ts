@@ -49,6 +49,24 @@ test('GIVEN the article THEN matching by stem, family and vector neighbours find
   assert.ok(lexical.knowsName('russians') && lexical.knowsName('azerbaijani') && !lexical.knowsName('france'));
 });
 
+test('GIVEN a vocabulary compared exhaustively THEN each similarity is the in-order dot product of the two vectors, to the last bit', () => {
+  const words = loadWordVectors({ modelDir: sharedModelDir });
+  const vocabulary = words.commonWords().slice(200, 6200);
+  const neighbours = new WordNeighbours(vocabulary, words);
+  for (const word of ['quarrel', 'closure', 'border', 'sever', 'tension']) {
+    const query = words.vector(word) as Float32Array;
+    const expected = new Map<string, number>();
+    for (const candidate of vocabulary) {
+      const vector = words.vector(candidate) as Float32Array;
+      let dot = 0;
+      for (let dimension = 0; dimension < query.length; dimension += 1) dot += (query[dimension] as number) * (vector[dimension] as number);
+      if (dot > 0.4) expected.set(candidate, dot);
+    }
+    assert.ok(expected.size > 0, word);
+    assert.deepEqual(neighbours.near(word, 0.4), expected, word);
+  }
+});
+
 test('GIVEN a library-sized vocabulary THEN the neighbour graph finds nearly every close word the exhaustive comparison finds', () => {
   const words = loadWordVectors({ modelDir: sharedModelDir });
   const vocabulary: string[] = [];
