@@ -1,13 +1,50 @@
 /**
- * Offline follow-up resolution: decides whether a question leans on earlier turns (pronouns, ellipsis,
- * very few words of its own) and, if so, which earlier text to carry over as context.
+ * Offline follow-up resolution: whether a question leans on the earlier turn (a pronoun, a continuing opening,
+ * nothing named of its own), what that turn was about, and the question rewritten to stand on its own.
  */
 import { STOPWORDS } from '../language/lexicon.js';
 import { tokenize } from '../language/tokenize.js';
 import { namedNounPhrases, readEntities } from '../answering/sentence-entities.js';
 
-/** Words that stand for something said earlier: a question using one leans on the earlier turn whatever else it names. */
-const PRONOUNS = /\b(it|its|it's|they|them|their|theirs|he|him|his|she|her|hers|there|then)\b/iu;
+/**
+ * Words that stand for something said earlier, with their role: a question using one leans on the earlier turn
+ * whatever else it names. `person`: stands for someone ("what did she say?" → whom a "who" answer named);
+ * `replaced`: the word the earlier subject takes the place of ("who shot it down?" → "who shot the plane down?"),
+ * as itself or, for a possessive, as "X’s"; "there", "then" and "her" lean without being replaced.
+ */
+interface PronounRole {
+  readonly person: boolean;
+  readonly replaced?: 'itself' | 'possessive';
+}
+
+const PRONOUNS: ReadonlyMap<string, PronounRole> = new Map([
+  ['it', { person: false, replaced: 'itself' }],
+  ["it's", { person: false }],
+  ['its', { person: false, replaced: 'possessive' }],
+  ['they', { person: true, replaced: 'itself' }],
+  ['them', { person: true, replaced: 'itself' }],
+  ['their', { person: true, replaced: 'possessive' }],
+  ['theirs', { person: true }],
+  ['he', { person: true, replaced: 'itself' }],
+  ['him', { person: true, replaced: 'itself' }],
+  ['his', { person: true, replaced: 'possessive' }],
+  ['she', { person: true, replaced: 'itself' }],
+  ['her', { person: true }],
+  ['hers', { person: true }],
+  ['there', { person: false }],
+  ['then', { person: false }],
+]);
+
+/** A pattern for the pronouns of `PRONOUNS` that pass `keep`, matched as whole words, case-insensitively. */
+function pronounPattern(keep: (role: PronounRole) => boolean): RegExp {
+  const words = [...PRONOUNS].filter(([, role]) => keep(role)).map(([word]) => word);
+  return new RegExp(String.raw`\b(${words.join('|')})\b`, 'iu');
+}
+
+const ANY_PRONOUN = pronounPattern(() => true);
+const PERSONAL_PRONOUN = pronounPattern((role) => role.person);
+const SUBJECT_PRONOUN = pronounPattern((role) => role.replaced === 'itself');
+const POSSESSIVE_PRONOUN = pronounPattern((role) => role.replaced === 'possessive');
 /** Openings that continue the earlier question ("and why?", "what about the victims?", "why not?"). */
 const CONTINUING_START = /^\s*(and|but|so|also|what about|how about|why not|how come|what else|anything else|since when|who else|really)\b/iu;
 
@@ -25,7 +62,7 @@ export interface FollowUpDecision {
  * question a follow-up.
  */
 export function resolveFollowUp(question: string, topics: readonly string[]): FollowUpDecision {
-  return { leans: PRONOUNS.test(question) || CONTINUING_START.test(question) || topics.length === 0 };
+  return { leans: ANY_PRONOUN.test(question) || CONTINUING_START.test(question) || topics.length === 0 };
 }
 
 /**
@@ -41,9 +78,17 @@ export function subjectOf(question: string, rank: (word: string) => number | und
     .map((match) => match[0].replace(/[’']s$/u, ''))
     .filter((name) => !STOPWORDS.has(name.toLowerCase()));
   if (names.length > 0) return names.join(' ');
-  const words = tokenize(question).filter((token) => topics.includes(token.word));
+  const tokens = tokenize(question);
+  const words = tokens.filter((token) => topics.includes(token.word));
   words.sort((first, second) => (rank(second.word) ?? Infinity) - (rank(first.word) ?? Infinity));
-  return words[0] === undefined ? undefined : question.slice(words[0].start, words[0].end);
+  const rarest = words[0];
+  if (rarest === undefined) return undefined;
+  // The whole compound it stands in ("the sputnik staff", "the safarov brothers"): "they" is the staff, not Sputnik.
+  let first = tokens.indexOf(rarest);
+  let last = first;
+  while (first > 0 && topics.includes(tokens[first - 1]?.word ?? '')) first -= 1;
+  while (last + 1 < tokens.length && topics.includes(tokens[last + 1]?.word ?? '')) last += 1;
+  return question.slice(tokens[first]?.start ?? rarest.start, tokens[last]?.end ?? rarest.end);
 }
 
 /**
@@ -55,15 +100,10 @@ export function answeredPerson(question: string, answer: string): string | undef
   return readEntities(answer).names.find((name) => !tokenize(name).every((token) => asked.has(token.word)));
 }
 
-const PERSONAL_PRONOUN = /\b(he|she|they|him|her|them|his|their)\b/iu;
-
 /** What a follow-up's pronoun or ellipsis stands for: the person an earlier "who" answer named, for "he"/"she"/"they"; else the subject. */
 export function subjectFor(question: string, turn: { readonly subject?: string | undefined; readonly person?: string | undefined }): string | undefined {
   return turn.person !== undefined && PERSONAL_PRONOUN.test(question) ? turn.person : turn.subject;
 }
-
-const SUBJECT_PRONOUN = /\b(he|she|it|they|him|them)\b/iu;
-const POSSESSIVE_PRONOUN = /\b(his|its|their)\b/iu;
 
 /**
  * The follow-up as a question of its own: the first pronoun becomes the earlier subject ("what did she

@@ -146,10 +146,7 @@ export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
       const alone = await answerAlone();
       return alone.abstainReason === 'not-mentioned' ? alone : asFollowUp(previous);
     }
-    const alone = await answerAlone();
-    if (!alone.abstained || previous === undefined || alone.abstainReason === 'not-mentioned') return alone;
-    const retry = await asFollowUp(previous);
-    return retry.abstained ? alone : retry;
+    return answerAlone();
   };
 
   return { read, answerReading, answer };

@@ -30,6 +30,9 @@ export function holdsAnswerKind(kind: AnswerKind, sentence: string, question: st
   switch (kind) {
     case 'number': {
       if (/\bhow old\b/iu.test(question)) return /\b(aged?|\d+-year-old|years? old|age of)\b/iu.test(sentence);
+      // "how often": a frequency ("every 20 minutes", "twice a year", "monthly"), not any number.
+      if (/\bhow (often|frequently)\b/iu.test(question))
+        return /\b(every|each|once|twice|times? (?:a|an|per|each)|per (?:day|week|month|year)|daily|weekly|monthly|yearly|annually|hourly)\b/iu.test(sentence);
       // A length, a size or a duration comes with its unit: "fifteen years", "300 km".
       if (/\bhow (long|far|big|large|tall|high|wide)\b/iu.test(question))
         return new RegExp(String.raw`(?:\d[\d,.]*|${NUMBER_WORD})\s+(?:\w+\s+)?${UNIT}`, 'iu').test(sentence);

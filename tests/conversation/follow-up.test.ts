@@ -61,7 +61,7 @@ test('GIVEN a conversation store THEN turns are bounded, expire, and the least r
   assert.equal(store.history('c').length, 0, 'expired after the quiet period');
 });
 
-test('GIVEN an earlier question THEN its subject is its names, or else its rarest noun', () => {
+test('GIVEN an earlier question THEN its subject is its names, or else its rarest noun with the nouns written beside it', () => {
   const rank = (word: string) =>
     new Map([
       ['plane', 900],
@@ -72,6 +72,11 @@ test('GIVEN an earlier question THEN its subject is its names, or else its rares
   assert.equal(subjectOf('what did Baku’s media say?', rank), 'Baku');
   assert.equal(subjectOf('tell me about the plane crash', rank), 'crash');
   assert.equal(subjectOf('why?', rank), undefined);
+  // The whole compound the rarest noun stands in: a later "they" is the staff, not Sputnik.
+  assert.equal(
+    subjectOf('why did they arrest the sputnik staff', (word) => (word === 'sputnik' ? 40_000 : 500)),
+    'sputnik staff',
+  );
   // A verb is no subject: "what happened to the plane" is about the plane, however rare "happened" is.
   assert.equal(
     subjectOf('what happened to the plane', (word) =>

@@ -104,10 +104,21 @@ test('GIVEN a new question of its own after an earlier turn THEN it is answered 
   await ask('when was this published', 'thread-6');
   const next = await ask('why did baku close the russian house', 'thread-6');
   assert.match(next.quotes[0]?.text ?? '', /accused of facilitating Russian intelligence activities/u);
+  // Nor is a question of its own that the text does not answer read as a follow-up to find something to say.
+  await ask('who is arif yunusov', 'thread-8');
+  assert.equal((await ask('what is the capital of france', 'thread-8')).abstained, true);
   await ask('who wrote this', 'thread-7');
   const weather = await ask('is it going to rain tomorrow', 'thread-7');
   assert.equal(weather.abstained, true);
   assert.equal(weather.abstainReason, 'not-mentioned');
+});
+
+test('GIVEN "they" after a question about a group THEN it stands for the whole group, and the answer comes from where the last one did', async () => {
+  await ask('why did they arrest the sputnik staff', 'thread-9');
+  const charged = await ask('what were they charged with', 'thread-9');
+  assert.equal(charged.standaloneQuestion, 'what were sputnik staff charged with');
+  assert.equal(charged.abstained, false);
+  assert.match(charged.answer, /charged with large-scale fraud/u);
 });
 
 test('GIVEN a first turn with a typo THEN the follow-up leans on its subject, not on the typo', async () => {
