@@ -34,3 +34,16 @@ test('GIVEN the folders of src/ THEN each is a layer the linter knows and has it
     assert.match(architecture, new RegExp(`^ {2}(?:\\S+/ )*${folder}/ `, 'mu'), `src/${folder}/ is missing from the README's layout`);
   }
 });
+
+test('GIVEN the files of src/ THEN none is over 300 lines', () => {
+  const source = new URL('../src/', import.meta.url);
+  const lengths = readdirSync(source, { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.ts'))
+    .map((name) => ({ name, lines: readFileSync(new URL(name, source), 'utf8').split('\n').length - 1 }));
+  assert.ok(lengths.length > 100);
+  assert.deepEqual(
+    lengths.filter((file) => file.lines > 300),
+    [],
+    'split a long file by what its parts do (issue #11: no file over 300 lines)',
+  );
+});
