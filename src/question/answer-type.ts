@@ -7,13 +7,13 @@
 import type { AnswerKind } from './question-analysis.js';
 import { isContentWord, sameWordFamily, stemWord, tokenize } from '../language/tokenize.js';
 
-const NUMBER_WORD = String.raw`(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|third|quarter)(?:-\w+)?`;
+const NUMBER_WORD = String.raw`(?:one(?! of)|several|few|hundreds|thousands|millions|billions|dozens|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|third|quarter)(?:-\w+)?`;
 const NUMBER = new RegExp(String.raw`\b(?:\d[\d,.]*%?|${NUMBER_WORD})\b|\bper ?cent\b`, 'giu');
 const UNIT = String.raw`(?:km|kilomet\w*|miles?|met(?:er|re)s?|feet|foot|square|hectares?|acres?|tons?|tonnes?|years?|months?|weeks?|days?|hours?|minutes?|decades?|centur\w+)\b`;
 const YEAR = /^(1[5-9]\d\d|20\d\d)$/u;
 const MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/iu;
 const NEAR_WINDOW = 6;
-const NUMBER_TOKEN = new RegExp(String.raw`^(?:\d[\d,.]*|${NUMBER_WORD}|percent)$`, 'u');
+const NUMBER_TOKEN = new RegExp(String.raw`^(?:\d[\d,.]*|${NUMBER_WORD.replace('(?! of)', '')}|percent)$`, 'u');
 const TIME_WORD =
   /^(1[5-9]\d\d|20\d\d|since|ago|after|before|later|earlier|january|february|march|april|may|june|july|august|september|october|november|december|years?|months?|weeks?|days?|decades?)$/u;
 const TIME = new RegExp(
@@ -30,9 +30,6 @@ export function holdsAnswerKind(kind: AnswerKind, sentence: string, question: st
   switch (kind) {
     case 'number': {
       if (/\bhow old\b/iu.test(question)) return /\b(aged?|\d+-year-old|years? old|age of)\b/iu.test(sentence);
-      // "how often": a frequency ("every 20 minutes", "twice a year", "monthly"), not any number.
-      if (/\bhow (often|frequently)\b/iu.test(question))
-        return /\b(every|each|once|twice|times? (?:a|an|per|each)|per (?:day|week|month|year)|daily|weekly|monthly|yearly|annually|hourly)\b/iu.test(sentence);
       // A length, a size or a duration comes with its unit: "fifteen years", "300 km".
       if (/\bhow (long|far|big|large|tall|high|wide)\b/iu.test(question))
         return new RegExp(String.raw`(?:\d[\d,.]*|${NUMBER_WORD})\s+(?:\w+\s+)?${UNIT}`, 'iu').test(sentence);

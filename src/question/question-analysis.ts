@@ -46,7 +46,7 @@ export interface Focus {
 }
 
 const NUMBER_WORDS =
-  /\b(how many|how much|how old|how long|how often|how frequently|how far|how big|how large|how tall|how high|what (?:is|was) the (?:population|size|number|total|age)|what (?:share|percentage|percent|proportion|number|amount|fraction)|what per ?cent)\b/iu;
+  /\b(how many|how much|how old|how long|how far|how big|how large|how tall|how high|what (?:is|was) the (?:population|size|number|total|age)|what (?:share|percentage|percent|proportion|number|amount|fraction)|what per ?cent)\b/iu;
 const TIME_WORDS = /\b(when|what year|which year|what date|how long ago|since when|what time)\b/iu;
 const PERSON_WORDS = /^(?:who|whom|whose)\b|\b(which (?:official|person|politician|leader|minister|analyst|spokes\w*|expert|president))\b/iu;
 const PLACE_WORDS = /\b(where|which (?:country|countries|city|cities|region|regions|place|territor\w*))\b/iu;

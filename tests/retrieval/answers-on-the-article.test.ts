@@ -4,6 +4,7 @@ import { after, before, test } from 'node:test';
 import { openEngine } from '../../src/engine.js';
 import type { Engine } from '../../src/engine-types.js';
 import type { Answer } from '../../src/answering/types.js';
+import { NO_COUNT } from '../../src/answering/extractive-answerer.js';
 import { articleFile, temporaryFolder, testConfig } from '../helpers/test-config.js';
 
 const data = temporaryFolder('answers');
@@ -74,6 +75,17 @@ test('GIVEN questions about what the article never mentions THEN footnote says w
     assert.equal(answer.answer, `The text doesn't mention ${missing}.`);
     assert.deepEqual(answer.quotes, []);
   }
+});
+
+test('GIVEN "how many" about something the article never counts THEN it says so, and a count it gives answers', async () => {
+  for (const question of ['How many Russian peacekeepers were deployed in Karabakh?', 'how many concerts were cancelled']) {
+    const answer = await ask(question);
+    assert.equal(answer.abstained, true, question);
+    assert.equal(answer.answer, NO_COUNT, question);
+    assert.deepEqual(answer.quotes, []);
+  }
+  assert.match((await ask('how many people died in the plane crash')).answer, /killing 67 people/u);
+  assert.match((await ask('how many azerbaijanis live in russia')).answer, /over three million Azerbaijanis/u);
 });
 
 test('GIVEN a question about the article itself THEN the byline answers it', async () => {
