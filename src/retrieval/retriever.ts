@@ -73,10 +73,21 @@ export interface RetrieverParts {
 
 /** Documents whose own sentence vectors are kept (each costs its sentences' vectors). */
 const DOCUMENT_VECTORS_KEPT = 8;
+/** Question texts whose vectors are kept: a question and its rewordings for a document or a follow-up. */
+const QUERY_VECTORS_KEPT = 16;
+
+/** Candidate passages (positions) with their dense similarities, and each candidate document's likelihood in a library. */
+interface Candidates {
+  readonly dense: ReadonlyMap<number, number>;
+  readonly chunks: readonly number[];
+  readonly shares: ReadonlyMap<string, number> | undefined;
+}
 
 export class Retriever {
   private readonly sentenceVectors: SentenceVectors;
   private readonly documentVectors = new Map<string, SentenceVectors>();
+  private readonly queryVectors = new Map<string, Promise<number[]>>();
+  private readonly libraryCandidatesOf = new WeakMap<AnalyzedQuestion, Map<string, Promise<Candidates>>>();
   private readonly weights: RankingWeights;
   private readonly candidates: number;
 
@@ -125,14 +136,7 @@ export class Retriever {
    * (document-choice.ts): what a library question is asked of. Empty in a corpus of one document.
    */
   async likelyDocuments(question: AnalyzedQuestion, queryText: string): Promise<{ readonly documentId: string; readonly share: number }[]> {
-    const { lexical, matcher } = this.parts;
-    const terms = question.terms.map((term) => ({ term, importance: this.importance(term), matches: matcher.matches(term.word, term.stem) }));
-    const chunkPositions = this.candidateChunks(terms, await this.denseCandidates(queryText, undefined), undefined);
-    const shares = documentShares(
-      lexical,
-      terms.map(({ term, matches }) => ({ weight: term.weight, stems: strictStems(lexical, term.stem, matches) })),
-      new Set(chunkPositions.map((position) => lexical.chunks[position]?.documentId ?? '')),
-    );
+    const { shares } = await this.libraryCandidates(question, queryText);
     return [...(shares ?? [])].map(([documentId, share]) => ({ documentId, share })).sort((first, second) => second.share - first.share);
   }
 
@@ -154,15 +158,16 @@ export class Retriever {
     const unknownNames = required.length - known.length;
     const names = known.map((name) => matcher.matches(name.word, name.stem));
     const focus = question.focus === undefined ? undefined : matcher.matches(question.focus.term.word, question.focus.term.stem);
-    const denseByChunk = await this.denseCandidates(queryText, scope.documentId);
-    const chunkPositions = this.candidateChunks(terms, denseByChunk, scope.documentId);
+    // The whole library's candidates were usually found already, to choose the document (likelyDocuments).
+    const {
+      dense: denseByChunk,
+      chunks: chunkPositions,
+      shares: documentShare,
+    } = scope.documentId === undefined
+      ? await this.libraryCandidates(question, queryText)
+      : await this.documentCandidates(question, queryText, scope.documentId);
     const questionVector = sentenceVectors.ofText(queryText);
     const lowestDense = Math.min(0, ...denseByChunk.values());
-    const documentShare = documentShares(
-      lexical,
-      terms.map(({ term, matches }) => ({ weight: term.weight, stems: strictStems(lexical, term.stem, matches) })),
-      new Set(chunkPositions.map((position) => lexical.chunks[position]?.documentId ?? '')),
-    );
 
     const passages: ScoredPassage[] = [];
     const allSentences: ScoredSentence[] = [];
@@ -233,9 +238,65 @@ export class Retriever {
     return vectors;
   }
 
+  /**
+   * The candidate passages of the whole library for a question, with their dense similarities and how likely each
+   * one's document is: found once per reading of a question, whether asked by likelyDocuments, retrieve or both.
+   */
+  private libraryCandidates(question: AnalyzedQuestion, queryText: string): Promise<Candidates> {
+    let byText = this.libraryCandidatesOf.get(question);
+    if (byText === undefined) this.libraryCandidatesOf.set(question, (byText = new Map<string, Promise<Candidates>>()));
+    let found = byText.get(queryText);
+    if (found === undefined) {
+      found = (async () => {
+        const { lexical } = this.parts;
+        const terms = this.termsOf(question);
+        const dense = await this.denseCandidates(queryText, undefined);
+        const chunks = this.candidateChunks(terms, dense, undefined);
+        const choice = terms.map(({ term, matches }) => ({ weight: term.weight, stems: strictStems(lexical, term.stem, matches) }));
+        const shares = documentShares(lexical, choice, new Set(chunks.map((position) => lexical.chunks[position]?.documentId ?? '')));
+        return { dense, chunks, shares };
+      })();
+      byText.set(queryText, found);
+      // Not kept when it failed: the next attempt tries again.
+      found.catch(() => byText.delete(queryText));
+    }
+    return found;
+  }
+
+  /** The candidates of one document: its passages, all of them when it is small. */
+  private async documentCandidates(question: AnalyzedQuestion, queryText: string, documentId: string): Promise<Candidates> {
+    const dense = await this.denseCandidates(queryText, documentId);
+    return { dense, chunks: this.candidateChunks(this.termsOf(question), dense, documentId), shares: undefined };
+  }
+
+  private termsOf(question: AnalyzedQuestion): { term: QueryTerm; matches: ReadonlyMap<string, number> }[] {
+    return question.terms.map((term) => ({ term, matches: this.parts.matcher.matches(term.word, term.stem) }));
+  }
+
+  /**
+   * The question's vector for the vector index, kept for the few latest texts: a library question is embedded once
+   * for choosing its document and answering from it (with an embedding server, one request instead of two or three).
+   */
+  private queryVector(queryText: string): Promise<number[]> {
+    let vector = this.queryVectors.get(queryText);
+    if (vector === undefined) {
+      vector = this.parts.queryEmbeddings.embedQuery(queryText);
+      if (this.queryVectors.size >= QUERY_VECTORS_KEPT) this.queryVectors.delete(this.queryVectors.keys().next().value as string);
+      this.queryVectors.set(queryText, vector);
+      // An empty vector (the server down, engine/choose-embeddings.ts) or a failure is asked for again next time.
+      const forget = () => {
+        if (this.queryVectors.get(queryText) === vector) this.queryVectors.delete(queryText);
+      };
+      vector.then((value) => {
+        if (value.length === 0) forget();
+      }, forget);
+    }
+    return vector;
+  }
+
   /** Dense similarity of the nearest chunks: all of them in a small corpus (or a small document asked about alone). */
   private async denseCandidates(queryText: string, documentId: string | undefined): Promise<Map<number, number>> {
-    const vector = await this.parts.queryEmbeddings.embedQuery(queryText);
+    const vector = await this.queryVector(queryText);
     // An empty vector: the embedding server is down (engine/choose-embeddings.ts); the words alone decide.
     if (vector.length === 0) return new Map();
     const { store, lexical } = this.parts;
@@ -249,7 +310,7 @@ export class Retriever {
   }
 
   private candidateChunks(
-    terms: readonly { term: QueryTerm; importance: number; matches: ReadonlyMap<string, number> }[],
+    terms: readonly { term: QueryTerm; matches: ReadonlyMap<string, number> }[],
     dense: ReadonlyMap<number, number>,
     documentId: string | undefined,
   ): number[] {
