@@ -52,6 +52,8 @@ const sets: QuestionSet[] = [
   jsonLines('students-validation', path.join(root, 'eval/students-validation.jsonl'), articleCorpus),
   jsonLines('heldout', path.join(root, 'eval/heldout.jsonl'), articleCorpus),
   jsonLines('lindmark-trams (2nd text)', path.join(root, 'eval/lindmark-trams.jsonl'), path.join(root, 'eval/texts')),
+  jsonLines('conversations, Baku (tuning)', path.join(root, 'eval/conversations-baku.jsonl'), articleCorpus),
+  jsonLines('conversations, 2 texts (validation)', path.join(root, 'eval/conversations-texts.jsonl'), path.join(root, 'eval/texts')),
   jsonLines('off-topic casual (validation), Baku', path.join(root, 'eval/off-topic-validation.jsonl'), articleCorpus),
   jsonLines('off-topic casual (validation), 2 texts', path.join(root, 'eval/off-topic-validation.jsonl'), path.join(root, 'eval/texts')),
   squad('SQuAD 2.0 per article', path.join(shared, 'reading/squad2-dev-19-articles.json'), { limit: quick ? 30 : 150 }),

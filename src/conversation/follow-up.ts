@@ -4,31 +4,28 @@
  */
 import { STOPWORDS } from '../language/lexicon.js';
 import { tokenize } from '../language/tokenize.js';
-import type { Turn } from './conversation-store.js';
 import { namedNounPhrases, readEntities } from '../answering/sentence-entities.js';
 
-const LEANING_WORDS = /\b(it|its|it's|they|them|their|theirs|he|him|his|she|her|hers|this|that|these|those|there|then|the same|such|former|latter|one)\b/iu;
-const ELLIPSIS_START = /^\s*(and|but|so|also|what about|how about|why|why not|how come|and why|what else|anything else|since when|who else|really)\b/iu;
+/** Words that stand for something said earlier: a question using one leans on the earlier turn whatever else it names. */
+const PRONOUNS = /\b(it|its|it's|they|them|their|theirs|he|him|his|she|her|hers|there|then)\b/iu;
+/** Openings that continue the earlier question ("and why?", "what about the victims?", "why not?"). */
+const CONTINUING_START = /^\s*(and|but|so|also|what about|how about|why not|how come|what else|anything else|since when|who else|really)\b/iu;
 
 export interface FollowUpDecision {
   /** True when the question should be read together with earlier turns. */
   readonly leans: boolean;
-  /** The earlier question to read it with (empty when not leaning). */
-  readonly context: string;
 }
 
 /**
- * `topics` are the question's own nouns and names (question-topics.ts, read from its grammar): a question
- * with none ("how many died?", "why?") leans on the earlier turn; one that names its own subject, however
- * short and however typed ("did russia retaliate", "who was the pilot"), stands alone.
+ * `topics` are the question's own nouns and names (question-topics.ts, read from its grammar). A question
+ * leans on the earlier turn when it uses a pronoun ("who shot it down?", "who lives there?"), continues it ("and why?", "what
+ * about the victims?"), or names nothing of its own ("how many died?", "why?", "is that true?"). One that
+ * names its own subject, however short and however typed, stands alone: "why does baku need russia" after a
+ * question about Rossotrudnichestvo is not about Rossotrudnichestvo, and "this" or "why" alone do not make a
+ * question a follow-up.
  */
-export function resolveFollowUp(question: string, history: readonly Turn[], topics: readonly string[]): FollowUpDecision {
-  const previous = history.at(-1);
-  if (previous === undefined) return { leans: false, context: '' };
-  const leans = LEANING_WORDS.test(question) || ELLIPSIS_START.test(question) || topics.length === 0;
-  if (!leans) return { leans: false, context: '' };
-  // The previous turn's standalone question already carries what it leaned on.
-  return { leans: true, context: previous.standaloneQuestion };
+export function resolveFollowUp(question: string, topics: readonly string[]): FollowUpDecision {
+  return { leans: PRONOUNS.test(question) || CONTINUING_START.test(question) || topics.length === 0 };
 }
 
 /**

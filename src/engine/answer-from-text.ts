@@ -120,16 +120,33 @@ export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
       return answerReading(question, standalone, reading, retrievalText, { documentId, earlierParagraph: turn.answerParagraph, readFor: readIn });
     };
     // A turn the text did not answer leaves nothing to lean on ("who is the richest person alive" after an
-    // off-topic "recommend a good book" is not about books); a question about the text itself ("when was it
-    // published") is about the text, whatever came before.
-    const previous = own.metadata === undefined && history.at(-1)?.abstained === false ? history.at(-1) : undefined;
-    if (previous !== undefined && resolveFollowUp(question, history, own.topics).leans) return asFollowUp(previous);
+    // off-topic "recommend a good book" is not about books), nor does one about the text itself ("who wrote
+    // this?" gives no subject to "is it going to rain tomorrow"); a question about the text itself ("when was
+    // it published") is about the text, whatever came before.
+    const last = history.at(-1);
+    const previous =
+      own.metadata === undefined && last !== undefined && !last.abstained && read(last.standaloneQuestion).metadata === undefined ? last : undefined;
     const readFor = (id: string) => {
       const reading = read(question, id);
       return { reading, retrievalText: reading.correctedText };
     };
-    const alone = await answerReading(question, question, own, own.correctedText, { documentId, readFor });
-    // Words the text never mentions are not found by leaning on the earlier turn either.
+    const answerAlone = () => answerReading(question, question, own, own.correctedText, { documentId, readFor });
+    if (previous !== undefined && resolveFollowUp(question, own.topics).leans) {
+      // A question that names nothing and whose every word the text lacks is not found by leaning on the earlier
+      // turn: "is it going to rain tomorrow" after a question about Turkey is about the weather. One that names
+      // something ("were they criminals?") may name it in its own words and is read with the earlier turn.
+      // A follow-up the text does not answer may still be a question of its own ("how many technicians did
+      // they hire?" after a question about the hotels answers as asked).
+      if (own.topics.length > 0) {
+        const followUp = await asFollowUp(previous);
+        if (!followUp.abstained) return followUp;
+        const alone = await answerAlone();
+        return alone.abstained ? followUp : alone;
+      }
+      const alone = await answerAlone();
+      return alone.abstainReason === 'not-mentioned' ? alone : asFollowUp(previous);
+    }
+    const alone = await answerAlone();
     if (!alone.abstained || previous === undefined || alone.abstainReason === 'not-mentioned') return alone;
     const retry = await asFollowUp(previous);
     return retry.abstained ? alone : retry;

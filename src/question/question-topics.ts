@@ -28,14 +28,26 @@ const SKIPPED_BEFORE_NOUN = new Set(['DET', 'ADJ', 'AUX', 'NUM']);
 export function questionTopics(text: string): QuestionTopics {
   const words = tagWords(text);
   const topics: string[] = [];
-  for (const word of words) {
+  for (const [index, word] of words.entries()) {
     const lower = word.text.toLowerCase();
     // "last year", "in December", "at 5 pm" (the model's date and time entities): when it was, not what it is about.
     if (word.entity !== undefined && TIME_ENTITIES.has(word.entity)) continue;
-    if (!NOUNISH.has(word.pos) || !/\p{L}/u.test(lower) || !isContentWord(lower) || isGenericNoun(lower)) continue;
+    const nounish = NOUNISH.has(word.pos) || subjectOfDoSupport(words, index);
+    if (!nounish || !/\p{L}/u.test(lower) || !isContentWord(lower) || isGenericNoun(lower)) continue;
     if (!topics.includes(lower)) topics.push(lower);
   }
   return { topics, askedNoun: askedNounOf(words) };
+}
+
+const DO_SUPPORT = new Set(['do', 'does', 'did']);
+
+/**
+ * "when did records begin", "did sanctions hurt russia": right after "do", "does" or "did" and before the main
+ * verb stands the subject, a noun however the tagger reads a plural that is also a verb form.
+ */
+function subjectOfDoSupport(words: readonly TaggedWord[], index: number): boolean {
+  const before = words[index - 1];
+  return words[index]?.pos === 'VERB' && before !== undefined && DO_SUPPORT.has(before.text.toLowerCase()) && index + 1 < words.length;
 }
 
 /**

@@ -108,9 +108,18 @@ export function nameAsWritten(text: string, word: string): string {
   return word;
 }
 
-/** The corpus has the word itself or a word of the same stem. */
+/**
+ * The corpus has the word itself, a word of the same stem, or a close inflection the stemmer splits
+ * ("die" of a text that says "died": Porter stems them "die" and "di").
+ */
 function knows(corpus: CorpusVocabulary, word: string): boolean {
-  return corpus.vocabulary.has(word) || corpus.hasStem(stemWord(word));
+  return corpus.vocabulary.has(word) || corpus.hasStem(stemWord(word)) || regularInflections(word).some((form) => corpus.vocabulary.has(form));
+}
+
+/** A word's regular inflections: "die" → dies, died, dieing/dying… (some are not words; only the text's count). */
+function regularInflections(word: string): string[] {
+  const base = word.endsWith('e') ? word.slice(0, -1) : word;
+  return [`${word}s`, `${word}es`, `${base}ed`, `${base}ing`, `${word}d`, word.endsWith('ie') ? `${word.slice(0, -2)}ying` : ''];
 }
 
 /** A name is known by its own word or its family ("Azerbaijani" ~ "Azerbaijanis"), never by a bare stem ("Nations" ≠ "nationals"). */

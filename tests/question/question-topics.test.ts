@@ -11,6 +11,10 @@ test('GIVEN a question THEN its topics are its nouns and names, less those that 
   assert.deepEqual(questionTopics('what did the council decide in December').topics, ['council']);
   assert.deepEqual(questionTopics('what did the mayor say last week').topics, ['mayor']);
   assert.deepEqual(questionTopics('what happened to the reservoirs in late 2024').topics, ['reservoirs']);
+  // After "do/does/did" comes the subject, even a plural the tagger reads as a verb.
+  assert.deepEqual(questionTopics('when did records begin').topics, ['records']);
+  assert.deepEqual(questionTopics('did sanctions hurt russia').topics, ['sanctions', 'russia']);
+  assert.deepEqual(questionTopics('what did they do').topics, []);
 });
 
 test('GIVEN "what X", "who is the X", "what is the X of Y" THEN X is the noun asked for; a category noun or none gives nothing', () => {

@@ -35,6 +35,12 @@ test('GIVEN a misspelt word the corpus has one edit away THEN it is corrected be
   assert.deepEqual(reading.unknownWords, []);
 });
 
+test('GIVEN a word whose inflection the text uses but the stemmer splits THEN it is known ("die" of a text that says "died")', () => {
+  assert.notEqual(stemWord('die'), stemWord('died'));
+  assert.deepEqual(readQuestion('how did they die', corpus, english).unknownWords, []);
+  assert.deepEqual(readQuestion('how did they sink', corpus, english).unknownWords, ['sink']);
+});
+
 test('GIVEN a word that differs from a text word only in its doubled letters THEN it is that word, however many edits apart', () => {
   const text = {
     ...corpus,

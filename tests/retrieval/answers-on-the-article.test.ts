@@ -95,6 +95,21 @@ test('GIVEN a follow-up in one conversation THEN it is read with the earlier tur
   assert.equal(alone.standaloneQuestion, 'Who apologised for it?');
 });
 
+test('GIVEN a new question of its own after an earlier turn THEN it is answered as asked, not as a follow-up', async () => {
+  await ask('what is rossotrudnichestvo', 'thread-5');
+  const own = await ask('why does baku need russia', 'thread-5');
+  assert.equal(own.standaloneQuestion, 'why does baku need russia');
+  assert.doesNotMatch(own.answer, /Rossotrudnichestvo/u);
+  // A question about the text itself gives nothing to lean on: the next question is not about its date.
+  await ask('when was this published', 'thread-6');
+  const next = await ask('why did baku close the russian house', 'thread-6');
+  assert.match(next.quotes[0]?.text ?? '', /accused of facilitating Russian intelligence activities/u);
+  await ask('who wrote this', 'thread-7');
+  const weather = await ask('is it going to rain tomorrow', 'thread-7');
+  assert.equal(weather.abstained, true);
+  assert.equal(weather.abstainReason, 'not-mentioned');
+});
+
 test('GIVEN a first turn with a typo THEN the follow-up leans on its subject, not on the typo', async () => {
   await ask('wat does jamestown say about the media campaign', 'thread-3');
   const followUp = await ask('so what was the point of it', 'thread-3');
