@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import type { Corpus } from '../corpus/types.js';
-import { modelTaskRunner, type ModelTask, type ModelTaskSettings } from '../llm/model-task.js';
+import { bindModelTask, type ModelTask, type ModelTaskSettings } from '../llm/model-task.js';
 import { attributeValue, fenced, oneLine } from '../llm/prompt-text.js';
 import type { Answer, Passage } from './types.js';
 import { namesNotInText, unverifiedInlineQuotes, verifyQuotes, type VerifiedQuotes } from './verify-model-quotes.js';
@@ -89,6 +89,7 @@ function isWeak(answer: Answer): boolean {
 
 const answerTask: ModelTask<Pick<LlmAnswerInput, 'question' | 'standaloneQuestion' | 'passages'>, ModelAnswer> = {
   name: 'cited_answer',
+  component: 'llm-answerer',
   schema: modelAnswerSchema,
   systemPrompt: ANSWER_SYSTEM_PROMPT,
   userPrompt: buildAnswerPrompt,
@@ -96,8 +97,7 @@ const answerTask: ModelTask<Pick<LlmAnswerInput, 'question' | 'standaloneQuestio
 };
 
 export function createLlmAnswerer(options: LlmAnswererOptions): LlmAnswerer {
-  const logger = options.logger?.child({ component: 'llm-answerer' });
-  const run = modelTaskRunner(answerTask, { ...options, logger });
+  const { run, logger } = bindModelTask(answerTask, options);
   const scope = options.quoteScope ?? 'corpus';
 
   return {

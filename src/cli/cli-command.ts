@@ -33,6 +33,11 @@ export interface ParsedArguments {
   readonly flags: Map<string, string | true>;
 }
 
+/** Throws for words a command takes none of; `hint` says what to give instead (": give the file with --out FILE"). */
+export function noPositionals(parsed: ParsedArguments, hint = ''): void {
+  if (parsed.positionals.length > 0) throw new UsageError(`unexpected "${parsed.positionals.join(' ')}"${hint}`);
+}
+
 /** A small, strict parser: `--flag`, `--key value`, `--key=value`; unknown flags are a UsageError. */
 export function parseArguments(
   args: readonly string[],

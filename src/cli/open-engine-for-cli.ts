@@ -1,8 +1,9 @@
 /** Opens the engine for a command-line run: logs to stderr only when something is worth saying. */
-import { loadConfig, secretsOf, type Config } from '../config.js';
+import { loadConfig, type Config } from '../config.js';
 import { openEngine, type OpenEngineOptions } from '../engine.js';
 import type { Engine } from '../engine-types.js';
-import { createLogger, type Logger } from '../logger.js';
+import type { Logger } from '../logger.js';
+import { commandLogger } from './cli-logger.js';
 import type { CliIo } from './cli-command.js';
 
 export interface CliEngine {
@@ -13,11 +14,7 @@ export interface CliEngine {
 
 export async function openEngineForCli(io: CliIo, options: OpenEngineOptions & { quiet?: boolean } = {}): Promise<CliEngine> {
   const config = await loadConfig();
-  const logger = createLogger({
-    level: options.quiet === true ? 'warn' : config.logLevel === 'info' ? 'warn' : config.logLevel,
-    secrets: secretsOf(config),
-    write: (line) => io.stderr.write(line),
-  });
+  const logger = options.quiet === true ? commandLogger(io, config, 'warn') : commandLogger(io, config);
   const progress = progressPrinter(io);
   const engine = await openEngine(config, { logger, onProgress: progress, onStep: stepPrinter(io, options.quiet === true), ...options });
   return { config, engine, logger };

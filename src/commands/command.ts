@@ -95,6 +95,9 @@ export interface Command {
  */
 export const channelReadingCommand = { isPrivate: () => false, slow: true, cooldown: true } as const;
 
+/** How the quick personal commands answer (/help, /about, /review): to the one who asked only, at once, never cooled down. */
+export const personalCommand = { isPrivate: () => true, slow: false, cooldown: false } as const;
+
 export function stringOption(request: CommandRequest, name: string): string | undefined {
   const value = request.options.get(name);
   return typeof value === 'string' ? value : undefined;

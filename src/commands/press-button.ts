@@ -2,7 +2,9 @@
  * What a click on one of footnote's buttons does, for any front end: show a paragraph, record a vote, or check
  * an answer to a quiz or review question. The reply is meant for the one who clicked only.
  */
+import type { AsyncStudyStore } from '../study/async-study-store.js';
 import { isCorrect } from '../study/make-quiz.js';
+import type { GradeOutcome } from '../study/study-store.js';
 import type { ButtonRequest, CommandServices } from './command.js';
 import { paragraphsReply } from './answer-reply.js';
 import { documentHash, gradeButtonId, parseButtonId } from './custom-ids.js';
@@ -137,19 +139,46 @@ async function answerQuiz(action: Action<'quiz'>, request: ButtonRequest, servic
   }
 }
 
-async function answerReview(action: Action<'review'>, request: ButtonRequest, services: CommandServices): Promise<Reply> {
+/** The card as graded, or as it stands when the click came too late; the other outcomes are answered in gradeReview. */
+type GradedOrStale = Extract<GradeOutcome, { status: 'graded' | 'stale' }>;
+
+/** Grades a review card through the study store and answers the outcomes an answer and a self-grade share. */
+async function gradeReview(
+  request: ButtonRequest,
+  services: CommandServices,
+  what: 'review' | 'grade',
+  grade: (study: AsyncStudyStore) => Promise<GradeOutcome>,
+  reply: (outcome: GradedOrStale, now: Date) => Reply,
+): Promise<Reply> {
   const { study, logger } = services;
   if (study === undefined) return errorReply('Reviews are unavailable just now: the scores database could not be opened.');
-  let outcome: Awaited<ReturnType<typeof study.answerReview>>;
+  let outcome: GradeOutcome;
   try {
-    outcome = await study.answerReview({ memberId: request.user.id, questionId: action.questionId, version: action.version, choiceIndex: action.choice });
+    outcome = await grade(study);
   } catch (error) {
-    logger.error('review answer not recorded', { userId: request.user.id, error });
-    return errorReply('Your review could not be recorded just now; try again in a moment.');
+    logger.error(`review ${what === 'review' ? 'answer' : 'grade'} not recorded`, { userId: request.user.id, error });
+    return errorReply(`Your ${what} could not be recorded just now; try again in a moment.`);
   }
-  const now = services.now();
   switch (outcome.status) {
-    case 'graded': {
+    case 'not-found':
+      return errorReply('This question is not in your review list any more. Run /review for the cards due now.');
+    case 'invalid-grade':
+      return errorReply(outcome.message);
+    default:
+      return reply(outcome, services.now());
+  }
+}
+
+async function answerReview(action: Action<'review'>, request: ButtonRequest, services: CommandServices): Promise<Reply> {
+  const input = { memberId: request.user.id, questionId: action.questionId, version: action.version, choiceIndex: action.choice };
+  return gradeReview(
+    request,
+    services,
+    'review',
+    (study) => study.answerReview(input),
+    (outcome, now) => {
+      if (outcome.status === 'stale')
+        return textReply(`You already answered this card; it is next due ${whenDue(outcome.card.dueAt, now)}. Run /review for the cards due now.`);
       const { card } = outcome;
       const correct = outcome.correct === true;
       // A right answer counts as "good"; Hard and Easy change how fast the reviews after the next one spread out.
@@ -175,39 +204,23 @@ async function answerReview(action: Action<'review'>, request: ButtonRequest, se
         }),
         grades,
       );
-    }
-    case 'stale':
-      return textReply(`You already answered this card; it is next due ${whenDue(outcome.card.dueAt, now)}. Run /review for the cards due now.`);
-    case 'not-found':
-      return errorReply('This question is not in your review list any more. Run /review for the cards due now.');
-    case 'invalid-grade':
-      return errorReply(outcome.message);
-  }
+    },
+  );
 }
 
 async function selfGrade(action: Action<'grade'>, request: ButtonRequest, services: CommandServices): Promise<Reply> {
-  const { study, logger } = services;
-  if (study === undefined) return errorReply('Reviews are unavailable just now: the scores database could not be opened.');
-  let outcome: Awaited<ReturnType<typeof study.selfGradeReview>>;
-  try {
-    outcome = await study.selfGradeReview({ memberId: request.user.id, ...action });
-  } catch (error) {
-    logger.error('review grade not recorded', { userId: request.user.id, error });
-    return errorReply('Your grade could not be recorded just now; try again in a moment.');
-  }
-  const now = services.now();
-  switch (outcome.status) {
-    case 'graded': {
+  return gradeReview(
+    request,
+    services,
+    'grade',
+    (study) => study.selfGradeReview({ memberId: request.user.id, ...action }),
+    (outcome, now) => {
+      if (outcome.status === 'stale')
+        return textReply(`This card was graded again since; it is next due ${whenDue(outcome.card.dueAt, now)}. Nothing was changed.`);
       const spacing = action.grade === 5 ? 'further apart' : action.grade === 3 ? 'closer together' : 'as planned';
       return textReply(
         `Noted: ${gradeLabels[action.grade].toLowerCase()}. Next review ${whenDue(outcome.card.dueAt, now)}; the ones after it will be ${spacing}.`,
       );
-    }
-    case 'stale':
-      return textReply(`This card was graded again since; it is next due ${whenDue(outcome.card.dueAt, now)}. Nothing was changed.`);
-    case 'not-found':
-      return errorReply('This question is not in your review list any more. Run /review for the cards due now.');
-    case 'invalid-grade':
-      return errorReply(outcome.message);
-  }
+    },
+  );
 }

@@ -4,7 +4,7 @@
  * only steers retrieval: quotes are still verified against the corpus downstream.
  */
 import { z } from 'zod';
-import { modelTaskRunner, type ModelTask, type ModelTaskSettings } from '../llm/model-task.js';
+import { bindModelTask, type ModelTask, type ModelTaskSettings } from '../llm/model-task.js';
 import { clip, fenced } from '../llm/prompt-text.js';
 
 export interface ConversationTurn {
@@ -54,6 +54,7 @@ export function buildRewritePrompt(input: Pick<RewriteInput, 'history' | 'questi
 
 const rewriteTask: ModelTask<Pick<RewriteInput, 'history' | 'question'>, z.infer<typeof rewriteSchema>> = {
   name: 'standalone_question',
+  component: 'model-rewriter',
   schema: rewriteSchema,
   systemPrompt: REWRITE_SYSTEM_PROMPT,
   userPrompt: buildRewritePrompt,
@@ -62,8 +63,7 @@ const rewriteTask: ModelTask<Pick<RewriteInput, 'history' | 'question'>, z.infer
 };
 
 export function createModelRewriter(options: ModelRewriterOptions): ModelRewriter {
-  const logger = options.logger?.child({ component: 'model-rewriter' });
-  const run = modelTaskRunner(rewriteTask, { ...options, logger });
+  const { run, logger } = bindModelTask(rewriteTask, options);
 
   return {
     async rewrite(input) {

@@ -4,7 +4,8 @@
  * are used only while the vectors file has the size and modification time they were saved for; otherwise they
  * are built and saved again. A cache: a file that cannot be read or written is only a slower start.
  */
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { writeFileAtomicSync } from '../files/write-file-atomic.js';
 import { capacityFor, VocabularyRows, type VocabularyTables } from './vocabulary-rows.js';
 
 const MAGIC = 'FNVR0001';
@@ -55,17 +56,12 @@ function writeTables(file: string, count: number, stamp: VectorsFileStamp, table
   header.writeUInt32LE(tables.table.length, 12);
   header.writeDoubleLE(stamp.size, 16);
   header.writeDoubleLE(stamp.modifiedMs, 24);
-  const temporary = `${file}.${process.pid}.tmp`;
   try {
-    writeFileSync(
-      temporary,
-      Buffer.concat([
-        header,
-        new Uint8Array(tables.starts.buffer, tables.starts.byteOffset, tables.starts.byteLength),
-        new Uint8Array(tables.table.buffer, tables.table.byteOffset, tables.table.byteLength),
-      ]),
-    );
-    renameSync(temporary, file);
+    writeFileAtomicSync(file, [
+      header,
+      new Uint8Array(tables.starts.buffer, tables.starts.byteOffset, tables.starts.byteLength),
+      new Uint8Array(tables.table.buffer, tables.table.byteOffset, tables.table.byteLength),
+    ]);
   } catch {
     // A read-only model folder: the tables are built at each start, as before.
   }

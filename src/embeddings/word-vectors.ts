@@ -7,8 +7,9 @@
  * in the data folder; every later start reads that file in milliseconds.
  */
 import { createRequire } from 'node:module';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, statSync, writeSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { writeFileAtomicSync } from '../files/write-file-atomic.js';
 import type { VocabularyRows } from './vocabulary-rows.js';
 import { vocabularyRowsOf, type VectorsFileStamp } from './saved-vocabulary-rows.js';
 
@@ -162,24 +163,14 @@ function writeBinary(target: string, dimensions: number, words: readonly string[
   header.writeUInt32LE(words.length, 12);
   header.writeUInt32LE(vocabulary.length, 16);
   const padding = Buffer.alloc((4 - ((20 + vocabulary.length) % 4)) % 4);
-  const temporary = `${target}.${process.pid}.tmp`;
-  const descriptor = openSync(temporary, 'w');
-  try {
-    for (const part of [
-      header,
-      vocabulary,
-      padding,
-      Buffer.from(scales.buffer, scales.byteOffset, scales.byteLength),
-      Buffer.from(values.buffer, values.byteOffset, values.byteLength),
-      Buffer.from(TRAILER, 'latin1'),
-    ]) {
-      writeSync(descriptor, part);
-    }
-    fsyncSync(descriptor);
-  } finally {
-    closeSync(descriptor);
-  }
-  renameSync(temporary, target);
+  writeFileAtomicSync(target, [
+    header,
+    vocabulary,
+    padding,
+    Buffer.from(scales.buffer, scales.byteOffset, scales.byteLength),
+    Buffer.from(values.buffer, values.byteOffset, values.byteLength),
+    Buffer.from(TRAILER, 'latin1'),
+  ]);
 }
 
 function readBinary(file: string, stamp: VectorsFileStamp): WordVectors | undefined {

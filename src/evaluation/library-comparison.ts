@@ -6,10 +6,8 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Config } from '../config.js';
-import type { Logger } from '../logger.js';
 import { round, type ItemResult } from './evaluate.js';
-import { runEvaluation, type EvalCorpus } from './run-evaluation.js';
+import { runEvaluation, type EvalCorpus, type EvaluationSettings } from './run-evaluation.js';
 
 /** The largest lead lost in the library that still meets the target. */
 export const LIBRARY_LEAD_TOLERANCE = 0.03;
@@ -34,12 +32,7 @@ export interface LibraryComparison {
   readonly meetsTarget: boolean;
 }
 
-export async function compareLibrary(options: {
-  config: Config;
-  groups: readonly EvalCorpus[];
-  logger?: Logger;
-  progress?: (line: string) => void;
-}): Promise<LibraryComparison> {
+export async function compareLibrary(options: EvaluationSettings & { readonly groups: readonly EvalCorpus[] }): Promise<LibraryComparison> {
   const groups = options.groups.map((group) => ({ ...group, items: group.items.map((item) => ({ ...item, group: group.name })) }));
   const common = { config: options.config, ...(options.logger ? { logger: options.logger } : {}) };
   options.progress?.(`each text alone: ${groups.length} runs`);

@@ -31,12 +31,15 @@ export interface EvalRun {
   readonly baseline: EvalReport;
 }
 
-export async function runEvaluation(options: {
-  config: Config;
-  corpora: readonly EvalCorpus[];
-  logger?: Logger;
-  progress?: (line: string) => void;
-}): Promise<EvalRun> {
+/** What every evaluation run takes besides its corpora (runEvaluation, compareLibrary). */
+export interface EvaluationSettings {
+  readonly config: Config;
+  readonly logger?: Logger;
+  /** Told a line at each corpus. */
+  readonly progress?: (line: string) => void;
+}
+
+export async function runEvaluation(options: EvaluationSettings & { readonly corpora: readonly EvalCorpus[] }): Promise<EvalRun> {
   const footnote: ItemResult[] = [];
   const baseline: ItemResult[] = [];
   const logger = options.logger ?? silentLogger;

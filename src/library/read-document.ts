@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import { parseDocument } from '../corpus/parse-document.js';
+import { fileNameSlug } from '../files/file-name-slug.js';
 import { extractText, type DocumentFormat, type ExtractLimits } from './extract-text.js';
 
 /** Where a server's documents are cited from: their ids name the server, so no two libraries share one. */
@@ -45,13 +46,6 @@ export async function readDocument(input: ReadDocumentInput): Promise<ReadDocume
 }
 
 export function slugOf(text: string): string {
-  const slug = text
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/gu, '-')
-    .replace(/^-+|-+$/gu, '')
-    .slice(0, 40)
-    .replace(/-+$/u, '');
+  const slug = fileNameSlug(text, 40);
   return slug === '' ? 'document' : slug;
 }

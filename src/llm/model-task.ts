@@ -13,6 +13,8 @@ import { callStructuredModel, createChatModel, type ModelCallResult, type Sleep,
 export interface ModelTask<Input, Reply extends Record<string, unknown>> {
   /** Name of the tool or JSON schema the model fills in. */
   readonly name: string;
+  /** The `component` of the task's log lines ("llm-answerer"), its caller's included. */
+  readonly component: string;
   readonly schema: z.ZodType<Reply>;
   readonly systemPrompt: string;
   userPrompt(input: Input): string;
@@ -36,13 +38,20 @@ export interface ModelTaskSettings {
 
 export type ModelTaskRunner<Input, Reply> = (input: Input, signal?: AbortSignal) => Promise<ModelCallResult<Reply>>;
 
+export interface BoundModelTask<Input, Reply> {
+  readonly run: ModelTaskRunner<Input, Reply>;
+  /** The settings' logger for the task's component, for the caller's own lines about what it does with a reply. */
+  readonly logger: Logger | undefined;
+}
+
 /** The task bound to a model: the chat model is built once, each run is one budgeted structured call. */
-export function modelTaskRunner<Input, Reply extends Record<string, unknown>>(
+export function bindModelTask<Input, Reply extends Record<string, unknown>>(
   task: ModelTask<Input, Reply>,
   settings: ModelTaskSettings,
-): ModelTaskRunner<Input, Reply> {
+): BoundModelTask<Input, Reply> {
   const chatModel = settings.chatModel ?? createChatModel(settings.llm);
-  return (input, signal) =>
+  const logger = settings.logger?.child({ component: task.component });
+  const run: ModelTaskRunner<Input, Reply> = (input, signal) =>
     callStructuredModel({
       chatModel,
       schema: task.schema,
@@ -55,8 +64,9 @@ export function modelTaskRunner<Input, Reply extends Record<string, unknown>>(
       signal,
       retryRateLimited: task.retryRateLimited,
       method: settings.structuredOutputMethod,
-      logger: settings.logger,
+      logger,
       sleep: settings.sleep,
       now: settings.now,
     });
+  return { run, logger };
 }

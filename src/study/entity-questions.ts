@@ -34,22 +34,22 @@ function fairDistractors(answer: string, quote: Quote, prompt: string, ranked: r
   return pickDistractors({ answer, quoteText: quote.text, ranked: ranked.filter((choice) => !givesAway(prompt, choice)) });
 }
 
+/** A name as one sentence mentions it, with the text's other names to draw wrong choices from. */
+export interface NameMention {
+  readonly entity: Entity;
+  readonly mention: SentenceSpan;
+  readonly quote: Quote;
+  readonly entities: readonly Entity[];
+  readonly random: SeededRandom;
+}
+
 /**
  * The one way every question here is finished: a prompt that fits and does not give the answer away,
  * enough look-alike names as wrong choices, and the answer as the mention's own words.
  */
-function nameQuestion(options: {
-  kind: QuestionCandidate['kind'];
-  entity: Entity;
-  mention: SentenceSpan;
-  unit: SentenceSpan['unit'];
-  quote: Quote;
-  prompt: string;
-  entities: readonly Entity[];
-  random: SeededRandom;
-  dropArticle: boolean;
-  weight: number;
-}): QuestionCandidate | undefined {
+function nameQuestion(
+  options: NameMention & { kind: QuestionCandidate['kind']; unit: SentenceSpan['unit']; prompt: string; dropArticle: boolean; weight: number },
+): QuestionCandidate | undefined {
   const { entity, mention, quote, prompt } = options;
   if (prompt.length > MAX_PROMPT_CHARACTERS || givesAway(prompt, mention.text)) return undefined;
   const distractors = fairDistractors(mention.text, quote, prompt, lookAlikes(entity, mention, options.entities, options.random, options.dropArticle));
@@ -68,13 +68,8 @@ function nameQuestion(options: {
   };
 }
 
-export function entityFillIn(
-  entity: Entity,
-  mention: SentenceSpan,
-  quote: Quote,
-  entities: readonly Entity[],
-  random: SeededRandom,
-): QuestionCandidate | undefined {
+export function entityFillIn(at: NameMention): QuestionCandidate | undefined {
+  const { entity, mention, quote } = at;
   if (entity.mentions.length > MOST_MENTIONS_FOR_AN_ANSWER) return undefined;
   const sameSentence = entity.mentions.filter((other) => other.unit === mention.unit);
   if (sameSentence.length > 1 || occurrences(quote.text, mention.text) !== 1) return undefined;
@@ -84,7 +79,7 @@ export function entityFillIn(
   const dropArticle = /\bthe\s+$/iu.test(quote.text.slice(0, mention.start - quote.start));
   const kindWeight = entity.kind === 'person' ? 1.2 : entity.kind === 'organisation' ? 1.1 : 0.8;
   const weight = kindWeight / Math.sqrt(entity.mentions.length);
-  return nameQuestion({ kind: 'fill-in', entity, mention, unit: mention.unit, quote, prompt, entities, random, dropArticle, weight });
+  return nameQuestion({ ...at, kind: 'fill-in', unit: mention.unit, prompt, dropArticle, weight });
 }
 
 /** "Who does the text describe as “Kremlin Spokesperson”?" */
@@ -108,14 +103,14 @@ function distanceBetween(first: SentenceSpan, second: SentenceSpan): number {
   return first.end <= second.start ? second.start - first.end : first.start - second.end;
 }
 
+/** How a question asks for this entity: "Which source", "Who" or "Which organisation". */
+function whoAsks(entity: Entity): string {
+  return entity.group === 'source' ? 'Which source' : entity.kind === 'person' ? 'Who' : 'Which organisation';
+}
+
 /** "According to Al Jazeera, …", "Euronews reported that …", "… Dmitry Peskov described the call as …" → "Who …?" */
-export function whoSaidQuestion(
-  entity: Entity,
-  mention: SentenceSpan,
-  quote: Quote,
-  entities: readonly Entity[],
-  random: SeededRandom,
-): QuestionCandidate | undefined {
+export function whoSaidQuestion(at: NameMention): QuestionCandidate | undefined {
+  const { entity, mention, quote } = at;
   if (entity.kind === 'place') return undefined;
   const sentence = quote.text;
   const before = sentence.slice(0, mention.start - quote.start);
@@ -123,7 +118,7 @@ export function whoSaidQuestion(
   let prompt: string | undefined;
   const according = /(?:^|[,;—]\s*)According to\s+(?:the\s+)?(?:\p{Lu}\p{Ll}+\s+)?$/u.test(before) ? /^[^,]*,\s+(.+?)[.!]?$/su.exec(after)?.[1] : undefined;
   if (according !== undefined && !pointsBack(according)) {
-    prompt = `${entity.group === 'source' ? 'Which source' : entity.kind === 'person' ? 'Who' : 'Which organisation'} does the text cite for this: “${according}”?`;
+    prompt = `${whoAsks(entity)} does the text cite for this: “${according}”?`;
   } else {
     const said = /^\s+(\p{Ll}+)\s+(.+?)[.!]?$/su.exec(after);
     const verb = said?.[1] ?? '';
@@ -135,9 +130,9 @@ export function whoSaidQuestion(
       opensClause &&
       !pointsBack(rest)
     ) {
-      prompt = `${entity.group === 'source' ? 'Which source' : entity.kind === 'person' ? 'Who' : 'Which organisation'} ${verb} ${rest.replace(/[,;:]\s*$/u, '')}?`;
+      prompt = `${whoAsks(entity)} ${verb} ${rest.replace(/[,;:]\s*$/u, '')}?`;
     }
   }
   if (prompt === undefined) return undefined;
-  return nameQuestion({ kind: 'who-said', entity, mention, unit: mention.unit, quote, prompt, entities, random, dropArticle: false, weight: 1.5 });
+  return nameQuestion({ ...at, kind: 'who-said', unit: mention.unit, prompt, dropArticle: false, weight: 1.5 });
 }

@@ -9,7 +9,7 @@
  */
 import { z } from 'zod';
 import { unverifiedInlineQuotes } from '../answering/verify-model-quotes.js';
-import { modelTaskRunner, type ModelTask, type ModelTaskSettings } from '../llm/model-task.js';
+import { bindModelTask, type ModelTask, type ModelTaskSettings } from '../llm/model-task.js';
 import { attributeValue, fenced, oneLine } from '../llm/prompt-text.js';
 import type { Corpus } from '../corpus/types.js';
 import { isContentWord, sameWordFamily, tokenize } from '../language/tokenize.js';
@@ -66,7 +66,7 @@ interface PlacedPoint {
 }
 
 export async function summarizeWithModel(options: ModelSummaryOptions): Promise<SummaryOutcome> {
-  const logger = options.logger?.child({ component: 'model-summary' });
+  const logger = options.logger?.child({ component: summaryTask.component });
   const offline = summarizeWithRanking(options.corpus, { section: options.section, length: options.length });
   if (!offline.ok) return offline;
   const { summary: extractive, ranked } = offline;
@@ -80,7 +80,7 @@ export async function summarizeWithModel(options: ModelSummaryOptions): Promise<
   const wanted = Math.max(extractive.points.length, MIN_POINTS);
   const coverEverySection = extractive.section === undefined && options.length === 'long';
 
-  const run = modelTaskRunner(summaryTask, { ...options, logger });
+  const { run } = bindModelTask(summaryTask, options);
   const result = await run({ title: extractive.title, section: extractive.section, candidates, wanted, coverEverySection }, options.signal);
   if (!result.ok) return fallback(result.reason);
 
@@ -161,6 +161,7 @@ export function buildSummaryPrompt(input: SummaryPromptInput): string {
 
 const summaryTask: ModelTask<SummaryPromptInput, ModelSummary> = {
   name: 'cited_summary',
+  component: 'model-summary',
   schema: modelSummarySchema,
   systemPrompt: SUMMARY_SYSTEM_PROMPT,
   userPrompt: buildSummaryPrompt,

@@ -29,8 +29,9 @@ export function questionCandidates(corpus: Corpus, units: readonly SentenceUnit[
       if (!inScope.has(mention.unit)) continue;
       const quote = quoteOf(mention.unit);
       if (quote === undefined) continue;
-      add(entityFillIn(entity, mention, quote, entities, randomFor(mention.start)));
-      add(whoSaidQuestion(entity, mention, quote, entities, randomFor(`said${mention.start}`)));
+      const at = { entity, mention, quote, entities };
+      add(entityFillIn({ ...at, random: randomFor(mention.start) }));
+      add(whoSaidQuestion({ ...at, random: randomFor(`said${mention.start}`) }));
     }
     const role = entity.role;
     if (role !== undefined && inScope.has(role.unit)) {

@@ -1,7 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { loadConfig, secretsOf } from '../../config.js';
+import { loadConfig } from '../../config.js';
 import { abstentionTradeOff } from '../../evaluation/abstention-trade-off.js';
 import type { ItemResult } from '../../evaluation/evaluate.js';
 import { formatComparison, formatTradeOff } from '../../evaluation/format-report.js';
@@ -10,7 +10,7 @@ import { compareLibrary, formatLibraryComparison } from '../../evaluation/librar
 import { readQuestionSet, type EvalItem } from '../../evaluation/question-set.js';
 import { runEvaluation, type EvalCorpus } from '../../evaluation/run-evaluation.js';
 import { readSquadFile } from '../../evaluation/squad-set.js';
-import { createLogger } from '../../logger.js';
+import { commandLogger } from '../cli-logger.js';
 import { parseArguments, UsageError, writeLine, type CliCommand } from '../cli-command.js';
 
 export const evalCliCommand = {
@@ -84,11 +84,7 @@ export const evalCliCommand = {
       ...(questionCorpus !== undefined ? [questionCorpus] : []),
       ...articles.map((article) => ({ name: article.title, folders: [], files: [{ name: article.fileName, text: article.text }], items: article.items })),
     ];
-    const logger = createLogger({
-      level: config.logLevel === 'info' ? 'warn' : config.logLevel,
-      secrets: secretsOf(config),
-      write: (line) => io.stderr.write(line),
-    });
+    const logger = commandLogger(io, config);
     if (parsed.flags.has('library')) {
       const comparison = await compareLibrary({ config, groups: alone, logger, progress: (line) => writeLine(io.stderr, line) });
       writeLine(io.stdout, parsed.flags.has('json') ? JSON.stringify(comparison) : formatLibraryComparison(comparison));

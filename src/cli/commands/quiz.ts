@@ -1,10 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { makeQuiz, MAX_QUIZ_QUESTIONS } from '../../study/make-quiz.js';
-import { documentFlag, partsOf } from '../document-groups.js';
-import { parseArguments, UsageError, writeLine, type CliCommand } from '../cli-command.js';
+import { noPositionals, parseArguments, UsageError, writeLine, type CliCommand } from '../cli-command.js';
 import { quizJson, quizText, reportProblem } from '../format-study.js';
-import { loadCorpusForCli } from '../load-corpus-for-cli.js';
-import { serverFlag } from '../server-flag.js';
+import { loadPartsForCli } from '../load-corpus-for-cli.js';
 
 export const quizCliCommand = {
   name: 'quiz',
@@ -13,7 +11,7 @@ export const quizCliCommand = {
   interpretRegexps: true,
   async run(args, io) {
     const parsed = parseArguments(args, { booleans: ['json'], values: ['count', 'section', 'seed', 'document', 'server'] });
-    if (parsed.positionals.length > 0) throw new UsageError(`unexpected "${parsed.positionals.join(' ')}"`);
+    noPositionals(parsed);
     const countFlag = parsed.flags.get('count') ?? '5';
     const count = Number(countFlag);
     if (countFlag === true || !Number.isInteger(count) || count < 1 || count > MAX_QUIZ_QUESTIONS)
@@ -24,10 +22,9 @@ export const quizCliCommand = {
     const seed = seedFlag ?? randomBytes(4).toString('hex');
     const section = parsed.flags.get('section');
     const json = parsed.flags.has('json');
-    const library = await loadCorpusForCli(io, undefined, serverFlag(parsed.flags));
     const sectionName = typeof section === 'string' ? section : undefined;
     // Several documents: one quiz over the library, its questions in reading order, so document by document.
-    const parts = partsOf(library, { document: documentFlag(parsed.flags), section: sectionName });
+    const { corpus: library, parts } = await loadPartsForCli(io, parsed.flags, { section: sectionName });
     const corpus = parts.length === 1 && parts[0] !== undefined ? parts[0] : library;
     const outcome = makeQuiz(corpus, { count, seed, section: sectionName });
     if (!outcome.ok) return reportProblem(io, outcome.problem, json);

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
-import { loadConfig, secretsOf } from '../../config.js';
+import { loadConfig } from '../../config.js';
 import type { Config } from '../../config.js';
 import { consoleFeedbackStore } from '../../console/console-feedback-store.js';
 import { runConsole } from '../../console/console-session.js';
@@ -8,7 +8,7 @@ import { followLibraryChanges } from '../../library/follow-library-changes.js';
 import { Libraries } from '../../library/libraries.js';
 import { startBot } from '../../discord/bot.js';
 import { openEngine } from '../../engine.js';
-import { createLogger } from '../../logger.js';
+import { commandLogger } from '../cli-logger.js';
 import type { Logger } from '../../logger.js';
 import { parseArguments, UsageError } from '../cli-command.js';
 import { runShards } from '../../discord/shard-manager.js';
@@ -27,12 +27,8 @@ export const startCliCommand = {
     const parsed = parseArguments(args, { booleans: ['console'], values: ['shards'] });
     const config = await loadConfig();
     const useConsole = parsed.flags.has('console') || config.discord.token === undefined;
-    const logger = createLogger({
-      // The console's own output is the answers: the log only speaks up for problems there.
-      level: useConsole && config.logLevel === 'info' ? 'warn' : config.logLevel,
-      secrets: secretsOf(config),
-      write: (line) => io.stderr.write(line),
-    });
+    // The console's own output is the answers: the log only speaks up for problems there.
+    const logger = useConsole ? commandLogger(io, config) : commandLogger(io, config, config.logLevel);
     const shards = parsed.flags.get('shards');
     if (typeof shards === 'string') {
       if (config.discord.token === undefined) throw new UsageError('--shards runs the Discord bot: set DISCORD_TOKEN (see docs/discord.md)');

@@ -6,7 +6,7 @@ import { quizQuality, summaryQuality, timelineQuality } from '../../evaluation/s
 import { makeQuiz, type Quiz } from '../../study/make-quiz.js';
 import { summarize } from '../../study/summarize.js';
 import { timeline } from '../../study/timeline.js';
-import { parseArguments, UsageError, writeLine, type CliCommand } from '../cli-command.js';
+import { noPositionals, parseArguments, UsageError, writeLine, type CliCommand } from '../cli-command.js';
 
 const DEFAULT_CLAIMS_FOLDER = 'eval/study';
 const SEEDS = 10;
@@ -18,7 +18,7 @@ export const studyEvalCliCommand = {
   usage: 'study-eval [--claims FILE] [--json]',
   async run(args, io) {
     const parsed = parseArguments(args, { booleans: ['json'], values: ['claims'] });
-    if (parsed.positionals.length > 0) throw new UsageError(`unexpected "${parsed.positionals.join(' ')}"`);
+    noPositionals(parsed);
     const claimsFlag = parsed.flags.get('claims');
     const files = typeof claimsFlag === 'string' ? [claimsFlag] : await claimsFiles(DEFAULT_CLAIMS_FOLDER);
     const reports = [];

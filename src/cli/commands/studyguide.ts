@@ -3,13 +3,11 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { configuredStudyGuide } from '../../study/study-guide-by-document.js';
 import { writeSummary } from '../../study/write-summary.js';
-import { loadConfig, secretsOf } from '../../config.js';
-import { createLogger } from '../../logger.js';
-import { documentFlag, partsOf } from '../document-groups.js';
+import { loadConfig } from '../../config.js';
 import { writeFileAtomic } from '../../files/write-file-atomic.js';
-import { parseArguments, UsageError, writeLine, type CliCommand } from '../cli-command.js';
-import { loadCorpusForCli } from '../load-corpus-for-cli.js';
-import { serverFlag } from '../server-flag.js';
+import { noPositionals, parseArguments, UsageError, writeLine, type CliCommand } from '../cli-command.js';
+import { commandLogger } from '../cli-logger.js';
+import { loadPartsForCli } from '../load-corpus-for-cli.js';
 
 export const studyguideCliCommand = {
   name: 'studyguide',
@@ -18,19 +16,15 @@ export const studyguideCliCommand = {
   interpretRegexps: true,
   async run(args, io) {
     const parsed = parseArguments(args, { values: ['out', 'seed', 'document', 'server'] });
-    if (parsed.positionals.length > 0) throw new UsageError(`unexpected "${parsed.positionals.join(' ')}": give the file with --out FILE`);
+    noPositionals(parsed, ': give the file with --out FILE');
     const out = parsed.flags.get('out');
     const seedFlag = parsed.flags.get('seed');
     if (out === true || seedFlag === true) throw new UsageError('--out and --seed need a value');
     const seed = seedFlag ?? randomBytes(4).toString('hex');
     const config = await loadConfig();
-    const corpus = await loadCorpusForCli(io, config, serverFlag(parsed.flags));
-    const logger = createLogger({
-      level: config.logLevel === 'info' ? 'warn' : config.logLevel,
-      secrets: secretsOf(config),
-      write: (line) => io.stderr.write(line),
-    });
-    const markdown = await configuredStudyGuide(partsOf(corpus, { document: documentFlag(parsed.flags) }), {
+    const { parts } = await loadPartsForCli(io, parsed.flags, { config });
+    const logger = commandLogger(io, config);
+    const markdown = await configuredStudyGuide(parts, {
       seed,
       chatModel: config.llm?.chatModel,
       summarize: (part) => writeSummary({ corpus: part, llm: config.llm, length: 'long', logger }),

@@ -1,13 +1,12 @@
-import { loadConfig, secretsOf } from '../../config.js';
-import { createLogger } from '../../logger.js';
+import { loadConfig } from '../../config.js';
 import type { Summary } from '../../study/summarize.js';
 import { writeSummary } from '../../study/write-summary.js';
 import type { Corpus } from '../../corpus/types.js';
-import { documentFlag, groupedJson, groupedText, partsOf } from '../document-groups.js';
-import { parseArguments, UsageError, writeLine, type CliCommand } from '../cli-command.js';
+import { groupedJson, groupedText } from '../document-groups.js';
+import { noPositionals, parseArguments, UsageError, writeLine, type CliCommand } from '../cli-command.js';
+import { commandLogger } from '../cli-logger.js';
 import { reportProblem, summaryJson, summaryText } from '../format-study.js';
-import { loadCorpusForCli } from '../load-corpus-for-cli.js';
-import { serverFlag } from '../server-flag.js';
+import { loadPartsForCli } from '../load-corpus-for-cli.js';
 
 export const summaryCliCommand = {
   name: 'summary',
@@ -15,20 +14,15 @@ export const summaryCliCommand = {
   usage: 'summary [--section NAME] [--document TITLE] [--server ID] [--length short|long] [--json]',
   async run(args, io) {
     const parsed = parseArguments(args, { booleans: ['json'], values: ['section', 'length', 'document', 'server'] });
-    if (parsed.positionals.length > 0) throw new UsageError(`unexpected "${parsed.positionals.join(' ')}": give a section with --section NAME`);
+    noPositionals(parsed, ': give a section with --section NAME');
     const length = parsed.flags.get('length') ?? 'short';
     if (length !== 'short' && length !== 'long') throw new UsageError('--length is short or long');
     const flag = parsed.flags.get('section');
     const section = typeof flag === 'string' ? flag : undefined;
     const json = parsed.flags.has('json');
     const config = await loadConfig();
-    const corpus = await loadCorpusForCli(io, config, serverFlag(parsed.flags));
-    const parts = partsOf(corpus, { document: documentFlag(parsed.flags), section });
-    const logger = createLogger({
-      level: config.logLevel === 'info' ? 'warn' : config.logLevel,
-      secrets: secretsOf(config),
-      write: (line) => io.stderr.write(line),
-    });
+    const { parts } = await loadPartsForCli(io, parsed.flags, { config, section });
+    const logger = commandLogger(io, config);
     const summaries = new Map<Corpus, Summary>();
     for (const part of parts) {
       // No engine: a summary needs the text, not the index, so the command starts fast.

@@ -1,9 +1,8 @@
 import { timeline } from '../../study/timeline.js';
-import { documentFlag, groupedJson, groupedText, partsOf } from '../document-groups.js';
-import { parseArguments, UsageError, writeLine, type CliCommand } from '../cli-command.js';
+import { groupedJson, groupedText } from '../document-groups.js';
+import { noPositionals, parseArguments, writeLine, type CliCommand } from '../cli-command.js';
 import { timelineJson, timelineText } from '../format-study.js';
-import { loadCorpusForCli } from '../load-corpus-for-cli.js';
-import { serverFlag } from '../server-flag.js';
+import { loadPartsForCli } from '../load-corpus-for-cli.js';
 
 export const timelineCliCommand = {
   name: 'timeline',
@@ -12,9 +11,8 @@ export const timelineCliCommand = {
   interpretRegexps: true,
   async run(args, io) {
     const parsed = parseArguments(args, { booleans: ['json'], values: ['document', 'server'] });
-    if (parsed.positionals.length > 0) throw new UsageError(`unexpected "${parsed.positionals.join(' ')}"`);
-    const corpus = await loadCorpusForCli(io, undefined, serverFlag(parsed.flags));
-    const parts = partsOf(corpus, { document: documentFlag(parsed.flags) });
+    noPositionals(parsed);
+    const { parts } = await loadPartsForCli(io, parsed.flags);
     writeLine(
       io.stdout,
       parsed.flags.has('json')

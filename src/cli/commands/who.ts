@@ -1,10 +1,9 @@
 import { whosWho, type WhosWho } from '../../study/whos-who.js';
 import type { Corpus } from '../../corpus/types.js';
-import { documentFlag, groupedJson, groupedText, partsOf } from '../document-groups.js';
+import { groupedJson, groupedText } from '../document-groups.js';
 import { parseArguments, writeLine, type CliCommand } from '../cli-command.js';
 import { whosWhoJson, whosWhoList, whosWhoText } from '../format-study.js';
-import { loadCorpusForCli } from '../load-corpus-for-cli.js';
-import { serverFlag } from '../server-flag.js';
+import { loadPartsForCli } from '../load-corpus-for-cli.js';
 
 export const whoCliCommand = {
   name: 'who',
@@ -14,8 +13,7 @@ export const whoCliCommand = {
   async run(args, io) {
     const parsed = parseArguments(args, { booleans: ['json'], values: ['document', 'server'] });
     const name = parsed.positionals.join(' ').trim();
-    const corpus = await loadCorpusForCli(io, undefined, serverFlag(parsed.flags));
-    const parts = partsOf(corpus, { document: documentFlag(parsed.flags) });
+    const { parts } = await loadPartsForCli(io, parsed.flags);
     const results = new Map(parts.map((part) => [part, whosWho(part, name === '' ? undefined : name)]));
     const resultOf = (part: Corpus) => results.get(part) as WhosWho;
     const json = parsed.flags.has('json');

@@ -1,5 +1,5 @@
 import type { Command } from '../command.js';
-import { slashCommand } from '../command.js';
+import { personalCommand, slashCommand } from '../command.js';
 import { accents } from '../reply.js';
 import type { ReplyBlock } from '../reply.js';
 
@@ -20,9 +20,7 @@ function age(builtAt: string, now: Date): string {
 
 export const aboutCommand = {
   data: slashCommand('about', 'What footnote has read, how it answers, and how fresh its index is.').toJSON(),
-  isPrivate: () => true,
-  slow: false,
-  cooldown: false,
+  ...personalCommand,
   async execute(_request, services) {
     const { engine } = services;
     const { index, corpus } = engine;

@@ -1,12 +1,10 @@
 import type { Command } from '../command.js';
-import { slashCommand } from '../command.js';
+import { personalCommand, slashCommand } from '../command.js';
 import { accents } from '../reply.js';
 
 export const helpCommand = {
   data: slashCommand('help', 'How to use footnote.').toJSON(),
-  isPrivate: () => true,
-  slow: false,
-  cooldown: false,
+  ...personalCommand,
   async execute() {
     return {
       kind: 'content',

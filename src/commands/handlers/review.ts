@@ -1,5 +1,5 @@
 import type { Command } from '../command.js';
-import { slashCommand } from '../command.js';
+import { personalCommand, slashCommand } from '../command.js';
 import { reviewButtonId } from '../custom-ids.js';
 import { discordLimits } from '../discord-limits.js';
 import { accents, cardReply, cutAtWord, errorReply } from '../reply.js';
@@ -11,9 +11,7 @@ import { questionCards, whenDue } from '../study-reply.js';
 
 export const reviewCommand = {
   data: slashCommand('review', 'The quiz questions you missed that are due again: answer them to schedule the next review.').toJSON(),
-  isPrivate: () => true,
-  slow: false,
-  cooldown: false,
+  ...personalCommand,
   async execute(request, services) {
     const { study } = services;
     if (study === undefined) return errorReply('Reviews are unavailable just now: the scores database could not be opened.');

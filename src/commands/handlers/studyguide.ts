@@ -1,3 +1,4 @@
+import { fileNameSlug } from '../../files/file-name-slug.js';
 import { configuredStudyGuide } from '../../study/study-guide-by-document.js';
 import { documentTitles } from '../../corpus/find-document.js';
 import { matchingChoices } from '../autocomplete.js';
@@ -15,14 +16,7 @@ function size(bytes: number): string {
 
 /** "How Baku is playing with fire—without getting burned" → "how-baku-is-playing-with-fire-without-getting-burned". */
 function fileStem(title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/gu, '-')
-    .replace(/^-+|-+$/gu, '')
-    .slice(0, 60)
-    .replace(/-+$/u, '');
+  const slug = fileNameSlug(title, 60);
   return slug === '' ? 'study-guide' : `study-guide-${slug}`;
 }
 
