@@ -107,7 +107,7 @@ export class CandidatePassages {
       return new Map(store.searchLabels(vector, limit));
     }
     const size = range.to - range.from;
-    return new Map(store.searchLabels(vector, size <= 400 ? size : this.limit, (_document, label) => label >= range.from && label < range.to));
+    return new Map(store.searchRange(vector, size <= 400 ? size : this.limit, range));
   }
 
   private candidateChunks(
@@ -118,9 +118,8 @@ export class CandidatePassages {
     const { lexical } = this.parts;
     if (documentId !== undefined) {
       const own: number[] = [];
-      lexical.chunks.forEach((chunk, position) => {
-        if (chunk.documentId === documentId) own.push(position);
-      });
+      const range = lexical.chunkRange(documentId) ?? { from: 0, to: 0 };
+      for (let position = range.from; position < range.to; position += 1) if (lexical.chunks[position]?.documentId === documentId) own.push(position);
       // One document of a library is usually small enough to score whole; a long one is narrowed like a corpus.
       if (own.length <= 400) return own;
       return this.candidateChunks(terms, dense, undefined).filter((position) => lexical.chunks[position]?.documentId === documentId);

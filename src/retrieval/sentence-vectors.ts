@@ -18,6 +18,8 @@ export class SentenceVectors {
   private readonly cache = new Map<number, Float32Array>();
   /** The direction every SIF sentence vector shares. */
   private readonly commonDirection: Float32Array;
+  /** Sentences embedded while their document's direction was found (ofDocument), not yet asked for. */
+  private embedded: Map<number, Float32Array> | undefined;
 
   constructor(
     lexical: LexicalIndex,
@@ -47,7 +49,12 @@ export class SentenceVectors {
    * they are when the document is indexed alone (a library's common direction is every text's average).
    */
   static ofDocument(lexical: LexicalIndex, embeddings: LocalEmbeddings, sentences: { readonly from: number; readonly to: number }): SentenceVectors {
-    return new SentenceVectors(lexical, embeddings, runAtOnce(commonDirectionOf(lexical, embeddings, sentences)));
+    // Each sentence embedded for the direction is kept until its own vector is asked for: a question asked of
+    // a document of up to 400 passages scores every sentence, so each would otherwise be embedded twice.
+    const embedded = new Map<number, Float32Array>();
+    const vectors = new SentenceVectors(lexical, embeddings, runAtOnce(commonDirectionOf(lexical, embeddings, sentences, embedded)));
+    vectors.embedded = embedded;
+    return vectors;
   }
 
   /** A question's (or any text's) vector, comparable with the sentences'. */
@@ -58,7 +65,9 @@ export class SentenceVectors {
   ofSentence(position: number, entry: IndexedSentence): Float32Array {
     let vector = this.cache.get(position);
     if (vector === undefined) {
-      vector = this.ofText(entry.sentence.text);
+      const embedded = this.embedded?.get(position);
+      this.embedded?.delete(position);
+      vector = embedded === undefined ? this.ofText(entry.sentence.text) : this.withoutCommonDirection(embedded);
       if (this.cache.size > CACHE_LIMIT) this.cache.clear();
       this.cache.set(position, vector);
     }
@@ -73,11 +82,18 @@ export class SentenceVectors {
   }
 }
 
-function* commonDirectionOf(lexical: LexicalIndex, embeddings: LocalEmbeddings, { from, to } = { from: 0, to: lexical.sentenceCount }): Sliced<Float32Array> {
+/** `embedded`, when given, receives each sentence's embedding by position. */
+function* commonDirectionOf(
+  lexical: LexicalIndex,
+  embeddings: LocalEmbeddings,
+  { from, to } = { from: 0, to: lexical.sentenceCount },
+  embedded?: Map<number, Float32Array>,
+): Sliced<Float32Array> {
   const mean = new Float32Array(embeddings.dimensions);
   const step = Math.max(1, Math.floor((to - from) / SAMPLE));
   for (let position = from; position < to; position += step) {
     const vector = embeddings.embed(lexical.sentence(position).sentence.text);
+    embedded?.set(position, vector);
     for (let dimension = 0; dimension < mean.length; dimension += 1) mean[dimension] = (mean[dimension] as number) + (vector[dimension] as number);
     yield;
   }

@@ -11,7 +11,7 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { writeIndexFiles, type IndexManifest, type StoredDocument } from './index-files.js';
 
-const { HierarchicalNSW } = hnswlib;
+const { HierarchicalNSW, BruteforceSearch } = hnswlib;
 type HnswIndex = InstanceType<typeof HierarchicalNSW>;
 /** A vectors file read into memory (readGraph), not yet given its documents. */
 export type HnswGraph = HnswIndex;
@@ -31,12 +31,17 @@ export interface IndexedDocument {
   readonly id?: string | undefined;
 }
 
+/** Ranges whose exhaustive search is kept: a few documents a conversation keeps asking about (~40 KB per 100 passages). */
+const RANGES_KEPT = 16;
+
 /** Written into the manifest: which store wrote the vectors file. */
 const STORE_TYPE = 'hnswlib-node';
 
 export class HnswVectorStore {
   private index: HnswIndex | undefined;
   private readonly documents: IndexedDocument[] = [];
+  /** Exhaustive searches over recently asked ranges (searchRange), most recent last. */
+  private readonly ranges = new Map<string, InstanceType<typeof BruteforceSearch>>();
 
   constructor(
     readonly embeddings: EmbeddingsInterface,
@@ -61,6 +66,7 @@ export class HnswVectorStore {
   async addVectors(vectors: number[][], documents: IndexedDocument[]): Promise<string[]> {
     if (vectors.length !== documents.length) throw new Error(`addVectors: ${vectors.length} vectors for ${documents.length} documents`);
     const index = this.ensureCapacity(this.documents.length + vectors.length);
+    this.ranges.clear();
     const ids: string[] = [];
     for (let position = 0; position < vectors.length; position += 1) {
       const vector = vectors[position] as number[];
@@ -76,14 +82,47 @@ export class HnswVectorStore {
   }
 
   /** Nearest labels with cosine similarity (1 - hnswlib's cosine distance), best first. */
-  searchLabels(query: ArrayLike<number>, k: number, filter?: (document: IndexedDocument, label: number) => boolean): [number, number][] {
+  searchLabels(query: ArrayLike<number>, k: number): [number, number][] {
     if (this.index === undefined || this.documents.length === 0) return [];
     const limit = Math.min(k, this.documents.length);
     this.index.setEf(Math.max(this.settings.efSearch, limit));
-    const found = filter
-      ? this.index.searchKnn(Array.from(query), limit, (label: number) => filter(this.documents[label] as IndexedDocument, label))
-      : this.index.searchKnn(Array.from(query), limit);
-    return found.neighbors.map((label, position) => [label, 1 - (found.distances[position] ?? 1)]);
+    return pairs(this.index.searchKnn(Array.from(query), limit));
+  }
+
+  /**
+   * Nearest labels among `from` ≤ label < `to` (one document's passages), as `searchLabels` gives them. A range
+   * smaller than efSearch is searched exhaustively over its own vectors: hnswlib's filtered search stops only
+   * once it holds efSearch allowed points, so for such a range it visits the whole graph (110 ms a question
+   * at 97k passages) and returns every point of the range anyway. The exhaustive search uses hnswlib's own
+   * distance on the same stored floats and the same order of ties, so labels and similarities are identical.
+   */
+  searchRange(query: ArrayLike<number>, k: number, range: { readonly from: number; readonly to: number }): [number, number][] {
+    const from = Math.max(0, range.from);
+    const to = Math.min(range.to, this.documents.length);
+    if (this.index === undefined || to <= from) return [];
+    const limit = Math.min(k, to - from);
+    if (to - from >= this.settings.efSearch) {
+      this.index.setEf(Math.max(this.settings.efSearch, limit));
+      return pairs(this.index.searchKnn(Array.from(query), limit, (label: number) => label >= from && label < to));
+    }
+    return pairs(this.rangeSearch(this.index, from, to).searchKnn(normalizedAsHnswlib(query), limit));
+  }
+
+  /** The range's stored (already normalised) vectors under inner-product distance, which is hnswlib's cosine space. */
+  private rangeSearch(index: HnswIndex, from: number, to: number): InstanceType<typeof BruteforceSearch> {
+    const key = `${from}:${to}`;
+    const kept = this.ranges.get(key);
+    if (kept !== undefined) {
+      this.ranges.delete(key);
+      this.ranges.set(key, kept);
+      return kept;
+    }
+    const search = new BruteforceSearch('ip', this.dimensions);
+    search.initIndex(to - from);
+    for (let label = from; label < to; label += 1) search.addPoint(index.getPoint(label), label);
+    if (this.ranges.size >= RANGES_KEPT) this.ranges.delete(this.ranges.keys().next().value as string);
+    this.ranges.set(key, search);
+    return search;
   }
 
   /** Writes the index and its documents atomically into `directory` (see index-files.ts). */
@@ -169,4 +208,21 @@ export function hnswFileDimensions(file: string): number {
   const labelOffset = Number(header.readBigUInt64LE(32));
   const dataOffset = Number(header.readBigUInt64LE(40));
   return (labelOffset - dataOffset) / 4;
+}
+
+function pairs(found: { readonly neighbors: number[]; readonly distances: number[] }): [number, number][] {
+  return found.neighbors.map((label, position) => [label, 1 - (found.distances[position] ?? 1)]);
+}
+
+/**
+ * The query as hnswlib-node's cosine space normalises it (addon.cc normalizePoint: a float sum of squares in order,
+ * sqrtf, a float division), so the inner-product search sees the very floats the graph search sees. Double
+ * arithmetic rounded to float after each step gives float arithmetic's results for +, ×, ÷ and √.
+ */
+function normalizedAsHnswlib(query: ArrayLike<number>): number[] {
+  const vector = Array.from(query, (value) => Math.fround(value));
+  let sum = 0;
+  for (const value of vector) sum = Math.fround(sum + Math.fround(value * value));
+  const norm = Math.fround(Math.sqrt(Math.abs(sum)));
+  return norm > 0 ? vector.map((value) => Math.fround(value / norm)) : vector;
 }

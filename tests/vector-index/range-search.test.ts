@@ -1,0 +1,109 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { EmbeddingsInterface } from '@langchain/core/embeddings';
+import hnswlib from 'hnswlib-node';
+import { seededRandom } from '../../src/seeded-random.js';
+import { HnswVectorStore, type HnswSettings } from '../../src/vector-index/hnsw-store.js';
+
+const DIMENSIONS = 100;
+const SETTINGS: HnswSettings = { m: 16, efConstruction: 60, efSearch: 64 };
+
+/** The vectors are given directly; nothing embeds text here. */
+const noEmbeddings: EmbeddingsInterface = {
+  embedQuery: () => Promise.reject(new Error('not used')),
+  embedDocuments: () => Promise.reject(new Error('not used')),
+};
+
+/** Random vectors (not normalised), with every seventh one a copy of the one before, so ties occur. */
+function vectors(count: number, seed: string): number[][] {
+  const random = seededRandom(seed);
+  const made: number[][] = [];
+  for (let index = 0; index < count; index += 1) {
+    const previous = made[index - 1];
+    made.push(index % 7 === 6 && previous !== undefined ? [...previous] : Array.from({ length: DIMENSIONS }, () => random.next() * 2 - 1));
+  }
+  return made;
+}
+
+async function storeOf(points: number[][]): Promise<HnswVectorStore> {
+  const store = new HnswVectorStore(noEmbeddings, DIMENSIONS, SETTINGS);
+  await store.addVectors(
+    points,
+    points.map((_point, label) => ({ pageContent: '', metadata: {}, id: String(label) })),
+  );
+  return store;
+}
+
+/** hnswlib's own filtered graph search, allowed to visit every point (ef above the range's size). */
+function graphSearcher(points: number[][]): (query: number[], k: number, from: number, to: number) => [number, number][] {
+  const index = new hnswlib.HierarchicalNSW('cosine', DIMENSIONS);
+  index.initIndex(points.length, SETTINGS.m, SETTINGS.efConstruction, 100);
+  points.forEach((point, label) => index.addPoint(point, label));
+  index.setEf(points.length);
+  return (query, k, from, to) => {
+    const found = index.searchKnn(query, k, (label: number) => label >= from && label < to);
+    return found.neighbors.map((label, position) => [label, 1 - (found.distances[position] ?? 1)]);
+  };
+}
+
+test('GIVEN a range smaller than efSearch THEN its exhaustive search gives the graph search’s labels, similarities (to the bit) and order of ties', async () => {
+  const points = vectors(600, 'range-search');
+  const store = await storeOf(points);
+  const graphSearch = graphSearcher(points);
+  const random = seededRandom('range-queries');
+  for (const [from, to, k] of [
+    [0, 1, 1],
+    [100, 140, 40],
+    [213, 276, 63],
+    [560, 600, 40],
+    [100, 140, 10],
+    [560, 600, 25],
+  ] as const) {
+    for (let round = 0; round < 5; round += 1) {
+      // A query near one of the range's points, scaled so it must be normalised as hnswlib does.
+      const query = (points[from + random.below(to - from)] as number[]).map((value) => 3.7 * (value + (random.next() - 0.5) * 0.3));
+      const found = store.searchRange(query, k, { from, to });
+      const expected = graphSearch(query, k, from, to);
+      const where = `range ${from}–${to}, k ${k}`;
+      if (k === to - from) {
+        // The whole range, as a document of at most 400 passages is asked: identical.
+        assert.deepEqual(found, expected, where);
+      } else {
+        // Cut at k: of two identical points tied at the cut, hnswlib's graph search may keep either.
+        assert.deepEqual(
+          found.map(([, similarity]) => similarity),
+          expected.map(([, similarity]) => similarity),
+          where,
+        );
+        const cut = expected.at(-1)?.[1];
+        assert.deepEqual(
+          found.filter(([, similarity]) => similarity !== cut),
+          expected.filter(([, similarity]) => similarity !== cut),
+          where,
+        );
+      }
+    }
+  }
+});
+
+test('GIVEN a range of efSearch points or more THEN the graph is searched, and only labels of the range come back', async () => {
+  const points = vectors(400, 'large-range');
+  const store = await storeOf(points);
+  const found = store.searchRange(points[250] as number[], 40, { from: 200, to: 200 + SETTINGS.efSearch });
+  assert.equal(found.length, 40);
+  assert.ok(found.every(([label]) => label >= 200 && label < 200 + SETTINGS.efSearch));
+  assert.equal(found[0]?.[0], 250, 'the point itself is its own nearest neighbour');
+});
+
+test('GIVEN a range searched once WHEN points are added THEN a later search of a range that holds them finds them', async () => {
+  const points = vectors(60, 'added');
+  const store = await storeOf(points.slice(0, 50));
+  assert.equal(store.searchRange(points[53] as number[], 60, { from: 40, to: 60 }).length, 10);
+  await store.addVectors(
+    points.slice(50),
+    points.slice(50).map((_point, offset) => ({ pageContent: '', metadata: {}, id: String(50 + offset) })),
+  );
+  const found = store.searchRange(points[53] as number[], 60, { from: 40, to: 60 });
+  assert.equal(found.length, 20);
+  assert.equal(found[0]?.[0], 53);
+});
