@@ -4,8 +4,8 @@
  * abstention that says what is missing.
  */
 import type { Corpus } from '../corpus/types.js';
-import { bylineAnswer, metadataAnswer } from './metadata-answer.js';
-import { isDocumentNoun, type AnalyzedQuestion } from '../question/question-analysis.js';
+import { aboutTheDocument, bylineAnswer, metadataAnswer } from './metadata-answer.js';
+import type { AnalyzedQuestion } from '../question/question-analysis.js';
 import { isRequestForm } from '../question/request-form.js';
 import { holdsAnswerKind } from '../question/answer-type.js';
 import type { RetrievalResult, ScoredSentence } from '../retrieval/retriever.js';
@@ -128,13 +128,6 @@ function countFirst(question: string, quotes: readonly Quote[]): readonly Quote[
   if (!COUNTING.test(question) || quotes[0] === undefined || holdsAnswerKind('number', quotes[0].text, question)) return quotes;
   const counted = quotes.find((quote) => holdsAnswerKind('number', quote.text, question));
   return counted === undefined ? quotes : [counted, ...quotes.filter((quote) => quote !== counted)];
-}
-
-/** "the headline", "this piece", "the writer's background": a word about the document itself or an attribute of it. */
-function aboutTheDocument(question: string, topic: string): boolean {
-  if (isDocumentNoun(topic)) return true;
-  const possessive = new RegExp(`\\b(\\p{L}+)['’]s\\s+${topic.replace(/[^\p{L}\p{N}]/gu, '')}\\b`, 'iu').exec(question);
-  return possessive?.[1] !== undefined && isDocumentNoun(possessive[1]);
 }
 
 export type AnswerDecision =
