@@ -9,7 +9,10 @@
  *
  * With --shards S --processes P (issue #16) it measures scale-out instead (tests/reliability/scale-load.ts): --asks
  * (1000) /ask over --servers (200) servers, answered by one process running all S shards and then by P
- * processes splitting them, on one embedded PostgreSQL database; exit code 1 if an interaction was lost.
+ * processes splitting them, on one embedded PostgreSQL database; exit code 1 if an interaction was lost. Each
+ * layout runs --repeats (3) times, alternated, each after --warm-up (3000) asks per process that are not counted; with the
+ * answers/s it reports where the CPU went per answer (tests/reliability/cpu-accounting.ts) and the SQL statements
+ * per answer. --bot-node-flags "…" starts the bots' node with those flags (V8 experiments).
  *
  * Options: --burst 200 --soak 5000 --in-flight 10 --settle 65 (seconds to wait for the REST handler sweep after
  * the wire soak; 0 skips) --ingest-mb 0 --json. Exit code 1 if an interaction was lost
@@ -40,6 +43,9 @@ const { values } = parseArgs({
     processes: { type: 'string', default: '2' },
     asks: { type: 'string', default: '1000' },
     servers: { type: 'string', default: '200' },
+    'warm-up': { type: 'string', default: '3000' },
+    repeats: { type: 'string', default: '3' },
+    'bot-node-flags': { type: 'string', default: '' },
   },
 });
 const burstSize = Number(values.burst);
@@ -218,27 +224,43 @@ if (values.shards !== undefined) {
     asks: Number(values.asks),
     servers: Number(values.servers),
     inFlight: Number(values['in-flight'] === '10' ? '32' : values['in-flight']),
+    warmUp: Number(values['warm-up']),
+    repeats: Number(values.repeats),
+    botNodeFlags: values['bot-node-flags'].split(/\s+/).filter((flag) => flag !== ''),
     progress,
   });
+  const runs = [...scale.single, ...scale.sharded];
   if (values.json) process.stdout.write(`${JSON.stringify({ machine: describeMachine(), ...scale }, null, 2)}\n`);
   else {
-    const row = (run: typeof scale.single) =>
-      `| ${run.processes} | ${run.shards} | ${run.asks} | ${run.answered} | ${run.lost} | ${run.answeredTwice} | ${run.answersPerSecond} | ${run.answerMs.p50} | ${run.answerMs.p99} |`;
+    const row = (run: (typeof runs)[number]) =>
+      `| ${run.processes} | ${run.answered}/${run.asks} | ${run.lost} | ${run.answeredTwice} | ${run.answersPerSecond} | ${run.answerMs.p50} | ${run.answerMs.p99} | ${run.loadAverage.before} → ${run.loadAverage.after} |`;
+    const cpu = (run: (typeof runs)[number]) => {
+      const cost = run.cpuMsPerAnswer;
+      if (cost === undefined) return `| ${run.processes} | – | – | – | – | – | – | ${run.statementsPerAnswer ?? '–'} |`;
+      return `| ${run.processes} | ${cost.botMain} | ${cost.botOther} | ${cost.harness} | ${cost.postgres} | ${cost.botMainWait} | ${cost.otherBusyCores} | ${run.answersPerBotCpuSecond} | ${run.statementsPerAnswer ?? '–'} |`;
+    };
+    const byProcesses = (left: (typeof runs)[number], right: (typeof runs)[number]) => left.processes - right.processes;
     process.stdout.write(
       [
-        `footnote scale-out load test: ${scale.single.asks} /ask over ${Number(values.servers)} servers (servers per shard: ${scale.sharded.serversPerShard.join(', ')})`,
+        `footnote scale-out load test: ${values.asks} /ask over ${values.servers} servers after ${values['warm-up']} warm-up asks per process, ${scale.single.length} run(s) of each layout (servers per shard: ${scale.sharded[0]?.serversPerShard.join(', ')})`,
         '',
-        '| processes | shards | asks | answered | lost | answered twice | answers/s | p50 ms | p99 ms |',
+        '| processes | answered | lost | answered twice | answers/s | p50 ms | p99 ms | load average |',
+        '| --- | --- | --- | --- | --- | --- | --- | --- |',
+        ...[...runs].sort(byProcesses).map(row),
+        '',
+        'CPU-milliseconds per answer (bot main threads, other bot threads, this process: fake Discord and load generator, PostgreSQL), the',
+        "bots' main threads' wait for a CPU per answer, other work on the machine in busy cores, answers per bot CPU-second, SQL statements per answer:",
+        '',
+        '| processes | bot main | bot other | harness | postgres | main wait | others (cores) | answers/bot-CPU-s | statements |',
         '| --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-        row(scale.single),
-        row(scale.sharded),
+        ...[...runs].sort(byProcesses).map(cpu),
         '',
-        `throughput of ${scale.sharded.processes} processes / 1 process: ${scale.ratio}`,
+        `throughput of ${values.processes} processes / 1 process (medians): ${scale.ratio}; per bot CPU-second: ${scale.cpuNormalisedRatio ?? '–'}; projected from the CPU per answer for this machine with nothing else running: ${scale.projectedRatio ?? '–'} (Discord on other machines: ${scale.projectedRatioDiscordElsewhere ?? '–'})`,
         '',
       ].join('\n'),
     );
   }
-  process.exit(scale.single.lost + scale.sharded.lost + scale.sharded.answeredTwice > 0 ? 1 : 0);
+  process.exit(runs.some((run) => run.lost + run.answeredTwice > 0) ? 1 : 0);
 }
 
 const folder = mkdtempSync(path.join(tmpdir(), 'footnote-load-'));

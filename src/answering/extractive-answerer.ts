@@ -4,8 +4,8 @@
  * abstention that says what is missing.
  */
 import type { Corpus } from '../corpus/types.js';
-import { bylineAnswer, metadataAnswer } from './metadata-answer.js';
-import { isDocumentNoun, type AnalyzedQuestion } from '../question/question-analysis.js';
+import { aboutTheDocument, bylineAnswer, metadataAnswer } from './metadata-answer.js';
+import type { AnalyzedQuestion } from '../question/question-analysis.js';
 import { isRequestForm } from '../question/request-form.js';
 import type { RetrievalResult, ScoredSentence } from '../retrieval/retriever.js';
 import type { AbstainReason, Answer, Passage, Quote } from './types.js';
@@ -99,13 +99,6 @@ export function answerExtractively(input: ExtractiveInput): Answer {
     return { ...base, answer: NOT_IN_TEXT, abstained: true, quotes: [], abstainReason: 'no-verbatim-quote', confidence: decision.answerability };
   // The answer line is the whole answering sentence: never cut before the answer. Front ends show it once, with its citation.
   return { ...base, answer: first.text, abstained: false, quotes, confidence: decision.answerability };
-}
-
-/** "the headline", "this piece", "the writer's background": a word about the document itself or an attribute of it. */
-function aboutTheDocument(question: string, topic: string): boolean {
-  if (isDocumentNoun(topic)) return true;
-  const possessive = new RegExp(`\\b(\\p{L}+)['’]s\\s+${topic.replace(/[^\p{L}\p{N}]/gu, '')}\\b`, 'iu').exec(question);
-  return possessive?.[1] !== undefined && isDocumentNoun(possessive[1]);
 }
 
 export type AnswerDecision =

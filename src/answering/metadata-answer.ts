@@ -6,7 +6,7 @@
  */
 import { HEADER_SECTION } from '../chunking/chunk-corpus.js';
 import type { Corpus, CorpusDocument, HeaderLine } from '../corpus/types.js';
-import type { AnalyzedQuestion, MetadataAsk } from '../question/question-analysis.js';
+import { isDocumentNoun, type AnalyzedQuestion, type MetadataAsk } from '../question/question-analysis.js';
 import { isContentWord, tokenize } from '../language/tokenize.js';
 import type { Quote } from './types.js';
 
@@ -32,6 +32,35 @@ export function metadataAnswer(corpus: Corpus, ask: MetadataAsk, analyzed: Analy
   const shown = facts.slice(0, 3);
   const more = facts.length > shown.length ? ` (and ${facts.length - shown.length} more)` : '';
   return { answer: `${shown.map((fact) => fact.answer.replace(/\.$/u, '')).join('; ')}${more}.`, quotes: shown.flatMap((fact) => fact.quotes) };
+}
+
+/**
+ * Where a question about a document's facts is answered in a library of several documents. The whole library
+ * (metadataAnswer) when it names a document that states the fact, or names nothing but the document itself
+ * ("who wrote it?": each document's fact, with its title). Otherwise the question is about something in one of
+ * the texts and is answered from that text as if it were alone: the document it names by title, when that one
+ * does not state the fact ("Who wrote 'Walking in Fresno'?" of the Fresno article: a song's author, in its
+ * text), or undefined: the document is chosen as for any question ("When was the IPCC's Fourth Assessment Report
+ * published?" is about a report in one text, not the date of whichever text has a dateline).
+ */
+export function metadataScope(
+  corpus: Corpus,
+  ask: MetadataAsk,
+  analyzed: AnalyzedQuestion,
+  topics: readonly string[],
+): 'library' | { readonly documentId: string | undefined } {
+  const kind = ask === 'author' ? 'byline' : ask;
+  const named = namedDocument(corpus, analyzed);
+  if (named !== undefined) return named.header.some((line) => line.kind === kind) ? 'library' : { documentId: named.id };
+  const subject = topics.some((topic) => !ASKING_WORDS.test(topic) && !aboutTheDocument(analyzed.text, topic));
+  return subject ? { documentId: undefined } : 'library';
+}
+
+/** "the headline", "this piece", "the writer's background": a word about the document itself or an attribute of it. */
+export function aboutTheDocument(question: string, topic: string): boolean {
+  if (isDocumentNoun(topic)) return true;
+  const possessive = new RegExp(`\\b(\\p{L}+)['’]s\\s+${topic.replace(/[^\p{L}\p{N}]/gu, '')}\\b`, 'iu').exec(question);
+  return possessive?.[1] !== undefined && isDocumentNoun(possessive[1]);
 }
 
 /** "Who is Clara Voss?" when the name appears only in a byline: the author of that document. */

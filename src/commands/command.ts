@@ -98,6 +98,16 @@ export const channelReadingCommand = { isPrivate: () => false, slow: true, coold
 /** How the quick personal commands answer (/help, /about, /review): to the one who asked only, at once, never cooled down. */
 export const personalCommand = { isPrivate: () => true, slow: false, cooldown: false } as const;
 
+/** A new seed for a quiz or study guide: 12 characters of a fresh id, safe in a button id and a file name. */
+export function newSeed(services: CommandServices, fallback: string): string {
+  return (
+    services
+      .newId()
+      .replace(/[^\w-]/g, '')
+      .slice(0, 12) || fallback
+  );
+}
+
 export function stringOption(request: CommandRequest, name: string): string | undefined {
   const value = request.options.get(name);
   return typeof value === 'string' ? value : undefined;

@@ -7,6 +7,7 @@ import { corpusOf } from '../corpus/find-document.js';
 import { withContext } from '../question/question-analysis.js';
 import { readQuestion, type QuestionReading } from '../question/read-question.js';
 import { answerExtractively } from '../answering/extractive-answerer.js';
+import { metadataScope } from '../answering/metadata-answer.js';
 import type { SelectorModel } from '../answering/answer-selector.js';
 import { rankCandidates, preferParagraph, type CandidateRanking } from '../answering/rank-candidates.js';
 import { EntityCache } from '../answering/sentence-entities.js';
@@ -86,20 +87,28 @@ export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
 
   /**
    * In a library the question is answered from one document as if it were alone (its own words, statistics and
-   * candidates), so each text gives the answers it gives alone. The document is the likeliest by query likelihood
-   * when no other comes close (retrieval/document-choice.ts); else the one of the best sentence of the whole
-   * library's ranking, which weighs the same likelihood in.
+   * candidates), so each text gives the answers it gives alone. A question about a document's facts that names no
+   * subject of its own ("who wrote it?") is for the whole library (answering/metadata-answer.ts); any other goes
+   * to the document it names, or else to the likeliest by query likelihood when no other comes close
+   * (retrieval/document-choice.ts); else to the one the whole library's best answer quotes, which weighs the same
+   * likelihood in.
    */
   const answerReading: TextAnswerer['answerReading'] = async (question, standalone, reading, retrievalText, scope = {}) => {
     const state = options.state();
-    if (scope.documentId !== undefined || reading.metadata !== undefined || state.corpus.documents.length <= 1)
-      return answerIn(question, standalone, reading, retrievalText, scope);
-    const [likeliest, runnerUp] = await state.retriever.likelyDocuments(reading, retrievalText);
-    let documentId = likeliest !== undefined && (runnerUp?.share ?? 0) < DECISIVE_SHARE ? likeliest.documentId : undefined;
+    if (scope.documentId !== undefined || state.corpus.documents.length <= 1) return answerIn(question, standalone, reading, retrievalText, scope);
+    const about = reading.metadata === undefined ? undefined : metadataScope(state.corpus, reading.metadata, reading, reading.topics);
+    if (about === 'library') return answerIn(question, standalone, reading, retrievalText, scope);
+    let documentId = about?.documentId;
     if (documentId === undefined) {
-      const inLibrary = await answerIn(question, standalone, reading, retrievalText, scope);
-      documentId = inLibrary.quotes[0]?.documentId;
-      if (documentId === undefined) return inLibrary;
+      const [likeliest, runnerUp] = await state.retriever.likelyDocuments(reading, retrievalText);
+      if (likeliest !== undefined && (runnerUp?.share ?? 0) < DECISIVE_SHARE) documentId = likeliest.documentId;
+      else {
+        // The library's answer is looked for among the texts' sentences, not in a header ("When was the report published?").
+        const sentences = reading.metadata === undefined ? reading : { ...reading, metadata: undefined };
+        const inLibrary = await answerIn(question, standalone, sentences, retrievalText, scope);
+        documentId = inLibrary.quotes[0]?.documentId;
+        if (documentId === undefined) return inLibrary;
+      }
     }
     const own = scope.readFor?.(documentId) ?? { reading, retrievalText };
     return answerIn(question, standalone, own.reading, own.retrievalText, { ...scope, documentId });

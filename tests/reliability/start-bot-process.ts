@@ -6,6 +6,8 @@ import { repositoryRoot } from '../discord/bot-harness.js';
 import type { BotProcessCommand, BotProcessMessage } from './bot-process.js';
 
 export interface BotProcess {
+  /** The process id, for reading its CPU time from /proc (cpu-accounting.ts). */
+  readonly pid: number;
   /** Memory after garbage collection, and how many REST handlers discord.js holds. */
   measure(): Promise<{ readonly heapUsedBytes: number; readonly rssBytes: number; readonly restHandlers: number }>;
   /** Shuts down as on SIGTERM: answers in flight are finished first. */
@@ -16,9 +18,17 @@ export interface BotProcess {
   log(): string;
 }
 
-/** `environment` goes over production defaults (a database file in `folder`, LOG_LEVEL=warn). */
-export async function startBotProcess(fake: FakeDiscord, folder: string, environment: Record<string, string> = {}): Promise<BotProcess> {
-  const child = spawn(process.execPath, ['--expose-gc', '--import', 'tsx', path.join(repositoryRoot, 'tests/reliability/bot-process.ts')], {
+/**
+ * `environment` goes over production defaults (a database file in `folder`, LOG_LEVEL=warn); `nodeFlags` are
+ * given to node (e.g. V8's heap sizes, for the load test's experiments).
+ */
+export async function startBotProcess(
+  fake: FakeDiscord,
+  folder: string,
+  environment: Record<string, string> = {},
+  nodeFlags: readonly string[] = [],
+): Promise<BotProcess> {
+  const child = spawn(process.execPath, [...nodeFlags, '--expose-gc', '--import', 'tsx', path.join(repositoryRoot, 'tests/reliability/bot-process.ts')], {
     cwd: repositoryRoot,
     stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     env: {
@@ -49,6 +59,7 @@ export async function startBotProcess(fake: FakeDiscord, folder: string, environ
   await next('ready');
   let stopped: Promise<void> | undefined;
   return {
+    pid: child.pid ?? 0,
     async measure() {
       const reply = next('memory');
       command({ kind: 'measure' });

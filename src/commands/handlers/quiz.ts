@@ -2,7 +2,7 @@ import { makeQuiz, MAX_QUIZ_QUESTIONS, shortQuizNote } from '../../study/make-qu
 import { sectionNames } from '../../study/study-scope.js';
 import type { Command } from '../command.js';
 import { slashCommand, channelReadingCommand } from '../command.js';
-import { documentOption, integerOption, stringOption, requestedScope } from '../command.js';
+import { documentOption, integerOption, newSeed, stringOption, requestedScope } from '../command.js';
 import { corpusOf, documentTitles } from '../../corpus/find-document.js';
 import { matchingChoices } from '../autocomplete.js';
 import { quizButtonId } from '../custom-ids.js';
@@ -12,8 +12,6 @@ import { errorReply } from '../reply.js';
 import { questionCards } from '../study-reply.js';
 
 const defaultQuestions = 5;
-const seedLength = 12;
-
 export const quizCommand = {
   data: slashCommand('quiz', 'A quiz on the text for everyone here: click an answer to see if it was right, with the quote.')
     .addIntegerOption((option) =>
@@ -34,11 +32,7 @@ export const quizCommand = {
     if (count < 1 || count > MAX_QUIZ_QUESTIONS) return errorReply(`A quiz has 1 to ${MAX_QUIZ_QUESTIONS} questions.`);
     const { corpus } = services.engine;
     // The seed, count and section go into every button, so a click can rebuild exactly this quiz.
-    const seed =
-      services
-        .newId()
-        .replace(/[^\w-]/g, '')
-        .slice(0, seedLength) || 'quiz';
+    const seed = newSeed(services, 'quiz');
     const section = stringOption(request, 'section');
     const scope = requestedScope(request, corpus, section);
     if (!scope.ok) return errorReply(scope.problem.message);

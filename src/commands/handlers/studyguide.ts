@@ -2,13 +2,11 @@ import { fileNameSlug } from '../../files/file-name-slug.js';
 import { configuredStudyGuide } from '../../study/study-guide-by-document.js';
 import { documentTitles } from '../../corpus/find-document.js';
 import { matchingChoices } from '../autocomplete.js';
-import { documentOption, channelReadingCommand, requestedScope } from '../command.js';
+import { documentOption, channelReadingCommand, newSeed, requestedScope } from '../command.js';
 import type { Command } from '../command.js';
 import { slashCommand } from '../command.js';
 import { discordLimits } from '../discord-limits.js';
 import { accents, errorReply } from '../reply.js';
-
-const seedLength = 12;
 
 function size(bytes: number): string {
   return bytes >= 1_048_576 ? `${(bytes / 1_048_576).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
@@ -28,11 +26,7 @@ export const studyguideCommand = {
   async execute(request, services) {
     const scope = requestedScope(request, services.engine.corpus);
     if (!scope.ok) return errorReply(scope.problem.message);
-    const seed =
-      services
-        .newId()
-        .replace(/[^\w-]/g, '')
-        .slice(0, seedLength) || 'guide';
+    const seed = newSeed(services, 'guide');
     const markdown = await configuredStudyGuide(scope.corpora, {
       seed,
       chatModel: services.engine.config.llm?.chatModel,
