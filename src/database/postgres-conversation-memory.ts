@@ -26,10 +26,12 @@ export function postgresConversationMemory<Turn extends StoredTurn>(database: Po
   return {
     async history(id: string): Promise<readonly Turn[]> {
       try {
-        const result = await database.pool.query<{ turn: Turn }>(
-          'SELECT turn FROM conversation_turns WHERE conversation_id = $1 AND at >= $2 ORDER BY at DESC, position DESC LIMIT $3',
-          [id, now() - options.ttlMs, options.maxTurns],
-        );
+        // Named statements: prepared once per connection, not parsed and planned for every answer.
+        const result = await database.pool.query<{ turn: Turn }>({
+          name: 'footnote-conversation-history',
+          text: 'SELECT turn FROM conversation_turns WHERE conversation_id = $1 AND at >= $2 ORDER BY at DESC, position DESC LIMIT $3',
+          values: [id, now() - options.ttlMs, options.maxTurns],
+        });
         return result.rows.map((row) => row.turn).reverse();
       } catch (error) {
         options.logger.warn('conversation memory unavailable; the question is read on its own', { error });
@@ -39,7 +41,11 @@ export function postgresConversationMemory<Turn extends StoredTurn>(database: Po
     async record(id: string, turn: Omit<Turn, 'at'>): Promise<void> {
       const at = now();
       try {
-        await database.pool.query('INSERT INTO conversation_turns (conversation_id, at, turn) VALUES ($1, $2, $3)', [id, at, JSON.stringify({ ...turn, at })]);
+        await database.pool.query({
+          name: 'footnote-conversation-record',
+          text: 'INSERT INTO conversation_turns (conversation_id, at, turn) VALUES ($1, $2, $3)',
+          values: [id, at, JSON.stringify({ ...turn, at })],
+        });
         writes += 1;
         if (writes % PRUNE_EVERY === 0) await database.pool.query('DELETE FROM conversation_turns WHERE at < $1', [at - options.ttlMs]);
       } catch (error) {

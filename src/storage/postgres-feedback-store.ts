@@ -21,13 +21,15 @@ export function postgresFeedbackStore(database: PostgresDatabase, options: { log
   return {
     saveAnswer(record) {
       return guarded('save the answer', async () => {
-        await database.pool.query(
-          `INSERT INTO answers (id, question, answer, quotes, mode, user_id, guild_id, channel_id, created_at)
+        // Named: prepared once per connection, not parsed and planned for every answer.
+        await database.pool.query({
+          name: 'footnote-save-answer',
+          text: `INSERT INTO answers (id, question, answer, quotes, mode, user_id, guild_id, channel_id, created_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
            ON CONFLICT (id) DO UPDATE SET question = excluded.question, answer = excluded.answer, quotes = excluded.quotes,
              mode = excluded.mode, user_id = excluded.user_id, guild_id = excluded.guild_id, channel_id = excluded.channel_id,
              created_at = excluded.created_at`,
-          [
+          values: [
             record.id,
             record.question,
             record.answer,
@@ -38,7 +40,7 @@ export function postgresFeedbackStore(database: PostgresDatabase, options: { log
             record.channelId ?? null,
             record.createdAt,
           ],
-        );
+        });
         return { ok: true, value: undefined };
       });
     },

@@ -9,6 +9,8 @@ import { startBot } from '../../src/discord/bot.js';
 import { openEngine } from '../../src/engine.js';
 import { createLogger } from '../../src/logger.js';
 import { openStores } from '../../src/cli/open-stores.js';
+import type { Turn } from '../../src/conversation/conversation-store.js';
+import { postgresConversationMemory } from '../../src/database/postgres-conversation-memory.js';
 import { testConfig } from '../discord/bot-harness.js';
 
 export type BotProcessMessage =
@@ -22,8 +24,10 @@ const send = (message: BotProcessMessage) => process.send?.(message);
 const environment = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
 const config = testConfig(environment);
 const logger = createLogger({ level: config.logLevel, secrets: secretsOf(config) });
-const engine = await openEngine(config, { logger });
 const stores = await openStores(config, logger);
+// With DATABASE_URL, follow-ups are read from the database as `footnote start` does (two statements per answer).
+const conversations = stores.postgres !== undefined ? postgresConversationMemory<Turn>(stores.postgres, { ...config.conversation, logger }) : undefined;
+const engine = await openEngine(config, { logger, ...(conversations !== undefined ? { conversations } : {}) });
 const bot = await startBot({ config, engine, feedback: stores.feedback, study: stores.study, logger });
 
 process.on('message', (command: BotProcessCommand) => {
