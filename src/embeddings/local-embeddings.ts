@@ -4,16 +4,19 @@
  * model's frequency-ordered vocabulary (Zipf), so "the" counts ~1 % and a rare name ~100 %.
  */
 import type { EmbeddingsInterface } from '@langchain/core/embeddings';
-import { tokenize } from '../language/tokenize.js';
+import { eachWord, stemWord } from '../language/tokenize.js';
 import type { WordVectors } from './word-vectors.js';
 import { WORD_VECTORS_MODEL } from './word-vectors.js';
 
 const SIF_A = 1e-3;
+/** Words whose row is remembered (~100 bytes each). */
+const ROWS_KEPT = 200_000;
 
 export class LocalEmbeddings implements EmbeddingsInterface {
   readonly provider = 'local';
   readonly model = WORD_VECTORS_MODEL;
   private readonly harmonic: number;
+  private readonly rows = new Map<string, number>();
 
   constructor(readonly words: WordVectors) {
     this.harmonic = Math.log(words.size) + 0.5772;
@@ -31,17 +34,25 @@ export class LocalEmbeddings implements EmbeddingsInterface {
   /** Unit-length embedding (all zeros when no word is known). */
   embed(text: string): Float32Array {
     const vector = new Float32Array(this.dimensions);
-    for (const token of tokenize(text)) {
-      // One look-up per word (ingest looks up millions): its rank gives both its row and its weight.
-      const row = this.words.rank(token.word);
-      if (row !== undefined) this.words.addRow(row, vector, this.weightOfRank(row));
-      else {
-        // A form the model lacks (a rare inflection): fall back to its stem.
-        const stemRow = this.words.rank(token.stem);
-        if (stemRow !== undefined) this.words.addRow(stemRow, vector, this.weightOfRank(stemRow));
-      }
-    }
+    eachWord(text, (word) => {
+      const row = this.rowOf(word);
+      if (row >= 0) this.words.addRow(row, vector, this.weightOfRank(row));
+    });
     return normalize(vector);
+  }
+
+  /**
+   * The vectors' row for a word: its own, or (a form the model lacks, a rare inflection) its stem's; -1 for
+   * neither. Remembered per word: ingest and the sentence vectors look up millions of words, most of them again.
+   */
+  private rowOf(word: string): number {
+    let row = this.rows.get(word);
+    if (row === undefined) {
+      row = this.words.rank(word) ?? this.words.rank(stemWord(word)) ?? -1;
+      if (this.rows.size >= ROWS_KEPT) this.rows.clear();
+      this.rows.set(word, row);
+    }
+    return row;
   }
 
   private weightOfRank(rank: number): number {

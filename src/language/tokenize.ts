@@ -20,6 +20,15 @@ const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
 
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
+  eachWord(text, (word, start, end) => tokens.push({ word, stem: stemWord(word), start, end }));
+  return tokens;
+}
+
+/**
+ * Each word of `text` as `tokenize` reads it, in order, without its stem (embedding a text needs only the
+ * words, and most of a tokenising's time went to the stems and the token objects).
+ */
+export function eachWord(text: string, visit: (word: string, start: number, end: number) => void): void {
   for (const match of text.matchAll(WORD)) {
     let word = match[0].toLowerCase();
     let negated = false;
@@ -32,11 +41,10 @@ export function tokenize(text: string): Token[] {
     }
     if (word === '') continue;
     const end = match.index + match[0].length;
-    tokens.push({ word, stem: stemWord(word), start: match.index, end });
+    visit(word, match.index, end);
     // "can't", "cannot", "won't" also say "not": a question with a negation can meet a sentence with one.
-    if (negated || word === 'cannot') tokens.push({ word: 'not', stem: 'not', start: match.index, end });
+    if (negated || word === 'cannot') visit('not', match.index, end);
   }
-  return tokens;
 }
 
 /** What is left of a contraction once "n't" is cut off: "ca" (can't) → can, "wo" (won't) → will. */

@@ -27,10 +27,16 @@ export function documentShares(lexical: LexicalIndex, terms: readonly ChoiceTerm
   const corpusLength = [...lengths.values()].reduce((sum, length) => sum + length, 0);
   const logLikelihood = new Map<string, number>([...documentIds].map((id) => [id, 0]));
   let totalWeight = 0;
+  const ranges = [...documentIds].map((id) => [id, lexical.chunkRange(id)] as const);
   for (const { weight, stems } of terms) {
+    // Whole counts, so summing them stem by stem or document by document gives the same numbers.
     const counts = new Map<string, number>();
-    for (const stem of stems) for (const [id, count] of lexical.documentFrequencies(stem)) counts.set(id, (counts.get(id) ?? 0) + count);
-    const inCorpus = [...counts.values()].reduce((sum, count) => sum + count, 0) / Math.max(1, corpusLength);
+    let total = 0;
+    for (const stem of stems) {
+      total += lexical.stemFrequency(stem);
+      for (const [id, range] of ranges) if (range !== undefined) counts.set(id, (counts.get(id) ?? 0) + lexical.stemFrequency(stem, range));
+    }
+    const inCorpus = total / Math.max(1, corpusLength);
     // A word the corpus never uses tells no document from another.
     if (inCorpus === 0) continue;
     totalWeight += weight;

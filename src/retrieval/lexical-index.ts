@@ -36,6 +36,8 @@ export class LexicalIndex implements TermStatistics {
   private readonly entries: (IndexedSentence | undefined)[];
   private lengths: Map<string, number> | undefined;
   private ranges: Map<string, { readonly from: number; readonly to: number }> | undefined;
+  /** Each stem's frequency in all passages, by stem id, once asked for (stemFrequency). */
+  private readonly stemTotals = new Map<number, number>();
   private readonly documentTerms = new Map<string, DocumentTerms>();
   /** Reused by bm25Top, left zeroed after each call. */
   private scratchScores: Float64Array | undefined;
@@ -177,6 +179,31 @@ export class LexicalIndex implements TermStatistics {
     return counts;
   }
 
+  /**
+   * How often the stem occurs in the passages `from` ≤ chunk < `to` (one document's range), or in all passages
+   * without a range: `documentFrequencies` for one document, by binary search in the stem's postings (chunks
+   * ascending), without a pass over every document that uses the stem.
+   */
+  stemFrequency(stem: string, range?: { readonly from: number; readonly to: number }): number {
+    const { stemIds, postingStart, postingChunk, postingFrequency } = this.derived;
+    const id = stemIds.get(stem);
+    if (id === undefined) return 0;
+    const first = postingStart[id]!;
+    const end = postingStart[id + 1]!;
+    if (range === undefined) {
+      let total = this.stemTotals.get(id);
+      if (total === undefined) {
+        total = 0;
+        for (let at = first; at < end; at += 1) total += postingFrequency[at]!;
+        this.stemTotals.set(id, total);
+      }
+      return total;
+    }
+    let count = 0;
+    for (let at = lowerBound(postingChunk, first, end, range.from); at < end && postingChunk[at]! < range.to; at += 1) count += postingFrequency[at]!;
+    return count;
+  }
+
   /** Content words of each document's passages, counted as documentFrequencies counts them. */
   documentLengths(): ReadonlyMap<string, number> {
     if (this.lengths === undefined) {
@@ -244,4 +271,16 @@ export class LexicalIndex implements TermStatistics {
       }
     }
   }
+}
+
+/** The first position in sorted `values[from, to)` holding at least `target` (`to` when none does). */
+function lowerBound(values: Uint32Array, from: number, to: number, target: number): number {
+  let low = from;
+  let high = to;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (values[middle]! < target) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

@@ -77,6 +77,7 @@ const DOCUMENT_VECTORS_KEPT = 8;
 export class Retriever {
   private readonly sentenceVectors: SentenceVectors;
   private readonly documentVectors = new Map<string, SentenceVectors>();
+  private readonly documentDirections = new Map<string, Float32Array>();
   private readonly candidates: CandidatePassages;
   private readonly weights: RankingWeights;
 
@@ -220,7 +221,9 @@ export class Retriever {
       return this.sentenceVectors;
     let vectors = this.documentVectors.get(documentId);
     if (vectors === undefined) {
-      vectors = SentenceVectors.ofDocument(this.parts.lexical, this.parts.sentenceEmbeddings, sentences);
+      // A document's direction is kept after its vectors are let go (400 bytes): asked again, only sentences are embedded.
+      vectors = SentenceVectors.ofDocument(this.parts.lexical, this.parts.sentenceEmbeddings, sentences, this.documentDirections.get(documentId));
+      this.documentDirections.set(documentId, vectors.direction);
       if (this.documentVectors.size >= DOCUMENT_VECTORS_KEPT) this.documentVectors.delete(this.documentVectors.keys().next().value as string);
       this.documentVectors.set(documentId, vectors);
     }

@@ -17,7 +17,7 @@ const CACHE_LIMIT = 200_000;
 export class SentenceVectors {
   private readonly cache = new Map<number, Float32Array>();
   /** The direction every SIF sentence vector shares. */
-  private readonly commonDirection: Float32Array;
+  readonly direction: Float32Array;
   /** Sentences embedded while their document's direction was found (ofDocument), not yet asked for. */
   private embedded: Map<number, Float32Array> | undefined;
 
@@ -26,7 +26,7 @@ export class SentenceVectors {
     private readonly embeddings: LocalEmbeddings,
     commonDirection: Float32Array = runAtOnce(commonDirectionOf(lexical, embeddings)),
   ) {
-    this.commonDirection = commonDirection;
+    this.direction = commonDirection;
   }
 
   /**
@@ -48,7 +48,13 @@ export class SentenceVectors {
    * Sentence vectors of one document of a library, with the direction its own sentences share removed: what
    * they are when the document is indexed alone (a library's common direction is every text's average).
    */
-  static ofDocument(lexical: LexicalIndex, embeddings: LocalEmbeddings, sentences: { readonly from: number; readonly to: number }): SentenceVectors {
+  static ofDocument(
+    lexical: LexicalIndex,
+    embeddings: LocalEmbeddings,
+    sentences: { readonly from: number; readonly to: number },
+    direction?: Float32Array,
+  ): SentenceVectors {
+    if (direction !== undefined) return new SentenceVectors(lexical, embeddings, direction);
     // Each sentence embedded for the direction is kept until its own vector is asked for: a question asked of
     // a document of up to 400 passages scores every sentence, so each would otherwise be embedded twice.
     const embedded = new Map<number, Float32Array>();
@@ -75,9 +81,9 @@ export class SentenceVectors {
   }
 
   private withoutCommonDirection(vector: Float32Array): Float32Array {
-    const projection = dot(vector, this.commonDirection);
+    const projection = dot(vector, this.direction);
     for (let dimension = 0; dimension < vector.length; dimension += 1)
-      vector[dimension] = (vector[dimension] as number) - projection * (this.commonDirection[dimension] as number);
+      vector[dimension] = (vector[dimension] as number) - projection * (this.direction[dimension] as number);
     return normalize(vector);
   }
 }

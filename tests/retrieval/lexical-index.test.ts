@@ -4,13 +4,14 @@
  * scores in the same order, the same sentences with the same words.
  */
 import assert from 'node:assert/strict';
+import path from 'node:path';
 import { test } from 'node:test';
 import { chunkCorpus, type Chunk } from '../../src/chunking/chunk-corpus.js';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { isContentWord, tokenize } from '../../src/language/tokenize.js';
 import { LexicalIndex } from '../../src/retrieval/lexical-index.js';
 import { buildLexicalTables, decodeLexicalTables, encodeLexicalTables, readLexicalTables } from '../../src/retrieval/lexical-tables.js';
-import { articleCorpus } from '../helpers/test-config.js';
+import { articleCorpus, projectRoot } from '../helpers/test-config.js';
 
 /** BM25 and sentence counts written the plain way, over the text itself. */
 function countedByHand(chunks: readonly Chunk[]) {
@@ -126,4 +127,25 @@ test('GIVEN weighted stems THEN the top chunks by BM25 are the head of all score
   const ties = index.bm25Top(new Map([['russia', 1]]), 4);
   assert.equal(ties[0]?.[1], ties[1]?.[1], 'a passage and its copy score the same');
   assert.ok((ties[0]?.[0] ?? 0) < (ties[1]?.[0] ?? 0), 'and the earlier comes first');
+});
+
+test('GIVEN a library of two texts THEN a stem’s frequency in one document’s range, or in all passages, is what counting each document gives', async () => {
+  const chunks = chunkCorpus((await loadCorpus(path.join(projectRoot, 'eval', 'texts'))).corpus);
+  const index = new LexicalIndex(chunks);
+  const documents = [...new Set(chunks.map((chunk) => chunk.documentId))];
+  assert.equal(documents.length, 2);
+  const stems = [...new Set(chunks.flatMap((chunk) => chunk.sentences.flatMap((sentence) => tokenize(sentence.text).map((token) => token.stem))))];
+  let inBoth = 0;
+  for (const stem of [...stems, 'zzyzx']) {
+    const byDocument = index.documentFrequencies(stem);
+    if (byDocument.size === 2) inBoth += 1;
+    assert.equal(
+      index.stemFrequency(stem),
+      [...byDocument.values()].reduce((sum, count) => sum + count, 0),
+      stem,
+    );
+    for (const documentId of documents)
+      assert.equal(index.stemFrequency(stem, index.chunkRange(documentId)), byDocument.get(documentId) ?? 0, `${stem} in ${documentId}`);
+  }
+  assert.ok(inBoth > 50, 'many stems are in both texts');
 });
