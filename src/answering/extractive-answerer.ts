@@ -94,11 +94,12 @@ export function answerExtractively(input: ExtractiveInput): Answer {
     };
   }
   const located = decision.chosen.map((candidate) => quoteOf(input.corpus, candidate.scored)).filter((quote): quote is Quote => quote !== undefined);
-  const quotes = countFirst(input.analyzed.text, joinContinuation(input.corpus, located, decision.chosen[1]?.facts.continuesPrevious === true));
-  const first = quotes[0];
-  if (first === undefined)
+  const joined = joinContinuation(input.corpus, located, decision.chosen[1]?.facts.continuesPrevious === true);
+  if (joined[0] === undefined)
     return { ...base, answer: NOT_IN_TEXT, abstained: true, quotes: [], abstainReason: 'no-verbatim-quote', confidence: decision.answerability };
-  if (COUNTING.test(input.analyzed.text) && !holdsAnswerKind('number', first.text, input.analyzed.text))
+  const quotes = countFirst(input.analyzed.text, joined);
+  const first = quotes?.[0];
+  if (quotes === undefined || first === undefined)
     return {
       ...base,
       passages: passages.slice(0, CLOSEST_SHOWN),
@@ -117,17 +118,17 @@ const COUNTING = /\bhow many\b/iu;
 export const NO_COUNT = "The closest passages don't give that number:";
 
 /**
- * A "how many" question is answered by a count: when the likeliest quote gives none ("Russian peacekeepers
- * deployed in Artsakh…" for "how many peacekeepers were deployed?") but a supporting one does, that one answers;
- * when none does, the closest passages are shown for what they are. Measured with the counts of answer-type.ts
+ * A "how many" question is answered by a count: the first quote that gives one answers ("Russian peacekeepers
+ * deployed in Artsakh…" gives none for "how many peacekeepers were deployed?"); undefined when none does, and the
+ * closest passages are shown for what they are. Measured with the counts of answer-type.ts
  * ("several", "thousands", "one" count too): SQuAD 2.0 (19 articles × 150) lead unchanged (one answer lost, one
  * found in a later quote), abstention on unanswerables 0.088 → 0.092; SQuAD 1.1 and SelQA lead unchanged;
  * eval/heldout.jsonl's unanswerables 0.522 → 0.565.
  */
-function countFirst(question: string, quotes: readonly Quote[]): readonly Quote[] {
-  if (!COUNTING.test(question) || quotes[0] === undefined || holdsAnswerKind('number', quotes[0].text, question)) return quotes;
+function countFirst(question: string, quotes: readonly Quote[]): readonly Quote[] | undefined {
+  if (!COUNTING.test(question)) return quotes;
   const counted = quotes.find((quote) => holdsAnswerKind('number', quote.text, question));
-  return counted === undefined ? quotes : [counted, ...quotes.filter((quote) => quote !== counted)];
+  return counted === undefined ? undefined : [counted, ...quotes.filter((quote) => quote !== counted)];
 }
 
 export type AnswerDecision =

@@ -7,13 +7,15 @@
 import type { AnswerKind } from './question-analysis.js';
 import { isContentWord, sameWordFamily, stemWord, tokenize } from '../language/tokenize.js';
 
-const NUMBER_WORD = String.raw`(?:one(?! of)|several|few|hundreds|thousands|millions|billions|dozens|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|third|quarter)(?:-\w+)?`;
+/** Count words after "one": "one" itself counts too, but not as "one of" in a sentence. */
+const COUNT_WORDS = String.raw`several|few|hundreds|thousands|millions|billions|dozens|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|third|quarter`;
+const NUMBER_WORD = String.raw`(?:one(?! of)|${COUNT_WORDS})(?:-\w+)?`;
 const NUMBER = new RegExp(String.raw`\b(?:\d[\d,.]*%?|${NUMBER_WORD})\b|\bper ?cent\b`, 'giu');
 const UNIT = String.raw`(?:km|kilomet\w*|miles?|met(?:er|re)s?|feet|foot|square|hectares?|acres?|tons?|tonnes?|years?|months?|weeks?|days?|hours?|minutes?|decades?|centur\w+)\b`;
 const YEAR = /^(1[5-9]\d\d|20\d\d)$/u;
 const MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/iu;
 const NEAR_WINDOW = 6;
-const NUMBER_TOKEN = new RegExp(String.raw`^(?:\d[\d,.]*|${NUMBER_WORD.replace('(?! of)', '')}|percent)$`, 'u');
+const NUMBER_TOKEN = new RegExp(String.raw`^(?:\d[\d,.]*|(?:one|${COUNT_WORDS})(?:-\w+)?|percent)$`, 'u');
 const TIME_WORD =
   /^(1[5-9]\d\d|20\d\d|since|ago|after|before|later|earlier|january|february|march|april|may|june|july|august|september|october|november|december|years?|months?|weeks?|days?|decades?)$/u;
 const TIME = new RegExp(

@@ -116,10 +116,12 @@ function knows(corpus: CorpusVocabulary, word: string): boolean {
   return corpus.vocabulary.has(word) || corpus.hasStem(stemWord(word)) || regularInflections(word).some((form) => corpus.vocabulary.has(form));
 }
 
-/** A word's regular inflections: "die" → dies, died, dieing/dying… (some are not words; only the text's count). */
+/** A word's regular inflections: "die" → dies, died, dying… (some are not words; only the text's count). */
 function regularInflections(word: string): string[] {
   const base = word.endsWith('e') ? word.slice(0, -1) : word;
-  return [`${word}s`, `${word}es`, `${base}ed`, `${base}ing`, `${word}d`, word.endsWith('ie') ? `${word.slice(0, -2)}ying` : ''];
+  const forms = [`${word}s`, `${word}es`, `${base}ed`, `${base}ing`, `${word}d`];
+  if (word.endsWith('ie')) forms.push(`${word.slice(0, -2)}ying`);
+  return forms;
 }
 
 /** A name is known by its own word or its family ("Azerbaijani" ~ "Azerbaijanis"), never by a bare stem ("Nations" ≠ "nationals"). */
