@@ -13,7 +13,7 @@ import { rankCandidates, preferParagraph, type CandidateRanking } from '../answe
 import { EntityCache } from '../answering/sentence-entities.js';
 import type { Answer } from '../answering/types.js';
 import type { Turn } from '../conversation/conversation-store.js';
-import { resolveFollowUp, standaloneFollowUp, subjectFor } from '../conversation/follow-up.js';
+import { onlyDescribes, resolveFollowUp, standaloneFollowUp, subjectFor } from '../conversation/follow-up.js';
 import type { EngineState } from './engine-state.js';
 
 /** Weight of words carried over from earlier turns, relative to the question's own words. */
@@ -153,7 +153,11 @@ export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
         return alone.abstained ? followUp : alone;
       }
       const alone = await answerAlone();
-      return alone.abstainReason === 'not-mentioned' ? alone : asFollowUp(previous);
+      if (alone.abstainReason !== 'not-mentioned') return asFollowUp(previous);
+      // "is it real?" asks about the earlier subject in a word the text lacks: answered as a follow-up if the text speaks to it.
+      if (!onlyDescribes(question, own.unknownWords)) return alone;
+      const followUp = await asFollowUp(previous);
+      return followUp.abstained ? alone : followUp;
     }
     return answerAlone();
   };
