@@ -7,7 +7,7 @@ import type { Corpus } from '../corpus/types.js';
 import { aboutTheDocument, bylineAnswer, metadataAnswer } from './metadata-answer.js';
 import type { AnalyzedQuestion } from '../question/question-analysis.js';
 import { isRequestForm } from '../question/request-form.js';
-import { givesOneCount, holdsAnswerKind } from '../question/answer-type.js';
+import { countFirst, NO_COUNT } from './count-answer.js';
 import type { RetrievalResult, ScoredSentence } from '../retrieval/retriever.js';
 import type { AbstainReason, Answer, Passage, Quote } from './types.js';
 import type { CandidateRanking, RankedCandidate } from './rank-candidates.js';
@@ -97,14 +97,12 @@ export function answerExtractively(input: ExtractiveInput): Answer {
   const joined = joinContinuation(input.corpus, located, decision.chosen[1]?.facts.continuesPrevious === true);
   if (joined[0] === undefined)
     return { ...base, answer: NOT_IN_TEXT, abstained: true, quotes: [], abstainReason: 'no-verbatim-quote', confidence: decision.answerability };
-  // A count may stand in a sentence the selector found less likely than the supporting quotes' floor ("killing 67 people").
-  const further = () =>
-    input.ranking.candidates
-      .slice(0, COUNT_CANDIDATES)
-      .filter((candidate) => !decision.chosen.includes(candidate) && candidate.probability >= COUNT_FLOOR * (decision.chosen[0]?.probability ?? 0))
-      .map((candidate) => quoteOf(input.corpus, candidate.scored))
-      .filter((quote): quote is Quote => quote !== undefined);
-  const quotes = countFirst(input.analyzed.text, joined, further);
+  const quotes = countFirst(input.analyzed.text, joined, {
+    chosen: decision.chosen,
+    ranked: input.ranking.candidates,
+    locate: (candidate) => quoteOf(input.corpus, candidate.scored),
+    limit: MAX_QUOTES,
+  });
   const first = quotes?.[0];
   if (quotes === undefined || first === undefined)
     return {
@@ -119,30 +117,6 @@ export function answerExtractively(input: ExtractiveInput): Answer {
   // The answer line is the whole answering sentence: never cut before the answer. Front ends show it once, with its citation.
   return { ...base, answer: first.text, abstained: false, quotes, confidence: decision.answerability };
 }
-
-/** "how many…": only a count answers. */
-const COUNTING = /\bhow many\b/iu;
-export const NO_COUNT = "The closest passages don't give that number:";
-
-/**
- * A "how many" question is answered by a count: the first quote that gives one answers ("Russian peacekeepers
- * deployed in Artsakh…" gives none for "how many peacekeepers were deployed?"); undefined when none does, and the
- * closest passages are shown for what they are. Measured with the counts of answer-type.ts
- * ("several", "thousands", "one" count too): SQuAD 2.0 (19 articles × 150) lead unchanged (one answer lost, one
- * found in a later quote), abstention on unanswerables 0.088 → 0.092; SQuAD 1.1 and SelQA lead unchanged;
- * eval/heldout.jsonl's unanswerables 0.522 → 0.565.
- */
-function countFirst(question: string, quotes: readonly Quote[], further: () => readonly Quote[]): readonly Quote[] | undefined {
-  if (!COUNTING.test(question)) return quotes;
-  const counts = (quote: Quote) => holdsAnswerKind('number', quote.text, question);
-  const counted = quotes.find(counts) ?? further().find((quote) => counts(quote) || givesOneCount(quote.text, question));
-  return counted === undefined ? undefined : [counted, ...quotes.filter((quote) => quote !== counted)].slice(0, MAX_QUOTES);
-}
-
-/** How far down the selector's ranking a "how many" question looks for a count when no supporting quote gives one. */
-const COUNT_CANDIDATES = 5;
-/** …and takes only those at least this likely, relative to the answer the selector chose. */
-const COUNT_FLOOR = 0.05;
 
 export type AnswerDecision =
   | { readonly kind: 'answer'; readonly chosen: readonly RankedCandidate[]; readonly answerability: number }

@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import { openEngine } from '../../src/engine.js';
 import type { Engine } from '../../src/engine-types.js';
 import type { Answer } from '../../src/answering/types.js';
-import { NO_COUNT } from '../../src/answering/extractive-answerer.js';
+import { NO_COUNT } from '../../src/answering/count-answer.js';
 import { articleFile, temporaryFolder, testConfig } from '../helpers/test-config.js';
 
 const data = temporaryFolder('answers');
