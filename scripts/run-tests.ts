@@ -23,9 +23,20 @@ const loadFolder = path.join('tests', 'load');
 
 /**
  * Files (or folders) that keep a process of their own: they start the bot or the command line as processes and
- * kill them, measure this process's CPU time or run it as a child of itself.
+ * kill them, measure this process's CPU time or run it as a child of itself; or they stop the process's shared
+ * PostgreSQL server in a root-level `after` hook, which node's runner may call whenever the root's queue empties,
+ * that is, between the file's own suites when it runs in a batch (seen: "feedback store on PostgreSQL" failing
+ * with ECONNREFUSED, then "Your cluster must be running" for every later suite of store-contracts.test.ts).
  */
-const ownProcess = ['tests/reliability/', 'tests/fakes/deadline.test.ts'];
+const ownProcess = [
+  'tests/reliability/',
+  'tests/fakes/deadline.test.ts',
+  'tests/database/embedding-cache.test.ts',
+  'tests/database/store-contracts.test.ts',
+  'tests/database/shared-library.test.ts',
+  'tests/database/conversation-memory.test.ts',
+  'tests/discord/shared-database-bot.test.ts',
+];
 
 /** About this many batches share the batched files: enough to keep every slot busy to the end of the run. */
 const batchCount = 12;
