@@ -7,14 +7,15 @@
  * So answer work waits its turn here: it starts only when no acknowledgement is on its way to Discord, and
  * only after the event loop has polled for I/O since the last answer started, so an interaction that arrived
  * meanwhile is acknowledged first. An acknowledgement therefore waits for at most the one answer being computed
- * when it arrives. The queue is bounded: past `maxWaiting` the front end says it is busy instead of letting
- * the member wait for minutes.
+ * when it arrives (with a chat model, the few under way). The queue is bounded: past `maxWaiting` the front end
+ * says it is busy instead of letting the member wait for minutes.
  */
 
 export interface AnswerQueueOptions {
   /**
-   * Answers under way at once. Extractive answering is CPU on this thread, so more only overlap one answer's
-   * waits (the database, a chat model) with another's CPU; every start still yields to the event loop first.
+   * Answers under way at once. Extractive answering is CPU on this thread: with one at a time an
+   * acknowledgement waits for at most one answer. With a chat model most of an answer is the wait for the
+   * model, so several are under way (startBot); their CPU parts can then follow each other without a yield.
    */
   readonly concurrency?: number;
   /** Answers waiting for their turn (acknowledged, not started); beyond it `enter` refuses. */
@@ -39,7 +40,7 @@ export interface AnswerQueue {
 }
 
 export const answerQueueDefaults = {
-  concurrency: 8,
+  concurrency: 1,
   // About 25 s of answers at 50 ms each (the 20 MB corpus); a burst of 200 fits with room to spare.
   maxWaiting: 500,
 } as const satisfies Required<AnswerQueueOptions>;

@@ -105,7 +105,8 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
   };
   const cooldowns = createCooldowns({ seconds: config.discord.cooldownSeconds, serverPerMinute: config.discord.serverQuestionsPerMinute });
   const work = createWorkTracker();
-  const queue = createAnswerQueue(options.answerQueue);
+  // With a chat model an answer is mostly a wait for it, and the model server can take several at once.
+  const queue = createAnswerQueue({ ...(engine.mode === 'llm' ? { concurrency: 8 } : {}), ...options.answerQueue });
   let stopping = false;
   const isStopping = () => stopping;
 
