@@ -70,7 +70,7 @@ async function runBurst(folder: string) {
       await sendSoak(fake, { asks: 20, members: 20, inFlight: 20 });
       const before = await bot.measure();
       progress(`burst of ${burstSize}`);
-      measured = { before, ...(await sendBurst(fake, { count: burstSize, timeoutMs: 60_000 })), after: await bot.measure() };
+      measured = { before, ...(await sendBurst(fake, { count: burstSize, timeoutMs: 300_000 })), after: await bot.measure() };
     } finally {
       await bot.stop();
     }

@@ -38,6 +38,26 @@ export function longestFirst(files: readonly string[], durations: Durations): st
   return [...files].sort((left, right) => weight(right) - weight(left) || left.localeCompare(right));
 }
 
+/** Consecutive runs of `files` (in path order) of about equal total duration; a long file may end up alone. */
+export function cutIntoBatches(files: readonly string[], durations: Durations, count: number): string[][] {
+  const weight = (file: string) => durations[path.resolve(file)] ?? 0;
+  const target = files.reduce((sum, file) => sum + weight(file), 0) / count;
+  const batches: string[][] = [];
+  let current: string[] = [];
+  let total = 0;
+  for (const file of [...files].sort()) {
+    if (current.length > 0 && total + weight(file) / 2 > target) {
+      batches.push(current);
+      current = [];
+      total = 0;
+    }
+    current.push(file);
+    total += weight(file);
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
+}
+
 /** Folds a run's log (one `{file, ms}` line per test process) into the record; other files keep their figures. */
 export function recordDurations(log: string, file = durationsFile): void {
   let lines: string[];

@@ -7,7 +7,7 @@ import type { Corpus } from '../corpus/types.js';
 import { aboutTheDocument, bylineAnswer, metadataAnswer } from './metadata-answer.js';
 import type { AnalyzedQuestion } from '../question/question-analysis.js';
 import { isRequestForm } from '../question/request-form.js';
-import { holdsAnswerKind } from '../question/answer-type.js';
+import { countFirst, NO_COUNT } from './count-answer.js';
 import type { RetrievalResult, ScoredSentence } from '../retrieval/retriever.js';
 import type { AbstainReason, Answer, Passage, Quote } from './types.js';
 import type { CandidateRanking, RankedCandidate } from './rank-candidates.js';
@@ -97,7 +97,12 @@ export function answerExtractively(input: ExtractiveInput): Answer {
   const joined = joinContinuation(input.corpus, located, decision.chosen[1]?.facts.continuesPrevious === true);
   if (joined[0] === undefined)
     return { ...base, answer: NOT_IN_TEXT, abstained: true, quotes: [], abstainReason: 'no-verbatim-quote', confidence: decision.answerability };
-  const quotes = countFirst(input.analyzed.text, joined);
+  const quotes = countFirst(input.analyzed.text, joined, {
+    chosen: decision.chosen,
+    ranked: input.ranking.candidates,
+    locate: (candidate) => quoteOf(input.corpus, candidate.scored),
+    limit: MAX_QUOTES,
+  });
   const first = quotes?.[0];
   if (quotes === undefined || first === undefined)
     return {
@@ -111,24 +116,6 @@ export function answerExtractively(input: ExtractiveInput): Answer {
     };
   // The answer line is the whole answering sentence: never cut before the answer. Front ends show it once, with its citation.
   return { ...base, answer: first.text, abstained: false, quotes, confidence: decision.answerability };
-}
-
-/** "how many…": only a count answers. */
-const COUNTING = /\bhow many\b/iu;
-export const NO_COUNT = "The closest passages don't give that number:";
-
-/**
- * A "how many" question is answered by a count: the first quote that gives one answers ("Russian peacekeepers
- * deployed in Artsakh…" gives none for "how many peacekeepers were deployed?"); undefined when none does, and the
- * closest passages are shown for what they are. Measured with the counts of answer-type.ts
- * ("several", "thousands", "one" count too): SQuAD 2.0 (19 articles × 150) lead unchanged (one answer lost, one
- * found in a later quote), abstention on unanswerables 0.088 → 0.092; SQuAD 1.1 and SelQA lead unchanged;
- * eval/heldout.jsonl's unanswerables 0.522 → 0.565.
- */
-function countFirst(question: string, quotes: readonly Quote[]): readonly Quote[] | undefined {
-  if (!COUNTING.test(question)) return quotes;
-  const counted = quotes.find((quote) => holdsAnswerKind('number', quote.text, question));
-  return counted === undefined ? undefined : [counted, ...quotes.filter((quote) => quote !== counted)];
 }
 
 export type AnswerDecision =

@@ -71,9 +71,10 @@ export function bylineAnswer(corpus: Corpus, analyzed: AnalyzedQuestion): Metada
     const stems = new Set(tokenize(text).map((token) => token.stem));
     return [...asked].every((stem) => stems.has(stem));
   };
-  if (corpus.documents.some((document) => document.paragraphs.some((paragraph) => namesAll(paragraph.text)))) return undefined;
+  // The author first: reading every paragraph of a large library costs seconds, and most names are no author's.
   const document = corpus.documents.find((candidate) => candidate.author !== undefined && namesAll(candidate.author));
   if (document === undefined || document.author === undefined) return undefined;
+  if (corpus.documents.some((candidate) => candidate.paragraphs.some((paragraph) => namesAll(paragraph.text)))) return undefined;
   const line = document.header.find((header) => header.kind === 'byline');
   const quote = line === undefined ? undefined : headerQuote(document, line);
   if (quote === undefined) return undefined;

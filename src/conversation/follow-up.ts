@@ -5,6 +5,7 @@
 import { STOPWORDS } from '../language/lexicon.js';
 import { tokenize } from '../language/tokenize.js';
 import { namedNounPhrases, readEntities } from '../answering/sentence-entities.js';
+import { tagWords } from '../language/part-of-speech.js';
 
 /**
  * Words that stand for something said earlier, with their role: a question using one leans on the earlier turn
@@ -63,6 +64,21 @@ export interface FollowUpDecision {
  */
 export function resolveFollowUp(question: string, topics: readonly string[]): FollowUpDecision {
   return { leans: ANY_PRONOUN.test(question) || CONTINUING_START.test(question) || topics.length === 0 };
+}
+
+const DESCRIBING = new Set(['ADJ', 'ADV']);
+
+/**
+ * True when a yes-or-no question's `words` (those the text lacks) only describe: "is it real?", "was
+ * that legal?" ask whether the earlier subject is so, and the text may say so in other words ("a notion that
+ * seems more like media speculation"); "is it going to rain tomorrow" names something of its own.
+ */
+export function onlyDescribes(question: string, words: readonly string[]): boolean {
+  const tagged = tagWords(question);
+  // A yes-or-no question ("is it…", "was he…"); "how old is he?" asks for a number the text may not give.
+  if (words.length === 0 || tagged[0]?.pos !== 'AUX') return false;
+  const tags = new Map(tagged.map((word) => [word.text.toLowerCase(), word.pos]));
+  return words.every((word) => DESCRIBING.has(tags.get(word) ?? ''));
 }
 
 /**

@@ -12,6 +12,8 @@ import type { AsyncFeedbackStore } from '../storage/feedback-store.js';
 import type { AsyncStudyStore } from '../study/async-study-store.js';
 import type { CommandServices } from '../commands/command.js';
 import { createCooldowns } from './cooldowns.js';
+import { createAnswerQueue } from './answer-queue.js';
+import type { AnswerQueueOptions } from './answer-queue.js';
 import { createInteractionRouter, noMentions } from './interaction-router.js';
 import { createMentionHandler } from './mentions.js';
 import { createWorkTracker } from './work-tracker.js';
@@ -33,6 +35,8 @@ export interface StartBotOptions {
   readonly rest?: Partial<RESTOptions>;
   /** How long to wait for Discord's READY before giving up. */
   readonly readyTimeoutMs?: number;
+  /** Merged over answerQueueDefaults (tests make the queue short to see it full). */
+  readonly answerQueue?: AnswerQueueOptions;
 }
 
 export interface Bot {
@@ -101,12 +105,14 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
   };
   const cooldowns = createCooldowns({ seconds: config.discord.cooldownSeconds, serverPerMinute: config.discord.serverQuestionsPerMinute });
   const work = createWorkTracker();
+  // With a chat model an answer is mostly a wait for it, and the model server can take several at once.
+  const queue = createAnswerQueue({ ...(engine.mode === 'llm' ? { concurrency: 8 } : {}), ...options.answerQueue });
   let stopping = false;
   const isStopping = () => stopping;
 
   const client = createDiscordClient(config, options.rest);
-  const route = createInteractionRouter({ services, cooldowns, logger, logContent: config.logContent, isStopping });
-  const onMention = createMentionHandler({ services, cooldowns, logger, replyMode: config.discord.replyMode, isStopping });
+  const route = createInteractionRouter({ services, cooldowns, queue, logger, logContent: config.logContent, isStopping });
+  const onMention = createMentionHandler({ services, cooldowns, queue, logger, replyMode: config.discord.replyMode, isStopping });
   client.on(Events.InteractionCreate, (interaction) => void work.track(() => route(interaction)));
   client.on(Events.MessageCreate, (message) => void work.track(() => onMention(message)));
   client.on(Events.Error, (error) => logger.error('discord client error', { error }));

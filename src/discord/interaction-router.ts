@@ -1,6 +1,7 @@
 /**
  * Routes every interaction: slash commands (deferred within Discord's 3-second deadline when the work may be
- * slow, then the @original reply is edited), autocomplete, and the buttons under answers and quizzes.
+ * slow, then the @original reply is edited), autocomplete, and the buttons under answers and quizzes. Slow work
+ * waits its turn in the answer queue (answer-queue.ts), which lets every acknowledgement go out first.
  */
 import { ApplicationCommandOptionType, AttachmentBuilder, MessageFlags } from 'discord.js';
 import type {
@@ -16,6 +17,8 @@ import type { Logger } from '../logger.js';
 import type { AttachedFile, CommandRequest, CommandServices, OptionValue } from '../commands/command.js';
 import { findCommand } from '../commands/command-list.js';
 import type { Cooldowns } from './cooldowns.js';
+import { busyMessage } from './answer-queue.js';
+import type { AnswerQueue, QueueTurn } from './answer-queue.js';
 import { toDiscordMessages } from './discord-message.js';
 import { progressEdits } from './progress-edits.js';
 import type { DiscordMessage } from './discord-message.js';
@@ -29,6 +32,8 @@ export const noMentions = { parse: [], repliedUser: false } as const;
 export interface RouterOptions {
   readonly services: CommandServices;
   readonly cooldowns: Cooldowns;
+  /** Where slow work waits for its turn, behind every acknowledgement. */
+  readonly queue: AnswerQueue;
   readonly logger: Logger;
   readonly logContent: boolean;
   /** True once shutdown began: new work is declined politely. */
@@ -130,12 +135,31 @@ export async function servicesFor(services: CommandServices, guildId: string | u
 }
 
 export function createInteractionRouter(options: RouterOptions): (interaction: Interaction) => Promise<void> {
-  const { services, cooldowns, logger } = options;
+  const { services, cooldowns, queue, logger } = options;
+
+  /** A place in the answer queue, or undefined after telling the member (privately) that the bot is busy. */
+  async function enterQueue(interaction: ChatInputCommandInteraction | ButtonInteraction): Promise<QueueTurn | undefined> {
+    const turn = queue.enter();
+    if (turn !== undefined) return turn;
+    logger.warn('answer queue full: asked the member to try again', { userId: interaction.user.id, guildId: interaction.guildId, waiting: queue.waiting });
+    await queue.acknowledge(deliver(interaction, errorReply(busyMessage), true));
+    return undefined;
+  }
+
+  /** Acknowledges (defers) in the queue's sight; a failed deferral gives the place back. */
+  async function defer(interaction: ChatInputCommandInteraction | ButtonInteraction, turn: QueueTurn, ephemeral: boolean): Promise<void> {
+    try {
+      await queue.acknowledge(interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {}));
+    } catch (error) {
+      turn.cancel();
+      throw error;
+    }
+  }
 
   async function onCommand(interaction: ChatInputCommandInteraction): Promise<void> {
     const command = findCommand(interaction.commandName);
     if (command === undefined) {
-      await deliver(interaction, errorReply('footnote does not know that command any more: it may have been removed.'), true);
+      await queue.acknowledge(deliver(interaction, errorReply('footnote does not know that command any more: it may have been removed.'), true));
       return;
     }
     const values = new Map<string, OptionValue>();
@@ -150,19 +174,25 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
     if (command.cooldown) {
       const turn = cooldowns.admit({ userId: request.user.id, guildId: request.guildId });
       if (!turn.ok) {
-        await deliver(interaction, errorReply(turn.message), true);
+        await queue.acknowledge(deliver(interaction, errorReply(turn.message), true));
         return;
       }
     }
     const ephemeral = command.isPrivate(request);
-    if (command.slow) await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
-    const edits = command.slow
-      ? progressEdits((content) => interaction.editReply({ content, allowedMentions: noMentions }), {
-          onError: (error) => logger.warn('could not show progress', { error }),
-        })
-      : undefined;
-    const reply = await runCommand(command, edits === undefined ? request : { ...request, progress: edits.show }, await servicesFor(services, request.guildId));
-    await deliver(interaction, reply, ephemeral, (await edits?.finish()) === true);
+    if (!command.slow) {
+      // Quick by declaration (/help, /about, /review): its reply is the acknowledgement.
+      const reply = await runCommand(command, request, await servicesFor(services, request.guildId));
+      await queue.acknowledge(deliver(interaction, reply, ephemeral));
+      return;
+    }
+    const turn = await enterQueue(interaction);
+    if (turn === undefined) return;
+    await defer(interaction, turn, ephemeral);
+    const edits = progressEdits((content) => interaction.editReply({ content, allowedMentions: noMentions }), {
+      onError: (error) => logger.warn('could not show progress', { error }),
+    });
+    const reply = await turn.run(async () => runCommand(command, { ...request, progress: edits.show }, await servicesFor(services, request.guildId)));
+    await deliver(interaction, reply, ephemeral, (await edits.finish()) === true);
   }
 
   async function onAutocomplete(interaction: AutocompleteInteraction): Promise<void> {
@@ -170,23 +200,30 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
     const focused = interaction.options.getFocused(true);
     const scoped = await servicesFor(services, interaction.guildId ?? undefined);
     const choices = command?.autocomplete?.({ name: focused.name, value: String(focused.value) }, scoped) ?? [];
-    await interaction.respond(choices.map((choice) => ({ name: choice.name, value: choice.value })));
+    await queue.acknowledge(interaction.respond(choices.map((choice) => ({ name: choice.name, value: choice.value }))));
   }
 
   async function onButton(interaction: ButtonInteraction): Promise<void> {
     // A quiz the bot has to rebuild (after a restart) may take a moment on a long text.
     const scoped = await servicesFor(services, interaction.guildId ?? undefined);
-    if (buttonNeedsTime(interaction.customId, scoped)) await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    const reply = await pressButton(
-      {
-        customId: interaction.customId,
-        user: { id: interaction.user.id, name: interaction.user.username },
-        guildId: interaction.guildId ?? undefined,
-        messageId: interaction.message.id,
-      },
-      scoped,
-    );
-    await deliver(interaction, reply, true);
+    const press = () =>
+      pressButton(
+        {
+          customId: interaction.customId,
+          user: { id: interaction.user.id, name: interaction.user.username },
+          guildId: interaction.guildId ?? undefined,
+          messageId: interaction.message.id,
+        },
+        scoped,
+      );
+    if (!buttonNeedsTime(interaction.customId, scoped)) {
+      await queue.acknowledge(deliver(interaction, await press(), true));
+      return;
+    }
+    const turn = await enterQueue(interaction);
+    if (turn === undefined) return;
+    await defer(interaction, turn, true);
+    await deliver(interaction, await turn.run(press), true);
   }
 
   return async (interaction) => {
@@ -205,7 +242,7 @@ export function createInteractionRouter(options: RouterOptions): (interaction: I
       }
       if (!interaction.isChatInputCommand() && !interaction.isButton()) return;
       if (options.isStopping()) {
-        await interaction.reply({ content: restartingMessage, flags: MessageFlags.Ephemeral, allowedMentions: noMentions });
+        await queue.acknowledge(interaction.reply({ content: restartingMessage, flags: MessageFlags.Ephemeral, allowedMentions: noMentions }));
         return;
       }
       if (interaction.isChatInputCommand()) await onCommand(interaction);

@@ -9,6 +9,8 @@ import type { Logger } from '../logger.js';
 import type { CommandRequest, CommandServices } from '../commands/command.js';
 import { answerQuestion } from '../commands/handlers/ask.js';
 import type { Cooldowns } from './cooldowns.js';
+import { busyMessage } from './answer-queue.js';
+import type { AnswerQueue } from './answer-queue.js';
 import { discordLimits } from '../commands/discord-limits.js';
 import { toDiscordMessages } from './discord-message.js';
 import type { DiscordMessage } from './discord-message.js';
@@ -20,6 +22,8 @@ import { explainChannelRefusal } from './explain-discord-error.js';
 export interface MentionHandlerOptions {
   readonly services: CommandServices;
   readonly cooldowns: Cooldowns;
+  /** The answer is computed in its turn, after any interaction waiting to be acknowledged. */
+  readonly queue: AnswerQueue;
   readonly logger: Logger;
   readonly replyMode: 'thread' | 'inline';
   readonly isStopping: () => boolean;
@@ -49,7 +53,7 @@ export function threadName(question: string): string {
 }
 
 export function createMentionHandler(options: MentionHandlerOptions): (message: Message) => Promise<void> {
-  const { services, cooldowns, logger } = options;
+  const { services, cooldowns, queue, logger } = options;
 
   /** Sends a whole reply: the first message as `first` decides (reply or into a thread), the rest after it. */
   async function send(reply: Reply, first: (message: MessageCreateOptions) => Promise<unknown>, channel: SendableChannels): Promise<void> {
@@ -86,6 +90,11 @@ export function createMentionHandler(options: MentionHandlerOptions): (message: 
         await send(errorReply(turn.message), replyInline, channel);
         return;
       }
+      const place = queue.enter();
+      if (place === undefined) {
+        await send(errorReply(busyMessage), replyInline, channel);
+        return;
+      }
       await channel.sendTyping().catch(() => undefined);
 
       const startThread =
@@ -114,10 +123,12 @@ export function createMentionHandler(options: MentionHandlerOptions): (message: 
         // Mentions only ask: no permission-gated command runs from here.
         permissions: undefined,
       };
-      const reply = await answerQuestion(question, request, await servicesFor(services, request.guildId)).catch((error: unknown) => {
-        logger.error('mention failed', { channelId: channel.id, error });
-        return errorReply('Sorry, I could not answer that just now. Please try again in a moment.');
-      });
+      const reply = await place
+        .run(async () => answerQuestion(question, request, await servicesFor(services, request.guildId)))
+        .catch((error: unknown) => {
+          logger.error('mention failed', { channelId: channel.id, error });
+          return errorReply('Sorry, I could not answer that just now. Please try again in a moment.');
+        });
       if (thread !== undefined) await send(reply, (first) => thread.send(first), thread);
       else await send(reply, replyInline, channel);
       logger.info('mention answered', {

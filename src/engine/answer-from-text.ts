@@ -13,18 +13,11 @@ import { rankCandidates, preferParagraph, type CandidateRanking } from '../answe
 import { EntityCache } from '../answering/sentence-entities.js';
 import type { Answer } from '../answering/types.js';
 import type { Turn } from '../conversation/conversation-store.js';
-import { resolveFollowUp, standaloneFollowUp, subjectFor } from '../conversation/follow-up.js';
+import { onlyDescribes, resolveFollowUp, standaloneFollowUp, subjectFor } from '../conversation/follow-up.js';
 import type { EngineState } from './engine-state.js';
 
 /** Weight of words carried over from earlier turns, relative to the question's own words. */
 const CONTEXT_WEIGHT = 1;
-/**
- * A library question goes straight to its likeliest document when the next is less than this likely, relative to
- * it. Chosen on the 13 SQuAD 1.1 articles as one library (100 questions each; right document 1,247 of 1,300 by the
- * library's ranking alone; 0.2 / 0.4 / 0.5 / 0.6 / 0.8 → 1,255 / 1,262 / 1,263 / 1,264 / 1,261), the middle of the plateau.
- */
-const DECISIVE_SHARE = 0.5;
-
 export interface TextAnswererOptions {
   /** The state being served now (a reindex swaps it). */
   readonly state: () => EngineState;
@@ -89,9 +82,9 @@ export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
    * In a library the question is answered from one document as if it were alone (its own words, statistics and
    * candidates), so each text gives the answers it gives alone. A question about a document's facts that names no
    * subject of its own ("who wrote it?") is for the whole library (answering/metadata-answer.ts); any other goes
-   * to the document it names, or else to the likeliest by query likelihood when no other comes close
-   * (retrieval/document-choice.ts); else to the one the whole library's best answer quotes, which weighs the same
-   * likelihood in.
+   * to the document it names, or else to the one that stands out by query likelihood or, failing that, by BM25
+   * over whole documents (retrieval/document-choice.ts); else to the one the whole library's best answer quotes,
+   * which weighs the likelihood in.
    */
   const answerReading: TextAnswerer['answerReading'] = async (question, standalone, reading, retrievalText, scope = {}) => {
     const state = options.state();
@@ -100,9 +93,8 @@ export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
     if (about === 'library') return answerIn(question, standalone, reading, retrievalText, scope);
     let documentId = about?.documentId;
     if (documentId === undefined) {
-      const [likeliest, runnerUp] = await state.retriever.likelyDocuments(reading, retrievalText);
-      if (likeliest !== undefined && (runnerUp?.share ?? 0) < DECISIVE_SHARE) documentId = likeliest.documentId;
-      else {
+      documentId = await state.retriever.decisiveDocument(reading, retrievalText);
+      if (documentId === undefined) {
         // The library's answer is looked for among the texts' sentences, not in a header ("When was the report published?").
         const sentences = reading.metadata === undefined ? reading : { ...reading, metadata: undefined };
         const inLibrary = await answerIn(question, standalone, sentences, retrievalText, scope);
@@ -153,7 +145,11 @@ export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
         return alone.abstained ? followUp : alone;
       }
       const alone = await answerAlone();
-      return alone.abstainReason === 'not-mentioned' ? alone : asFollowUp(previous);
+      if (alone.abstainReason !== 'not-mentioned') return asFollowUp(previous);
+      // "is it real?" asks about the earlier subject in a word the text lacks: answered as a follow-up if the text speaks to it.
+      if (!onlyDescribes(question, own.unknownWords)) return alone;
+      const followUp = await asFollowUp(previous);
+      return followUp.abstained ? alone : followUp;
     }
     return answerAlone();
   };

@@ -61,6 +61,16 @@ export function holdsAnswerKind(kind: AnswerKind, sentence: string, question: st
 }
 
 /**
+ * The sentence gives exactly one count, not a year and not one the question names ("The plane… crashed in
+ * Kazakhstan, killing 67 people"): then the count is what it says, however far from the question's words.
+ */
+export function givesOneCount(sentence: string, question: string): boolean {
+  const asked = question.toLowerCase();
+  const counts = (sentence.match(NUMBER) ?? []).map((value) => value.toLowerCase()).filter((value) => !YEAR.test(value) && !asked.includes(value));
+  return counts.length === 1;
+}
+
+/**
  * The answer must belong to what the question asks about: within a few words of one of the question's own
  * words. "Russia's withdrawal of peacekeepers from Karabakh and its non-intervention in Baku's 2023 military
  * operations" dates the operations, not the withdrawal.

@@ -110,17 +110,19 @@ export function nameAsWritten(text: string, word: string): string {
 
 /**
  * The corpus has the word itself, a word of the same stem, or a close inflection the stemmer splits
- * ("die" of a text that says "died": Porter stems them "die" and "di").
+ * ("cry" of a text that says "cried": Porter stems them "cry" and "cri").
  */
 function knows(corpus: CorpusVocabulary, word: string): boolean {
   return corpus.vocabulary.has(word) || corpus.hasStem(stemWord(word)) || regularInflections(word).some((form) => corpus.vocabulary.has(form));
 }
 
-/** A word's regular inflections: "die" → dies, died, dying… (some are not words; only the text's count). */
+/** A word's regular inflections: "bake" → bakes, baked, baking… (some are not words; only the text's count). */
 function regularInflections(word: string): string[] {
   const base = word.endsWith('e') ? word.slice(0, -1) : word;
   const forms = [`${word}s`, `${word}es`, `${base}ed`, `${base}ing`, `${word}d`];
   if (word.endsWith('ie')) forms.push(`${word.slice(0, -2)}ying`);
+  // "cry" → cries, cried (Porter: "cry", "cri").
+  if (/[^aeiou]y$/u.test(word)) forms.push(`${word.slice(0, -1)}ies`, `${word.slice(0, -1)}ied`);
   return forms;
 }
 
@@ -144,14 +146,15 @@ export function correctTypo(word: string, corpus: Pick<CorpusVocabulary, 'vocabu
   const allowed = word.length >= 8 ? 2 : 1;
   const lookup = wordLookupOf(corpus.vocabulary);
   const inCorpus = lookup.closest(word, allowed) ?? lookup.sameButDoubling(word) ?? shortenedWord(word, corpus);
-  if (inCorpus !== undefined || word.length < MIN_ENGLISH_TYPO || (rank !== undefined && rank < MISSPELLING_RANK)) return inCorpus;
+  // A short word English knows, however rarely ("plov"), is that word; one it does not know at all ("thnk") is a typo.
+  if (inCorpus !== undefined || (word.length < MIN_ENGLISH_TYPO && rank !== undefined) || (rank !== undefined && rank < MISSPELLING_RANK)) return inCorpus;
   // Not a near miss of the text's own words: a misspelling of everyday English ("happend") is read as the word
   // meant, so it is neither matched as an unknown topic nor named in "the text doesn't mention …". A form of
-  // the same word ("summarize" → summarized) is no correction.
+  // the same word ("summarize" → summarized) is no correction, unless English does not know the word at all ("curbbed").
   const common = english.commonWords?.();
   const everyday = common === undefined ? undefined : wordLookupOf(common, RARE_IN_ENGLISH);
-  const meant = everyday === undefined ? undefined : (everyday.closest(word, 1) ?? everyday.sameButDoubling(word));
-  return meant === undefined || stemWord(meant) === stemWord(word) ? undefined : meant;
+  const meant = everyday === undefined ? undefined : (everyday.closest(word, 1, true) ?? everyday.sameButDoubling(word));
+  return meant === undefined || (stemWord(meant) === stemWord(word) && rank !== undefined) ? undefined : meant;
 }
 
 /**
@@ -169,8 +172,8 @@ function shortenedWord(word: string, corpus: Pick<CorpusVocabulary, 'vocabulary'
   return found;
 }
 
-/** Length from which a word the text lacks is compared with everyday English (shorter ones, "plov", are too often real words). */
-const MIN_ENGLISH_TYPO = 6;
+/** Length from which a word the text lacks and English has is compared with everyday English (shorter ones, "plov", are too often real words). */
+const MIN_ENGLISH_TYPO = 5;
 /** Rank past which English itself uses a word so rarely that it is more likely a misspelling ("happend": ~200,000th). */
 const MISSPELLING_RANK = 100_000;
 

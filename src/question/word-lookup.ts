@@ -15,6 +15,7 @@ export class WordLookup {
   private pairs: Map<string, number[]> | undefined;
   private sorted: string[] | undefined;
   private families: Map<string, number[]> | undefined;
+  private positions: Map<string, number> | undefined;
   /** Reused per query: how many letter pairs each word shares with it, and which words have a count. */
   private shared: Uint16Array | undefined;
 
@@ -23,19 +24,46 @@ export class WordLookup {
   }
 
   /**
-   * The word within `allowed` edits (of 4+ letters): the closest first, then the one sharing the first letter,
-   * then the first in alphabetical order; undefined when none is that close.
+   * The word within `allowed` edits (of 4+ letters), two letters swapped counting as one edit ("ukriane" →
+   * ukraine): the closest first, then the one sharing the first letter, then — `byOrder` for a list in order of
+   * preference (English by frequency: "dring" → during, not drink) — the earliest in the list, else the first in
+   * alphabetical order; undefined when none is that close.
    */
-  closest(word: string, allowed: number): string | undefined {
+  closest(word: string, allowed: number, byOrder = false): string | undefined {
     let best: { word: string; score: number } | undefined;
+    const consider = (candidate: string, edits: number) => {
+      const score = edits - (candidate[0] === word[0] ? 0.5 : 0);
+      if (best === undefined || score < best.score || (score === best.score && this.before(candidate, best.word, byOrder))) best = { word: candidate, score };
+    };
     for (const candidate of this.withinEdits(word, allowed)) {
       if (candidate.length < 4) continue;
       const edits = distance(word, candidate);
-      if (edits > allowed) continue;
-      const score = edits - (candidate[0] === word[0] ? 0.5 : 0);
-      if (best === undefined || score < best.score || (score === best.score && candidate < best.word)) best = { word: candidate, score };
+      if (edits <= allowed) consider(candidate, edits);
     }
+    if (allowed >= 1) for (const candidate of this.swapped(word)) if (candidate.length >= 4) consider(candidate, 1);
     return best?.word;
+  }
+
+  /** The words that are `word` with two neighbouring letters swapped: one slip of the fingers, two edits for Levenshtein. */
+  private swapped(word: string): string[] {
+    const positions = this.positionsOf();
+    const found: string[] = [];
+    for (let at = 0; at + 1 < word.length; at += 1) {
+      if (word[at] === word[at + 1]) continue;
+      const variant = `${word.slice(0, at)}${word[at + 1] ?? ''}${word[at] ?? ''}${word.slice(at + 2)}`;
+      if (positions.has(variant)) found.push(variant);
+    }
+    return found;
+  }
+
+  private before(first: string, second: string, byOrder: boolean): boolean {
+    if (!byOrder) return first < second;
+    const positions = this.positionsOf();
+    return (positions.get(first) ?? Infinity) < (positions.get(second) ?? Infinity);
+  }
+
+  private positionsOf(): Map<string, number> {
+    return (this.positions ??= new Map(this.words.map((word, at) => [word, at])));
   }
 
   /**

@@ -8,7 +8,7 @@ import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import type { HnswVectorStore } from '../vector-index/hnsw-store.js';
 import type { AnalyzedQuestion, QueryTerm } from '../question/question-analysis.js';
 import type { LexicalIndex } from './lexical-index.js';
-import { documentShares } from './document-choice.js';
+import { decisiveDocument, documentShares, type ChoiceTerm } from './document-choice.js';
 import { strictStems, type TermMatcher } from './term-matcher.js';
 
 /** Candidate passages (positions) with their dense similarities, and each candidate document's likelihood in a library. */
@@ -16,6 +16,8 @@ export interface Candidates {
   readonly dense: ReadonlyMap<number, number>;
   readonly chunks: readonly number[];
   readonly shares: ReadonlyMap<string, number> | undefined;
+  /** The document the question goes straight to in a library, when one is sure (document-choice.ts). */
+  readonly decisive?: () => string | undefined;
 }
 
 /** Question texts whose vectors are kept: a question and its rewordings for a document or a follow-up. */
@@ -41,7 +43,7 @@ export class CandidatePassages {
 
   /**
    * The candidate passages of the whole library for a question, with their dense similarities and how likely each
-   * one's document is: found once per reading of a question, whether asked by likelyDocuments, retrieve or both.
+   * one's document is: found once per reading of a question, whether asked by decisiveDocument, retrieve or both.
    */
   ofLibrary(question: AnalyzedQuestion, queryText: string): Promise<Candidates> {
     let byText = this.libraryCandidatesOf.get(question);
@@ -53,9 +55,10 @@ export class CandidatePassages {
         const terms = this.termsOf(question);
         const dense = await this.denseCandidates(queryText, undefined);
         const chunks = this.candidateChunks(terms, dense, undefined);
-        const choice = terms.map(({ term, matches }) => ({ weight: term.weight, stems: strictStems(lexical, term.stem, matches) }));
+        const choice: ChoiceTerm[] = terms.map(({ term, matches }) => ({ weight: term.weight, stems: strictStems(lexical, term.stem, matches) }));
         const shares = documentShares(lexical, choice, new Set(chunks.map((position) => lexical.chunks[position]?.documentId ?? '')));
-        return { dense, chunks, shares };
+        let decisive: { readonly id: string | undefined } | undefined;
+        return { dense, chunks, shares, decisive: () => (decisive ??= { id: decisiveDocument(lexical, choice, shares) }).id };
       })();
       byText.set(queryText, found);
       // Not kept when it failed: the next attempt tries again.

@@ -121,7 +121,8 @@ function startsUpperCase(text: string, at: number): boolean {
 }
 
 const MAGIC = 'FNLX';
-const FORMAT = 1;
+/** 2: stems read irregular verbs as their base form ("began" → begin; tokenize.ts), so tables of format 1 are rebuilt. */
+const FORMAT = 2;
 const ARRAYS = ['wordStem', 'wordFlags', 'chunkStart', 'chunkSentences', 'sentenceStart', 'sentenceWords'] as const;
 type ArrayName = (typeof ARRAYS)[number];
 const COUNTS = ['sentenceFrequency', 'postingStart', 'postingChunk', 'postingFrequency', 'chunkLengths', 'sentenceChunk', 'sentenceSlot'] as const;

@@ -122,12 +122,11 @@ export class Retriever {
   }
 
   /**
-   * The documents of the candidate passages, likeliest first, each with its likelihood relative to the likeliest
-   * (document-choice.ts): what a library question is asked of. Empty in a corpus of one document.
+   * The document of a library a question goes straight to, when one is sure (document-choice.ts): undefined in a
+   * corpus of one document, and when no document stands out.
    */
-  async likelyDocuments(question: AnalyzedQuestion, queryText: string): Promise<{ readonly documentId: string; readonly share: number }[]> {
-    const { shares } = await this.candidates.ofLibrary(question, queryText);
-    return [...(shares ?? [])].map(([documentId, share]) => ({ documentId, share })).sort((first, second) => second.share - first.share);
+  async decisiveDocument(question: AnalyzedQuestion, queryText: string): Promise<string | undefined> {
+    return (await this.candidates.ofLibrary(question, queryText)).decisive?.();
   }
 
   /** `documentId` keeps only that document's passages: a question about one document of a library. */
@@ -148,7 +147,7 @@ export class Retriever {
     const unknownNames = required.length - known.length;
     const names = known.map((name) => matcher.matches(name.word, name.stem));
     const focus = question.focus === undefined ? undefined : matcher.matches(question.focus.term.word, question.focus.term.stem);
-    // The whole library's candidates were usually found already, to choose the document (likelyDocuments).
+    // The whole library's candidates were usually found already, to choose the document (decisiveDocument).
     const {
       dense: denseByChunk,
       chunks: chunkPositions,

@@ -16,6 +16,7 @@ import { createLogger } from '../../src/logger.js';
 import { startBot } from '../../src/discord/bot.js';
 import type { Libraries } from '../../src/library/libraries.js';
 import type { Bot } from '../../src/discord/bot.js';
+import type { AnswerQueueOptions } from '../../src/discord/answer-queue.js';
 import { openFeedbackStore } from '../../src/storage/feedback-store.js';
 import type { FeedbackStore } from '../../src/storage/feedback-store.js';
 import { StudyStore } from '../../src/study/study-store.js';
@@ -84,6 +85,8 @@ export interface HarnessOptions {
   readonly attachmentSizeLimit?: number;
   /** REST options instead of the tests' unthrottled ones; `{}` runs the bot with its production settings. */
   readonly rest?: Partial<RESTOptions>;
+  /** The answer queue's length and concurrency instead of the production defaults. */
+  readonly answerQueue?: AnswerQueueOptions;
 }
 
 let warnedAboutSpec = false;
@@ -124,6 +127,7 @@ export async function startHarness(t: TestContext, options: HarnessOptions = {})
     logger,
     libraries: options.libraries,
     rest: options.rest ?? { globalRequestsPerSecond: 10_000, offset: 0 },
+    ...(options.answerQueue === undefined ? {} : { answerQueue: options.answerQueue }),
   });
   return { fake, bot, engine, feedback, study, config, databaseFile, logs };
 }

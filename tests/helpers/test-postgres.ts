@@ -79,8 +79,10 @@ export async function testPostgres(extraFlags: readonly string[] = []): Promise<
 }
 
 export async function stopTestPostgres(): Promise<void> {
-  const running = await started;
+  // Forgotten before the wait: a file run next in the same process (scripts/test-batch.ts) starts its own.
+  const stopping = started;
   started = undefined;
+  const running = await stopping;
   if (running !== undefined && 'stop' in running) await running.stop();
 }
 

@@ -35,10 +35,21 @@ test('GIVEN a misspelt word the corpus has one edit away THEN it is corrected be
   assert.deepEqual(reading.unknownWords, []);
 });
 
-test('GIVEN a word whose inflection the text uses but the stemmer splits THEN it is known ("die" of a text that says "died")', () => {
-  assert.notEqual(stemWord('die'), stemWord('died'));
+test('GIVEN a word whose inflection the text uses but the stemmer splits THEN it is known ("cry" of a text that says "cried")', () => {
+  const text = { ...corpus, vocabulary: new Map([...corpus.vocabulary, ['cried', stemWord('cried')]]) };
+  assert.notEqual(stemWord('cry'), stemWord('cried'));
+  assert.deepEqual(readQuestion('why did they cry', text, english).unknownWords, []);
   assert.deepEqual(readQuestion('how did they die', corpus, english).unknownWords, []);
   assert.deepEqual(readQuestion('how did they sink', corpus, english).unknownWords, ['sink']);
+});
+
+test('GIVEN typing slips THEN two swapped letters are one edit, and a near English word is chosen by how common it is', () => {
+  const text = { ...corpus, vocabulary: new Map([...corpus.vocabulary, ['ukraine', 'ukrain']]) };
+  assert.equal(correctTypo('ukriane', text, english), 'ukraine', 'two neighbouring letters swapped');
+  const everyday = { rank: (word: string) => ({ dring: 168_000 })[word], commonWords: () => ['the', 'during', 'piece', 'curbed', 'drink', 'dying'] };
+  assert.equal(correctTypo('dring', corpus, everyday), 'during', 'one edit from during, drink and dying: the commonest');
+  assert.equal(correctTypo('psece', corpus, everyday), 'piece', 'five letters English does not know at all');
+  assert.equal(correctTypo('curbbed', corpus, everyday), 'curbed', 'the same stem, but English has no such word');
 });
 
 test('GIVEN a word that differs from a text word only in its doubled letters THEN it is that word, however many edits apart', () => {

@@ -5,12 +5,20 @@ import { distance } from 'fastest-levenshtein';
 import { sameWordFamily, tokenize } from '../../src/language/tokenize.js';
 import { WordLookup } from '../../src/question/word-lookup.js';
 
-/** The scan the lookup replaces, as read-question.ts had it: the answer must be the same. */
+/** Whether `candidate` is `word` with two neighbouring letters swapped. */
+function oneSwapApart(word: string, candidate: string): boolean {
+  if (word.length !== candidate.length) return false;
+  const differ = [...word].flatMap((letter, at) => (letter === candidate[at] ? [] : [at]));
+  const [first, second] = differ;
+  return differ.length === 2 && first !== undefined && second === first + 1 && word[first] === candidate[second] && word[second] === candidate[first];
+}
+
+/** The scan the lookup replaces, as read-question.ts had it (a swap of two neighbouring letters is one edit): the answer must be the same. */
 function closestByScan(word: string, words: readonly string[], allowed: number): string | undefined {
   let best: { word: string; score: number } | undefined;
   for (const candidate of words) {
     if (Math.abs(candidate.length - word.length) > allowed || candidate.length < 4) continue;
-    const edits = distance(word, candidate);
+    const edits = oneSwapApart(word, candidate) ? 1 : distance(word, candidate);
     if (edits > allowed) continue;
     const score = edits - (candidate[0] === word[0] ? 0.5 : 0);
     if (best === undefined || score < best.score || (score === best.score && candidate < best.word)) best = { word: candidate, score };

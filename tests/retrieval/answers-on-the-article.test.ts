@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import { openEngine } from '../../src/engine.js';
 import type { Engine } from '../../src/engine-types.js';
 import type { Answer } from '../../src/answering/types.js';
-import { NO_COUNT } from '../../src/answering/extractive-answerer.js';
+import { NO_COUNT } from '../../src/answering/count-answer.js';
 import { articleFile, temporaryFolder, testConfig } from '../helpers/test-config.js';
 
 const data = temporaryFolder('answers');
@@ -131,6 +131,23 @@ test('GIVEN "they" after a question about a group THEN it stands for the whole g
   assert.equal(charged.standaloneQuestion, 'what were sputnik staff charged with');
   assert.equal(charged.abstained, false);
   assert.match(charged.answer, /charged with large-scale fraud/u);
+});
+
+test('GIVEN "how many" after a question about an event THEN the count of a less likely sentence answers', async () => {
+  await ask('what happened with the azal plane', 'thread-10');
+  const died = await ask('how many died', 'thread-10');
+  assert.equal(died.abstained, false);
+  assert.match(died.answer, /killing 67 people/u);
+});
+
+test('GIVEN a yes-or-no follow-up in a word the text lacks THEN it is asked of the earlier subject; "how old" is not', async () => {
+  await ask('whats the zangezur passage', 'thread-11');
+  const real = await ask('is it real', 'thread-11');
+  assert.equal(real.abstained, false);
+  assert.match(real.answer, /media speculation/u);
+  await ask('who is peskov', 'thread-12');
+  const old = await ask('how old is he', 'thread-12');
+  assert.equal(old.abstained, true);
 });
 
 test('GIVEN a first turn with a typo THEN the follow-up leans on its subject, not on the typo', async () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { longestFirst, readDurations } from '../../scripts/test-durations.js';
+import { cutIntoBatches, longestFirst, readDurations } from '../../scripts/test-durations.js';
 import { temporaryFolder } from '../helpers/test-config.js';
 
 const folder = temporaryFolder('test-order');
@@ -25,4 +25,21 @@ test('GIVEN a record of the last run THEN its figures win over the expected ones
   writeFileSync(expected, JSON.stringify({ 'tests/a.test.ts': 1000, 'tests/b.test.ts': 30_000 }));
   writeFileSync(cache, JSON.stringify({ [path.resolve('tests/a.test.ts')]: 90_000 }));
   assert.deepEqual(longestFirst(['tests/a.test.ts', 'tests/b.test.ts'], readDurations(cache, expected)), ['tests/a.test.ts', 'tests/b.test.ts']);
+});
+
+test('GIVEN files of a few durations THEN batches keep path order, weigh about the same, and a long file is not packed with others', () => {
+  const durations = Object.fromEntries(
+    Object.entries({
+      'tests/a/1.test.ts': 4_000,
+      'tests/a/2.test.ts': 4_000,
+      'tests/b/1.test.ts': 20_000,
+      'tests/c/1.test.ts': 3_000,
+      'tests/c/2.test.ts': 5_000,
+    }).map(([file, ms]) => [path.resolve(file), ms]),
+  );
+  assert.deepEqual(cutIntoBatches(['tests/c/2.test.ts', 'tests/b/1.test.ts', 'tests/a/2.test.ts', 'tests/c/1.test.ts', 'tests/a/1.test.ts'], durations, 3), [
+    ['tests/a/1.test.ts', 'tests/a/2.test.ts'],
+    ['tests/b/1.test.ts'],
+    ['tests/c/1.test.ts', 'tests/c/2.test.ts'],
+  ]);
 });
