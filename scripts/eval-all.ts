@@ -13,6 +13,7 @@ import { itemLines } from '../src/evaluation/item-record.js';
 import { readQuestionSet } from '../src/evaluation/question-set.js';
 import { runEvaluation, type EvalCorpus, type EvalRun } from '../src/evaluation/run-evaluation.js';
 import { readSquadFile, type SquadSample } from '../src/evaluation/squad-set.js';
+import { typedCasually } from '../src/evaluation/typed-casually.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(root, '../shared/eval');
@@ -32,6 +33,13 @@ const jsonLines = (name: string, file: string, corpusDir: string): QuestionSet =
   name,
   needs: file,
   corpora: async () => [{ name, folders: [corpusDir], files: [], items: await readQuestionSet(file) }],
+});
+
+/** The same questions typed as students type them (evaluation/typed-casually.ts). */
+const typed = (name: string, files: readonly string[], corpusDir: string, seed: string): QuestionSet => ({
+  name,
+  needs: files[0] ?? corpusDir,
+  corpora: async () => [{ name, folders: [corpusDir], files: [], items: typedCasually((await Promise.all(files.map(readQuestionSet))).flat(), seed) }],
 });
 
 const squad = (name: string, file: string, sample: SquadSample): QuestionSet => ({
@@ -54,6 +62,8 @@ const sets: QuestionSet[] = [
   jsonLines('lindmark-trams (2nd text)', path.join(root, 'eval/lindmark-trams.jsonl'), path.join(root, 'eval/texts')),
   jsonLines('conversations, Baku (tuning)', path.join(root, 'eval/conversations-baku.jsonl'), articleCorpus),
   jsonLines('conversations, 2 texts (validation)', path.join(root, 'eval/conversations-texts.jsonl'), path.join(root, 'eval/texts')),
+  typed('typed casually: dev + heldout', [path.join(shared, 'dev.jsonl'), path.join(root, 'eval/heldout.jsonl')], articleCorpus, 'typed-1'),
+  typed('typed casually: lindmark-trams', [path.join(root, 'eval/lindmark-trams.jsonl')], path.join(root, 'eval/texts'), 'typed-1'),
   jsonLines('off-topic casual (validation), Baku', path.join(root, 'eval/off-topic-validation.jsonl'), articleCorpus),
   jsonLines('off-topic casual (validation), 2 texts', path.join(root, 'eval/off-topic-validation.jsonl'), path.join(root, 'eval/texts')),
   squad('SQuAD 2.0 per article', path.join(shared, 'reading/squad2-dev-19-articles.json'), { limit: quick ? 30 : 150 }),
