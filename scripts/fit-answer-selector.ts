@@ -3,6 +3,11 @@
  * comprehension data in ../shared/eval/reading/, and writes the model card beside it.
  *
  *   npx tsx scripts/fit-answer-selector.ts [--reading DIR] [--per-article N] [--rows FILE] [--reuse-rows]
+ *       [--rounds N --depth N --min-leaf N] [--ablate FEATURE,...] [--label start|holds] [--dry-run] [--folds N]
+ *
+ * The rows file keeps each candidate's facts, so a refit with --reuse-rows computes the features of the
+ * current code; --dry-run prints the figures without writing the model; --folds N prints out-of-fold figures
+ * over every SQuAD article (each fold scored by a model fitted on the others) and writes nothing.
  *
  * Each article is asked about with that article alone as the corpus, through the real engine. Whole
  * articles are held out for validation (every fourth of each file): the fit never sees them.
@@ -15,7 +20,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { readConfig } from '../src/config.js';
 import { openEngine } from '../src/engine.js';
-import { FEATURE_NAMES } from '../src/answering/candidate-features.js';
+import { FEATURE_NAMES, featureVector, type FeatureName, type CandidateFacts, type QuestionFacts } from '../src/answering/candidate-features.js';
 import { ANSWERABILITY_FEATURES, MODEL_FILE, SELECTOR_FORMAT, modelScore, type BoostedModel, type SelectorModel } from '../src/answering/answer-selector.js';
 import { answerabilityFeaturesOf, type CandidateRanking, type QuestionLevel } from '../src/answering/rank-candidates.js';
 import { fitLogistic, fitSoftmaxRanking, sigmoid, softmax, type LogisticModel } from '../src/answering/logistic-regression.js';
@@ -37,7 +42,9 @@ interface SquadFile {
 }
 
 interface CandidateRow {
-  readonly features: number[];
+  features: number[];
+  /** The candidate's facts as collected (sets as lists), so new features can be computed without asking again. */
+  readonly facts?: StoredFacts;
   /** Holds the start of an annotated answer span. */
   readonly label: boolean;
   /** Holds an answer's text (the eval's `lead` rule). */
@@ -52,6 +59,9 @@ interface QuestionRow {
   /** Asked of another article than the one it was written for: an off-topic question for this text. */
   readonly offTopic?: boolean;
   readonly level: QuestionLevel;
+  /** The question's facts as collected (sets as lists), and its text. */
+  readonly question?: StoredFacts;
+  readonly text?: string;
   /** The question's own content words, for the answerability model. */
   readonly termCount: number;
   readonly candidates: CandidateRow[];
@@ -135,8 +145,39 @@ async function openCapturing(corpusDir: string, dataDir: string) {
   };
 }
 
+/** Facts with their sets written as lists, for the rows file. */
+type StoredFacts = Record<string, unknown>;
+
+const storeFacts = (facts: object): StoredFacts =>
+  JSON.parse(JSON.stringify(facts, (_key, value: unknown) => (value instanceof Set ? [...value] : value))) as StoredFacts;
+
+const asSet = (value: unknown) => new Set(Array.isArray(value) ? (value as string[]) : []);
+
+function questionFactsFrom(stored: StoredFacts): QuestionFacts {
+  return { ...(stored as unknown as QuestionFacts), words: asSet(stored.words) };
+}
+
+function candidateFactsFrom(stored: StoredFacts): CandidateFacts {
+  return {
+    ...(stored as unknown as CandidateFacts),
+    stems: asSet(stored.stems),
+    nearbyStems: asSet(stored.nearbyStems),
+    headingStems: asSet(stored.headingStems),
+  };
+}
+
+/** Recomputes every candidate's features from its stored facts: the features of this code, whatever the rows were collected with. */
+function refeature(rows: readonly QuestionRow[]): void {
+  for (const row of rows) {
+    if (row.question === undefined) continue;
+    if (row.candidates.some((candidate) => candidate.facts === undefined)) throw new Error('rows without facts: collect them again (drop --reuse-rows)');
+    const question = questionFactsFrom(row.question);
+    for (const candidate of row.candidates) candidate.features = featureVector(question, candidateFactsFrom(candidate.facts as StoredFacts));
+  }
+}
+
 function rowOf(
-  base: Pick<QuestionRow, 'source' | 'article' | 'validation' | 'answerable' | 'offTopic'>,
+  base: Pick<QuestionRow, 'source' | 'article' | 'validation' | 'answerable' | 'offTopic'> & { readonly text: string },
   ranking: CandidateRanking | undefined,
   label: (sentence: { start: number; end: number; text: string }) => { label: boolean; holds: boolean },
   bm25Holds: boolean,
@@ -144,8 +185,13 @@ function rowOf(
   return {
     ...base,
     level: ranking?.questionLevel ?? EMPTY_LEVEL,
+    ...(ranking === undefined ? {} : { question: storeFacts(ranking.questionFacts) }),
     termCount: ranking?.questionFacts.terms.length ?? 0,
-    candidates: (ranking?.candidates ?? []).map((candidate) => ({ features: [...candidate.features], ...label(candidate.scored.entry.sentence) })),
+    candidates: (ranking?.candidates ?? []).map((candidate) => ({
+      features: [...candidate.features],
+      facts: storeFacts(candidate.facts),
+      ...label(candidate.scored.entry.sentence),
+    })),
     bm25Holds,
   };
 }
@@ -186,7 +232,13 @@ async function collect(): Promise<QuestionRow[]> {
           const starts = qa.answers.map((answer) => (paragraphStarts[paragraphIndex] ?? 0) + answer.answer_start);
           const needles = qa.answers.map((answer) => normalizeForMatch(answer.text)).filter((needle) => needle !== '');
           const holds = (sentence: string) => needles.some((needle) => normalizeForMatch(sentence).includes(needle));
-          const base = { source: source.name, article: article.title, validation, answerable: qa.answers.length > 0 && qa.is_impossible !== true };
+          const base = {
+            source: source.name,
+            article: article.title,
+            validation,
+            answerable: qa.answers.length > 0 && qa.is_impossible !== true,
+            text: qa.question,
+          };
           const label = (sentence: { start: number; end: number; text: string }) => ({
             label: starts.some((start) => sentence.start <= start && start < sentence.end),
             holds: holds(sentence.text),
@@ -200,14 +252,14 @@ async function collect(): Promise<QuestionRow[]> {
           .flatMap((index) => answerableOf(index));
         for (const qa of seededRandom(`off-topic:${source.name}:${article.title}`).shuffle(others).slice(0, OFF_TOPIC_PER_ARTICLE)) {
           const ranking = await rank([qa.question]);
-          const base = { source: source.name, article: article.title, validation, answerable: false, offTopic: true };
+          const base = { source: source.name, article: article.title, validation, answerable: false, offTopic: true, text: qa.question };
           rows.push(rowOf(base, ranking, () => ({ label: false, holds: false }), false));
         }
         // Casual questions about nothing in any text, from the half that matches this article's split.
         const casualQuestions = validation ? casual.validation : casual.training;
         for (const item of seededRandom(`casual:${source.name}:${article.title}`).shuffle(casualQuestions).slice(0, CASUAL_PER_ARTICLE)) {
           const ranking = await rank(item.turns);
-          const base = { source: source.name, article: article.title, validation, answerable: false, offTopic: true };
+          const base = { source: source.name, article: article.title, validation, answerable: false, offTopic: true, text: item.turns.join(' / ') };
           rows.push(rowOf(base, ranking, () => ({ label: false, holds: false }), false));
         }
         process.stderr.write(`${source.name} ${articleIndex + 1}/${squad.articles.length} ${article.title}: ${chosen.length} questions\n`);
@@ -228,7 +280,7 @@ async function collectBaku(dataDir: string): Promise<QuestionRow[]> {
     for (const item of await readQuestionSet(path.join(projectRoot, file))) {
       const ranking = await rank(item.turns, `fit:${file}:${item.id}`);
       const holds = evidenceMatcher(item.evidence);
-      const base = { source: 'baku', article: file, validation: false, answerable: item.answerable };
+      const base = { source: 'baku', article: file, validation: false, answerable: item.answerable, text: item.turns.join(' / ') };
       const label = (sentence: { text: string }) => ({ label: holds(sentence.text), holds: holds(sentence.text) });
       rows.push(rowOf(base, ranking, label, holds(bm25(item.turns.join(' ')))));
     }
@@ -351,12 +403,15 @@ const BOOSTING: BoostOptions = {
   minLeafWeight: Number(option('min-leaf', '20')),
 };
 
+/** --label holds: a candidate that holds an answer's text counts as an answer too (what the eval's lead measures). */
+const isPositive = (candidate: CandidateRow) => candidate.label || (option('label', 'start') === 'holds' && candidate.holds);
+
 function boostSelector(linear: LogisticModel, questions: readonly QuestionRow[]) {
-  const groups = questions.filter((row) => row.candidates.some((candidate) => candidate.label));
+  const groups = questions.filter((row) => row.candidates.some(isPositive));
   const rows = groups.flatMap((row) => row.candidates.map((candidate) => candidate.features));
   const targets = groups.flatMap((row) => {
-    const positives = row.candidates.filter((candidate) => candidate.label).length;
-    return row.candidates.map((candidate) => (candidate.label ? 1 / positives : 0));
+    const positives = row.candidates.filter(isPositive).length;
+    return row.candidates.map((candidate) => (isPositive(candidate) ? 1 / positives : 0));
   });
   const spans: [number, number][] = [];
   let at = 0;
@@ -403,29 +458,13 @@ function roundTrees(trees: BoostedModel['trees']) {
   return (trees ?? []).map((tree) => tree.map((node) => ('value' in node ? { value: round(node.value) } : { ...node, threshold: round(node.threshold) })));
 }
 
-async function main(): Promise<void> {
-  let rows: QuestionRow[];
-  if (args.includes('--reuse-rows') && existsSync(rowsFile)) {
-    rows = JSON.parse(readFileSync(rowsFile, 'utf8')) as QuestionRow[];
-    // Rows collected before the Baku tuning questions were added get them now.
-    if (!rows.some((row) => row.source === 'baku')) {
-      const workspace = mkdtempSync(path.join(tmpdir(), 'footnote-fit-'));
-      rows.push(...(await collectBaku(workspace)));
-      rmSync(workspace, { recursive: true, force: true });
-      writeFileSync(rowsFile, JSON.stringify(rows));
-    }
-  } else {
-    rows = await collect();
-    writeFileSync(rowsFile, JSON.stringify(rows));
-  }
-  const training = rows.filter((row) => !row.validation).flatMap((row) => (row.source === 'baku' ? new Array<QuestionRow>(BAKU_WEIGHT).fill(row) : [row]));
-  const validation = rows.filter((row) => row.validation);
-
+/** Fits the selector (softmax ranker plus trees) and the answerability model (logistic regression plus trees). */
+function fitModels(training: readonly QuestionRow[]): { selector: BoostedModel; answerability: BoostedModel } {
   // 1. Which candidate answers: each answerable training question is one softmax over its candidates.
   const linearSelector = fitSoftmaxRanking(
     training
       .filter((row) => row.answerable)
-      .map((row) => ({ rows: row.candidates.map((candidate) => candidate.features), labels: row.candidates.map((candidate) => candidate.label) })),
+      .map((row) => ({ rows: row.candidates.map((candidate) => candidate.features), labels: row.candidates.map(isPositive) })),
     { iterations: 800, learningRate: 0.5, l2: 0.001 },
   );
 
@@ -444,6 +483,91 @@ async function main(): Promise<void> {
   const answerabilityLabels = training.map((row) => row.answerable);
   const linearAnswerability = fitLogistic(answerabilityInputs, answerabilityLabels, { iterations: 800, learningRate: 0.5, l2: 0.001 });
   const answerability = { ...linearAnswerability, trees: boostLogistic(linearAnswerability, answerabilityInputs, answerabilityLabels) };
+
+  return { selector, answerability };
+}
+
+/**
+ * Out-of-fold figures over every SQuAD article: the articles are split into folds, each fold's articles are
+ * scored by a model fitted on the others (and the Baku tuning questions). More articles judge a change than the
+ * seven held-out ones; the shipped model is still fitted on the training split only.
+ */
+function crossValidate(rows: readonly QuestionRow[], folds: number): void {
+  const articleIndex = new Map<string, number>();
+  for (const row of rows)
+    if (row.source !== 'baku' && !articleIndex.has(`${row.source}:${row.article}`)) articleIndex.set(`${row.source}:${row.article}`, articleIndex.size);
+  const foldOf = (row: QuestionRow) => (row.source === 'baku' ? -1 : (articleIndex.get(`${row.source}:${row.article}`) as number) % folds);
+  const scored: { row: QuestionRow; picks: boolean; answerability: number }[] = [];
+  for (let fold = 0; fold < folds; fold += 1) {
+    const training = rows
+      .filter((row) => foldOf(row) !== fold)
+      .flatMap((row) => (row.source === 'baku' ? new Array<QuestionRow>(BAKU_WEIGHT).fill(row) : [row]));
+    const fitted = fitModels(training);
+    const model: SelectorModel = { selector: fitted.selector, answerability: { ...fitted.answerability, threshold: 0 } };
+    for (const row of rows.filter((candidate) => foldOf(candidate) === fold))
+      scored.push({ row, picks: row.candidates[bestOf(model.selector, row).index]?.holds === true, answerability: answerabilityOf(model, row) });
+    process.stderr.write(`fold ${fold + 1}/${folds} fitted\n`);
+  }
+  const report: Record<string, unknown> = {};
+  for (const source of ['squad2', 'squad11', 'all']) {
+    const subset = scored.filter(({ row }) => source === 'all' || row.source === source);
+    const answerable = subset.filter(({ row }) => row.answerable);
+    const unanswerable = subset.filter(({ row }) => !row.answerable && row.offTopic !== true);
+    const offTopic = subset.filter(({ row }) => row.offTopic === true);
+    const share = (items: typeof subset, test: (item: (typeof subset)[number]) => boolean) =>
+      items.length === 0 ? null : Math.round((1000 * items.filter(test).length) / items.length) / 1000;
+    // The trade-off at three false-abstain rates: the threshold is the answerables' quantile.
+    const sorted = answerable.map((item) => item.answerability).sort((first, second) => first - second);
+    const curve = [0.03, 0.05, 0.08].map((rate) => {
+      const threshold = sorted[Math.floor(rate * sorted.length)] ?? 0;
+      return {
+        false_abstain: rate,
+        abstain_unanswerable: share(unanswerable, (item) => item.answerability < threshold),
+        abstain_off_topic: share(offTopic, (item) => item.answerability < threshold),
+      };
+    });
+    report[source] = {
+      answerable: answerable.length,
+      lead_selector: share(answerable, (item) => item.picks),
+      lead_retriever_order: share(answerable, (item) => item.row.candidates[0]?.holds === true),
+      lead_bm25: share(answerable, (item) => item.row.bm25Holds),
+      curve,
+    };
+  }
+  process.stdout.write(`${JSON.stringify(report)}\n`);
+}
+
+async function main(): Promise<void> {
+  let rows: QuestionRow[];
+  if (args.includes('--reuse-rows') && existsSync(rowsFile)) {
+    rows = JSON.parse(readFileSync(rowsFile, 'utf8')) as QuestionRow[];
+    // Rows collected before the Baku tuning questions were added get them now.
+    if (!rows.some((row) => row.source === 'baku')) {
+      const workspace = mkdtempSync(path.join(tmpdir(), 'footnote-fit-'));
+      rows.push(...(await collectBaku(workspace)));
+      rmSync(workspace, { recursive: true, force: true });
+      writeFileSync(rowsFile, JSON.stringify(rows));
+    }
+  } else {
+    rows = await collect();
+    writeFileSync(rowsFile, JSON.stringify(rows));
+  }
+  refeature(rows);
+  // --ablate a,b: those selector features read 0 everywhere, to measure what each adds on the validation articles.
+  const ablated = option('ablate', '')
+    .split(',')
+    .filter(Boolean)
+    .map((name) => FEATURE_NAMES.indexOf(name as FeatureName));
+  if (ablated.includes(-1)) throw new Error(`--ablate: unknown feature; known: ${FEATURE_NAMES.join(', ')}`);
+  for (const row of rows) for (const candidate of row.candidates) for (const index of ablated) candidate.features[index] = 0;
+  const training = rows.filter((row) => !row.validation).flatMap((row) => (row.source === 'baku' ? new Array<QuestionRow>(BAKU_WEIGHT).fill(row) : [row]));
+  const validation = rows.filter((row) => row.validation);
+
+  if (args.includes('--folds')) {
+    crossValidate(rows, Number(option('folds', '4')));
+    return;
+  }
+  const { selector, answerability } = fitModels(training);
 
   // 3. The operating point: the highest threshold that keeps false abstentions at or under 3 % on SQuAD's
   // training answerables and on the Baku tuning questions: validation sets run a little higher (see the card).
@@ -480,7 +604,8 @@ async function main(): Promise<void> {
       threshold,
     },
   };
-  writeFileSync(MODEL_FILE, `${JSON.stringify(json, null, 2)}\n`);
+  const dryRun = args.includes('--dry-run');
+  if (!dryRun) writeFileSync(MODEL_FILE, `${JSON.stringify(json, null, 2)}\n`);
 
   const bySource = (subset: readonly QuestionRow[], name: string) => subset.filter((row) => row.source === name);
   const report = {
@@ -499,7 +624,7 @@ async function main(): Promise<void> {
       ),
     })),
   };
-  writeFileSync(path.join(path.dirname(MODEL_FILE), 'answer-selector.figures.json'), `${JSON.stringify(report, null, 2)}\n`);
+  if (!dryRun) writeFileSync(path.join(path.dirname(MODEL_FILE), 'answer-selector.figures.json'), `${JSON.stringify(report, null, 2)}\n`);
   process.stdout.write(`${JSON.stringify({ threshold, training: report.training, validation: report.validation }, null, 2)}\n`);
   process.stdout.write(`weights: ${FEATURE_NAMES.map((name, index) => `${name}=${(selector.weights[index] ?? 0).toFixed(2)}`).join(' ')}\n`);
   process.stdout.write(

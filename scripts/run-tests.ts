@@ -17,6 +17,7 @@ import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { buildForTests } from './test-build.js';
 import { cutIntoBatches, longestFirst, readDurations, recordDurations } from './test-durations.js';
 
 const loadFolder = path.join('tests', 'load');
@@ -90,9 +91,12 @@ const tier = load ? ['--test-concurrency=1', '--test-timeout=1800000'] : [`--tes
 const durationsLog = path.join(tmpdir(), `footnote-test-durations-${process.pid}.jsonl`);
 const recorder = path.resolve('scripts', 'record-test-duration.ts');
 
+// The tests that start footnote as a process run src/ transpiled once (scripts/test-build.ts); see footnoteCommand.
+const footnoteMain = await buildForTests(process.cwd(), path.join(batchFolder, 'footnote'));
+
 const child = spawn(process.execPath, ['--import', 'tsx', '--import', recorder, '--test', ...tier, ...flags, ...ordered], {
   stdio: 'inherit',
-  env: { ...process.env, FOOTNOTE_TEST: '1', FOOTNOTE_TEST_DURATIONS_LOG: durationsLog },
+  env: { ...process.env, FOOTNOTE_TEST: '1', FOOTNOTE_TEST_DURATIONS_LOG: durationsLog, FOOTNOTE_TEST_MAIN: footnoteMain },
 });
 child.on('exit', (code, signal) => {
   recordDurations(durationsLog);

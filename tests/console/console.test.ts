@@ -8,6 +8,7 @@ import { parseConsoleLine } from '../../src/console/parse-console-line.js';
 import { slashCommands } from '../../src/commands/command-list.js';
 import { silentLogger } from '../../src/logger.js';
 import { realEngine, repositoryRoot } from '../discord/bot-harness.js';
+import { footnoteCommand } from '../helpers/footnote-command.js';
 
 test('GIVEN console lines THEN they fill the slash command options the way Discord would', () => {
   const parse = (line: string) => {
@@ -78,7 +79,7 @@ test('GIVEN piped commands THEN the console answers each through the same handle
 });
 
 test('GIVEN `footnote start` without DISCORD_TOKEN and piped input THEN it answers and exits 0', async () => {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'start'], {
+  const child = spawn(process.execPath, [...footnoteCommand(), 'start'], {
     cwd: repositoryRoot,
     env: { ...process.env, DISCORD_TOKEN: '', LOG_LEVEL: 'warn' },
     stdio: ['pipe', 'pipe', 'pipe'],

@@ -9,6 +9,7 @@ import { deployCommands } from '../../src/discord/deploy-commands.js';
 import { discordSpecMissingMessage, loadDiscordOpenApi } from '../fakes/discord-openapi.js';
 import { FakeDiscord } from '../fakes/fake-discord.js';
 import { assertValidRequests, embedText, repositoryRoot, testConfig } from './bot-harness.js';
+import { footnoteCommand } from '../helpers/footnote-command.js';
 
 test('GIVEN GUILD_ID THEN deploy-commands registers every command in that server, in a body Discord accepts', async (t) => {
   const fake = await FakeDiscord.start({ validator: loadDiscordOpenApi() });
@@ -31,7 +32,7 @@ test('GIVEN GUILD_ID THEN deploy-commands registers every command in that server
 test('GIVEN no GUILD_ID THEN the CLI registers the commands globally and says they may take a while', async (t) => {
   const fake = await FakeDiscord.start({ validator: loadDiscordOpenApi() });
   t.after(() => fake.stop());
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'deploy-commands'], {
+  const child = spawn(process.execPath, [...footnoteCommand(), 'deploy-commands'], {
     cwd: repositoryRoot,
     env: { ...process.env, DISCORD_TOKEN: fake.token, DISCORD_API_URL: fake.apiUrl, GUILD_ID: '' },
   });
@@ -53,7 +54,7 @@ test('GIVEN `footnote start` with DISCORD_TOKEN THEN it connects, answers, and o
     await fake.stop();
     rmSync(folder, { recursive: true, force: true });
   });
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'start'], {
+  const child = spawn(process.execPath, [...footnoteCommand(), 'start'], {
     cwd: repositoryRoot,
     env: {
       ...process.env,

@@ -4,10 +4,9 @@
  * for what only a process shows (its real stdout, exit code, stderr from start-up).
  */
 import { spawnSync } from 'node:child_process';
-import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import { main } from '../../src/cli/main.js';
-import { projectRoot } from './test-config.js';
+import { footnoteCommand } from './footnote-command.js';
 
 export interface FootnoteRun {
   readonly code: number | null;
@@ -27,9 +26,9 @@ export async function runFootnote(...argv: string[]): Promise<FootnoteRun & { re
   return { code, stdout: out, stderr: err };
 }
 
-/** `node src/cli/main.ts …` as a child process, with only PATH and `environment` in its environment. */
+/** `footnote …` as a child process, with only PATH and `environment` in its environment. */
 export function footnoteProcess(argv: readonly string[], options: { cwd: string; environment: Record<string, string>; timeoutMs?: number }): FootnoteRun {
-  const result = spawnSync(process.execPath, ['--import', import.meta.resolve('tsx'), path.join(projectRoot, 'src/cli/main.ts'), ...argv], {
+  const result = spawnSync(process.execPath, [...footnoteCommand(), ...argv], {
     cwd: options.cwd,
     encoding: 'utf8',
     env: { PATH: process.env['PATH'] ?? '', ...options.environment },

@@ -19,6 +19,7 @@ import { assertNoPings, embedText, repositoryRoot } from '../discord/bot-harness
 import { articleFile, sharedModelDir, temporaryFolder, testConfig } from '../helpers/test-config.js';
 import { writeBigDocument } from './big-document.js';
 import { OwnTimeClock } from '../helpers/own-time-clock.js';
+import { footnoteCommand } from '../helpers/footnote-command.js';
 
 interface Cli {
   readonly child: ChildProcessWithoutNullStreams;
@@ -27,7 +28,7 @@ interface Cli {
 }
 
 function runCli(t: TestContext, args: readonly string[], environment: Record<string, string>): Cli {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(repositoryRoot, 'src/cli/main.ts'), ...args], {
+  const child = spawn(process.execPath, [...footnoteCommand(), ...args], {
     cwd: repositoryRoot,
     env: { PATH: process.env['PATH'] ?? '', FOOTNOTE_MODEL_DIR: sharedModelDir, ...environment },
   });

@@ -15,11 +15,12 @@ import { reply, startFakeOpenAi } from '../fakes/fake-openai.js';
 import { assertValidRequests, embedText, engineCountingRebuilds, repositoryRoot, startHarness, waitForAnswer } from '../discord/bot-harness.js';
 import { temporaryFolder } from '../helpers/test-config.js';
 import { AnswerTracker, readers } from './load-driver.js';
+import { footnoteCommand } from '../helpers/footnote-command.js';
 
 const ephemeral = 64;
 
 function runStart(t: TestContext, environment: Record<string, string>) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'start'], {
+  const child = spawn(process.execPath, [...footnoteCommand(), 'start'], {
     cwd: repositoryRoot,
     env: {
       PATH: process.env['PATH'] ?? '',
