@@ -13,7 +13,7 @@
  * longest first, by their durations in the last run (scripts/test-durations.ts).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -61,7 +61,12 @@ const found = named.length > 0 ? named : load ? findTests(loadFolder, []) : find
 const durations = readDurations();
 
 const batchFolder = mkdtempSync(path.join(tmpdir(), 'footnote-test-batches-'));
-const alone = isolate || load || named.length > 0 ? found : found.filter((file) => ownProcess.some((own) => file.startsWith(own)));
+/**
+ * A file with a root-level `after` hook keeps its process too: in a batch node's runner may call the hook before
+ * the file's tests have run (seen: recognise-entities.test.ts's clean-up ran before its `before` made the folder).
+ */
+const hasRootAfter = (file: string) => /^after\(/mu.test(readFileSync(file, 'utf8'));
+const alone = isolate || load || named.length > 0 ? found : found.filter((file) => ownProcess.some((own) => file.startsWith(own)) || hasRootAfter(file));
 const batched = found.filter((file) => !alone.includes(file));
 // A batch is a file of the temporary folder that imports its test files one by one; it weighs what they weigh.
 const units = new Map<string, number>(alone.map((file) => [file, durations[path.resolve(file)] ?? Infinity]));
