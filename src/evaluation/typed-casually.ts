@@ -33,7 +33,7 @@ function casualTurn(question: string, random: SeededRandom): string {
 }
 
 /** One typing slip inside the word (never its first or last letter, so the word stays recognisable). */
-export function slip(word: string, random: SeededRandom): string {
+function slip(word: string, random: SeededRandom): string {
   const at = 1 + random.below(word.length - 2);
   const letter = word[at] ?? '';
   switch (random.below(4)) {

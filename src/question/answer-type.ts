@@ -35,9 +35,7 @@ export function holdsAnswerKind(kind: AnswerKind, sentence: string, question: st
       // A length, a size or a duration comes with its unit: "fifteen years", "300 km".
       if (/\bhow (long|far|big|large|tall|high|wide)\b/iu.test(question))
         return new RegExp(String.raw`(?:\d[\d,.]*|${NUMBER_WORD})\s+(?:\w+\s+)?${UNIT}`, 'iu').test(sentence);
-      // A year is not a count, a length or a duration.
-      const counting = /\b(how many|how much|how old|how long|how far|how big|how large|population|number of)\b/iu.test(question);
-      const qualifies = (value: string) => !(counting && YEAR.test(value)) && !asked.includes(value);
+      const qualifies = qualifiesFor(question);
       return (
         (sentence.match(NUMBER) ?? []).some((value) => qualifies(value.toLowerCase())) &&
         nearQuestion(sentence, question, (word) => NUMBER_TOKEN.test(word) && qualifies(word))
@@ -65,9 +63,15 @@ export function holdsAnswerKind(kind: AnswerKind, sentence: string, question: st
  * Kazakhstan, killing 67 people"): then the count is what it says, however far from the question's words.
  */
 export function givesOneCount(sentence: string, question: string): boolean {
+  const qualifies = qualifiesFor(question);
+  return (sentence.match(NUMBER) ?? []).filter((value) => qualifies(value.toLowerCase())).length === 1;
+}
+
+/** Whether a number (lower-cased) may be the one asked for: not one the question names, nor a year when it asks a count, length or duration. */
+function qualifiesFor(question: string): (value: string) => boolean {
   const asked = question.toLowerCase();
-  const counts = (sentence.match(NUMBER) ?? []).map((value) => value.toLowerCase()).filter((value) => !YEAR.test(value) && !asked.includes(value));
-  return counts.length === 1;
+  const counting = /\b(how many|how much|how old|how long|how far|how big|how large|population|number of)\b/iu.test(question);
+  return (value) => !(counting && YEAR.test(value)) && !asked.includes(value);
 }
 
 /**
