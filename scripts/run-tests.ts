@@ -13,7 +13,7 @@
  * longest first, by their durations in the last run (scripts/test-durations.ts).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -24,20 +24,9 @@ const loadFolder = path.join('tests', 'load');
 
 /**
  * Files (or folders) that keep a process of their own: they start the bot or the command line as processes and
- * kill them, measure this process's CPU time or run it as a child of itself; or they stop the process's shared
- * PostgreSQL server in a root-level `after` hook, which node's runner may call whenever the root's queue empties,
- * that is, between the file's own suites when it runs in a batch (seen: "feedback store on PostgreSQL" failing
- * with ECONNREFUSED, then "Your cluster must be running" for every later suite of store-contracts.test.ts).
+ * kill them, measure this process's CPU time or run it as a child of itself.
  */
-const ownProcess = [
-  'tests/reliability/',
-  'tests/fakes/deadline.test.ts',
-  'tests/database/embedding-cache.test.ts',
-  'tests/database/store-contracts.test.ts',
-  'tests/database/shared-library.test.ts',
-  'tests/database/conversation-memory.test.ts',
-  'tests/discord/shared-database-bot.test.ts',
-];
+const ownProcess = ['tests/reliability/', 'tests/fakes/deadline.test.ts'];
 
 /** About this many batches share the batched files: enough to keep every slot busy to the end of the run. */
 const batchCount = 12;
@@ -61,12 +50,7 @@ const found = named.length > 0 ? named : load ? findTests(loadFolder, []) : find
 const durations = readDurations();
 
 const batchFolder = mkdtempSync(path.join(tmpdir(), 'footnote-test-batches-'));
-/**
- * A file with a root-level `after` hook keeps its process too: in a batch node's runner may call the hook before
- * the file's tests have run (seen: recognise-entities.test.ts's clean-up ran before its `before` made the folder).
- */
-const hasRootAfter = (file: string) => /^after\(/mu.test(readFileSync(file, 'utf8'));
-const alone = isolate || load || named.length > 0 ? found : found.filter((file) => ownProcess.some((own) => file.startsWith(own)) || hasRootAfter(file));
+const alone = isolate || load || named.length > 0 ? found : found.filter((file) => ownProcess.some((own) => file.startsWith(own)));
 const batched = found.filter((file) => !alone.includes(file));
 // A batch is a file of the temporary folder that imports its test files one by one; it weighs what they weigh.
 const units = new Map<string, number>(alone.map((file) => [file, durations[path.resolve(file)] ?? Infinity]));

@@ -53,6 +53,11 @@ class EnvironmentReader {
     return fallback;
   }
 
+  /** A number as `number` reads it, or undefined when blank (the caller's default depends on other settings). */
+  optionalNumber(key: string, limits: { min: number; whole: boolean }): number | undefined {
+    return this.text(key) === undefined ? undefined : this.number(key, limits.min, limits);
+  }
+
   private problem(key: string, message: string): undefined {
     this.problems.push(`${key}: ${message}`);
     return undefined;
@@ -84,6 +89,13 @@ export interface DiscordConfig {
   readonly serverQuestionsPerMinute: number;
   /** The gateway shards this process runs (SHARD_COUNT, SHARD_IDS); undefined: all of them, as Discord recommends. */
   readonly shards: { readonly count: number; readonly ids: readonly number[] } | undefined;
+  /** The answer queue (src/discord/answer-queue.ts). */
+  readonly answerQueue: {
+    /** Answers acknowledged and waiting for their turn; past it a member is told privately that the bot is busy. */
+    readonly maxWaiting: number;
+    /** Answers computed at once; undefined: 1 offline, 8 with a chat model (startBot). */
+    readonly concurrency: number | undefined;
+  };
 }
 
 export interface Config {
@@ -151,6 +163,8 @@ export function readConfig(environment: Readonly<Record<string, string | undefin
     REPLY_MODE: read.oneOf('REPLY_MODE', ['thread', 'inline'] as const),
     COOLDOWN_SECONDS: read.number('COOLDOWN_SECONDS', 3, { min: 0, whole: false }),
     SERVER_QUESTIONS_PER_MINUTE: read.number('SERVER_QUESTIONS_PER_MINUTE', 300, { min: 0, whole: true }),
+    ANSWER_QUEUE_MAX_WAITING: read.number('ANSWER_QUEUE_MAX_WAITING', 500, positiveInteger),
+    ANSWER_CONCURRENCY: read.optionalNumber('ANSWER_CONCURRENCY', positiveInteger),
     CONVERSATION_TURNS: read.number('CONVERSATION_TURNS', 6, positiveInteger),
     CONVERSATION_TTL_MINUTES: read.number('CONVERSATION_TTL_MINUTES', 30, positiveInteger),
     LIBRARY_MAX_DOCUMENTS: read.number('LIBRARY_MAX_DOCUMENTS', 50, positiveInteger),
@@ -211,6 +225,7 @@ export function readConfig(environment: Readonly<Record<string, string | undefin
       cooldownSeconds: env.COOLDOWN_SECONDS,
       serverQuestionsPerMinute: env.SERVER_QUESTIONS_PER_MINUTE,
       shards,
+      answerQueue: Object.freeze({ maxWaiting: env.ANSWER_QUEUE_MAX_WAITING, concurrency: env.ANSWER_CONCURRENCY }),
     }),
     conversation: Object.freeze({ maxTurns: env.CONVERSATION_TURNS, ttlMs: env.CONVERSATION_TTL_MINUTES * 60_000 }),
     library: Object.freeze({

@@ -35,7 +35,7 @@ export interface StartBotOptions {
   readonly rest?: Partial<RESTOptions>;
   /** How long to wait for Discord's READY before giving up. */
   readonly readyTimeoutMs?: number;
-  /** Merged over answerQueueDefaults (tests make the queue short to see it full). */
+  /** Merged over the configured queue (ANSWER_QUEUE_MAX_WAITING, ANSWER_CONCURRENCY). */
   readonly answerQueue?: AnswerQueueOptions;
 }
 
@@ -106,7 +106,8 @@ export async function startBot(options: StartBotOptions): Promise<Bot> {
   const cooldowns = createCooldowns({ seconds: config.discord.cooldownSeconds, serverPerMinute: config.discord.serverQuestionsPerMinute });
   const work = createWorkTracker();
   // With a chat model an answer is mostly a wait for it, and the model server can take several at once.
-  const queue = createAnswerQueue({ ...(engine.mode === 'llm' ? { concurrency: 8 } : {}), ...options.answerQueue });
+  const { maxWaiting, concurrency } = config.discord.answerQueue;
+  const queue = createAnswerQueue({ maxWaiting, concurrency: concurrency ?? (engine.mode === 'llm' ? 8 : 1), ...options.answerQueue });
   let stopping = false;
   const isStopping = () => stopping;
 

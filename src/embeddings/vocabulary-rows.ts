@@ -8,6 +8,8 @@ const NEWLINE = 10;
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
 const encoder = new TextEncoder();
+/** Words whose row is remembered as strings (~80 bytes each). */
+const RECENT_KEPT = 50_000;
 
 /** Where each word's line starts, and the open-addressing table of rows. */
 export interface VocabularyTables {
@@ -28,6 +30,8 @@ export class VocabularyRows {
   private readonly mask: number;
   private scratch = new Uint8Array(64);
   private decoded: readonly string[] | undefined;
+  /** Rows (-1: absent) of words looked up lately: a question's words are looked up again and again (alignment). */
+  private readonly recent = new Map<string, number>();
 
   /**
    * `lines`: the words, one per line (no trailing newline); `count`: how many lines there are; `saved`: the
@@ -68,6 +72,17 @@ export class VocabularyRows {
 
   /** The row of `word` (its first, when listed twice), or undefined. */
   get(word: string): number | undefined {
+    let row = this.recent.get(word);
+    if (row === undefined) {
+      row = this.lookUp(word) ?? -1;
+      if (this.recent.size >= RECENT_KEPT) this.recent.clear();
+      this.recent.set(word, row);
+    }
+    return row === -1 ? undefined : row;
+  }
+
+  /** The table look-up itself: the word's UTF-8 bytes hashed and compared in place. */
+  private lookUp(word: string): number | undefined {
     if (this.scratch.length < word.length * 3) this.scratch = new Uint8Array(word.length * 3);
     const { written } = encoder.encodeInto(word, this.scratch);
     let hash = FNV_OFFSET;

@@ -61,6 +61,15 @@ export class WordVectors {
     }
   }
 
+  /**
+   * The stored form of the vector at a row: int8 values whose product with `scale` is the unit vector (addRow
+   * adds exactly `Math.fround(value × scale)` per dimension when the weight is 1).
+   */
+  quantised(row: number): { readonly values: Int8Array; readonly scale: number } {
+    const offset = row * this.dimensions;
+    return { values: this.values.subarray(offset, offset + this.dimensions), scale: this.scales[row] as number };
+  }
+
   vector(word: string): Float32Array | undefined {
     const target = new Float32Array(this.dimensions);
     return this.addTo(word, target, 1) ? target : undefined;

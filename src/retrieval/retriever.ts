@@ -73,11 +73,16 @@ export interface RetrieverParts {
 
 /** Documents whose own sentence vectors are kept (each costs its sentences' vectors). */
 const DOCUMENT_VECTORS_KEPT = 8;
+/** Question words whose similarities to sentence words are kept, and how many pairs each (~60 bytes a pair). */
+const SIMILARITY_WORDS = 64;
+const SIMILARITY_PAIRS = 5_000;
 
 export class Retriever {
   private readonly sentenceVectors: SentenceVectors;
   private readonly documentVectors = new Map<string, SentenceVectors>();
   private readonly documentDirections = new Map<string, Float32Array>();
+  /** See similaritiesOf; most recently asked last. */
+  private readonly similarities = new Map<string, Map<string, number>>();
   private readonly candidates: CandidatePassages;
   private readonly weights: RankingWeights;
 
@@ -144,7 +149,7 @@ export class Retriever {
     const sentenceVectors = this.vectorsFor(scope.documentId);
     const terms = question.terms.map((term) => ({ term, importance: this.importance(term, statistics), matches: matcher.matches(term.word, term.stem) }));
     // Each question word's raw similarity to the corpus words met so far, for the alignment score.
-    const primary = terms.filter(({ term }) => !term.context).map((entry) => ({ ...entry, similarity: new Map<string, number>() }));
+    const primary = terms.filter(({ term }) => !term.context).map((entry) => ({ ...entry, similarity: this.similaritiesOf(entry.term.word) }));
     const primaryTotal = primary.reduce((sum, { importance }) => sum + importance, 0);
     const allTotal = terms.reduce((sum, { importance }) => sum + importance, 0);
 
@@ -219,6 +224,21 @@ export class Retriever {
     passages.sort((first, second) => second.score - first.score);
     allSentences.sort((first, second) => second.score - first.score);
     return { passages, sentences: dedupeSentences(allSentences) };
+  }
+
+  /**
+   * A question word's raw vector similarity to the sentence words met so far (filled in by alignmentOf), kept
+   * across questions: a word asked about again meets the same sentences, and each pair costs a look-up of both
+   * words and a 100-dimension product. Bounded: at most SIMILARITY_WORDS question words of SIMILARITY_PAIRS each.
+   */
+  private similaritiesOf(word: string): Map<string, number> {
+    let similarities = this.similarities.get(word);
+    if (similarities === undefined || similarities.size > SIMILARITY_PAIRS) {
+      if (this.similarities.size >= SIMILARITY_WORDS) this.similarities.delete(this.similarities.keys().next().value as string);
+      similarities = new Map();
+    } else this.similarities.delete(word);
+    this.similarities.set(word, similarities);
+    return similarities;
   }
 
   /** The sentence vectors of `documentId` as if it were indexed alone (its own common direction); the library's without one. */

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import type { Answer, Passage, Quote } from '../../src/answering/types.js';
 import { answerReply, closestPassages, cutAtSentence } from '../../src/commands/answer-reply.js';
 import type { Reply } from '../../src/commands/reply.js';
-import { escapeText, maxMessages, toDiscordMessages } from '../../src/discord/discord-message.js';
+import { escapeText, toDiscordMessages } from '../../src/discord/discord-message.js';
 import { renderText } from '../../src/console/render-text.js';
 import { articleFile } from '../helpers/test-config.js';
 import { questionLayout } from '../../src/commands/study-reply.js';
@@ -75,6 +75,20 @@ test('GIVEN an answer THEN its whole sentence is the first line, in bold, once, 
   assert.match(text, /\n> The cancellation of all Russian-related[^\n]*\n— ¶ 10\n/, 'a supporting quote with a compact citation');
   assert.match(text, /Q: Why did Baku close the Russian House\?/);
   assert.match(renderText(answerReply(answer({}), options)), /^According to Baku media/, 'the console shows the answer first too');
+});
+
+test('GIVEN who answered THEN the footer says it: the model by name with its quotes checked, offline, or offline because the model failed', () => {
+  const footer = (reply: Reply) => discordText(reply).split('\n').at(-1);
+  assert.equal(
+    footer(answerReply(answer({ mode: 'llm' }), { ...options, chatModel: 'gpt-4o-mini' })),
+    'Answered by the model (gpt-4o-mini); every quote was checked against the text.',
+  );
+  assert.equal(footer(answerReply(answer({ mode: 'llm' }), options)), 'Answered by the model; every quote was checked against the text.');
+  assert.equal(footer(answerReply(answer({}), options)), 'Answered offline: quotes picked from the text, verbatim.');
+  assert.equal(
+    footer(answerReply(answer({ fallbackReason: 'timeout' }), { ...options, chatModel: 'gpt-4o-mini' })),
+    'Answered offline: the model could not answer just now. Quotes are verbatim from the text.',
+  );
 });
 
 test('GIVEN a long supporting quote THEN it is cut at a word, never inside one, and says where the whole is', () => {
@@ -158,7 +172,7 @@ test('GIVEN a paragraph far beyond what Discord can carry THEN the reply stops a
   const sentence = 'This sentence belongs to an enormous paragraph that someone pasted into the corpus. ';
   const reply: Reply = { kind: 'content', cards: [{ title: '¶ 1', blocks: [{ kind: 'text', text: sentence.repeat(12_000) }] }], buttons: [] };
   const messages = toDiscordMessages(reply);
-  assert.equal(messages.length, maxMessages);
+  assert.equal(messages.length, 10);
   assert.match(messages.at(-1)?.content ?? '', /too long for Discord: the last \d+ messages were left out/);
   for (const message of messages) {
     const characters = message.embeds.reduce((sum, embed) => sum + (embed.title?.length ?? 0) + (embed.description?.length ?? 0), 0);

