@@ -80,12 +80,13 @@ const tier = load ? ['--test-concurrency=1', '--test-timeout=1800000'] : [`--tes
 const durationsLog = path.join(tmpdir(), `footnote-test-durations-${process.pid}.jsonl`);
 const recorder = path.resolve('scripts', 'record-test-duration.ts');
 
-// The tests that start footnote as a process run src/ transpiled once (scripts/test-build.ts); see footnoteCommand.
-const footnoteMain = await buildForTests(process.cwd(), path.join(batchFolder, 'footnote'));
+// What the tests start as processes or worker threads (footnote, the ingest worker, fixture scripts) runs
+// transpiled once (scripts/test-build.ts); see scriptCommand in tests/helpers/footnote-command.ts.
+const transpiled = await buildForTests(process.cwd(), path.join(batchFolder, 'footnote'));
 
 const child = spawn(process.execPath, ['--import', 'tsx', '--import', recorder, '--test', ...tier, ...flags, ...ordered], {
   stdio: 'inherit',
-  env: { ...process.env, FOOTNOTE_TEST: '1', FOOTNOTE_TEST_DURATIONS_LOG: durationsLog, FOOTNOTE_TEST_MAIN: footnoteMain },
+  env: { ...process.env, FOOTNOTE_TEST: '1', FOOTNOTE_TEST_DURATIONS_LOG: durationsLog, FOOTNOTE_TEST_BUILD: transpiled },
 });
 child.on('exit', (code, signal) => {
   recordDurations(durationsLog);

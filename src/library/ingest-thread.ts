@@ -128,13 +128,18 @@ export class IngestThread {
 
 /**
  * ingest-worker.js in the compiled dist/; from source (tests, scripts run with tsx), ingest-worker.ts, loaded
- * through tsx registered in the worker itself: a worker thread does not inherit the `--import tsx` hooks.
+ * through tsx registered in the worker itself: a worker thread does not inherit the `--import tsx` hooks. Under
+ * `npm test`, the copy of src/ the run transpiled once (FOOTNOTE_TEST_BUILD, scripts/test-build.ts): tsx in
+ * each worker costs it about 0.6 s of CPU.
  */
 function workerEntry(): URL {
   const here = fileURLToPath(import.meta.url);
   const candidate = path.join(path.dirname(here), `ingest-worker${path.extname(here)}`);
   if (!existsSync(candidate)) throw new IngestWorkerError(`cannot find ${candidate}: run \`npm run build\``);
   if (path.extname(here) !== '.ts') return pathToFileURL(candidate);
+  const testBuild = process.env['FOOTNOTE_TEST_BUILD'];
+  const transpiled = testBuild === undefined || testBuild === '' ? undefined : path.join(testBuild, 'src', 'library', 'ingest-worker.js');
+  if (transpiled !== undefined && existsSync(transpiled)) return pathToFileURL(transpiled);
   const code = `import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))}; register(); await import(${JSON.stringify(pathToFileURL(candidate).href)});`;
   return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
 }

@@ -134,6 +134,14 @@ export class Retriever {
     return (await this.candidates.ofLibrary(question, queryText)).decisive?.();
   }
 
+  /** The likeliest document of a library (query likelihood) other than `except`, among the question's candidates. */
+  async likeliestOther(question: AnalyzedQuestion, queryText: string, except: string): Promise<string | undefined> {
+    const { shares } = await this.candidates.ofLibrary(question, queryText);
+    let best: [string, number] | undefined;
+    for (const [id, share] of shares ?? []) if (id !== except && (best === undefined || share > best[1])) best = [id, share];
+    return best?.[0];
+  }
+
   /** `documentId` keeps only that document's passages: a question about one document of a library. */
   async retrieve(question: AnalyzedQuestion, queryText: string, scope: { readonly documentId?: string } = {}): Promise<RetrievalResult> {
     const { lexical, matcher } = this.parts;

@@ -16,6 +16,7 @@ import { postgresLibraryStore } from '../../src/library/postgres-library-store.j
 import { silentLogger } from '../../src/logger.js';
 import { realEngine, testConfig } from '../discord/bot-harness.js';
 import { temporaryFolder } from '../helpers/test-config.js';
+import { scriptCommand } from '../helpers/footnote-command.js';
 import { postgresForThisFile } from '../helpers/test-postgres.js';
 import { secondArticleFile } from '../helpers/two-documents.js';
 
@@ -144,7 +145,8 @@ test('GIVEN a process SIGKILLed while adding a document THEN no part of it is vi
      VALUES ($1, 'servers/holder.txt', 'holder', 'txt', 'holder.txt', encode(sha256(convert_to($2, 'UTF8')), 'hex'), '\\x00', 1, $2, 'holder', 0)`,
     [library, text],
   );
-  const child = fork(fileURLToPath(new URL('fixtures/add-document-process.ts', import.meta.url)), [url, library, text], { execArgv: ['--import', 'tsx'] });
+  const command = scriptCommand(fileURLToPath(new URL('fixtures/add-document-process.ts', import.meta.url)));
+  const child = fork(command.at(-1) ?? '', [url, library, text], { execArgv: command.slice(0, -1) });
   const exited = once(child, 'exit');
   let childEnded = false;
   child.on('exit', () => (childEnded = true));

@@ -8,6 +8,7 @@ import { after, before, describe, test } from 'node:test';
 import { makeQuiz, type QuizQuestion } from '../../src/study/make-quiz.js';
 import { StudyStore } from '../../src/study/study-store.js';
 import { loadArticle } from './study-fixtures.js';
+import { scriptCommand } from '../helpers/footnote-command.js';
 
 const DAY = 86_400_000;
 let folder: string;
@@ -96,7 +97,7 @@ describe('StudyStore scores', () => {
         () =>
           new Promise<string[]>((resolve, reject) => {
             const payload = JSON.stringify({ question: item, answers: [{ guildId: 'g', memberId, quizId: 'live', choiceIndex: item.answerIndex }] });
-            const child = spawn(process.execPath, ['--import', 'tsx', worker, file, String(startAt), payload], { stdio: ['ignore', 'pipe', 'pipe'] });
+            const child = spawn(process.execPath, [...scriptCommand(worker), file, String(startAt), payload], { stdio: ['ignore', 'pipe', 'pipe'] });
             let output = '';
             let errors = '';
             child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
