@@ -62,6 +62,7 @@ const sets: QuestionSet[] = [
   jsonLines('lindmark-trams (2nd text)', path.join(root, 'eval/lindmark-trams.jsonl'), path.join(root, 'eval/texts')),
   jsonLines('conversations, Baku (tuning)', path.join(root, 'eval/conversations-baku.jsonl'), articleCorpus),
   jsonLines('conversations, 2 texts (validation)', path.join(root, 'eval/conversations-texts.jsonl'), path.join(root, 'eval/texts')),
+  jsonLines('valencia students (3rd text)', path.join(root, 'eval/valencia-students.jsonl'), path.join(root, 'eval/texts')),
   typed('typed casually: dev + heldout', [path.join(shared, 'dev.jsonl'), path.join(root, 'eval/heldout.jsonl')], articleCorpus, 'typed-1'),
   typed('typed casually: lindmark-trams', [path.join(root, 'eval/lindmark-trams.jsonl')], path.join(root, 'eval/texts'), 'typed-1'),
   jsonLines('off-topic casual (validation), Baku', path.join(root, 'eval/off-topic-validation.jsonl'), articleCorpus),

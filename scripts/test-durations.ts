@@ -1,10 +1,11 @@
 /**
  * How long each test file took last time, so `npm test` can start the longest files first: with files run a
  * few at a time, a long file started last keeps the run going while the other slots sit idle.
- * The record is a cache (node_modules/.cache), never committed. A fresh clone has none: it orders the files by
- * tests/expected-durations.json instead (each file's CPU time alone, measured when it was written; only the order
- * matters), so process-faults and the other long files do not start last and keep the run going on their own.
- * A file in neither goes first (it may be long).
+ * The record is a cache (node_modules/.cache), never committed. A fresh clone has none: it orders and batches the
+ * files by tests/expected-durations.json instead (each file's time in a full `npm test`, copied from the record
+ * when it was written; only the proportions matter), so process-faults and the other long files do not start
+ * last and keep the run going on their own. A file in neither goes first (it may be long), and weighs as the
+ * average file when batches are cut.
  */
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -40,7 +41,9 @@ export function longestFirst(files: readonly string[], durations: Durations): st
 
 /** Consecutive runs of `files` (in path order) of about equal total duration; a long file may end up alone. */
 export function cutIntoBatches(files: readonly string[], durations: Durations, count: number): string[][] {
-  const weight = (file: string) => durations[path.resolve(file)] ?? 0;
+  const known = files.map((file) => durations[path.resolve(file)]).filter((ms): ms is number => ms !== undefined && Number.isFinite(ms));
+  const average = known.length === 0 ? 1 : known.reduce((sum, ms) => sum + ms, 0) / known.length;
+  const weight = (file: string) => durations[path.resolve(file)] ?? average;
   const target = files.reduce((sum, file) => sum + weight(file), 0) / count;
   const batches: string[][] = [];
   let current: string[] = [];

@@ -37,7 +37,8 @@ export interface CountSearch {
 export function countFirst(question: string, quotes: readonly Quote[], search: CountSearch): readonly Quote[] | undefined {
   if (!COUNTING.test(question)) return quotes;
   const counts = (quote: Quote) => holdsAnswerKind('number', quote.text, question);
-  const counted = quotes.find(counts) ?? further(search).find((quote) => counts(quote) || givesOneCount(quote.text, question));
+  const givesOne = (quote: Quote) => givesOneCount(quote.text, question);
+  const counted = quotes.find(counts) ?? quotes.find(givesOne) ?? further(search).find((quote) => counts(quote) || givesOne(quote));
   return counted === undefined ? undefined : [counted, ...quotes.filter((quote) => quote !== counted)].slice(0, search.limit);
 }
 

@@ -38,11 +38,15 @@ export interface ExtractiveInput {
   readonly threshold: number;
   /** Question words the corpus never uses, rarest first (after typo correction). */
   readonly unknownWords: readonly string[];
+  /** Question words the corpus has only a word of the same family of. */
+  readonly relatedWords?: readonly string[];
   /** Names the question uses that the corpus never mentions. */
   readonly unknownNames: readonly string[];
   /** The question's nouns and names, and those the corpus never uses (question-topics.ts). */
   readonly topics?: readonly string[];
   readonly absentTopics?: readonly string[];
+  /** The asker's coming days the question asks about, in words the text never uses ("tomorrow"). */
+  readonly nearFuture?: string | undefined;
 }
 
 export function answerExtractively(input: ExtractiveInput): Answer {
@@ -76,9 +80,11 @@ export function answerExtractively(input: ExtractiveInput): Answer {
 
   const decision = decideAnswer(input.ranking, input.threshold, {
     unknownWords: input.unknownWords,
+    relatedWords: input.relatedWords ?? [],
     unknownNames: input.unknownNames,
     topics: input.topics ?? [],
     absentTopics: input.absentTopics ?? [],
+    nearFuture: input.nearFuture,
     request: isRequestForm(input.question),
   });
   if (decision.kind === 'abstain') {
@@ -126,11 +132,15 @@ export type AnswerDecision =
 export interface MissingWords {
   /** Question words the corpus never uses, rarest in English first (after typo correction). */
   readonly unknownWords: readonly string[];
+  /** Question words the text has only a word of the same family of ("environmentalists" ~ "environmental"): not absent. */
+  readonly relatedWords?: readonly string[];
   /** Names the question uses that the text never mentions. */
   readonly unknownNames: readonly string[];
   /** The question's nouns and names, and those of them the text never uses. */
   readonly topics: readonly string[];
   readonly absentTopics: readonly string[];
+  /** The asker's coming days the question asks about, in words the text never uses ("what's the weather like tomorrow"). */
+  readonly nearFuture?: string | undefined;
   /** The message asks footnote to do something ("recommend me a good movie") rather than asks about something. */
   readonly request?: boolean;
 }
@@ -147,6 +157,9 @@ export function decideAnswer(ranking: CandidateRanking, threshold: number, missi
   // A question about someone or something the text never names cannot be answered from it ("What did the United Nations say?").
   const absentName = missing.unknownNames[0];
   if (absentName !== undefined) return { kind: 'abstain', reason: 'not-mentioned', message: `The text doesn't mention ${absentName}.`, answerability };
+  // "what's the weather like tomorrow": the text was written before the asker's coming days.
+  if (missing.nearFuture !== undefined)
+    return { kind: 'abstain', reason: 'not-mentioned', message: `The text doesn't say anything about ${missing.nearFuture}.`, answerability };
   // A request none of whose words the text uses ("can you write my essay") is not about the text, however likely a sentence looks.
   const offTopic =
     ranking.answerability < OFF_TOPIC_UNLESS || (missing.request === true && (sharesNoWord(ranking, missing) || namesNoTopicOfTheText(missing)))
@@ -195,9 +208,9 @@ function namesNoTopicOfTheText(missing: MissingWords): boolean {
   return missing.topics.length > 0 && missing.topics.every((topic) => missing.unknownWords.includes(topic));
 }
 
-/** Every one of the question's words is absent from the text (by stem, after typo correction). */
+/** Every one of the question's words is absent from the text (by stem, after typo correction), with no word of its family there either. */
 function sharesNoWord(ranking: CandidateRanking, missing: MissingWords): boolean {
-  return missing.unknownWords.length > 0 && ranking.questionLevel.unknownShare >= OFF_TOPIC_SHARE;
+  return missing.unknownWords.length > 0 && (missing.relatedWords ?? []).length === 0 && ranking.questionLevel.unknownShare >= OFF_TOPIC_SHARE;
 }
 
 /**

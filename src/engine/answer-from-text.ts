@@ -79,10 +79,12 @@ export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
       ranking,
       threshold: options.threshold,
       unknownWords: reading.unknownWords,
+      relatedWords: reading.relatedWords,
       // Asked of one document, the question was read against its words: a name only the other documents use is missing.
       unknownNames: reading.unknownNames,
       topics: reading.topics,
       absentTopics: reading.absentTopics,
+      nearFuture: reading.nearFuture,
     });
   };
 

@@ -216,6 +216,12 @@ function isDescriptiveDemonym(text: string, token: Token): boolean {
   return /^\s+\p{Ll}/u.test(text.slice(token.end));
 }
 
+/** The same test for a name word as a question typed in lower case writes it ("what about armenian forces"). */
+export function isDescriptiveName(text: string, word: string): boolean {
+  const token = tokenize(text).find((candidate) => candidate.word === word);
+  return token !== undefined && isDescriptiveDemonym(text, token);
+}
+
 /** The kind of answer, read from the question word that opens the question proper ("In what lines of work..." → thing). */
 function answerKindOf(question: string): AnswerKind {
   const opening = /\b(who|whom|whose|what|which|when|where|why|how)\b/iu.exec(question);

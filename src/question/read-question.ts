@@ -6,7 +6,9 @@
  * first, so an abstention can say what the text never mentions.
  */
 import { knownSpelling } from '../language/spelling-variants.js';
-import { analyzeQuestion, type AnalyzedQuestion, type NameTerm } from './question-analysis.js';
+import { analyzeQuestion, isDescriptiveName, type AnalyzedQuestion, type NameTerm, type QueryTerm } from './question-analysis.js';
+import { nameWords } from '../language/name-words.js';
+import { nearFutureWords } from './near-future.js';
 import { isContentWord, stemWord, tokenize } from '../language/tokenize.js';
 import { questionTopics } from './question-topics.js';
 import { writeOutShorthand } from '../language/chat-shorthand.js';
@@ -42,11 +44,15 @@ export interface QuestionReading extends AnalyzedQuestion {
   readonly corrections: readonly Correction[];
   /** Content words neither the corpus nor a correction accounts for, rarest in English first. */
   readonly unknownWords: readonly string[];
+  /** Content words the corpus lacks but has a word of the same family of ("environmentalists" of a text that says "environmental"). */
+  readonly relatedWords: readonly string[];
   /** Names the question uses that the corpus never mentions, as the question writes them ("United Nations"). */
   readonly unknownNames: readonly string[];
   /** The question's nouns and names (question-topics.ts), and those of them the corpus never uses. */
   readonly topics: readonly string[];
   readonly absentTopics: readonly string[];
+  /** The asker's coming days the question asks about ("what's the weather like tomorrow") in words the corpus never uses. */
+  readonly nearFuture: string | undefined;
   /** The noun the question asks for ("what currency…"), and whether the corpus uses it at all. */
   readonly askedNoun: { readonly word: string; readonly stem: string; readonly inText: boolean } | undefined;
 }
@@ -57,15 +63,19 @@ export interface QuestionReading extends AnalyzedQuestion {
  */
 export const RELATED_TOPIC = 0.45;
 
+/** A match this strong is the same word family or stem (term-matcher.ts's STRICT_MATCH; word vectors stay below it). */
+export const SAME_FAMILY = 0.85;
+
 /**
  * `closeness` gives the strongest match the corpus has for a word (stem, family or word-vector neighbour);
- * without it only the word's own stem counts.
+ * without it only the word's own stem counts. `today` is the asker's, for "tomorrow" (near-future.ts).
  */
 export function readQuestion(
   text: string,
   corpus: CorpusVocabulary,
   english: EnglishWords,
   closeness: (word: string, stem: string) => number = () => 0,
+  today: Date = new Date(),
 ): QuestionReading {
   const corrections: Correction[] = [];
   // Chat shorthand first ("ppl" → people): it is how people type, not a typo of a corpus word.
@@ -79,31 +89,45 @@ export function readQuestion(
     correctedText = `${correctedText.slice(0, token.start)}${to}${correctedText.slice(token.end)}`;
   }
   const analyzed = analyzeQuestion(correctedText);
-  const unknownWords = analyzed.terms
-    .filter((term) => !knows(corpus, term.word))
+  const missing = analyzed.terms.filter((term) => !knows(corpus, term.word));
+  const related = missing.filter((term) => closeness(term.word, term.stem) >= SAME_FAMILY).map((term) => term.word);
+  const unknownWords = missing
     .map((term) => term.word)
+    .filter((word) => !related.includes(word))
     .sort((first, second) => (english.rank(second) ?? Infinity) - (english.rank(first) ?? Infinity));
-  const names = namesOf(analyzed, corpus);
-  const unknownNames = names.filter((name) => !name.descriptive && !knowsName(corpus, name.word)).map((name) => nameAsWritten(correctedText, name.word));
+  const { names, writtenAs } = namesOf(analyzed, corpus);
+  const unknownNames = names
+    .filter((name) => !name.descriptive && !knowsName(corpus, name.word))
+    .map((name) => writtenAs.get(name.word) ?? nameAsWritten(correctedText, name.word));
   const { topics, askedNoun } = questionTopics(correctedText);
+  const absentTopics = topics.filter((word) => !knows(corpus, word) && closeness(word, stemWord(word)) < RELATED_TOPIC);
+  const coming = nearFutureWords(correctedText, today);
+  const nearFuture = coming !== undefined && tokenize(coming).some((token) => !knows(corpus, token.word)) ? coming : undefined;
   return {
     ...analyzed,
     text,
     correctedText,
     corrections,
     unknownWords,
+    relatedWords: related,
     unknownNames: [...new Set(unknownNames)],
     names,
     topics,
-    absentTopics: topics.filter((word) => !knows(corpus, word) && closeness(word, stemWord(word)) < RELATED_TOPIC),
+    absentTopics,
+    nearFuture,
     askedNoun: askedNoun === undefined ? undefined : { word: askedNoun, stem: stemWord(askedNoun), inText: knows(corpus, askedNoun) },
   };
 }
 
-/** The run of capitalised words around `word` in the question ("united" → "United Nations"). */
+/**
+ * The run of capitalised words around `word` in the question ("united" → "United Nations"), without the
+ * question's own first word when that is not a content word ("What NFL teams…" → "NFL").
+ */
 export function nameAsWritten(text: string, word: string): string {
   for (const match of text.matchAll(/\p{Lu}[\p{L}\p{N}’'-]*(?:\s+\p{Lu}[\p{L}\p{N}’'-]*)*/gu)) {
-    if (tokenize(match[0]).some((token) => token.word === word)) return match[0];
+    if (!tokenize(match[0]).some((token) => token.word === word)) continue;
+    const opening = match.index === text.search(/\S/u) ? /^(\S+)\s+(\S.*)$/su.exec(match[0]) : null;
+    return opening?.[1] !== undefined && opening[2] !== undefined && !isContentWord(opening[1].toLowerCase()) ? opening[2] : match[0];
   }
   return word;
 }
@@ -178,14 +202,34 @@ const MIN_ENGLISH_TYPO = 5;
 const MISSPELLING_RANK = 100_000;
 
 /**
- * Names: capitalised words past the first (as before), and any word the corpus itself only ever writes
- * as a name, whatever its case in the question ("what did zakharova say").
+ * Names: capitalised words past the first (as before), any word the corpus itself only ever writes as a
+ * name, whatever its case in the question ("what did zakharova say"), and a word the corpus lacks that
+ * English knows as a name, however it is typed ("what did the government in madrid say": name-words.ts).
  */
-function namesOf(analyzed: AnalyzedQuestion, corpus: CorpusVocabulary): readonly NameTerm[] {
+function namesOf(analyzed: AnalyzedQuestion, corpus: CorpusVocabulary): { names: readonly NameTerm[]; writtenAs: ReadonlyMap<string, string> } {
   const names = [...analyzed.names];
+  const isName = (term: QueryTerm) => names.some((name) => name.stem === term.stem);
   for (const term of analyzed.terms) {
-    if (names.some((name) => name.stem === term.stem)) continue;
-    if (corpus.properNames.has(term.word) && !corpus.writtenLowercase.has(term.word)) names.push({ ...term, descriptive: false });
+    if (!isName(term) && corpus.properNames.has(term.word) && !corpus.writtenLowercase.has(term.word)) names.push({ ...term, descriptive: false });
   }
-  return names;
+  // Only of a question typed without capitals ("what did the government in madrid say"): one that has them past its first letter marks its names.
+  const typedLowercase = new Set(
+    tokenize(analyzed.text)
+      .filter((token) => !/\p{Lu}/u.test(analyzed.text.slice(token.start, token.end)))
+      .map((token) => token.word),
+  );
+  const absent = /\p{Lu}/u.test(analyzed.text.slice(1))
+    ? []
+    : analyzed.terms.filter((term) => typedLowercase.has(term.word) && !isName(term) && !knowsName(corpus, term.word));
+  const writtenAs = new Map<string, string>();
+  if (absent.length > 0) {
+    const known = nameWords(analyzed.text);
+    for (const term of absent) {
+      const name = known.get(term.word);
+      if (name === undefined) continue;
+      names.push({ ...term, descriptive: name === term.word && isDescriptiveName(analyzed.text, term.word) });
+      writtenAs.set(term.word, name);
+    }
+  }
+  return { names, writtenAs };
 }

@@ -25,14 +25,16 @@ export class WordLookup {
 
   /**
    * The word within `allowed` edits (of 4+ letters), two letters swapped counting as one edit ("ukriane" →
-   * ukraine): the closest first, then the one sharing the first letter, then — `byOrder` for a list in order of
+   * ukraine): the closest first, then the one sharing the first letter, then one a dropped letter or a swap
+   * gives ("plne" → plane, not pine), then — `byOrder` for a list in order of
    * preference (English by frequency: "dring" → during, not drink) — the earliest in the list, else the first in
    * alphabetical order; undefined when none is that close.
    */
   closest(word: string, allowed: number, byOrder = false): string | undefined {
     let best: { word: string; score: number } | undefined;
-    const consider = (candidate: string, edits: number) => {
-      const score = edits - (candidate[0] === word[0] ? 0.5 : 0);
+    const consider = (candidate: string, edits: number, swap = false) => {
+      // Fingers drop a letter or swap two more often than they hit one far from the one meant: "vist" is visit, not list.
+      const score = edits - (candidate[0] === word[0] ? 0.5 : 0) - (swap || isOneLetterShort(word, candidate) ? 0.25 : 0);
       if (best === undefined || score < best.score || (score === best.score && this.before(candidate, best.word, byOrder))) best = { word: candidate, score };
     };
     for (const candidate of this.withinEdits(word, allowed)) {
@@ -40,7 +42,7 @@ export class WordLookup {
       const edits = distance(word, candidate);
       if (edits <= allowed) consider(candidate, edits);
     }
-    if (allowed >= 1) for (const candidate of this.swapped(word)) if (candidate.length >= 4) consider(candidate, 1);
+    if (allowed >= 1) for (const candidate of this.swapped(word)) if (candidate.length >= 4) consider(candidate, 1, true);
     return best?.word;
   }
 
@@ -160,6 +162,14 @@ const lookups = new WeakMap<object, WordLookup>();
 /** Every run of one letter written once: "tarrifs" and "tariffs" are both "tarifs". */
 function singleLetters(word: string): string {
   return word.replace(/(\p{L})\1+/gu, '$1');
+}
+
+/** `typed` is `meant` with one letter left out. */
+function isOneLetterShort(typed: string, meant: string): boolean {
+  if (meant.length !== typed.length + 1) return false;
+  let at = 0;
+  while (at < typed.length && typed[at] === meant[at]) at += 1;
+  return typed.slice(at) === meant.slice(at + 1);
 }
 
 export function wordLookupOf(words: ReadonlyMap<string, unknown> | readonly string[], limit = Infinity): WordLookup {

@@ -100,3 +100,15 @@ test('GIVEN a request whose every noun the text lacks, though a relative of it i
   });
   assert.equal(about.kind, 'answer');
 });
+
+test("GIVEN a question about the asker's coming days THEN it abstains, saying the text says nothing about them, however likely a sentence", () => {
+  const decision = decideAnswer(ranking([ranked(1, 0.9)], 0.95), 0.5, { ...nothingMissing, nearFuture: 'tomorrow' });
+  assert.equal(decision.kind, 'abstain');
+  assert.equal(decision.kind === 'abstain' ? decision.message : '', "The text doesn't say anything about tomorrow.");
+});
+
+test('GIVEN every question word absent but one of them has a word of its family in the text THEN it is not about something else', () => {
+  const missing = { ...nothingMissing, unknownWords: ['think'], topics: ['environmentalists'] };
+  assert.equal(decideAnswer(ranking([ranked(1, 0.9)], 0.4, 1), 0.35, { ...missing, relatedWords: ['environmentalists'] }).kind, 'answer');
+  assert.equal(decideAnswer(ranking([ranked(1, 0.9)], 0.4, 1), 0.35, missing).kind, 'abstain');
+});

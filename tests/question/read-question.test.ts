@@ -136,3 +136,35 @@ test('GIVEN a name the corpus never uses THEN it is listed as written in the que
   assert.deepEqual(readQuestion('What did the United Nations say about Baku?', corpus, english).unknownNames, ['United Nations']);
   assert.deepEqual(readQuestion('what did zakharova say', corpus, english).unknownNames, []);
 });
+
+test('GIVEN a name typed in lower case that the corpus never uses THEN it is an unknown name, named as typed', () => {
+  assert.deepEqual(readQuestion('what did the government in madrid say', corpus, english).unknownNames, ['madrid']);
+  assert.deepEqual(readQuestion('what did the european union say about baku', corpus, english).unknownNames, ['european union']);
+  // Names the corpus has, and common words the corpus lacks, are not.
+  assert.deepEqual(readQuestion('what did moscow say', corpus, english).unknownNames, []);
+  assert.deepEqual(readQuestion('how do i cook plov', corpus, english).unknownNames, []);
+});
+
+test('GIVEN a question opening with a capitalised question word before a name THEN the name is given without it', () => {
+  assert.deepEqual(readQuestion('What NFL teams play in Baku?', corpus, english).unknownNames, ['NFL']);
+});
+
+test('GIVEN a word the corpus has only a word of the same family of THEN it is related, not unknown', () => {
+  const closeness = (word: string) => (word === 'authoritative' ? 0.85 : 0);
+  const reading = readQuestion('what do authoritative sources think', corpus, english, closeness);
+  assert.deepEqual(reading.relatedWords, ['authoritative']);
+  assert.ok(!reading.unknownWords.includes('authoritative'));
+  assert.deepEqual(readQuestion('what do authoritative sources think', corpus, english).relatedWords, []);
+});
+
+test('GIVEN a capitalised first word or a question that capitalises its names THEN lower-case words are not read as names', () => {
+  assert.deepEqual(readQuestion('Madrid said what about baku', corpus, english).unknownNames, []);
+  assert.deepEqual(readQuestion('what did madrid say to Moscow', corpus, english).unknownNames, []);
+});
+
+test('GIVEN "tomorrow" in a question THEN it is the near future asked about, unless the corpus itself says "tomorrow"', () => {
+  const thursday = new Date('2026-12-03T10:00:00Z');
+  assert.equal(readQuestion('what will moscow do tomorrow', corpus, english, undefined, thursday).nearFuture, 'tomorrow');
+  const saysTomorrow = { ...corpus, vocabulary: new Map([...corpus.vocabulary, ['tomorrow', stemWord('tomorrow')]]) };
+  assert.equal(readQuestion('what will moscow do tomorrow', saysTomorrow, english, undefined, thursday).nearFuture, undefined);
+});

@@ -20,7 +20,8 @@ function closestByScan(word: string, words: readonly string[], allowed: number):
     if (Math.abs(candidate.length - word.length) > allowed || candidate.length < 4) continue;
     const edits = oneSwapApart(word, candidate) ? 1 : distance(word, candidate);
     if (edits > allowed) continue;
-    const score = edits - (candidate[0] === word[0] ? 0.5 : 0);
+    const dropped = candidate.length === word.length + 1 && [...candidate].some((_, at) => candidate.slice(0, at) + candidate.slice(at + 1) === word);
+    const score = edits - (candidate[0] === word[0] ? 0.5 : 0) - (oneSwapApart(word, candidate) || dropped ? 0.25 : 0);
     if (best === undefined || score < best.score || (score === best.score && candidate < best.word)) best = { word: candidate, score };
   }
   return best?.word;
@@ -87,4 +88,10 @@ test('GIVEN words that differ only in which letters are doubled THEN sameButDoub
   assert.equal(lookup.sameButDoubling('begining'), 'beginning');
   assert.equal(lookup.sameButDoubling('tariffs'), undefined, 'the word itself is no correction');
   assert.equal(lookup.sameButDoubling('terrifs'), undefined);
+});
+
+test('GIVEN a typo one edit from two words THEN a dropped letter or two swapped ones is the likelier slip than a wrong or an extra letter', () => {
+  const lookup = new WordLookup(['pine', 'plane', 'russia', 'russian']);
+  assert.equal(lookup.closest('plne', 1), 'plane');
+  assert.equal(lookup.closest('russina', 1), 'russian');
 });

@@ -64,7 +64,7 @@ test('GIVEN questions about what the article never mentions THEN footnote says w
     ['how do I cook plov?', 'plov'], // nothing to do with the text
     ['recommend a laptop', 'laptop'],
     ['who wrote harry potter', 'potter'], // a question about another work's author, not this article's byline
-    ['when was harry potter published', 'potter'],
+    ['when was harry potter published', 'harry potter'], // a name typed in lower case, named whole
     ['can you write my essay', 'essay'], // a request to the bot none of whose words the text uses
     ['recommend me a good movie', 'movie'],
   ];

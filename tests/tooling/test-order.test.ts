@@ -43,3 +43,14 @@ test('GIVEN files of a few durations THEN batches keep path order, weigh about t
     ['tests/c/1.test.ts', 'tests/c/2.test.ts'],
   ]);
 });
+
+test('GIVEN files without a recorded duration THEN each weighs as the average file when batches are cut, not as nothing', () => {
+  const durations = Object.fromEntries(
+    Object.entries({ 'tests/a/1.test.ts': 6_000, 'tests/a/2.test.ts': 6_000 }).map(([file, ms]) => [path.resolve(file), ms]),
+  );
+  const files = ['tests/a/1.test.ts', 'tests/a/2.test.ts', 'tests/b/1.test.ts', 'tests/b/2.test.ts'];
+  assert.deepEqual(cutIntoBatches(files, durations, 2), [
+    ['tests/a/1.test.ts', 'tests/a/2.test.ts'],
+    ['tests/b/1.test.ts', 'tests/b/2.test.ts'],
+  ]);
+});
