@@ -81,9 +81,12 @@ export function readQuestion(
   // Chat shorthand first ("ppl" → people): it is how people type, not a typo of a corpus word.
   let correctedText = writeOutShorthand(text);
   for (const token of [...tokenize(correctedText)].reverse()) {
-    if (!isContentWord(token.word) || knows(corpus, token.word)) continue;
+    if (!isContentWord(token.word) || corpus.vocabulary.has(token.word)) continue;
+    // The word with the accents the text writes it with ("pais" of "El País"), whatever else it may stem like.
+    const accented = wordLookupOf(corpus.vocabulary).withAccents(token.word);
+    if (accented === undefined && knows(corpus, token.word)) continue;
     // The text's spelling of the same word ("apologised" of a text that says "apologized") before any typo.
-    const to = knownSpelling(token.word, (variant) => knows(corpus, variant)) ?? correctTypo(token.word, corpus, english);
+    const to = accented ?? knownSpelling(token.word, (variant) => knows(corpus, variant)) ?? correctTypo(token.word, corpus, english);
     if (to === undefined) continue;
     corrections.unshift({ from: token.word, to });
     correctedText = `${correctedText.slice(0, token.start)}${to}${correctedText.slice(token.end)}`;

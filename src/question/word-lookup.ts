@@ -16,6 +16,7 @@ export class WordLookup {
   private sorted: string[] | undefined;
   private families: Map<string, number[]> | undefined;
   private positions: Map<string, number> | undefined;
+  private unaccented: Map<string, string> | undefined;
   /** Reused per query: how many letter pairs each word shares with it, and which words have a count. */
   private shared: Uint16Array | undefined;
 
@@ -66,6 +67,24 @@ export class WordLookup {
 
   private positionsOf(): Map<string, number> {
     return (this.positions ??= new Map(this.words.map((word, at) => [word, at])));
+  }
+
+  /**
+   * The word that is `word` with accents ("pais" → país, "muntzer" → müntzer): how a keyboard without them
+   * types the text's word. The first alphabetically when several are; undefined when none.
+   */
+  withAccents(word: string): string | undefined {
+    const unaccented = (this.unaccented ??= this.byUnaccented());
+    return unaccented.get(word);
+  }
+
+  private byUnaccented(): Map<string, string> {
+    const found = new Map<string, string>();
+    for (const known of [...this.words].sort()) {
+      const plain = withoutAccents(known);
+      if (plain !== known && !found.has(plain)) found.set(plain, known);
+    }
+    return found;
   }
 
   /**
@@ -162,6 +181,17 @@ const lookups = new WeakMap<object, WordLookup>();
 /** Every run of one letter written once: "tarrifs" and "tariffs" are both "tarifs". */
 function singleLetters(word: string): string {
   return word.replace(/(\p{L})\1+/gu, '$1');
+}
+
+/** Latin letters without their accents ("müntzer" → muntzer); other scripts as they are. */
+function withoutAccents(word: string): string {
+  // eslint-disable-next-line no-control-regex -- plain ASCII needs no work
+  return /^[\u0000-\u007f]*$/u.test(word)
+    ? word
+    : word
+        .normalize('NFD')
+        .replace(/(?<=\p{Script=Latin})\p{M}+/gu, '')
+        .normalize('NFC');
 }
 
 /** `typed` is `meant` with one letter left out. */

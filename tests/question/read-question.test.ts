@@ -168,3 +168,14 @@ test('GIVEN "tomorrow" in a question THEN it is the near future asked about, unl
   const saysTomorrow = { ...corpus, vocabulary: new Map([...corpus.vocabulary, ['tomorrow', stemWord('tomorrow')]]) };
   assert.equal(readQuestion('what will moscow do tomorrow', saysTomorrow, english, undefined, thursday).nearFuture, undefined);
 });
+
+test('GIVEN a word typed without the accents the text writes THEN it is read as the text word, even one English knows', () => {
+  const accented = {
+    ...corpus,
+    vocabulary: new Map([...corpus.vocabulary, ['país', stemWord('país')]]),
+    properNames: new Set([...corpus.properNames, 'país']),
+  };
+  const reading = readQuestion('what did el pais report', accented, { rank: (word) => (word === 'pais' ? 20_000 : englishRanks.get(word)) });
+  assert.deepEqual(reading.corrections, [{ from: 'pais', to: 'país' }]);
+  assert.deepEqual(reading.unknownNames, []);
+});

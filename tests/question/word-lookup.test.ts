@@ -95,3 +95,12 @@ test('GIVEN a typo one edit from two words THEN a dropped letter or two swapped 
   assert.equal(lookup.closest('plne', 1), 'plane');
   assert.equal(lookup.closest('russina', 1), 'russian');
 });
+
+test('GIVEN a word typed without the accents the text writes THEN the text word is found; a word with none to add is not', () => {
+  const lookup = new WordLookup(['país', 'müntzer', 'gospić', 'paris']);
+  assert.equal(lookup.withAccents('pais'), 'país');
+  assert.equal(lookup.withAccents('muntzer'), 'müntzer');
+  assert.equal(lookup.withAccents('gospic'), 'gospić');
+  assert.equal(lookup.withAccents('paris'), undefined);
+  assert.equal(lookup.withAccents('lisbon'), undefined);
+});
