@@ -12,6 +12,8 @@ const COUNT_WORDS = String.raw`several|few|hundreds|thousands|millions|billions|
 const NUMBER_WORD = String.raw`(?:one(?! of)|${COUNT_WORDS})(?:-\w+)?`;
 const NUMBER = new RegExp(String.raw`\b(?:\d[\d,.]*%?|${NUMBER_WORD})\b|\bper ?cent\b`, 'giu');
 const UNIT = String.raw`(?:km|kilomet\w*|miles?|met(?:er|re)s?|feet|foot|square|hectares?|acres?|tons?|tonnes?|years?|months?|weeks?|days?|hours?|minutes?|decades?|centur\w+)\b`;
+/** A number with its unit: "fifteen years", "300 km". */
+const MEASURED = new RegExp(String.raw`(?:\d[\d,.]*|${NUMBER_WORD})\s+(?:\w+\s+)?${UNIT}`, 'iu');
 const YEAR = /^(1[5-9]\d\d|20\d\d)$/u;
 const MONTH = /\b(january|february|march|april|may|june|july|august|september|october|november|december)\b/iu;
 const NEAR_WINDOW = 6;
@@ -33,8 +35,7 @@ export function holdsAnswerKind(kind: AnswerKind, sentence: string, question: st
     case 'number': {
       if (/\bhow old\b/iu.test(question)) return /\b(aged?|\d+-year-old|years? old|age of)\b/iu.test(sentence);
       // A length, a size or a duration comes with its unit: "fifteen years", "300 km".
-      if (/\bhow (long|far|big|large|tall|high|wide)\b/iu.test(question))
-        return new RegExp(String.raw`(?:\d[\d,.]*|${NUMBER_WORD})\s+(?:\w+\s+)?${UNIT}`, 'iu').test(sentence);
+      if (/\bhow (long|far|big|large|tall|high|wide)\b/iu.test(question)) return MEASURED.test(sentence);
       const qualifies = qualifiesFor(question);
       return (
         (sentence.match(NUMBER) ?? []).some((value) => qualifies(value.toLowerCase())) &&
@@ -80,15 +81,25 @@ function qualifiesFor(question: string): (value: string) => boolean {
  * operations" dates the operations, not the withdrawal.
  */
 function nearQuestion(sentence: string, question: string, isAnswer: (word: string) => boolean): boolean {
-  const asked = tokenize(question)
-    .filter((token) => isContentWord(token.word))
-    .map((token) => token.word);
+  const asked = contentWordsOf(question);
   const tokens = tokenize(sentence);
   const anchors = tokens.flatMap((token, position) =>
     asked.some((word) => sameWordFamily(word, token.word) || stemWord(word) === token.stem) ? [position] : [],
   );
   const answers = tokens.flatMap((token, position) => (isAnswer(token.word) ? [position] : []));
   return answers.some((answer) => anchors.some((anchor) => Math.abs(anchor - answer) <= NEAR_WINDOW));
+}
+
+/** The question's content words, read once for all the sentences one question is checked against. */
+let lastQuestion: { readonly text: string; readonly words: readonly string[] } | undefined;
+function contentWordsOf(question: string): readonly string[] {
+  if (lastQuestion?.text !== question) {
+    const words = tokenize(question)
+      .filter((token) => isContentWord(token.word))
+      .map((token) => token.word);
+    lastQuestion = { text: question, words };
+  }
+  return lastQuestion.words;
 }
 
 /** True when every time expression in the sentence is one the question already names. */
