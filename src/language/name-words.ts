@@ -39,7 +39,7 @@ export function nameWords(text: string): Map<string, string> {
   for (const name of compromise(text).match('(#Person|#Place|#Organization)+').out('array')) {
     const tokens = tokenize(name);
     if (tokens.every((token) => isCommonWord(token.word))) continue;
-    const whole = text.slice(text.indexOf(name), text.indexOf(name) + name.length).replace(/[^\p{L}\p{N}]+$/u, '');
+    const whole = name.replace(/[^\p{L}\p{N}]+$/u, '');
     for (const token of tokens) if (!words.has(token.word)) words.set(token.word, whole);
   }
   return words;

@@ -27,6 +27,14 @@ export interface TaggedWord {
   readonly entity?: string;
 }
 
+/** wink-nlp's entity kinds that say when ("last year" → DATE, "5 pm" → TIME). */
+const TIME_ENTITIES: ReadonlySet<string> = new Set(['DATE', 'TIME']);
+
+/** Whether the model read the word as part of a date or a time. */
+export function isTimeWord(word: TaggedWord): boolean {
+  return word.entity !== undefined && TIME_ENTITIES.has(word.entity);
+}
+
 const cache = new Map<string, readonly TaggedWord[]>();
 const CACHE_LIMIT = 5000;
 

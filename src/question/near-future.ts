@@ -5,9 +5,8 @@
  * from the asker's today; only a question in which wink-nlp's model sees a date or a time reaches chrono.
  */
 import { chronoReadings } from '../language/chrono-readings.js';
-import { tagWords } from '../language/part-of-speech.js';
+import { isTimeWord, tagWords } from '../language/part-of-speech.js';
 
-const TIME_ENTITIES = new Set(['DATE', 'TIME']);
 /**
  * Days after today that count as the asker's coming days ("tomorrow" to "next week"). Today itself does not:
  * "what is it called today" asks what is so nowadays, which a text may well say.
@@ -17,7 +16,7 @@ const DAY_MS = 86_400_000;
 
 /** The words of the question that name a day from tomorrow to a week ahead ("tomorrow", "on friday"), if any. */
 export function nearFutureWords(question: string, today: Date = new Date()): string | undefined {
-  if (!tagWords(question).some((word) => word.entity !== undefined && TIME_ENTITIES.has(word.entity))) return undefined;
+  if (!tagWords(question).some(isTimeWord)) return undefined;
   const day = today.toISOString().slice(0, 10);
   const start = Date.parse(`${day}T00:00:00Z`);
   for (const reading of chronoReadings(question, day)) {

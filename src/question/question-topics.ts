@@ -5,7 +5,7 @@
  * "how many agents…"). A text that never uses any of the topics is about something else; a text that never
  * uses the asked-for noun rarely answers.
  */
-import { tagWords, type TaggedWord } from '../language/part-of-speech.js';
+import { isTimeWord, tagWords, type TaggedWord } from '../language/part-of-speech.js';
 import { isContentWord } from '../language/tokenize.js';
 import { isGenericNoun } from './question-analysis.js';
 
@@ -17,11 +17,6 @@ export interface QuestionTopics {
 }
 
 const NOUNISH = new Set(['NOUN', 'PROPN']);
-/**
- * wink-nlp's entity kinds that say when. (chrono-node read these before; its first parses in a process cost
- * 0.3–2 s of regular-expression compiling, paid by every cold `footnote ask`.)
- */
-const TIME_ENTITIES = new Set(['DATE', 'TIME']);
 const WH_WORDS = new Set(['what', 'which', 'who', 'whose', 'whom']);
 const SKIPPED_BEFORE_NOUN = new Set(['DET', 'ADJ', 'AUX', 'NUM']);
 
@@ -30,8 +25,9 @@ export function questionTopics(text: string): QuestionTopics {
   const topics: string[] = [];
   for (const [index, word] of words.entries()) {
     const lower = word.text.toLowerCase();
-    // "last year", "in December", "at 5 pm" (the model's date and time entities): when it was, not what it is about.
-    if (word.entity !== undefined && TIME_ENTITIES.has(word.entity)) continue;
+    // "last year", "in December", "at 5 pm" (the model's date and time entities; chrono-node read these before, but
+    // its first parses in a process cost 0.3–2 s of regular-expression compiling): when it was, not what it is about.
+    if (isTimeWord(word)) continue;
     const nounish = NOUNISH.has(word.pos) || subjectOfDoSupport(words, index);
     if (!nounish || !/\p{L}/u.test(lower) || !isContentWord(lower) || isGenericNoun(lower)) continue;
     if (!topics.includes(lower)) topics.push(lower);

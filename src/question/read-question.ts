@@ -216,14 +216,7 @@ function namesOf(analyzed: AnalyzedQuestion, corpus: CorpusVocabulary): { names:
     if (!isName(term) && corpus.properNames.has(term.word) && !corpus.writtenLowercase.has(term.word)) names.push({ ...term, descriptive: false });
   }
   // Only of a question typed without capitals ("what did the government in madrid say"): one that has them past its first letter marks its names.
-  const typedLowercase = new Set(
-    tokenize(analyzed.text)
-      .filter((token) => !/\p{Lu}/u.test(analyzed.text.slice(token.start, token.end)))
-      .map((token) => token.word),
-  );
-  const absent = /\p{Lu}/u.test(analyzed.text.slice(1))
-    ? []
-    : analyzed.terms.filter((term) => typedLowercase.has(term.word) && !isName(term) && !knowsName(corpus, term.word));
+  const absent = /\p{Lu}/u.test(analyzed.text.slice(1)) ? [] : absentLowercaseTerms(analyzed, corpus, isName);
   const writtenAs = new Map<string, string>();
   if (absent.length > 0) {
     const known = nameWords(analyzed.text);
@@ -235,4 +228,14 @@ function namesOf(analyzed: AnalyzedQuestion, corpus: CorpusVocabulary): { names:
     }
   }
   return { names, writtenAs };
+}
+
+/** The question's terms typed in lower case that are not names yet and that the corpus lacks (a capitalised first word is not one). */
+function absentLowercaseTerms(analyzed: AnalyzedQuestion, corpus: CorpusVocabulary, isName: (term: QueryTerm) => boolean): QueryTerm[] {
+  const typedLowercase = new Set(
+    tokenize(analyzed.text)
+      .filter((token) => !/\p{Lu}/u.test(analyzed.text.slice(token.start, token.end)))
+      .map((token) => token.word),
+  );
+  return analyzed.terms.filter((term) => typedLowercase.has(term.word) && !isName(term) && !knowsName(corpus, term.word));
 }

@@ -34,7 +34,7 @@ export class WordLookup {
   closest(word: string, allowed: number, byOrder = false): string | undefined {
     let best: { word: string; score: number } | undefined;
     const consider = (candidate: string, edits: number, swap = false) => {
-      // Fingers drop a letter or swap two more often than they hit one far from the one meant: "vist" is visit, not list.
+      // Fingers drop a letter or swap two more often than they hit a wrong or an extra one: "plne" is plane, not pine.
       const score = edits - (candidate[0] === word[0] ? 0.5 : 0) - (swap || isOneLetterShort(word, candidate) ? 0.25 : 0);
       if (best === undefined || score < best.score || (score === best.score && this.before(candidate, best.word, byOrder))) best = { word: candidate, score };
     };
