@@ -7,6 +7,7 @@ import type { Corpus } from '../corpus/types.js';
 import { aboutTheDocument, bylineAnswer, metadataAnswer } from './metadata-answer.js';
 import type { AnalyzedQuestion } from '../question/question-analysis.js';
 import { isRequestForm } from '../question/request-form.js';
+import { isGenericNoun } from '../question/question-analysis.js';
 import { countFirst, NO_COUNT } from './count-answer.js';
 import type { RetrievalResult, ScoredSentence } from '../retrieval/retriever.js';
 import type { AbstainReason, Answer, Passage, Quote } from './types.js';
@@ -29,6 +30,8 @@ export const NOT_IN_TEXT = "The text touches on this but doesn't answer it. The 
 
 export interface ExtractiveInput {
   readonly question: string;
+  /** The question with its typos corrected ("recomend me a show" → "recommend me a show"); default: the question. */
+  readonly correctedQuestion?: string;
   readonly standaloneQuestion: string;
   readonly analyzed: AnalyzedQuestion;
   readonly retrieval: RetrievalResult;
@@ -45,8 +48,14 @@ export interface ExtractiveInput {
   /** The question's nouns and names, and those the corpus never uses (question-topics.ts). */
   readonly topics?: readonly string[];
   readonly absentTopics?: readonly string[];
+  /** Topics the text has only as another part of speech, when no other topic is there as a noun (read-question.ts). */
+  readonly otherwiseUsedTopics?: readonly string[];
+  /** The question's own content words (not those carried over from an earlier turn). */
+  readonly ownWords?: readonly string[];
   /** The asker's coming days the question asks about, in words the text never uses ("tomorrow"). */
   readonly nearFuture?: string | undefined;
+  /** What the question asks of the asker's present moment, in words for the abstention ("what time it is now"). */
+  readonly askerNow?: string | undefined;
 }
 
 export function answerExtractively(input: ExtractiveInput): Answer {
@@ -84,8 +93,11 @@ export function answerExtractively(input: ExtractiveInput): Answer {
     unknownNames: input.unknownNames,
     topics: input.topics ?? [],
     absentTopics: input.absentTopics ?? [],
+    otherwiseUsedTopics: input.otherwiseUsedTopics ?? [],
+    ownWords: input.ownWords ?? [],
     nearFuture: input.nearFuture,
-    request: isRequestForm(input.question),
+    askerNow: input.askerNow,
+    request: isRequestForm(input.correctedQuestion ?? input.question),
   });
   if (decision.kind === 'abstain') {
     const closest = decision.reason === 'not-mentioned' ? [] : passages.slice(0, CLOSEST_SHOWN);
@@ -139,8 +151,14 @@ export interface MissingWords {
   /** The question's nouns and names, and those of them the text never uses. */
   readonly topics: readonly string[];
   readonly absentTopics: readonly string[];
+  /** Topics the text has only as another part of speech ("book" of a text that says "would book elsewhere"): not what the question is about. */
+  readonly otherwiseUsedTopics?: readonly string[];
+  /** The question's own content words. */
+  readonly ownWords?: readonly string[];
   /** The asker's coming days the question asks about, in words the text never uses ("what's the weather like tomorrow"). */
   readonly nearFuture?: string | undefined;
+  /** What the question asks of the asker's present moment ("what time it is now"): a text was written before it. */
+  readonly askerNow?: string | undefined;
   /** The message asks footnote to do something ("recommend me a good movie") rather than asks about something. */
   readonly request?: boolean;
 }
@@ -160,6 +178,8 @@ export function decideAnswer(ranking: CandidateRanking, threshold: number, missi
   // "what's the weather like tomorrow": the text was written before the asker's coming days.
   if (missing.nearFuture !== undefined)
     return { kind: 'abstain', reason: 'not-mentioned', message: `The text doesn't say anything about ${missing.nearFuture}.`, answerability };
+  // "what time is it": nor the asker's present, whatever words the text shares ("at a time when…").
+  if (missing.askerNow !== undefined) return { kind: 'abstain', reason: 'not-mentioned', message: `The text doesn't say ${missing.askerNow}.`, answerability };
   // A request none of whose words the text uses ("can you write my essay") is not about the text, however likely a sentence looks.
   const offTopic =
     ranking.answerability < OFF_TOPIC_UNLESS || (missing.request === true && (sharesNoWord(ranking, missing) || namesNoTopicOfTheText(missing)))
@@ -200,12 +220,17 @@ export const OFF_TOPIC_SHARE = 0.999;
 
 /**
  * Every noun and name of the question is absent from the text by stem, a close relative in the word vectors
- * not counting: "can you help me with my essay" of a text that has "help" but no "essay". Applied to requests
- * only: a request about the text names what it wants ("can you explain the tariffs"), while a question may
- * ask about the text's things in its own words ("did crime go up" of a text that says "thefts").
+ * not counting, or is there only as another part of speech: "can you help me with my essay" of a text that has
+ * "help" but no "essay". Applied to requests only: a request about the text names what it wants ("can you
+ * explain the tariffs"), while a question may ask about the text's things in its own words ("did crime go up"
+ * of a text that says "thefts").
  */
 function namesNoTopicOfTheText(missing: MissingWords): boolean {
-  return missing.topics.length > 0 && missing.topics.every((topic) => missing.unknownWords.includes(topic));
+  return missing.topics.length > 0 && missing.topics.every((topic) => missing.unknownWords.includes(topic) || otherwiseUsed(missing, topic));
+}
+
+function otherwiseUsed(missing: MissingWords, topic: string): boolean {
+  return (missing.otherwiseUsedTopics ?? []).includes(topic);
 }
 
 /** Every one of the question's words is absent from the text (by stem, after typo correction), with no word of its family there either. */
@@ -214,18 +239,36 @@ function sharesNoWord(ranking: CandidateRanking, missing: MissingWords): boolean
 }
 
 /**
+ * The question names nothing but what kind of answer it wants ("who is the richest person alive": no noun but
+ * "person"), and every other word of it is one the text lacks, with no word of its family there: it describes
+ * nothing the text speaks of.
+ */
+function describesNothingOfTheText(missing: MissingWords): boolean {
+  const describing = (missing.ownWords ?? []).filter((word) => !isGenericNoun(word));
+  return (
+    missing.topics.length === 0 &&
+    describing.length > 0 &&
+    (missing.relatedWords ?? []).length === 0 &&
+    describing.every((word) => missing.unknownWords.includes(word))
+  );
+}
+
+/**
  * The word to name when the question is about something the text never speaks of: every one of its nouns
- * and names is absent ("what time does the library close?"), or every one of its words. The rarest absent
- * word is named, as it says most about what is missing.
+ * and names is absent ("what time does the library close?") or there only as another part of speech ("recommend
+ * a good book" of a text where tourists "would book elsewhere"), or every one of its words, or every word but
+ * those naming the kind of answer. The rarest absent word is named, as it says most about what is missing.
  */
 export function aboutSomethingElse(ranking: CandidateRanking, missing: MissingWords, request = false): string | undefined {
-  const allTopicsAbsent = missing.topics.length > 0 && missing.absentTopics.length === missing.topics.length;
-  if (!allTopicsAbsent && !sharesNoWord(ranking, missing) && !(request && namesNoTopicOfTheText(missing))) return undefined;
+  const allTopicsAbsent = missing.topics.length > 0 && missing.topics.every((topic) => missing.absentTopics.includes(topic) || otherwiseUsed(missing, topic));
+  if (!allTopicsAbsent && !sharesNoWord(ranking, missing) && !describesNothingOfTheText(missing) && !(request && namesNoTopicOfTheText(missing)))
+    return undefined;
   // Named: an absent topic, else a topic the text only has a relative of ("telephone" of a text that says "phone"), else any word.
   return (
     missing.unknownWords.find((word) => missing.absentTopics.includes(word)) ??
     missing.absentTopics[0] ??
     missing.unknownWords.find((word) => missing.topics.includes(word)) ??
+    missing.otherwiseUsedTopics?.[0] ??
     missing.unknownWords[0]
   );
 }

@@ -125,6 +125,33 @@ export class LexicalIndex implements TermStatistics {
     return to < 0 ? undefined : { from, to };
   }
 
+  /**
+   * Positions of the distinct sentences that hold a word of this stem, in the chunks `from` ≤ chunk < `to` (one
+   * document's range) or in all of them, in order, at most `limit`.
+   */
+  sentencesWith(stem: string, range?: { readonly from: number; readonly to: number }, limit = Infinity): number[] {
+    const { stemIds, postingStart, postingChunk } = this.derived;
+    const { wordStem, sentenceStart, sentenceWords } = this.tables;
+    const id = stemIds.get(stem);
+    if (id === undefined) return [];
+    const end = postingStart[id + 1]!;
+    const found = new Set<number>();
+    const first = range === undefined ? postingStart[id]! : lowerBound(postingChunk, postingStart[id]!, end, range.from);
+    for (let at = first; at < end && found.size < limit; at += 1) {
+      const chunk = postingChunk[at]!;
+      if (range !== undefined && chunk >= range.to) break;
+      for (const sentence of this.sentencesOf(chunk)) {
+        if (found.has(sentence) || found.size >= limit) continue;
+        for (let word = sentenceStart[sentence]!; word < sentenceStart[sentence + 1]!; word += 1)
+          if (wordStem[sentenceWords[word]!] === id) {
+            found.add(sentence);
+            break;
+          }
+      }
+    }
+    return [...found];
+  }
+
   /** The term statistics of one document alone (document-terms.ts); the whole index's when it is the only document. */
   termsOf(documentId: string): TermStatistics {
     const cached = this.documentTerms.get(documentId);

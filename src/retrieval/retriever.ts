@@ -16,7 +16,8 @@ import type { AnalyzedQuestion, AnswerKind, QueryTerm } from '../question/questi
 import type { IndexedSentence, LexicalIndex } from './lexical-index.js';
 import type { TermMatcher } from './term-matcher.js';
 import { alignmentOf, SentenceVectors } from './sentence-vectors.js';
-import { continuesPreviousSentence } from '../language/tokenize.js';
+import { continuesPreviousSentence, wordFamilyKeys } from '../language/tokenize.js';
+import { writesAsNoun } from './word-uses.js';
 import { holdsAnswerKind } from '../question/answer-type.js';
 import { CandidatePassages } from './candidate-passages.js';
 import { DEFAULT_WEIGHTS, type RankingWeights } from './ranking-weights.js';
@@ -71,6 +72,9 @@ export interface RetrieverParts {
   readonly candidates?: number;
 }
 
+/** usesAsNoun's answers kept. */
+const NOUN_USES_KEPT = 10_000;
+
 /** Documents whose own sentence vectors are kept (each costs its sentences' vectors). */
 const DOCUMENT_VECTORS_KEPT = 8;
 /** Question words whose similarities to sentence words are kept, and how many pairs each (~60 bytes a pair). */
@@ -85,6 +89,8 @@ export class Retriever {
   private readonly similarities = new Map<string, Map<string, number>>();
   private readonly candidates: CandidatePassages;
   private readonly weights: RankingWeights;
+  /** usesAsNoun's answers, by document and stem. */
+  private readonly nounUses = new Map<string, boolean>();
 
   constructor(private readonly parts: RetrieverParts) {
     this.weights = parts.weights ?? DEFAULT_WEIGHTS;
@@ -103,6 +109,35 @@ export class Retriever {
     for (const [candidate, strength] of this.parts.matcher.matches(word, stem))
       if (strength > best && (vocabulary === undefined || vocabulary.has(candidate))) best = strength;
     return best;
+  }
+
+  /**
+   * The corpus's (or one document's `vocabulary`'s) words that match a word at least `floor` strongly without being
+   * of its own stem or family: its neighbours in the word vectors ("beginning" for "start"), strongest first.
+   */
+  relativesOf(word: string, stem: string, floor: number, vocabulary?: ReadonlyMap<string, string>): string[] {
+    const words = vocabulary ?? this.parts.lexical.vocabulary;
+    const family = new Set(wordFamilyKeys(word));
+    return [...this.parts.matcher.matches(word, stem)]
+      .filter(
+        ([candidate, strength]) =>
+          strength >= floor && words.has(candidate) && words.get(candidate) !== stem && !wordFamilyKeys(candidate).some((key) => family.has(key)),
+      )
+      .sort((first, second) => second[1] - first[1])
+      .map(([candidate]) => candidate);
+  }
+
+  /** Whether the corpus (or one document) ever writes a word of this stem as a noun or a name (word-uses.ts), remembered. */
+  usesAsNoun(stem: string, documentId?: string): boolean {
+    const key = `${documentId ?? ''}\u0000${stem}`;
+    let found = this.nounUses.get(key);
+    if (found === undefined) {
+      const { lexical } = this.parts;
+      found = writesAsNoun(lexical, stem, documentId === undefined ? undefined : lexical.chunkRange(documentId));
+      if (this.nounUses.size >= NOUN_USES_KEPT) this.nounUses.clear();
+      this.nounUses.set(key, found);
+    }
+    return found;
   }
 
   get wordVectors(): LocalEmbeddings {
