@@ -62,8 +62,8 @@ export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
       properNames: words.properNames,
       writtenLowercase: words.writtenLowercase,
       hasStem: (stem: string) => words.hasStem(stem),
-      usesAsNoun: (stem: string) => retriever.usesAsNoun(stem, documentId),
-      relativesOf: (word: string, stem: string, floor: number) => retriever.relativesOf(word, stem, floor, vocabulary),
+      usesAsNoun: (stem: string) => retriever.wordUses.usesAsNoun(stem, documentId),
+      relativesOf: (word: string, stem: string, floor: number) => retriever.wordUses.relativesOf(word, stem, floor, vocabulary),
     };
     return readQuestion(text, corpusWords, retriever.wordVectors.words, (word, stem) => retriever.closestMatch(word, stem, vocabulary));
   };

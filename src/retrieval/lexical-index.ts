@@ -125,31 +125,14 @@ export class LexicalIndex implements TermStatistics {
     return to < 0 ? undefined : { from, to };
   }
 
-  /**
-   * Positions of the distinct sentences that hold a word of this stem, in the chunks `from` ≤ chunk < `to` (one
-   * document's range) or in all of them, in order, at most `limit`.
-   */
-  sentencesWith(stem: string, range?: { readonly from: number; readonly to: number }, limit = Infinity): number[] {
+  /** Positions of the chunks holding a word of this stem, ascending; within `range` (one document's chunks) when given. */
+  chunksWith(stem: string, range?: { readonly from: number; readonly to: number }): Uint32Array {
     const { stemIds, postingStart, postingChunk } = this.derived;
-    const { wordStem, sentenceStart, sentenceWords } = this.tables;
     const id = stemIds.get(stem);
-    if (id === undefined) return [];
+    if (id === undefined) return new Uint32Array(0);
     const end = postingStart[id + 1]!;
-    const found = new Set<number>();
     const first = range === undefined ? postingStart[id]! : lowerBound(postingChunk, postingStart[id]!, end, range.from);
-    for (let at = first; at < end && found.size < limit; at += 1) {
-      const chunk = postingChunk[at]!;
-      if (range !== undefined && chunk >= range.to) break;
-      for (const sentence of this.sentencesOf(chunk)) {
-        if (found.has(sentence) || found.size >= limit) continue;
-        for (let word = sentenceStart[sentence]!; word < sentenceStart[sentence + 1]!; word += 1)
-          if (wordStem[sentenceWords[word]!] === id) {
-            found.add(sentence);
-            break;
-          }
-      }
-    }
-    return [...found];
+    return postingChunk.subarray(first, range === undefined ? end : lowerBound(postingChunk, first, end, range.to));
   }
 
   /** The term statistics of one document alone (document-terms.ts); the whole index's when it is the only document. */

@@ -16,8 +16,8 @@ import type { AnalyzedQuestion, AnswerKind, QueryTerm } from '../question/questi
 import type { IndexedSentence, LexicalIndex } from './lexical-index.js';
 import type { TermMatcher } from './term-matcher.js';
 import { alignmentOf, SentenceVectors } from './sentence-vectors.js';
-import { continuesPreviousSentence, wordFamilyKeys } from '../language/tokenize.js';
-import { writesAsNoun } from './word-uses.js';
+import { continuesPreviousSentence } from '../language/tokenize.js';
+import { WordUses } from './word-uses.js';
 import { holdsAnswerKind } from '../question/answer-type.js';
 import { CandidatePassages } from './candidate-passages.js';
 import { DEFAULT_WEIGHTS, type RankingWeights } from './ranking-weights.js';
@@ -72,9 +72,6 @@ export interface RetrieverParts {
   readonly candidates?: number;
 }
 
-/** usesAsNoun's answers kept. */
-const NOUN_USES_KEPT = 10_000;
-
 /** Documents whose own sentence vectors are kept (each costs its sentences' vectors). */
 const DOCUMENT_VECTORS_KEPT = 8;
 /** Question words whose similarities to sentence words are kept, and how many pairs each (~60 bytes a pair). */
@@ -89,8 +86,7 @@ export class Retriever {
   private readonly similarities = new Map<string, Map<string, number>>();
   private readonly candidates: CandidatePassages;
   private readonly weights: RankingWeights;
-  /** usesAsNoun's answers, by document and stem. */
-  private readonly nounUses = new Map<string, boolean>();
+  private uses: WordUses | undefined;
 
   constructor(private readonly parts: RetrieverParts) {
     this.weights = parts.weights ?? DEFAULT_WEIGHTS;
@@ -111,33 +107,9 @@ export class Retriever {
     return best;
   }
 
-  /**
-   * The corpus's (or one document's `vocabulary`'s) words that match a word at least `floor` strongly without being
-   * of its own stem or family: its neighbours in the word vectors ("beginning" for "start"), strongest first.
-   */
-  relativesOf(word: string, stem: string, floor: number, vocabulary?: ReadonlyMap<string, string>): string[] {
-    const words = vocabulary ?? this.parts.lexical.vocabulary;
-    const family = new Set(wordFamilyKeys(word));
-    return [...this.parts.matcher.matches(word, stem)]
-      .filter(
-        ([candidate, strength]) =>
-          strength >= floor && words.has(candidate) && words.get(candidate) !== stem && !wordFamilyKeys(candidate).some((key) => family.has(key)),
-      )
-      .sort((first, second) => second[1] - first[1])
-      .map(([candidate]) => candidate);
-  }
-
-  /** Whether the corpus (or one document) ever writes a word of this stem as a noun or a name (word-uses.ts), remembered. */
-  usesAsNoun(stem: string, documentId?: string): boolean {
-    const key = `${documentId ?? ''}\u0000${stem}`;
-    let found = this.nounUses.get(key);
-    if (found === undefined) {
-      const { lexical } = this.parts;
-      found = writesAsNoun(lexical, stem, documentId === undefined ? undefined : lexical.chunkRange(documentId));
-      if (this.nounUses.size >= NOUN_USES_KEPT) this.nounUses.clear();
-      this.nounUses.set(key, found);
-    }
-    return found;
+  /** How the corpus writes its words: as a noun or not, and their relatives (word-uses.ts). */
+  get wordUses(): WordUses {
+    return (this.uses ??= new WordUses(this.parts.lexical, this.parts.matcher));
   }
 
   get wordVectors(): LocalEmbeddings {

@@ -10,7 +10,7 @@ import { chunkCorpus } from '../../src/chunking/chunk-corpus.js';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { stemWord } from '../../src/language/tokenize.js';
 import { LexicalIndex } from '../../src/retrieval/lexical-index.js';
-import { writesAsNoun } from '../../src/retrieval/word-uses.js';
+import { sentencesWith, writesAsNoun } from '../../src/retrieval/word-uses.js';
 import { projectRoot } from '../helpers/test-config.js';
 
 let lexical: LexicalIndex;
@@ -31,9 +31,9 @@ test('GIVEN one document of a library THEN only its own sentences count', () => 
   assert.ok(valencia !== undefined && trams !== undefined);
   assert.equal(writesAsNoun(lexical, stemWord('tourists'), valencia), true);
   assert.equal(writesAsNoun(lexical, stemWord('tourists'), trams), false, 'the trams text never mentions tourists');
-  const sentences = lexical.sentencesWith(stemWord('tourists'), valencia);
+  const sentences = sentencesWith(lexical, stemWord('tourists'), valencia);
   assert.ok(sentences.length >= 1);
   for (const position of sentences) assert.match(lexical.sentence(position).sentence.text, /tourist/iu);
-  assert.deepEqual(lexical.sentencesWith(stemWord('tourists'), trams), []);
-  assert.equal(lexical.sentencesWith(stemWord('water'), undefined, 2).length, 2, 'at most the limit');
+  assert.deepEqual(sentencesWith(lexical, stemWord('tourists'), trams), []);
+  assert.equal(sentencesWith(lexical, stemWord('water'), undefined, 2).length, 2, 'at most the limit');
 });
