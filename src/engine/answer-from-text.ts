@@ -13,7 +13,7 @@ import { rankCandidates, preferParagraph, type CandidateRanking } from '../answe
 import { EntityCache } from '../answering/sentence-entities.js';
 import type { Answer } from '../answering/types.js';
 import type { Turn } from '../conversation/conversation-store.js';
-import { asksActionOfEarlierSubject, onlyDescribes, resolveFollowUp, standaloneFollowUp, subjectFor } from '../conversation/follow-up.js';
+import { asksActionTheTextLacks, onlyDescribes, resolveFollowUp, standaloneFollowUp, subjectFor } from '../conversation/follow-up.js';
 import type { EngineState } from './engine-state.js';
 import { namesPersonIn } from '../language/name-words.js';
 
@@ -189,10 +189,10 @@ export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
       }
       const alone = await answerAlone();
       if (alone.abstainReason !== 'not-mentioned') return asFollowUp(previous);
-      // "is it real?" asks about the earlier subject in a word the text lacks, and "why was it shut down?" names
-      // the earlier subject by "it" and asks in a word the text lacks ("the closure of…"): answered as a
-      // follow-up if the text speaks to it.
-      if (!onlyDescribes(question, own.unknownWords) && !asksActionOfEarlierSubject(question, own.unknownWords)) return alone;
+      // "is it real?" asks about the earlier subject in a word the text lacks, as do "why was it shut down?" and
+      // "what happened then?" in a verb the text lacks ("the closure of…"): answered as a follow-up if the text
+      // speaks to it.
+      if (!onlyDescribes(question, own.unknownWords) && !asksActionTheTextLacks(question, own.unknownWords)) return alone;
       const followUp = await asFollowUp(previous);
       return followUp.abstained ? alone : followUp;
     }

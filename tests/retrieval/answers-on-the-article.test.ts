@@ -176,6 +176,13 @@ test('GIVEN a follow-up whose "it" stands for the earlier subject and whose verb
   assert.equal(founded.abstained, true);
 });
 
+test('GIVEN a follow-up answered of the earlier subject THEN the next one is asked of that subject too', async () => {
+  await ask('what is the azal plane', 'thread-15');
+  await ask('why did it crash land', 'thread-15');
+  const shot = await ask('who shot it down', 'thread-15');
+  assert.equal(shot.standaloneQuestion, 'who shot azal plane down', 'not "azal plane crash land", the rewrite read afresh');
+});
+
 test('GIVEN a turn about a person THEN a later "it" stands for the thing asked about before, not for the person', async () => {
   await ask('how did the plane crash happen', 'thread-14');
   await ask('did putin say sorry', 'thread-14');
