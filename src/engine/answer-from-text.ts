@@ -57,7 +57,15 @@ export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
     const { retriever } = options.state();
     const words = retriever.termsFor(documentId);
     const vocabulary = documentId === undefined ? undefined : words.vocabulary;
-    return readQuestion(text, words, retriever.wordVectors.words, (word, stem) => retriever.closestMatch(word, stem, vocabulary));
+    const corpusWords = {
+      vocabulary: words.vocabulary,
+      properNames: words.properNames,
+      writtenLowercase: words.writtenLowercase,
+      hasStem: (stem: string) => words.hasStem(stem),
+      usesAsNoun: (stem: string) => retriever.wordUses.usesAsNoun(stem, documentId),
+      relativesOf: (word: string, stem: string, floor: number) => retriever.wordUses.relativesOf(word, stem, floor, vocabulary),
+    };
+    return readQuestion(text, corpusWords, retriever.wordVectors.words, (word, stem) => retriever.closestMatch(word, stem, vocabulary));
   };
 
   /** The answer from the whole corpus, or from one document as if it were alone (its own words and statistics). */
@@ -73,6 +81,7 @@ export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
     options.onRanking?.({ question: reading, ranking });
     return answerExtractively({
       question,
+      correctedQuestion: reading.correctedText,
       standaloneQuestion: standalone,
       analyzed: reading,
       retrieval,
@@ -85,7 +94,10 @@ export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
       unknownNames: reading.unknownNames,
       topics: reading.topics,
       absentTopics: reading.absentTopics,
+      otherwiseUsedTopics: reading.otherwiseUsedTopics,
+      ownWords: reading.terms.filter((term) => !term.context).map((term) => term.word),
       nearFuture: reading.nearFuture,
+      askerNow: reading.askerNow,
     });
   };
 

@@ -67,12 +67,27 @@ test('GIVEN questions about what the article never mentions THEN footnote says w
     ['when was harry potter published', 'harry potter'], // a name typed in lower case, named whole
     ['can you write my essay', 'essay'], // a request to the bot none of whose words the text uses
     ['recommend me a good movie', 'movie'],
+    ['who is the richest person alive', 'richest'], // no noun but "person", and the text has neither "rich" nor "alive"
   ];
   for (const [question, missing] of cases) {
     const answer = await ask(question);
     assert.equal(answer.abstained, true, question);
     assert.equal(answer.abstainReason, 'not-mentioned', question);
     assert.equal(answer.answer, `The text doesn't mention ${missing}.`);
+    assert.deepEqual(answer.quotes, []);
+  }
+});
+
+test("GIVEN a question about the asker's present moment THEN it says the text does not say it, though the text has the words", async () => {
+  // The article says "at a time when…" and "in recent days".
+  const cases: [string, string][] = [
+    ['what time is it', "The text doesn't say what time it is now."],
+    ['what day is it today', "The text doesn't say what day it is today."],
+  ];
+  for (const [question, message] of cases) {
+    const answer = await ask(question);
+    assert.equal(answer.abstained, true, question);
+    assert.equal(answer.answer, message);
     assert.deepEqual(answer.quotes, []);
   }
 });
