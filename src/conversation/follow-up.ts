@@ -48,6 +48,8 @@ const PERSONAL_PRONOUN = pronounPattern((role) => role.person);
 const SUBJECT_PRONOUN = pronounPattern((role) => role.replaced === 'itself');
 const POSSESSIVE_PRONOUN = pronounPattern((role) => role.replaced === 'possessive');
 const THING_PRONOUN = pronounPattern((role) => !role.person && role.replaced !== undefined);
+/** "he", "she" and their forms: always a person ("they" may be things). */
+const SINGULAR_PERSON = /\b(he|him|his|she|her|hers)\b/iu;
 /** Openings that continue the earlier question ("and why?", "what about the victims?", "why not?"). */
 const CONTINUING_START = /^\s*(and|but|so|also|what about|how about|why not|how come|what else|anything else|since when|who else|really)\b/iu;
 
@@ -136,17 +138,25 @@ type SubjectTurn = Partial<Pick<Turn, 'subject' | 'person' | 'abstained'>>;
 
 /**
  * What a follow-up's pronoun or ellipsis stands for: the person an earlier "who" answer named, for
- * "he"/"she"/"they"; else the subject. "it" and "its" never stand for a person (`isPerson`, read in the text):
- * after "how did the plane crash happen", "did putin say sorry", the question "what else did russia do to fix
- * it" is about the crash, the latest subject of the `earlier` turns (oldest first) that is not a person.
+ * "he"/"she"/"they"; else the subject. "he" and "she" stand for a person: when the subject is no name at all
+ * (`isName`: after "what was the break?", "did he influence others?"), the person the earlier answer's
+ * paragraph names first (`nearbyPerson`). "it" and "its" never stand for a person (`isPerson`, read in the text): after "how did the
+ * plane crash happen", "did putin say sorry", the question "what else did russia do to fix it" is about the
+ * crash, the latest subject of the `earlier` turns (oldest first) that is not a person.
  */
 export function subjectFor(
   question: string,
   turn: SubjectTurn,
   earlier: readonly SubjectTurn[] = [],
   isPerson: (name: string) => boolean = () => false,
+  nearbyPerson: () => string | undefined = () => undefined,
+  isName: (name: string) => boolean = () => true,
 ): string | undefined {
-  if (PERSONAL_PRONOUN.test(question)) return turn.person ?? turn.subject;
+  if (PERSONAL_PRONOUN.test(question)) {
+    if (turn.person !== undefined) return turn.person;
+    if (turn.subject !== undefined && SINGULAR_PERSON.test(question) && !isName(turn.subject)) return nearbyPerson() ?? turn.subject;
+    return turn.subject;
+  }
   if (turn.subject === undefined || !THING_PRONOUN.test(question) || !isPerson(turn.subject)) return turn.subject;
   const thing = [...earlier].reverse().find((before) => !before.abstained && before.subject !== undefined && !isPerson(before.subject));
   return thing?.subject ?? turn.subject;

@@ -124,6 +124,37 @@ test('GIVEN a turn about a person THEN a later "it" stands for the latest earlie
   assert.equal(subjectFor('why was it shut down', { subject: 'Sputnik' }, earlier, isPerson), 'Sputnik');
 });
 
+test('GIVEN "he" after a subject that is no name THEN it stands for the person named near the earlier answer', () => {
+  const isName = (name: string) => name !== 'break';
+  const near = () => 'DJ Kool Herc';
+  assert.equal(
+    subjectFor('did he influence others', { subject: 'break' }, [], () => false, near, isName),
+    'DJ Kool Herc',
+  );
+  assert.equal(
+    subjectFor('what did he say', { subject: 'Arif Yunusov' }, [], () => false, near, isName),
+    'Arif Yunusov',
+    'a name stays',
+  );
+  assert.equal(
+    subjectFor('did they like it', { subject: 'break' }, [], () => false, near, isName),
+    'break',
+    '"they" may be things',
+  );
+  assert.equal(
+    subjectFor(
+      'did he influence others',
+      { subject: 'break' },
+      [],
+      () => false,
+      () => undefined,
+      isName,
+    ),
+    'break',
+    'no person near',
+  );
+});
+
 test('GIVEN a pronoun that takes the place of the earlier subject THEN replacesSubject says so; "there" and "then" do not', () => {
   assert.equal(replacesSubject('who shot it down'), true);
   assert.equal(replacesSubject('what was its role'), true);
