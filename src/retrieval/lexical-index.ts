@@ -101,6 +101,15 @@ export class LexicalIndex implements TermStatistics {
 
   /** A document's chunks, positions from..to (exclusive): chunking keeps each document's chunks together. */
   chunkRange(documentId: string): { readonly from: number; readonly to: number } | undefined {
+    return this.documentRanges().get(documentId);
+  }
+
+  /** The documents, in the order their chunks come. */
+  documentIds(): string[] {
+    return [...this.documentRanges().keys()];
+  }
+
+  private documentRanges(): ReadonlyMap<string, { readonly from: number; readonly to: number }> {
     if (this.ranges === undefined) {
       this.ranges = new Map();
       for (const [position, chunk] of this.chunks.entries()) {
@@ -108,7 +117,7 @@ export class LexicalIndex implements TermStatistics {
         this.ranges.set(chunk.documentId, { from: range?.from ?? position, to: position + 1 });
       }
     }
-    return this.ranges.get(documentId);
+    return this.ranges;
   }
 
   /** Distinct sentences of a document, positions from..to (exclusive): numbered in chunk order, so they are together too. */
