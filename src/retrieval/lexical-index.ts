@@ -36,6 +36,7 @@ export class LexicalIndex implements TermStatistics {
   private readonly entries: (IndexedSentence | undefined)[];
   private lengths: Map<string, number> | undefined;
   private ranges: Map<string, { readonly from: number; readonly to: number }> | undefined;
+  private numbers: { readonly documentOf: Uint32Array; readonly documentIds: readonly string[]; readonly scratch: Float64Array } | undefined;
   /** Each stem's frequency in all passages, by stem id, once asked for (stemFrequency). */
   private readonly stemTotals = new Map<number, number>();
   private readonly documentTerms = new Map<string, DocumentTerms>();
@@ -181,11 +182,30 @@ export class LexicalIndex implements TermStatistics {
     const { stemIds, postingStart, postingChunk, postingFrequency } = this.derived;
     const id = stemIds.get(stem);
     if (id === undefined) return counts;
+    // Counted by document number, not in a Map by id: a common stem has tens of thousands of postings.
+    const { documentOf, documentIds, scratch } = this.documentNumbers();
+    const met: number[] = [];
     for (let at = postingStart[id]!; at < postingStart[id + 1]!; at += 1) {
-      const documentId = (this.chunks[postingChunk[at]!] as Chunk).documentId;
-      counts.set(documentId, (counts.get(documentId) ?? 0) + postingFrequency[at]!);
+      const document = documentOf[postingChunk[at]!]!;
+      if (scratch[document] === 0) met.push(document);
+      scratch[document] = scratch[document]! + postingFrequency[at]!;
+    }
+    for (const document of met) {
+      counts.set(documentIds[document]!, scratch[document]!);
+      scratch[document] = 0;
     }
     return counts;
+  }
+
+  /** Each chunk's document as a number (documents in chunk order), and a zeroed count per document for documentFrequencies. */
+  private documentNumbers(): { readonly documentOf: Uint32Array; readonly documentIds: readonly string[]; readonly scratch: Float64Array } {
+    if (this.numbers === undefined) {
+      const documentIds = this.documentIds();
+      const number = new Map(documentIds.map((documentId, position) => [documentId, position]));
+      const documentOf = Uint32Array.from(this.chunks, (chunk) => number.get(chunk.documentId)!);
+      this.numbers = { documentOf, documentIds, scratch: new Float64Array(documentIds.length) };
+    }
+    return this.numbers;
   }
 
   /**
