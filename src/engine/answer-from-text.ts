@@ -13,8 +13,9 @@ import { rankCandidates, preferParagraph, type CandidateRanking } from '../answe
 import { EntityCache } from '../answering/sentence-entities.js';
 import type { Answer } from '../answering/types.js';
 import type { Turn } from '../conversation/conversation-store.js';
-import { onlyDescribes, resolveFollowUp, standaloneFollowUp, subjectFor } from '../conversation/follow-up.js';
+import { asksActionOfEarlierSubject, onlyDescribes, resolveFollowUp, standaloneFollowUp, subjectFor } from '../conversation/follow-up.js';
 import type { EngineState } from './engine-state.js';
+import { namesPersonIn } from '../language/name-words.js';
 
 /** Weight of words carried over from earlier turns, relative to the question's own words. */
 const CONTEXT_WEIGHT = 1;
@@ -129,12 +130,19 @@ export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
     return !retried.abstained && (retried.confidence ?? 0) >= CONFIDENT_ELSEWHERE ? retried : first;
   };
 
+  /** Whether the text the turn was answered from (else any text) uses `name` for a person. */
+  const namesPerson = (name: string, turn: Turn) => {
+    const { documents } = options.state().corpus;
+    const answeredFrom = documents.filter((document) => document.id === turn.answerParagraph?.documentId);
+    return (answeredFrom.length > 0 ? answeredFrom : documents).some((document) => namesPersonIn(document.text, name));
+  };
+
   /** Reads the question with the earlier turns when it leans on them, or when it is too weak on its own. */
   const answer: TextAnswerer['answer'] = async (question, history, documentId) => {
     const own = read(question, documentId);
     // "what did she say?" → "what did Zakharova say?", looked for first in the paragraph the last answer came from.
     const asFollowUp = (turn: Turn) => {
-      const subject = subjectFor(question, turn);
+      const subject = subjectFor(question, turn, history.slice(0, -1), (name) => namesPerson(name, turn));
       const standalone = subject !== undefined ? standaloneFollowUp(question, subject) : `${question} (${turn.standaloneQuestion})`;
       const readIn = (id: string | undefined) => {
         const reading = withContext(read(standalone, id), turn.standaloneQuestion, CONTEXT_WEIGHT);
@@ -169,8 +177,10 @@ export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
       }
       const alone = await answerAlone();
       if (alone.abstainReason !== 'not-mentioned') return asFollowUp(previous);
-      // "is it real?" asks about the earlier subject in a word the text lacks: answered as a follow-up if the text speaks to it.
-      if (!onlyDescribes(question, own.unknownWords)) return alone;
+      // "is it real?" asks about the earlier subject in a word the text lacks, and "why was it shut down?" names
+      // the earlier subject by "it" and asks in a word the text lacks ("the closure of…"): answered as a
+      // follow-up if the text speaks to it.
+      if (!onlyDescribes(question, own.unknownWords) && !asksActionOfEarlierSubject(question, own.unknownWords)) return alone;
       const followUp = await asFollowUp(previous);
       return followUp.abstained ? alone : followUp;
     }

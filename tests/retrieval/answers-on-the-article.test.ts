@@ -150,6 +150,25 @@ test('GIVEN a yes-or-no follow-up in a word the text lacks THEN it is asked of t
   assert.equal(old.abstained, true);
 });
 
+test('GIVEN a follow-up whose "it" stands for the earlier subject and whose verb the text lacks THEN it is answered of that subject', async () => {
+  await ask('what is rossotrudnichestvo', 'thread-13');
+  const shut = await ask('why was it shut down', 'thread-13');
+  assert.equal(shut.standaloneQuestion, 'why was rossotrudnichestvo shut down');
+  assert.equal(shut.abstained, false);
+  assert.match(shut.quotes.map((quote) => quote.text).join(' '), /closure of the Russian House/u);
+  // Asked of a subject the text says nothing more about, the refusal stands.
+  const founded = await ask('when was it founded', 'thread-13');
+  assert.equal(founded.abstained, true);
+});
+
+test('GIVEN a turn about a person THEN a later "it" stands for the thing asked about before, not for the person', async () => {
+  await ask('how did the plane crash happen', 'thread-14');
+  await ask('did putin say sorry', 'thread-14');
+  const fix = await ask('what else did russia do to fix it', 'thread-14');
+  assert.doesNotMatch(fix.standaloneQuestion, /putin/iu);
+  assert.match(fix.standaloneQuestion, /crash/u);
+});
+
 test('GIVEN a first turn with a typo THEN the follow-up leans on its subject, not on the typo', async () => {
   await ask('wat does jamestown say about the media campaign', 'thread-3');
   const followUp = await ask('so what was the point of it', 'thread-3');
