@@ -12,6 +12,7 @@ import { deriveIndex, type DerivedIndex } from './derive-lexical-index.js';
 import { runAtOnce, runInTurns } from './in-turns.js';
 import { buildLexicalTables, type LexicalCounts, type LexicalTables } from './lexical-tables.js';
 import { DocumentTerms, inverseFrequency, type TermStatistics } from './document-terms.js';
+import { DocumentPlaces } from './document-places.js';
 
 export interface IndexedSentence {
   readonly sentence: Sentence;
@@ -35,8 +36,9 @@ export class LexicalIndex implements TermStatistics {
   readonly writtenLowercase: Set<string>;
   private readonly entries: (IndexedSentence | undefined)[];
   private lengths: Map<string, number> | undefined;
-  private ranges: Map<string, { readonly from: number; readonly to: number }> | undefined;
-  private numbers: { readonly documentOf: Uint32Array; readonly documentIds: readonly string[]; readonly scratch: Float64Array } | undefined;
+  private readonly places: DocumentPlaces;
+  /** Reused by documentFrequencies, left zeroed after each call. */
+  private documentScratch: Float64Array | undefined;
   /** Each stem's frequency in all passages, by stem id, once asked for (stemFrequency). */
   private readonly stemTotals = new Map<number, number>();
   private readonly documentTerms = new Map<string, DocumentTerms>();
@@ -54,6 +56,7 @@ export class LexicalIndex implements TermStatistics {
     this.properNames = derived.properNames;
     this.writtenLowercase = derived.writtenLowercase;
     this.entries = new Array<IndexedSentence | undefined>(derived.sentenceChunk.length);
+    this.places = new DocumentPlaces(chunks);
   }
 
   /** The index over saved tables, made in turns of the event loop (a bot opening a library's index keeps answering). */
@@ -102,23 +105,12 @@ export class LexicalIndex implements TermStatistics {
 
   /** A document's chunks, positions from..to (exclusive): chunking keeps each document's chunks together. */
   chunkRange(documentId: string): { readonly from: number; readonly to: number } | undefined {
-    return this.documentRanges().get(documentId);
+    return this.places.range(documentId);
   }
 
   /** The documents, in the order their chunks come. */
   documentIds(): string[] {
-    return [...this.documentRanges().keys()];
-  }
-
-  private documentRanges(): ReadonlyMap<string, { readonly from: number; readonly to: number }> {
-    if (this.ranges === undefined) {
-      this.ranges = new Map();
-      for (const [position, chunk] of this.chunks.entries()) {
-        const range = this.ranges.get(chunk.documentId);
-        this.ranges.set(chunk.documentId, { from: range?.from ?? position, to: position + 1 });
-      }
-    }
-    return this.ranges;
+    return this.places.ids();
   }
 
   /** Distinct sentences of a document, positions from..to (exclusive): numbered in chunk order, so they are together too. */
@@ -183,29 +175,20 @@ export class LexicalIndex implements TermStatistics {
     const id = stemIds.get(stem);
     if (id === undefined) return counts;
     // Counted by document number, not in a Map by id: a common stem has tens of thousands of postings.
-    const { documentOf, documentIds, scratch } = this.documentNumbers();
+    const documentOf = this.places.documentOfChunk();
+    const scratch = (this.documentScratch ??= new Float64Array(this.places.ids().length));
     const met: number[] = [];
     for (let at = postingStart[id]!; at < postingStart[id + 1]!; at += 1) {
       const document = documentOf[postingChunk[at]!]!;
       if (scratch[document] === 0) met.push(document);
       scratch[document] = scratch[document]! + postingFrequency[at]!;
     }
+    const documentIds = this.places.ids();
     for (const document of met) {
       counts.set(documentIds[document]!, scratch[document]!);
       scratch[document] = 0;
     }
     return counts;
-  }
-
-  /** Each chunk's document as a number (documents in chunk order), and a zeroed count per document for documentFrequencies. */
-  private documentNumbers(): { readonly documentOf: Uint32Array; readonly documentIds: readonly string[]; readonly scratch: Float64Array } {
-    if (this.numbers === undefined) {
-      const documentIds = this.documentIds();
-      const number = new Map(documentIds.map((documentId, position) => [documentId, position]));
-      const documentOf = Uint32Array.from(this.chunks, (chunk) => number.get(chunk.documentId)!);
-      this.numbers = { documentOf, documentIds, scratch: new Float64Array(documentIds.length) };
-    }
-    return this.numbers;
   }
 
   /**
