@@ -69,13 +69,17 @@ export function resolveFollowUp(question: string, topics: readonly string[]): Fo
 }
 
 /**
- * True when a pronoun of the question takes the place of the earlier subject and one of its `words` (those the
- * text lacks) is the action asked about: "why was it shut down?" asks about the earlier subject in a verb the
- * text lacks (it says "the closure of…"); "how old is he?" asks for something the text may not give.
+ * True when one of a leaning question's `words` (those the text lacks) is the action asked about: "why was it
+ * shut down?" asks about the earlier subject in a verb the text lacks (it says "the closure of…"), as does
+ * "what happened then?"; "how old is he?" asks for something the text may not give.
  */
-export function asksActionOfEarlierSubject(question: string, words: readonly string[]): boolean {
-  if (!SUBJECT_PRONOUN.test(question) && !POSSESSIVE_PRONOUN.test(question)) return false;
+export function asksActionTheTextLacks(question: string, words: readonly string[]): boolean {
   return tagWords(question).some((word) => word.pos === 'VERB' && words.includes(word.text.toLowerCase()));
+}
+
+/** True when a pronoun of the question takes the place of the earlier subject ("who shot it down?", "what was its role?"). */
+export function replacesSubject(question: string): boolean {
+  return SUBJECT_PRONOUN.test(question) || POSSESSIVE_PRONOUN.test(question);
 }
 
 const DESCRIBING = new Set(['ADJ', 'ADV']);

@@ -13,7 +13,7 @@ import { rankCandidates, preferParagraph, type CandidateRanking } from '../answe
 import { EntityCache } from '../answering/sentence-entities.js';
 import type { Answer } from '../answering/types.js';
 import type { Turn } from '../conversation/conversation-store.js';
-import { asksActionOfEarlierSubject, onlyDescribes, resolveFollowUp, standaloneFollowUp, subjectFor } from '../conversation/follow-up.js';
+import { asksActionTheTextLacks, onlyDescribes, resolveFollowUp, standaloneFollowUp, subjectFor } from '../conversation/follow-up.js';
 import type { EngineState } from './engine-state.js';
 import { namesPersonIn } from '../language/name-words.js';
 
@@ -57,7 +57,15 @@ export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
     const { retriever } = options.state();
     const words = retriever.termsFor(documentId);
     const vocabulary = documentId === undefined ? undefined : words.vocabulary;
-    return readQuestion(text, words, retriever.wordVectors.words, (word, stem) => retriever.closestMatch(word, stem, vocabulary));
+    const corpusWords = {
+      vocabulary: words.vocabulary,
+      properNames: words.properNames,
+      writtenLowercase: words.writtenLowercase,
+      hasStem: (stem: string) => words.hasStem(stem),
+      usesAsNoun: (stem: string) => retriever.wordUses.usesAsNoun(stem, documentId),
+      relativesOf: (word: string, stem: string, floor: number) => retriever.wordUses.relativesOf(word, stem, floor, vocabulary),
+    };
+    return readQuestion(text, corpusWords, retriever.wordVectors.words, (word, stem) => retriever.closestMatch(word, stem, vocabulary));
   };
 
   /** The answer from the whole corpus, or from one document as if it were alone (its own words and statistics). */
@@ -73,6 +81,7 @@ export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
     options.onRanking?.({ question: reading, ranking });
     return answerExtractively({
       question,
+      correctedQuestion: reading.correctedText,
       standaloneQuestion: standalone,
       analyzed: reading,
       retrieval,
@@ -85,7 +94,10 @@ export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
       unknownNames: reading.unknownNames,
       topics: reading.topics,
       absentTopics: reading.absentTopics,
+      otherwiseUsedTopics: reading.otherwiseUsedTopics,
+      ownWords: reading.terms.filter((term) => !term.context).map((term) => term.word),
       nearFuture: reading.nearFuture,
+      askerNow: reading.askerNow,
     });
   };
 
@@ -177,10 +189,10 @@ export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
       }
       const alone = await answerAlone();
       if (alone.abstainReason !== 'not-mentioned') return asFollowUp(previous);
-      // "is it real?" asks about the earlier subject in a word the text lacks, and "why was it shut down?" names
-      // the earlier subject by "it" and asks in a word the text lacks ("the closure of…"): answered as a
-      // follow-up if the text speaks to it.
-      if (!onlyDescribes(question, own.unknownWords) && !asksActionOfEarlierSubject(question, own.unknownWords)) return alone;
+      // "is it real?" asks about the earlier subject in a word the text lacks, as do "why was it shut down?" and
+      // "what happened then?" in a verb the text lacks ("the closure of…"): answered as a follow-up if the text
+      // speaks to it.
+      if (!onlyDescribes(question, own.unknownWords) && !asksActionTheTextLacks(question, own.unknownWords)) return alone;
       const followUp = await asFollowUp(previous);
       return followUp.abstained ? alone : followUp;
     }

@@ -3,7 +3,8 @@ import { test } from 'node:test';
 import { ConversationStore } from '../../src/conversation/conversation-store.js';
 import {
   answeredPerson,
-  asksActionOfEarlierSubject,
+  asksActionTheTextLacks,
+  replacesSubject,
   resolveFollowUp as resolveWithTopics,
   standaloneFollowUp,
   subjectFor,
@@ -123,10 +124,17 @@ test('GIVEN a turn about a person THEN a later "it" stands for the latest earlie
   assert.equal(subjectFor('why was it shut down', { subject: 'Sputnik' }, earlier, isPerson), 'Sputnik');
 });
 
-test('GIVEN a pronoun for the earlier subject and a verb the text lacks THEN the question asks an action of that subject', () => {
-  assert.equal(asksActionOfEarlierSubject('why was it shut down', ['shut']), true);
-  assert.equal(asksActionOfEarlierSubject('what did they ban', ['ban']), true);
-  assert.equal(asksActionOfEarlierSubject('how old is he', ['old']), false, 'an adjective asks for something else');
-  assert.equal(asksActionOfEarlierSubject('why was it shut down', []), false, 'the text has every word');
-  assert.equal(asksActionOfEarlierSubject('who shut down there', ['shut']), false, '"there" does not stand for the subject');
+test('GIVEN a pronoun that takes the place of the earlier subject THEN replacesSubject says so; "there" and "then" do not', () => {
+  assert.equal(replacesSubject('who shot it down'), true);
+  assert.equal(replacesSubject('what was its role'), true);
+  assert.equal(replacesSubject('who lives there'), false);
+  assert.equal(replacesSubject('what about hotels'), false);
+});
+
+test('GIVEN a leaning question with a verb the text lacks THEN it asks an action of the earlier subject', () => {
+  assert.equal(asksActionTheTextLacks('why was it shut down', ['shut']), true);
+  assert.equal(asksActionTheTextLacks('what did they ban', ['ban']), true);
+  assert.equal(asksActionTheTextLacks('how old is he', ['old']), false, 'an adjective asks for something else');
+  assert.equal(asksActionTheTextLacks('why was it shut down', []), false, 'the text has every word');
+  assert.equal(asksActionTheTextLacks('what happened then', ['happened']), true);
 });
