@@ -37,8 +37,6 @@ export class LexicalIndex implements TermStatistics {
   private readonly entries: (IndexedSentence | undefined)[];
   private lengths: Map<string, number> | undefined;
   private readonly places: DocumentPlaces;
-  /** Reused by documentFrequencies, left zeroed after each call. */
-  private documentScratch: Float64Array | undefined;
   /** Each stem's frequency in all passages, by stem id, once asked for (stemFrequency). */
   private readonly stemTotals = new Map<number, number>();
   private readonly documentTerms = new Map<string, DocumentTerms>();
@@ -109,7 +107,7 @@ export class LexicalIndex implements TermStatistics {
   }
 
   /** The documents, in the order their chunks come. */
-  documentIds(): string[] {
+  documentIds(): readonly string[] {
     return this.places.ids();
   }
 
@@ -180,25 +178,9 @@ export class LexicalIndex implements TermStatistics {
 
   /** How often the stem occurs in each document's passages (a sentence in two windows counts twice, as in BM25). */
   documentFrequencies(stem: string): Map<string, number> {
-    const counts = new Map<string, number>();
     const { stemIds, postingStart, postingChunk, postingFrequency } = this.derived;
     const id = stemIds.get(stem);
-    if (id === undefined) return counts;
-    // Counted by document number, not in a Map by id: a common stem has tens of thousands of postings.
-    const documentOf = this.places.documentOfChunk();
-    const scratch = (this.documentScratch ??= new Float64Array(this.places.ids().length));
-    const met: number[] = [];
-    for (let at = postingStart[id]!; at < postingStart[id + 1]!; at += 1) {
-      const document = documentOf[postingChunk[at]!]!;
-      if (scratch[document] === 0) met.push(document);
-      scratch[document] = scratch[document]! + postingFrequency[at]!;
-    }
-    const documentIds = this.places.ids();
-    for (const document of met) {
-      counts.set(documentIds[document]!, scratch[document]!);
-      scratch[document] = 0;
-    }
-    return counts;
+    return id === undefined ? new Map() : this.places.countByDocument(postingChunk, postingFrequency, postingStart[id]!, postingStart[id + 1]!);
   }
 
   /**
