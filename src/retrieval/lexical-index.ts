@@ -180,7 +180,7 @@ export class LexicalIndex implements TermStatistics {
   documentFrequencies(stem: string): Map<string, number> {
     const { stemIds, postingStart, postingChunk, postingFrequency } = this.derived;
     const id = stemIds.get(stem);
-    return id === undefined ? new Map() : this.places.countByDocument(postingChunk, postingFrequency, postingStart[id]!, postingStart[id + 1]!);
+    return id === undefined ? new Map<string, number>() : this.places.countByDocument(postingChunk, postingFrequency, postingStart[id]!, postingStart[id + 1]!);
   }
 
   /**
