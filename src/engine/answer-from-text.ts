@@ -160,8 +160,10 @@ export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
         const reading = withContext(read(standalone, id), turn.standaloneQuestion, CONTEXT_WEIGHT);
         return { reading, retrievalText: `${reading.correctedText} ${turn.standaloneQuestion}` };
       };
-      const { reading, retrievalText } = readIn(documentId);
-      return answerReading(question, standalone, reading, retrievalText, { documentId, earlierParagraph: turn.answerParagraph, readFor: readIn });
+      // In a library, a follow-up naming nothing of its own ("who are they mostly?") is asked of the text that answered the turn.
+      const scope = documentId ?? (own.topics.length === 0 ? turn.answerParagraph?.documentId : undefined);
+      const { reading, retrievalText } = readIn(scope);
+      return answerReading(question, standalone, reading, retrievalText, { documentId: scope, earlierParagraph: turn.answerParagraph, readFor: readIn });
     };
     // A turn the text did not answer leaves nothing to lean on ("who is the richest person alive" after an
     // off-topic "recommend a good book" is not about books), nor does one about the text itself ("who wrote
