@@ -8,7 +8,7 @@ import type { WordVectors } from '../embeddings/word-vectors.js';
 import type { QueryTerm } from '../question/question-analysis.js';
 import { runAtOnce, runInTurns, type Sliced } from './in-turns.js';
 import type { IndexedSentence, LexicalIndex } from './lexical-index.js';
-import type { SavedCommonDirection } from './lexical-tables.js';
+import type { SavedCommonDirection, SavedDocumentDirections } from './lexical-tables.js';
 
 /** Sentences sampled for the shared direction. */
 const SAMPLE = 2000;
@@ -42,6 +42,39 @@ export class SentenceVectors {
   static async commonDirection(lexical: LexicalIndex, embeddings: LocalEmbeddings): Promise<SavedCommonDirection> {
     const direction = await runInTurns(commonDirectionOf(lexical, embeddings));
     return { model: embeddings.model, sample: SAMPLE, values: Array.from(direction) };
+  }
+
+  /**
+   * Each document's own direction in a library (what ofDocument computes when a question is first asked of it), to
+   * save with the tables at ingest: asked of a long document, a question otherwise embeds up to 2,000 of its sentences
+   * first. Undefined for a single document, whose direction is the corpus's.
+   */
+  static async documentDirections(lexical: LexicalIndex, embeddings: LocalEmbeddings): Promise<SavedDocumentDirections | undefined> {
+    const documents = lexical.documentIds();
+    if (documents.length < 2) return undefined;
+    const values = new Float32Array(documents.length * embeddings.dimensions);
+    await runInTurns(
+      (function* () {
+        for (const [slot, documentId] of documents.entries()) {
+          const sentences = lexical.sentenceRange(documentId);
+          if (sentences !== undefined) values.set(yield* commonDirectionOf(lexical, embeddings, sentences), slot * embeddings.dimensions);
+        }
+      })(),
+    );
+    return { model: embeddings.model, sample: SAMPLE, dimensions: embeddings.dimensions, values };
+  }
+
+  /** Each document's saved direction by id, when `saved` was computed with these word vectors over these documents. */
+  static savedDocumentDirections(
+    lexical: LexicalIndex,
+    embeddings: LocalEmbeddings,
+    saved: SavedDocumentDirections | undefined,
+  ): ReadonlyMap<string, Float32Array> | undefined {
+    const documents = lexical.documentIds();
+    const { dimensions } = embeddings;
+    if (saved === undefined || saved.model !== embeddings.model || saved.sample !== SAMPLE || saved.dimensions !== dimensions) return undefined;
+    if (saved.values.length !== documents.length * dimensions) return undefined;
+    return new Map(documents.map((documentId, slot) => [documentId, saved.values.subarray(slot * dimensions, (slot + 1) * dimensions)]));
   }
 
   /**
