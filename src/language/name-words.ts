@@ -94,7 +94,7 @@ export function writtenAsNameIn(text: string, name: string): boolean {
   const mention = new RegExp(String.raw`(?<![\p{L}\p{N}])${words.join(String.raw`\s+`)}(?![\p{L}\p{N}])`, 'giu');
   for (const match of text.matchAll(mention)) {
     const before = text.slice(Math.max(0, match.index - 3), match.index).trimEnd();
-    if (/^\p{Lu}/u.test(match[0]) && before !== '' && !/[.!?:"“‘(\[]$/u.test(before)) return true;
+    if (/^\p{Lu}/u.test(match[0]) && before !== '' && !/[.!?:"“‘([]$/u.test(before)) return true;
   }
   return false;
 }
