@@ -162,6 +162,29 @@ export function subjectFor(
   return thing?.subject ?? turn.subject;
 }
 
+/** "and the farmers?", "what about hotels?": the opening and the thing asked about instead. */
+const ABOUT_ANOTHER = /^\s*(?:and|but|what about|how about)\s+(.+?)[\s?.!]*$/iu;
+/** Word classes of a noun phrase ("the farmers", "golf courses", "La Unió"): "and why?", "and during the day?" are no other subject. */
+const NOUN_PHRASE = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM']);
+
+/**
+ * "what about hotels?" after "how much do households pay?" (whose subject was "households"): the earlier
+ * question asked of the other thing, "how much do hotels pay?". Undefined unless the follow-up is an opening
+ * and a noun phrase with a noun or name, and the earlier question holds its subject as written.
+ */
+export function askedOfAnother(question: string, earlierQuestion: string, earlierSubject: string): string | undefined {
+  const match = ABOUT_ANOTHER.exec(question);
+  const other = match?.[1];
+  if (other === undefined) return undefined;
+  const tags = tagWords(other);
+  if (!tags.every((word) => NOUN_PHRASE.has(word.pos)) || !tags.some((word) => word.pos === 'NOUN' || word.pos === 'PROPN')) return undefined;
+  const at = earlierQuestion.toLowerCase().indexOf(earlierSubject.toLowerCase());
+  if (at < 0 || other.toLowerCase().includes(earlierSubject.toLowerCase())) return undefined;
+  // The other thing as typed, in place of the subject and its article ("what did the Washington Post say" → "what did al jazeera say").
+  const before = earlierQuestion.slice(0, at).replace(/\b(?:the|a|an)\s+$/iu, '');
+  return `${before}${other}${earlierQuestion.slice(at + earlierSubject.length)}`;
+}
+
 /**
  * The follow-up as a question of its own: the first pronoun becomes the earlier subject ("what did she
  * say?" → "what did Zakharova say?"); with no pronoun (ellipsis: "how many died?") the subject is added.

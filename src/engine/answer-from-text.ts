@@ -13,7 +13,7 @@ import { rankCandidates, preferParagraph, type CandidateRanking } from '../answe
 import { EntityCache } from '../answering/sentence-entities.js';
 import type { Answer } from '../answering/types.js';
 import type { Turn } from '../conversation/conversation-store.js';
-import { asksActionTheTextLacks, onlyDescribes, resolveFollowUp, standaloneFollowUp, subjectFor } from '../conversation/follow-up.js';
+import { askedOfAnother, asksActionTheTextLacks, onlyDescribes, resolveFollowUp, standaloneFollowUp, subjectFor } from '../conversation/follow-up.js';
 import type { EngineState } from './engine-state.js';
 import { firstPersonIn, namesPersonIn, writtenAsNameIn } from '../language/name-words.js';
 
@@ -164,6 +164,17 @@ export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
     const own = read(question, documentId);
     // "what did she say?" → "what did Zakharova say?", looked for first in the paragraph the last answer came from.
     const asFollowUp = (turn: Turn) => {
+      // "what about hotels?" after "how much do households pay?" asks "how much do hotels pay?": the earlier
+      // question of another subject, read on its own and looked for wherever that subject is.
+      const another = turn.subject === undefined ? undefined : askedOfAnother(question, turn.standaloneQuestion, turn.subject);
+      if (another !== undefined) {
+        const readAlone = (id: string | undefined) => {
+          const reading = read(another, id);
+          return { reading, retrievalText: reading.correctedText };
+        };
+        const { reading, retrievalText } = readAlone(documentId);
+        return answerReading(question, another, reading, retrievalText, { documentId, readFor: readAlone });
+      }
       const subject = subjectFor(
         question,
         turn,

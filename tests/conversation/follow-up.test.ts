@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { ConversationStore } from '../../src/conversation/conversation-store.js';
 import {
   answeredPerson,
+  askedOfAnother,
   asksActionTheTextLacks,
   replacesSubject,
   resolveFollowUp as resolveWithTopics,
@@ -153,6 +154,16 @@ test('GIVEN "he" after a subject that is no name THEN it stands for the person n
     'break',
     'no person near',
   );
+});
+
+test('GIVEN "what about X?" THEN the earlier question is asked of X; an opening without a noun phrase is not', () => {
+  assert.equal(askedOfAnother('what about hotels?', 'how much do households pay', 'households'), 'how much do hotels pay');
+  assert.equal(askedOfAnother('and the farmers?', 'what did hosbec want', 'hosbec'), 'what did the farmers want');
+  assert.equal(askedOfAnother('and al jazeera?', 'what did the washington post say', 'washington post'), 'what did al jazeera say');
+  assert.equal(askedOfAnother('and why?', 'what did hosbec want', 'hosbec'), undefined);
+  assert.equal(askedOfAnother('and during the day?', 'how often do trams run at night', 'trams'), undefined);
+  assert.equal(askedOfAnother('what about hotels?', 'how much do they pay', 'households'), undefined, 'the subject is not written in it');
+  assert.equal(askedOfAnother('who are the farmers', 'what did hosbec want', 'hosbec'), undefined);
 });
 
 test('GIVEN a pronoun that takes the place of the earlier subject THEN replacesSubject says so; "there" and "then" do not', () => {
