@@ -14,7 +14,8 @@ export const STOPWORDS: ReadonlySet<string> = new Set(
   themselves then there these they this those through thus to too under until up upon us ve very was wasn we were weren what
   whatever when where whether which while who whom whose why will with within without won would wouldn yet you your yours
   yourself yourselves tell said says say according did does do done get got give given make made many way ways thing things
-  article text author's mention mentioned`.split(/\s+/u),
+  article text author's mention mentioned nothing something anything everything nobody somebody anybody everybody someone anyone
+  everyone none`.split(/\s+/u),
 );
 
 /** Month names, lower-cased, January first (index + 1 is the month's number). */

@@ -190,6 +190,13 @@ test('GIVEN "what about X?" after a question THEN the earlier question is asked 
   assert.match(peskov.quotes[0]?.text ?? '', /Peskov described the call/u);
 });
 
+test('GIVEN "nothing else?" after an answer THEN it leans on that turn and names no pronoun as missing', async () => {
+  await ask('what did the kremlin do', 'thread-17');
+  const more = await ask('nothing else?', 'thread-17');
+  assert.doesNotMatch(more.answer, /doesn't mention nothing/u);
+  assert.match(more.standaloneQuestion, /kremlin/iu);
+});
+
 test('GIVEN a turn about a person THEN a later "it" stands for the thing asked about before, not for the person', async () => {
   await ask('how did the plane crash happen', 'thread-14');
   await ask('did putin say sorry', 'thread-14');
