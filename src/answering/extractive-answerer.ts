@@ -7,6 +7,7 @@ import type { Corpus } from '../corpus/types.js';
 import { aboutTheDocument, bylineAnswer, metadataAnswer } from './metadata-answer.js';
 import type { AnalyzedQuestion } from '../question/question-analysis.js';
 import { isRequestForm } from '../question/request-form.js';
+import { aboutSomethingElse, namesNoTopicOfTheText, OFF_TOPIC_UNLESS, sharesNoWord, type MissingWords } from './about-something-else.js';
 import { countFirst, NO_COUNT } from './count-answer.js';
 import type { RetrievalResult, ScoredSentence } from '../retrieval/retriever.js';
 import type { AbstainReason, Answer, Passage, Quote } from './types.js';
@@ -29,6 +30,8 @@ export const NOT_IN_TEXT = "The text touches on this but doesn't answer it. The 
 
 export interface ExtractiveInput {
   readonly question: string;
+  /** The question with its typos corrected ("recomend me a show" → "recommend me a show"); default: the question. */
+  readonly correctedQuestion?: string;
   readonly standaloneQuestion: string;
   readonly analyzed: AnalyzedQuestion;
   readonly retrieval: RetrievalResult;
@@ -45,8 +48,14 @@ export interface ExtractiveInput {
   /** The question's nouns and names, and those the corpus never uses (question-topics.ts). */
   readonly topics?: readonly string[];
   readonly absentTopics?: readonly string[];
+  /** Topics the text has only as another part of speech, when no other topic is there as a noun (read-question.ts). */
+  readonly otherwiseUsedTopics?: readonly string[];
+  /** The question's own content words (not those carried over from an earlier turn). */
+  readonly ownWords?: readonly string[];
   /** The asker's coming days the question asks about, in words the text never uses ("tomorrow"). */
   readonly nearFuture?: string | undefined;
+  /** What the question asks of the asker's present moment, in words for the abstention ("what time it is now"). */
+  readonly askerNow?: string | undefined;
 }
 
 export function answerExtractively(input: ExtractiveInput): Answer {
@@ -84,8 +93,11 @@ export function answerExtractively(input: ExtractiveInput): Answer {
     unknownNames: input.unknownNames,
     topics: input.topics ?? [],
     absentTopics: input.absentTopics ?? [],
+    otherwiseUsedTopics: input.otherwiseUsedTopics ?? [],
+    ownWords: input.ownWords ?? [],
     nearFuture: input.nearFuture,
-    request: isRequestForm(input.question),
+    askerNow: input.askerNow,
+    request: isRequestForm(input.correctedQuestion ?? input.question),
   });
   if (decision.kind === 'abstain') {
     const closest = decision.reason === 'not-mentioned' ? [] : passages.slice(0, CLOSEST_SHOWN);
@@ -124,26 +136,11 @@ export function answerExtractively(input: ExtractiveInput): Answer {
   return { ...base, answer: first.text, abstained: false, quotes, confidence: decision.answerability };
 }
 
+export type { MissingWords } from './about-something-else.js';
+
 export type AnswerDecision =
   | { readonly kind: 'answer'; readonly chosen: readonly RankedCandidate[]; readonly answerability: number }
   | { readonly kind: 'abstain'; readonly reason: AbstainReason; readonly message: string; readonly answerability: number };
-
-/** What the question reader found missing from the text. */
-export interface MissingWords {
-  /** Question words the corpus never uses, rarest in English first (after typo correction). */
-  readonly unknownWords: readonly string[];
-  /** Question words the text has only a word of the same family of ("environmentalists" ~ "environmental"): not absent. */
-  readonly relatedWords?: readonly string[];
-  /** Names the question uses that the text never mentions. */
-  readonly unknownNames: readonly string[];
-  /** The question's nouns and names, and those of them the text never uses. */
-  readonly topics: readonly string[];
-  readonly absentTopics: readonly string[];
-  /** The asker's coming days the question asks about, in words the text never uses ("what's the weather like tomorrow"). */
-  readonly nearFuture?: string | undefined;
-  /** The message asks footnote to do something ("recommend me a good movie") rather than asks about something. */
-  readonly request?: boolean;
-}
 
 /**
  * One rule for answering or not: the fitted answerability of the best candidate against the threshold.
@@ -160,6 +157,8 @@ export function decideAnswer(ranking: CandidateRanking, threshold: number, missi
   // "what's the weather like tomorrow": the text was written before the asker's coming days.
   if (missing.nearFuture !== undefined)
     return { kind: 'abstain', reason: 'not-mentioned', message: `The text doesn't say anything about ${missing.nearFuture}.`, answerability };
+  // "what time is it": nor the asker's present, whatever words the text shares ("at a time when…").
+  if (missing.askerNow !== undefined) return { kind: 'abstain', reason: 'not-mentioned', message: `The text doesn't say ${missing.askerNow}.`, answerability };
   // A request none of whose words the text uses ("can you write my essay") is not about the text, however likely a sentence looks.
   const offTopic =
     ranking.answerability < OFF_TOPIC_UNLESS || (missing.request === true && (sharesNoWord(ranking, missing) || namesNoTopicOfTheText(missing)))
@@ -184,50 +183,6 @@ export function decideAnswer(ranking: CandidateRanking, threshold: number, missi
   }
   if (best === undefined) return { kind: 'abstain', reason: 'no-candidates', message: "The text doesn't cover this.", answerability };
   return { kind: 'abstain', reason: 'no-answering-sentence', message: NOT_IN_TEXT, answerability };
-}
-
-/**
- * A question none of whose nouns the text uses is about something else — unless a sentence answers it this
- * likely: casual questions name one thing in their own words ("did crime go up" of a text that says "thefts rose").
- */
-export const OFF_TOPIC_UNLESS = 0.6;
-
-/**
- * Share of the question's rarity-weighted words the text lacks at or above which it is about something else:
- * all of them. Paraphrases use many words the text lacks and still ask about it.
- */
-export const OFF_TOPIC_SHARE = 0.999;
-
-/**
- * Every noun and name of the question is absent from the text by stem, a close relative in the word vectors
- * not counting: "can you help me with my essay" of a text that has "help" but no "essay". Applied to requests
- * only: a request about the text names what it wants ("can you explain the tariffs"), while a question may
- * ask about the text's things in its own words ("did crime go up" of a text that says "thefts").
- */
-function namesNoTopicOfTheText(missing: MissingWords): boolean {
-  return missing.topics.length > 0 && missing.topics.every((topic) => missing.unknownWords.includes(topic));
-}
-
-/** Every one of the question's words is absent from the text (by stem, after typo correction), with no word of its family there either. */
-function sharesNoWord(ranking: CandidateRanking, missing: MissingWords): boolean {
-  return missing.unknownWords.length > 0 && (missing.relatedWords ?? []).length === 0 && ranking.questionLevel.unknownShare >= OFF_TOPIC_SHARE;
-}
-
-/**
- * The word to name when the question is about something the text never speaks of: every one of its nouns
- * and names is absent ("what time does the library close?"), or every one of its words. The rarest absent
- * word is named, as it says most about what is missing.
- */
-export function aboutSomethingElse(ranking: CandidateRanking, missing: MissingWords, request = false): string | undefined {
-  const allTopicsAbsent = missing.topics.length > 0 && missing.absentTopics.length === missing.topics.length;
-  if (!allTopicsAbsent && !sharesNoWord(ranking, missing) && !(request && namesNoTopicOfTheText(missing))) return undefined;
-  // Named: an absent topic, else a topic the text only has a relative of ("telephone" of a text that says "phone"), else any word.
-  return (
-    missing.unknownWords.find((word) => missing.absentTopics.includes(word)) ??
-    missing.absentTopics[0] ??
-    missing.unknownWords.find((word) => missing.topics.includes(word)) ??
-    missing.unknownWords[0]
-  );
 }
 
 /**

@@ -6,6 +6,7 @@ import { STOPWORDS } from '../language/lexicon.js';
 import { tokenize } from '../language/tokenize.js';
 import { namedNounPhrases, readEntities } from '../answering/sentence-entities.js';
 import { tagWords } from '../language/part-of-speech.js';
+import type { Turn } from './conversation-store.js';
 
 /**
  * Words that stand for something said earlier, with their role: a question using one leans on the earlier turn
@@ -46,6 +47,7 @@ const ANY_PRONOUN = pronounPattern(() => true);
 const PERSONAL_PRONOUN = pronounPattern((role) => role.person);
 const SUBJECT_PRONOUN = pronounPattern((role) => role.replaced === 'itself');
 const POSSESSIVE_PRONOUN = pronounPattern((role) => role.replaced === 'possessive');
+const THING_PRONOUN = pronounPattern((role) => !role.person && role.replaced !== undefined);
 /** Openings that continue the earlier question ("and why?", "what about the victims?", "why not?"). */
 const CONTINUING_START = /^\s*(and|but|so|also|what about|how about|why not|how come|what else|anything else|since when|who else|really)\b/iu;
 
@@ -64,6 +66,20 @@ export interface FollowUpDecision {
  */
 export function resolveFollowUp(question: string, topics: readonly string[]): FollowUpDecision {
   return { leans: ANY_PRONOUN.test(question) || CONTINUING_START.test(question) || topics.length === 0 };
+}
+
+/**
+ * True when one of a leaning question's `words` (those the text lacks) is the action asked about: "why was it
+ * shut down?" asks about the earlier subject in a verb the text lacks (it says "the closure of…"), as does
+ * "what happened then?"; "how old is he?" asks for something the text may not give.
+ */
+export function asksActionTheTextLacks(question: string, words: readonly string[]): boolean {
+  return tagWords(question).some((word) => word.pos === 'VERB' && words.includes(word.text.toLowerCase()));
+}
+
+/** True when a pronoun of the question takes the place of the earlier subject ("who shot it down?", "what was its role?"). */
+export function replacesSubject(question: string): boolean {
+  return SUBJECT_PRONOUN.test(question) || POSSESSIVE_PRONOUN.test(question);
 }
 
 const DESCRIBING = new Set(['ADJ', 'ADV']);
@@ -116,9 +132,24 @@ export function answeredPerson(question: string, answer: string): string | undef
   return readEntities(answer).names.find((name) => !tokenize(name).every((token) => asked.has(token.word)));
 }
 
-/** What a follow-up's pronoun or ellipsis stands for: the person an earlier "who" answer named, for "he"/"she"/"they"; else the subject. */
-export function subjectFor(question: string, turn: { readonly subject?: string | undefined; readonly person?: string | undefined }): string | undefined {
-  return turn.person !== undefined && PERSONAL_PRONOUN.test(question) ? turn.person : turn.subject;
+type SubjectTurn = Partial<Pick<Turn, 'subject' | 'person' | 'abstained'>>;
+
+/**
+ * What a follow-up's pronoun or ellipsis stands for: the person an earlier "who" answer named, for
+ * "he"/"she"/"they"; else the subject. "it" and "its" never stand for a person (`isPerson`, read in the text):
+ * after "how did the plane crash happen", "did putin say sorry", the question "what else did russia do to fix
+ * it" is about the crash, the latest subject of the `earlier` turns (oldest first) that is not a person.
+ */
+export function subjectFor(
+  question: string,
+  turn: SubjectTurn,
+  earlier: readonly SubjectTurn[] = [],
+  isPerson: (name: string) => boolean = () => false,
+): string | undefined {
+  if (PERSONAL_PRONOUN.test(question)) return turn.person ?? turn.subject;
+  if (turn.subject === undefined || !THING_PRONOUN.test(question) || !isPerson(turn.subject)) return turn.subject;
+  const thing = [...earlier].reverse().find((before) => !before.abstained && before.subject !== undefined && !isPerson(before.subject));
+  return thing?.subject ?? turn.subject;
 }
 
 /**

@@ -13,8 +13,9 @@ import { rankCandidates, preferParagraph, type CandidateRanking } from '../answe
 import { EntityCache } from '../answering/sentence-entities.js';
 import type { Answer } from '../answering/types.js';
 import type { Turn } from '../conversation/conversation-store.js';
-import { onlyDescribes, resolveFollowUp, standaloneFollowUp, subjectFor } from '../conversation/follow-up.js';
+import { asksActionTheTextLacks, onlyDescribes, resolveFollowUp, standaloneFollowUp, subjectFor } from '../conversation/follow-up.js';
 import type { EngineState } from './engine-state.js';
+import { namesPersonIn } from '../language/name-words.js';
 
 /** Weight of words carried over from earlier turns, relative to the question's own words. */
 const CONTEXT_WEIGHT = 1;
@@ -56,7 +57,15 @@ export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
     const { retriever } = options.state();
     const words = retriever.termsFor(documentId);
     const vocabulary = documentId === undefined ? undefined : words.vocabulary;
-    return readQuestion(text, words, retriever.wordVectors.words, (word, stem) => retriever.closestMatch(word, stem, vocabulary));
+    const corpusWords = {
+      vocabulary: words.vocabulary,
+      properNames: words.properNames,
+      writtenLowercase: words.writtenLowercase,
+      hasStem: (stem: string) => words.hasStem(stem),
+      usesAsNoun: (stem: string) => retriever.wordUses.usesAsNoun(stem, documentId),
+      relativesOf: (word: string, stem: string, floor: number) => retriever.wordUses.relativesOf(word, stem, floor, vocabulary),
+    };
+    return readQuestion(text, corpusWords, retriever.wordVectors.words, (word, stem) => retriever.closestMatch(word, stem, vocabulary));
   };
 
   /** The answer from the whole corpus, or from one document as if it were alone (its own words and statistics). */
@@ -72,6 +81,7 @@ export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
     options.onRanking?.({ question: reading, ranking });
     return answerExtractively({
       question,
+      correctedQuestion: reading.correctedText,
       standaloneQuestion: standalone,
       analyzed: reading,
       retrieval,
@@ -84,7 +94,10 @@ export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
       unknownNames: reading.unknownNames,
       topics: reading.topics,
       absentTopics: reading.absentTopics,
+      otherwiseUsedTopics: reading.otherwiseUsedTopics,
+      ownWords: reading.terms.filter((term) => !term.context).map((term) => term.word),
       nearFuture: reading.nearFuture,
+      askerNow: reading.askerNow,
     });
   };
 
@@ -129,12 +142,19 @@ export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
     return !retried.abstained && (retried.confidence ?? 0) >= CONFIDENT_ELSEWHERE ? retried : first;
   };
 
+  /** Whether the text the turn was answered from (else any text) uses `name` for a person. */
+  const namesPerson = (name: string, turn: Turn) => {
+    const { documents } = options.state().corpus;
+    const answeredFrom = documents.filter((document) => document.id === turn.answerParagraph?.documentId);
+    return (answeredFrom.length > 0 ? answeredFrom : documents).some((document) => namesPersonIn(document.text, name));
+  };
+
   /** Reads the question with the earlier turns when it leans on them, or when it is too weak on its own. */
   const answer: TextAnswerer['answer'] = async (question, history, documentId) => {
     const own = read(question, documentId);
     // "what did she say?" → "what did Zakharova say?", looked for first in the paragraph the last answer came from.
     const asFollowUp = (turn: Turn) => {
-      const subject = subjectFor(question, turn);
+      const subject = subjectFor(question, turn, history.slice(0, -1), (name) => namesPerson(name, turn));
       const standalone = subject !== undefined ? standaloneFollowUp(question, subject) : `${question} (${turn.standaloneQuestion})`;
       const readIn = (id: string | undefined) => {
         const reading = withContext(read(standalone, id), turn.standaloneQuestion, CONTEXT_WEIGHT);
@@ -169,8 +189,10 @@ export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
       }
       const alone = await answerAlone();
       if (alone.abstainReason !== 'not-mentioned') return asFollowUp(previous);
-      // "is it real?" asks about the earlier subject in a word the text lacks: answered as a follow-up if the text speaks to it.
-      if (!onlyDescribes(question, own.unknownWords)) return alone;
+      // "is it real?" asks about the earlier subject in a word the text lacks, as do "why was it shut down?" and
+      // "what happened then?" in a verb the text lacks ("the closure of…"): answered as a follow-up if the text
+      // speaks to it.
+      if (!onlyDescribes(question, own.unknownWords) && !asksActionTheTextLacks(question, own.unknownWords)) return alone;
       const followUp = await asFollowUp(previous);
       return followUp.abstained ? alone : followUp;
     }

@@ -7,8 +7,8 @@ import type { Config } from '../config.js';
 import type { AskOptions } from '../engine-types.js';
 import { checkQuestion, INSTRUCTION_NOTICE } from '../answering/check-question.js';
 import type { AskOutcome } from '../answering/types.js';
-import type { ConversationMemory } from '../conversation/conversation-store.js';
-import { answeredPerson, subjectOf } from '../conversation/follow-up.js';
+import type { ConversationMemory, Turn } from '../conversation/conversation-store.js';
+import { answeredPerson, replacesSubject, subjectOf } from '../conversation/follow-up.js';
 import type { EngineState } from './engine-state.js';
 import type { ModelAnswerer } from './model-answerer.js';
 import type { TextAnswerer } from './answer-from-text.js';
@@ -66,7 +66,10 @@ export async function askQuestion(context: AskQuestionContext, rawQuestion: stri
     const words = context.state().retriever.wordVectors.words;
     // Read as corrected ("wat does jamestown say" → "what does Jamestown say"): a typo is the rarest word of all.
     const reread = text.read(answer.standaloneQuestion);
-    const subject = subjectOf(reread.correctedText, (word) => words.rank(word), reread.topics) ?? history.at(-1)?.subject;
+    const subject =
+      carriedSubject(question, answer.standaloneQuestion, text.read(question).topics, history) ??
+      subjectOf(reread.correctedText, (word) => words.rank(word), reread.topics) ??
+      history.at(-1)?.subject;
     const quoted = answer.quotes[0];
     // "who criticised the plan?" → a later "they" is whom the answer names; "who is Peskov?" → "he" is Peskov, the subject.
     const asksForSomeone = reread.answerKind === 'person' && reread.names.length === 0 && !answer.abstained;
@@ -82,4 +85,21 @@ export async function askQuestion(context: AskQuestionContext, rawQuestion: stri
     });
   }
   return { ok: true, answer };
+}
+
+/**
+ * A follow-up is about the subject it was answered of: "why did it crash land" answered as "why did azal plane
+ * crash land" stays about the Azal plane (read afresh, the rewrite would make "azal plane crash land" its
+ * subject, and a later "who shot it down" would be asked of that). The latest earlier subject or person the
+ * rewrite added is carried on — unless the question named a subject of its own and no pronoun stood for the
+ * earlier one ("what about hotels?").
+ */
+function carriedSubject(question: string, standalone: string, ownTopics: readonly string[], history: readonly Turn[]): string | undefined {
+  if (standalone === question || (ownTopics.length > 0 && !replacesSubject(question))) return undefined;
+  const asked = question.toLowerCase();
+  const answered = standalone.toLowerCase();
+  for (const turn of [...history].reverse())
+    for (const candidate of [turn.person, turn.subject])
+      if (candidate !== undefined && answered.includes(candidate.toLowerCase()) && !asked.includes(candidate.toLowerCase())) return candidate;
+  return undefined;
 }

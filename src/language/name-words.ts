@@ -44,3 +44,29 @@ export function nameWords(text: string): Map<string, string> {
   }
   return words;
 }
+
+/** How many of the text's mentions of a name are read to tell whether it names a person. */
+const MENTIONS_READ = 3;
+/** Characters read on each side of a mention: enough for a title and a first name ("Spokesperson Maria Zakharova"). */
+const MENTION_CONTEXT = 60;
+
+/**
+ * Whether the text uses `name` as a person's name ("Putin" in "Vladimir Putin’s personal apology"), read by
+ * compromise in the text's own sentences, where first names and titles show it: a question alone rarely
+ * does ("did putin say sorry"). A later "it" never stands for a person.
+ */
+export function namesPersonIn(text: string, name: string): boolean {
+  compromise ??= require('compromise/two') as Compromise;
+  const last = tokenize(name).at(-1)?.word;
+  if (last === undefined) return false;
+  const lower = text.toLowerCase();
+  const mention = new RegExp(String.raw`(?<![\p{L}\p{N}])${last.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![\p{L}\p{N}])`, 'gu');
+  let read = 0;
+  for (const match of lower.matchAll(mention)) {
+    if (read++ >= MENTIONS_READ) break;
+    const window = text.slice(Math.max(0, match.index - MENTION_CONTEXT), match.index + last.length + MENTION_CONTEXT);
+    const people = compromise(window).match('#Person+').out('array');
+    if (people.some((person) => tokenize(person).some((token) => token.word === last))) return true;
+  }
+  return false;
+}

@@ -9,6 +9,7 @@ import { knownSpelling } from '../language/spelling-variants.js';
 import { analyzeQuestion, isDescriptiveName, type AnalyzedQuestion, type NameTerm, type QueryTerm } from './question-analysis.js';
 import { nameWords } from '../language/name-words.js';
 import { nearFutureWords } from './near-future.js';
+import { askerNowWords } from './asker-now.js';
 import { isContentWord, stemWord, tokenize } from '../language/tokenize.js';
 import { questionTopics } from './question-topics.js';
 import { writeOutShorthand } from '../language/chat-shorthand.js';
@@ -23,6 +24,10 @@ export interface CorpusVocabulary {
   /** Words the corpus also writes in lower case somewhere. */
   readonly writtenLowercase: ReadonlySet<string>;
   hasStem(stem: string): boolean;
+  /** Whether the corpus ever writes a word of this stem as a noun or a name (without it, every word it has counts). */
+  usesAsNoun?(stem: string): boolean;
+  /** The corpus's words matching a word at least `floor` (0..1) strongly that are not of its stem or family (word-vector neighbours), strongest first. */
+  relativesOf?(word: string, stem: string, floor: number): readonly string[];
 }
 
 /** General English, for deciding whether an unknown word is a typo or simply a word this text lacks. */
@@ -51,8 +56,15 @@ export interface QuestionReading extends AnalyzedQuestion {
   /** The question's nouns and names (question-topics.ts), and those of them the corpus never uses. */
   readonly topics: readonly string[];
   readonly absentTopics: readonly string[];
+  /**
+   * Topics the corpus has only as another part of speech ("book" of a text that only says "would book elsewhere"),
+   * looked for only when every other topic is absent: the one case where they tell the question is about something else.
+   */
+  readonly otherwiseUsedTopics: readonly string[];
   /** The asker's coming days the question asks about ("what's the weather like tomorrow") in words the corpus never uses. */
   readonly nearFuture: string | undefined;
+  /** What the question asks of the asker's present moment ("what time is it" → "what time it is now"): no text can say. */
+  readonly askerNow: string | undefined;
   /** The noun the question asks for ("what currency…"), and whether the corpus uses it at all. */
   readonly askedNoun: { readonly word: string; readonly stem: string; readonly inText: boolean } | undefined;
 }
@@ -104,6 +116,10 @@ export function readQuestion(
     .map((name) => writtenAs.get(name.word) ?? nameAsWritten(correctedText, name.word));
   const { topics, askedNoun } = questionTopics(correctedText);
   const absentTopics = topics.filter((word) => !knows(corpus, word) && closeness(word, stemWord(word)) < RELATED_TOPIC);
+  const otherwiseUsedTopics = usedOnlyOtherwise(
+    topics.filter((word) => !absentTopics.includes(word)),
+    corpus,
+  );
   const coming = nearFutureWords(correctedText, today);
   const nearFuture = coming !== undefined && tokenize(coming).some((token) => !knows(corpus, token.word)) ? coming : undefined;
   return {
@@ -117,9 +133,29 @@ export function readQuestion(
     names,
     topics,
     absentTopics,
+    otherwiseUsedTopics,
     nearFuture,
+    askerNow: askerNowWords(correctedText),
     askedNoun: askedNoun === undefined ? undefined : { word: askedNoun, stem: stemWord(askedNoun), inText: knows(corpus, askedNoun) },
   };
+}
+
+/**
+ * The topics the corpus has (by stem) only as another part of speech than the noun the question uses, when that is
+ * true of every one of them (none otherwise): one written as a noun ends the search, as the question is then about
+ * the text; so does a close relative of one in the word vectors written as a noun. A topic the corpus lacks has no use to tag.
+ */
+/** Close relatives of a topic whose uses are tagged, strongest first. */
+const RELATIVES_TAGGED = 5;
+
+function usedOnlyOtherwise(topics: readonly string[], corpus: CorpusVocabulary): string[] {
+  const { usesAsNoun } = corpus;
+  if (usesAsNoun === undefined || topics.length === 0) return [];
+  const present = topics.filter((word) => corpus.hasStem(stemWord(word)));
+  // The text may speak of the thing as a noun in another word ("the start of" of a text that says "the beginning of").
+  const asNoun = (word: string) => usesAsNoun.call(corpus, stemWord(word));
+  const spokenOf = (word: string) => asNoun(word) || (corpus.relativesOf?.(word, stemWord(word), RELATED_TOPIC) ?? []).slice(0, RELATIVES_TAGGED).some(asNoun);
+  return present.some(spokenOf) ? [] : present;
 }
 
 /**

@@ -125,6 +125,16 @@ export class LexicalIndex implements TermStatistics {
     return to < 0 ? undefined : { from, to };
   }
 
+  /** Positions of the chunks holding a word of this stem, ascending; within `range` (one document's chunks) when given. */
+  chunksWith(stem: string, range?: { readonly from: number; readonly to: number }): Uint32Array {
+    const { stemIds, postingStart, postingChunk } = this.derived;
+    const id = stemIds.get(stem);
+    if (id === undefined) return new Uint32Array(0);
+    const end = postingStart[id + 1]!;
+    const first = range === undefined ? postingStart[id]! : lowerBound(postingChunk, postingStart[id]!, end, range.from);
+    return postingChunk.subarray(first, range === undefined ? end : lowerBound(postingChunk, first, end, range.to));
+  }
+
   /** The term statistics of one document alone (document-terms.ts); the whole index's when it is the only document. */
   termsOf(documentId: string): TermStatistics {
     const cached = this.documentTerms.get(documentId);

@@ -17,6 +17,7 @@ import type { IndexedSentence, LexicalIndex } from './lexical-index.js';
 import type { TermMatcher } from './term-matcher.js';
 import { alignmentOf, SentenceVectors } from './sentence-vectors.js';
 import { continuesPreviousSentence } from '../language/tokenize.js';
+import { WordUses } from './word-uses.js';
 import { holdsAnswerKind } from '../question/answer-type.js';
 import { CandidatePassages } from './candidate-passages.js';
 import { DEFAULT_WEIGHTS, type RankingWeights } from './ranking-weights.js';
@@ -85,6 +86,7 @@ export class Retriever {
   private readonly similarities = new Map<string, Map<string, number>>();
   private readonly candidates: CandidatePassages;
   private readonly weights: RankingWeights;
+  private uses: WordUses | undefined;
 
   constructor(private readonly parts: RetrieverParts) {
     this.weights = parts.weights ?? DEFAULT_WEIGHTS;
@@ -103,6 +105,11 @@ export class Retriever {
     for (const [candidate, strength] of this.parts.matcher.matches(word, stem))
       if (strength > best && (vocabulary === undefined || vocabulary.has(candidate))) best = strength;
     return best;
+  }
+
+  /** How the corpus writes its words: as a noun or not, and their relatives (word-uses.ts). */
+  get wordUses(): WordUses {
+    return (this.uses ??= new WordUses(this.parts.lexical, this.parts.matcher));
   }
 
   get wordVectors(): LocalEmbeddings {

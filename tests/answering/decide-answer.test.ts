@@ -112,3 +112,30 @@ test('GIVEN every question word absent but one of them has a word of its family 
   assert.equal(decideAnswer(ranking([ranked(1, 0.9)], 0.4, 1), 0.35, { ...missing, relatedWords: ['environmentalists'] }).kind, 'answer');
   assert.equal(decideAnswer(ranking([ranked(1, 0.9)], 0.4, 1), 0.35, missing).kind, 'abstain');
 });
+
+test("GIVEN a question about the asker's present moment THEN it abstains saying the text does not say it, however likely a sentence", () => {
+  // "what time is it" of a text that says "at a time when…".
+  const decision = decideAnswer(ranking([ranked(1, 0.9)], 0.95), 0.5, { ...nothingMissing, askerNow: 'what time it is now' });
+  assert.deepEqual(decision.kind === 'abstain' && [decision.reason, decision.message], ['not-mentioned', "The text doesn't say what time it is now."]);
+});
+
+test('GIVEN a question naming no noun but the kind of answer, whose every other word the text lacks, THEN it is about something else', () => {
+  // "who is the richest person alive" of a text that has "person" (a kind of answer) but neither "richest" nor "alive".
+  const missing = { ...nothingMissing, unknownWords: ['richest', 'alive'], ownWords: ['richest', 'person', 'alive'] };
+  const decision = decideAnswer(ranking([ranked(1, 0.9)], 0.49, 0.8), 0.36, missing);
+  assert.deepEqual(decision.kind === 'abstain' && [decision.reason, decision.message], ['not-mentioned', "The text doesn't mention richest."]);
+  // One describing word the text has ("who is the richest person in baku"), a noun of its own, or a likely answer: the model decides.
+  assert.equal(decideAnswer(ranking([ranked(1, 0.9)], 0.49, 0.5), 0.36, { ...missing, ownWords: ['richest', 'person', 'alive', 'baku'] }).kind, 'answer');
+  assert.equal(decideAnswer(ranking([ranked(1, 0.9)], 0.49, 0.8), 0.36, { ...missing, topics: ['fortune'], absentTopics: [] }).kind, 'answer');
+  assert.equal(decideAnswer(ranking([ranked(1, 0.9)], 0.7, 0.8), 0.36, missing).kind, 'answer');
+});
+
+test('GIVEN every noun of the question in the text only as another part of speech THEN it is about something else, named', () => {
+  // "recommend a good book to read" of a text whose only "book" is "tourists would book elsewhere".
+  const missing = { ...nothingMissing, unknownWords: ['recommend'], topics: ['book'], otherwiseUsedTopics: ['book'], ownWords: ['recommend', 'good', 'book'] };
+  const decision = decideAnswer(ranking([ranked(1, 0.9)], 0.46, 0.3), 0.36, missing);
+  assert.deepEqual(decision.kind === 'abstain' && [decision.reason, decision.message], ['not-mentioned', "The text doesn't mention book."]);
+  assert.equal(decideAnswer(ranking([ranked(1, 0.9)], 0.46, 0.3), 0.36, { ...missing, otherwiseUsedTopics: [] }).kind, 'answer');
+  // A request so worded is not about the text however likely a sentence looks.
+  assert.equal(decideAnswer(ranking([ranked(1, 0.9)], 0.65, 0.3), 0.36, { ...missing, request: true }).kind, 'abstain');
+});

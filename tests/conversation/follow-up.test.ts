@@ -3,6 +3,8 @@ import { test } from 'node:test';
 import { ConversationStore } from '../../src/conversation/conversation-store.js';
 import {
   answeredPerson,
+  asksActionTheTextLacks,
+  replacesSubject,
   resolveFollowUp as resolveWithTopics,
   standaloneFollowUp,
   subjectFor,
@@ -109,4 +111,30 @@ test('GIVEN a "who" question answered with a name THEN a later "he", "she" or "t
   assert.equal(subjectFor('what do they say', turn), 'Ilham Aliyev');
   assert.equal(subjectFor('when did it grow?', turn), 'popularity');
   assert.equal(subjectFor('what did she say?', { subject: 'Zakharova' }), 'Zakharova');
+});
+
+test('GIVEN a turn about a person THEN a later "it" stands for the latest earlier subject that is not a person', () => {
+  const isPerson = (name: string) => name === 'putin' || name === 'Zakharova';
+  const earlier = [{ subject: 'plane crash' }, { subject: 'Zakharova' }, { subject: 'visa', abstained: true }];
+  const turn = { subject: 'putin' };
+  assert.equal(subjectFor('what else did russia do to fix it', turn, earlier, isPerson), 'plane crash', 'abstained turns and persons are passed over');
+  assert.equal(subjectFor('what was its cost', turn, earlier, isPerson), 'plane crash');
+  assert.equal(subjectFor('what did he say', turn, earlier, isPerson), 'putin', '"he" stands for the person');
+  assert.equal(subjectFor('what else did russia do to fix it', turn, [], isPerson), 'putin', 'with nothing earlier, the subject stays');
+  assert.equal(subjectFor('why was it shut down', { subject: 'Sputnik' }, earlier, isPerson), 'Sputnik');
+});
+
+test('GIVEN a pronoun that takes the place of the earlier subject THEN replacesSubject says so; "there" and "then" do not', () => {
+  assert.equal(replacesSubject('who shot it down'), true);
+  assert.equal(replacesSubject('what was its role'), true);
+  assert.equal(replacesSubject('who lives there'), false);
+  assert.equal(replacesSubject('what about hotels'), false);
+});
+
+test('GIVEN a leaning question with a verb the text lacks THEN it asks an action of the earlier subject', () => {
+  assert.equal(asksActionTheTextLacks('why was it shut down', ['shut']), true);
+  assert.equal(asksActionTheTextLacks('what did they ban', ['ban']), true);
+  assert.equal(asksActionTheTextLacks('how old is he', ['old']), false, 'an adjective asks for something else');
+  assert.equal(asksActionTheTextLacks('why was it shut down', []), false, 'the text has every word');
+  assert.equal(asksActionTheTextLacks('what happened then', ['happened']), true);
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { nameWords } from '../../src/language/name-words.js';
+import { nameWords, namesPersonIn } from '../../src/language/name-words.js';
 
 test('GIVEN names typed in lower case THEN their words are found, each with the whole name', () => {
   const names = nameWords('what did nato and the european union say in madrid');
@@ -12,4 +12,15 @@ test('GIVEN names typed in lower case THEN their words are found, each with the 
 test('GIVEN only common words THEN no name is found', () => {
   assert.deepEqual([...nameWords('how do i cook rice for my family')], []);
   assert.deepEqual([...nameWords('why did the brothers die')], []);
+});
+
+test('GIVEN a text THEN a name it gives a person by first name or title reads as a person; places and things do not', () => {
+  const text =
+    'The tension eased thanks to Vladimir Putin’s apology. Spokesperson Maria Zakharova spoke of an alliance. The plane crashed in Kazakhstan; Sputnik reported it.';
+  assert.equal(namesPersonIn(text, 'putin'), true, 'lower case, as a question types it');
+  assert.equal(namesPersonIn(text, 'Zakharova'), true);
+  assert.equal(namesPersonIn(text, 'Kazakhstan'), false);
+  assert.equal(namesPersonIn(text, 'the plane crash'), false);
+  assert.equal(namesPersonIn(text, 'Sputnik'), false);
+  assert.equal(namesPersonIn(text, 'Peskov'), false, 'a name the text never uses');
 });

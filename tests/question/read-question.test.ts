@@ -179,3 +179,36 @@ test('GIVEN a word typed without the accents the text writes THEN it is read as 
   assert.deepEqual(reading.corrections, [{ from: 'pais', to: 'país' }]);
   assert.deepEqual(reading.unknownNames, []);
 });
+
+test('GIVEN nouns the text has only as another part of speech THEN they are listed, unless one noun of the question is a noun of the text', () => {
+  const verbs = new Set([stemWord('book')]);
+  const text: CorpusVocabulary = {
+    ...corpus,
+    vocabulary: new Map([...corpus.vocabulary, ['book', stemWord('book')]]),
+    hasStem: (stem) => stem === stemWord('book') || corpus.hasStem(stem),
+    usesAsNoun: (stem) => !verbs.has(stem),
+  };
+  assert.deepEqual(readQuestion('can you recommend a good book', text, english).otherwiseUsedTopics, ['book']);
+  assert.deepEqual(readQuestion('can you recommend a good book about the plane', text, english).otherwiseUsedTopics, []);
+  assert.deepEqual(
+    readQuestion('can you recommend a good book', corpus, english).otherwiseUsedTopics,
+    [],
+    'a text without the word: absent, not used otherwise',
+  );
+  assert.deepEqual(
+    readQuestion('can you recommend a good book', { ...corpus, vocabulary: text.vocabulary, hasStem: text.hasStem }, english).otherwiseUsedTopics,
+    [],
+  );
+  // A close relative the text writes as a noun speaks of the thing ("the start of" of a text that says "the beginning of"); one it writes as a verb does not.
+  const relatives = (relative: string) => ({ ...text, relativesOf: (word: string) => (word === 'book' ? [relative] : []) });
+  assert.deepEqual(readQuestion('can you recommend a good book', relatives('novel'), english).otherwiseUsedTopics, []);
+  assert.deepEqual(
+    readQuestion('can you recommend a good book', { ...relatives('wrote'), usesAsNoun: (stem: string) => stem === 'novel' }, english).otherwiseUsedTopics,
+    ['book'],
+  );
+});
+
+test("GIVEN a question about the asker's present THEN the reading says what it asks", () => {
+  assert.equal(readQuestion('what time is it', corpus, english).askerNow, 'what time it is now');
+  assert.equal(readQuestion('when did the plane crash', corpus, english).askerNow, undefined);
+});

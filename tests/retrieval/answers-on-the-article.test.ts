@@ -67,12 +67,27 @@ test('GIVEN questions about what the article never mentions THEN footnote says w
     ['when was harry potter published', 'harry potter'], // a name typed in lower case, named whole
     ['can you write my essay', 'essay'], // a request to the bot none of whose words the text uses
     ['recommend me a good movie', 'movie'],
+    ['who is the richest person alive', 'richest'], // no noun but "person", and the text has neither "rich" nor "alive"
   ];
   for (const [question, missing] of cases) {
     const answer = await ask(question);
     assert.equal(answer.abstained, true, question);
     assert.equal(answer.abstainReason, 'not-mentioned', question);
     assert.equal(answer.answer, `The text doesn't mention ${missing}.`);
+    assert.deepEqual(answer.quotes, []);
+  }
+});
+
+test("GIVEN a question about the asker's present moment THEN it says the text does not say it, though the text has the words", async () => {
+  // The article says "at a time when…" and "in recent days".
+  const cases: [string, string][] = [
+    ['what time is it', "The text doesn't say what time it is now."],
+    ['what day is it today', "The text doesn't say what day it is today."],
+  ];
+  for (const [question, message] of cases) {
+    const answer = await ask(question);
+    assert.equal(answer.abstained, true, question);
+    assert.equal(answer.answer, message);
     assert.deepEqual(answer.quotes, []);
   }
 });
@@ -148,6 +163,32 @@ test('GIVEN a yes-or-no follow-up in a word the text lacks THEN it is asked of t
   await ask('who is peskov', 'thread-12');
   const old = await ask('how old is he', 'thread-12');
   assert.equal(old.abstained, true);
+});
+
+test('GIVEN a follow-up whose "it" stands for the earlier subject and whose verb the text lacks THEN it is answered of that subject', async () => {
+  await ask('what is rossotrudnichestvo', 'thread-13');
+  const shut = await ask('why was it shut down', 'thread-13');
+  assert.equal(shut.standaloneQuestion, 'why was rossotrudnichestvo shut down');
+  assert.equal(shut.abstained, false);
+  assert.match(shut.quotes.map((quote) => quote.text).join(' '), /closure of the Russian House/u);
+  // Asked of a subject the text says nothing more about, the refusal stands.
+  const founded = await ask('when was it founded', 'thread-13');
+  assert.equal(founded.abstained, true);
+});
+
+test('GIVEN a follow-up answered of the earlier subject THEN the next one is asked of that subject too', async () => {
+  await ask('what is the azal plane', 'thread-15');
+  await ask('why did it crash land', 'thread-15');
+  const shot = await ask('who shot it down', 'thread-15');
+  assert.equal(shot.standaloneQuestion, 'who shot azal plane down', 'not "azal plane crash land", the rewrite read afresh');
+});
+
+test('GIVEN a turn about a person THEN a later "it" stands for the thing asked about before, not for the person', async () => {
+  await ask('how did the plane crash happen', 'thread-14');
+  await ask('did putin say sorry', 'thread-14');
+  const fix = await ask('what else did russia do to fix it', 'thread-14');
+  assert.doesNotMatch(fix.standaloneQuestion, /putin/iu);
+  assert.match(fix.standaloneQuestion, /crash/u);
 });
 
 test('GIVEN a first turn with a typo THEN the follow-up leans on its subject, not on the typo', async () => {
