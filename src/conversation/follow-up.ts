@@ -48,6 +48,8 @@ const PERSONAL_PRONOUN = pronounPattern((role) => role.person);
 const SUBJECT_PRONOUN = pronounPattern((role) => role.replaced === 'itself');
 const POSSESSIVE_PRONOUN = pronounPattern((role) => role.replaced === 'possessive');
 const THING_PRONOUN = pronounPattern((role) => !role.person && role.replaced !== undefined);
+/** "he", "she" and their forms: always a person ("they" may be things). */
+const SINGULAR_PERSON = /\b(he|him|his|she|her|hers)\b/iu;
 /** Openings that continue the earlier question ("and why?", "what about the victims?", "why not?"). */
 const CONTINUING_START = /^\s*(and|but|so|also|what about|how about|why not|how come|what else|anything else|since when|who else|really)\b/iu;
 
@@ -136,20 +138,51 @@ type SubjectTurn = Partial<Pick<Turn, 'subject' | 'person' | 'abstained'>>;
 
 /**
  * What a follow-up's pronoun or ellipsis stands for: the person an earlier "who" answer named, for
- * "he"/"she"/"they"; else the subject. "it" and "its" never stand for a person (`isPerson`, read in the text):
- * after "how did the plane crash happen", "did putin say sorry", the question "what else did russia do to fix
- * it" is about the crash, the latest subject of the `earlier` turns (oldest first) that is not a person.
+ * "he"/"she"/"they"; else the subject. "he" and "she" stand for a person: when the subject is no name at all
+ * (`isName`: after "what was the break?", "did he influence others?"), the person the earlier answer's
+ * paragraph names first (`nearbyPerson`). "it" and "its" never stand for a person (`isPerson`, read in the text): after "how did the
+ * plane crash happen", "did putin say sorry", the question "what else did russia do to fix it" is about the
+ * crash, the latest subject of the `earlier` turns (oldest first) that is not a person.
  */
 export function subjectFor(
   question: string,
   turn: SubjectTurn,
   earlier: readonly SubjectTurn[] = [],
   isPerson: (name: string) => boolean = () => false,
+  nearbyPerson: () => string | undefined = () => undefined,
+  isName: (name: string) => boolean = () => true,
 ): string | undefined {
-  if (PERSONAL_PRONOUN.test(question)) return turn.person ?? turn.subject;
+  if (PERSONAL_PRONOUN.test(question)) {
+    if (turn.person !== undefined) return turn.person;
+    if (turn.subject !== undefined && SINGULAR_PERSON.test(question) && !isName(turn.subject)) return nearbyPerson() ?? turn.subject;
+    return turn.subject;
+  }
   if (turn.subject === undefined || !THING_PRONOUN.test(question) || !isPerson(turn.subject)) return turn.subject;
   const thing = [...earlier].reverse().find((before) => !before.abstained && before.subject !== undefined && !isPerson(before.subject));
   return thing?.subject ?? turn.subject;
+}
+
+/** "and the farmers?", "what about hotels?": the opening and the thing asked about instead. */
+const ABOUT_ANOTHER = /^\s*(?:and|but|what about|how about)\s+(.+?)[\s?.!]*$/iu;
+/** Word classes of a noun phrase ("the farmers", "golf courses", "La Unió"): "and why?", "and during the day?" are no other subject. */
+const NOUN_PHRASE = new Set(['NOUN', 'PROPN', 'ADJ', 'DET', 'NUM']);
+
+/**
+ * "what about hotels?" after "how much do households pay?" (whose subject was "households"): the earlier
+ * question asked of the other thing, "how much do hotels pay?". Undefined unless the follow-up is an opening
+ * and a noun phrase with a noun or name, and the earlier question holds its subject as written.
+ */
+export function askedOfAnother(question: string, earlierQuestion: string, earlierSubject: string): string | undefined {
+  const match = ABOUT_ANOTHER.exec(question);
+  const other = match?.[1];
+  if (other === undefined) return undefined;
+  const tags = tagWords(other);
+  if (!tags.every((word) => NOUN_PHRASE.has(word.pos)) || !tags.some((word) => word.pos === 'NOUN' || word.pos === 'PROPN')) return undefined;
+  const at = earlierQuestion.toLowerCase().indexOf(earlierSubject.toLowerCase());
+  if (at < 0 || other.toLowerCase().includes(earlierSubject.toLowerCase())) return undefined;
+  // The other thing as typed, in place of the subject and its article ("what did the Washington Post say" → "what did al jazeera say").
+  const before = earlierQuestion.slice(0, at).replace(/\b(?:the|a|an)\s+$/iu, '');
+  return `${before}${other}${earlierQuestion.slice(at + earlierSubject.length)}`;
 }
 
 /**

@@ -13,9 +13,9 @@ import { rankCandidates, preferParagraph, type CandidateRanking } from '../answe
 import { EntityCache } from '../answering/sentence-entities.js';
 import type { Answer } from '../answering/types.js';
 import type { Turn } from '../conversation/conversation-store.js';
-import { asksActionTheTextLacks, onlyDescribes, resolveFollowUp, standaloneFollowUp, subjectFor } from '../conversation/follow-up.js';
+import { askedOfAnother, asksActionTheTextLacks, onlyDescribes, resolveFollowUp, standaloneFollowUp, subjectFor } from '../conversation/follow-up.js';
 import type { EngineState } from './engine-state.js';
-import { namesPersonIn } from '../language/name-words.js';
+import { firstPersonIn, namesPersonIn, writtenAsNameIn } from '../language/name-words.js';
 
 /** Weight of words carried over from earlier turns, relative to the question's own words. */
 const CONTEXT_WEIGHT = 1;
@@ -142,11 +142,21 @@ export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
     return !retried.abstained && (retried.confidence ?? 0) >= CONFIDENT_ELSEWHERE ? retried : first;
   };
 
-  /** Whether the text the turn was answered from (else any text) uses `name` for a person. */
-  const namesPerson = (name: string, turn: Turn) => {
+  /** The text the turn was answered from, else every text. */
+  const inTextOf = (turn: Turn) => {
     const { documents } = options.state().corpus;
     const answeredFrom = documents.filter((document) => document.id === turn.answerParagraph?.documentId);
-    return (answeredFrom.length > 0 ? answeredFrom : documents).some((document) => namesPersonIn(document.text, name));
+    return answeredFrom.length > 0 ? answeredFrom : documents;
+  };
+  /** Whether the text the turn was answered from (else any text) uses `name` for a person. */
+  const namesPerson = (name: string, turn: Turn) => inTextOf(turn).some((document) => namesPersonIn(document.text, name));
+
+  /** The person the paragraph of the turn's answer names first ("DJ Kool Herc"), for a later "he" or "she". */
+  const personNear = (turn: Turn) => {
+    const at = turn.answerParagraph;
+    const document = at === undefined ? undefined : options.state().corpus.documents.find((candidate) => candidate.id === at.documentId);
+    const paragraph = document?.paragraphs.find((candidate) => candidate.number === at?.paragraph);
+    return paragraph === undefined ? undefined : firstPersonIn(paragraph.text);
   };
 
   /** Reads the question with the earlier turns when it leans on them, or when it is too weak on its own. */
@@ -154,14 +164,34 @@ export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
     const own = read(question, documentId);
     // "what did she say?" → "what did Zakharova say?", looked for first in the paragraph the last answer came from.
     const asFollowUp = (turn: Turn) => {
-      const subject = subjectFor(question, turn, history.slice(0, -1), (name) => namesPerson(name, turn));
+      // "what about hotels?" after "how much do households pay?" asks "how much do hotels pay?": the earlier
+      // question of another subject, read on its own and looked for wherever that subject is.
+      const another = turn.subject === undefined ? undefined : askedOfAnother(question, turn.standaloneQuestion, turn.subject);
+      if (another !== undefined) {
+        const readAlone = (id: string | undefined) => {
+          const reading = read(another, id);
+          return { reading, retrievalText: reading.correctedText };
+        };
+        const { reading, retrievalText } = readAlone(documentId);
+        return answerReading(question, another, reading, retrievalText, { documentId, readFor: readAlone });
+      }
+      const subject = subjectFor(
+        question,
+        turn,
+        history.slice(0, -1),
+        (name) => namesPerson(name, turn),
+        () => personNear(turn),
+        (name) => inTextOf(turn).some((document) => writtenAsNameIn(document.text, name)),
+      );
       const standalone = subject !== undefined ? standaloneFollowUp(question, subject) : `${question} (${turn.standaloneQuestion})`;
       const readIn = (id: string | undefined) => {
         const reading = withContext(read(standalone, id), turn.standaloneQuestion, CONTEXT_WEIGHT);
         return { reading, retrievalText: `${reading.correctedText} ${turn.standaloneQuestion}` };
       };
-      const { reading, retrievalText } = readIn(documentId);
-      return answerReading(question, standalone, reading, retrievalText, { documentId, earlierParagraph: turn.answerParagraph, readFor: readIn });
+      // In a library, a follow-up naming nothing of its own ("who are they mostly?") is asked of the text that answered the turn.
+      const scope = documentId ?? (own.topics.length === 0 ? turn.answerParagraph?.documentId : undefined);
+      const { reading, retrievalText } = readIn(scope);
+      return answerReading(question, standalone, reading, retrievalText, { documentId: scope, earlierParagraph: turn.answerParagraph, readFor: readIn });
     };
     // A turn the text did not answer leaves nothing to lean on ("who is the richest person alive" after an
     // off-topic "recommend a good book" is not about books), nor does one about the text itself ("who wrote

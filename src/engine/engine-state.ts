@@ -17,7 +17,7 @@ import type { Logger } from '../logger.js';
 import { openIndex, readSavedIndex, type EmbeddingModelInfo } from '../vector-index/open-index.js';
 import { readSavedParse } from '../vector-index/index-files.js';
 import { LexicalIndex } from '../retrieval/lexical-index.js';
-import { encodeLexicalTables, readLexicalTables, type SavedCommonDirection } from '../retrieval/lexical-tables.js';
+import { encodeLexicalTables, readLexicalTables, type SavedCommonDirection, type SavedDocumentDirections } from '../retrieval/lexical-tables.js';
 import { SentenceVectors } from '../retrieval/sentence-vectors.js';
 import { TermMatcher } from '../retrieval/term-matcher.js';
 import { Retriever, type RankingWeights } from '../retrieval/retriever.js';
@@ -80,6 +80,8 @@ export async function loadState(input: LoadStateInput): Promise<EngineState> {
   // Computed once when the index is built and saved with the word index: a start reads it instead of embedding 2,000 sentences.
   let builtDirection: Promise<SavedCommonDirection> | undefined;
   const directionOfBuilt = () => (builtDirection ??= SentenceVectors.commonDirection(buildLexical(), input.localEmbeddings));
+  let builtDocumentDirections: Promise<SavedDocumentDirections | undefined> | undefined;
+  const documentDirectionsOfBuilt = () => (builtDocumentDirections ??= SentenceVectors.documentDirections(buildLexical(), input.localEmbeddings));
   const opened = await openIndex({
     directory,
     corpus,
@@ -90,7 +92,12 @@ export async function loadState(input: LoadStateInput): Promise<EngineState> {
     forceRebuild: rebuild,
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
     ...(input.onStep ? { onStep: input.onStep } : {}),
-    encodeLexical: async () => encodeLexicalTables(buildLexical().tables, { commonDirection: await directionOfBuilt(), counts: buildLexical().counts }),
+    encodeLexical: async () =>
+      encodeLexicalTables(buildLexical().tables, {
+        commonDirection: await directionOfBuilt(),
+        counts: buildLexical().counts,
+        documentDirections: await documentDirectionsOfBuilt(),
+      }),
     ...(savedIndex ? { saved: savedIndex } : {}),
     encodeParsed: async () => (fileHashes === undefined ? undefined : encodeSavedParse(corpus.documents, (id) => fileHashes.get(id))),
   });
@@ -105,6 +112,12 @@ export async function loadState(input: LoadStateInput): Promise<EngineState> {
     sentenceEmbeddings: input.localEmbeddings,
     // The direction saved with the word index at ingest, or the one just computed for it when the index was built.
     sentenceVectors: await SentenceVectors.build(lexical, input.localEmbeddings, lexical === built ? await builtDirection : lexical.tables.commonDirection),
+    // Likewise each document's own direction in a library; without them a question computes its document's.
+    documentDirections: SentenceVectors.savedDocumentDirections(
+      lexical,
+      input.localEmbeddings,
+      lexical === built ? await builtDocumentDirections : lexical.tables.documentDirections,
+    ),
     ...(input.weights ? { weights: input.weights } : {}),
   });
   const manifest = opened.manifest;

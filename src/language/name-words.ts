@@ -70,3 +70,31 @@ export function namesPersonIn(text: string, name: string): boolean {
   }
   return false;
 }
+
+/**
+ * The first person `text` names, as written ("DJ Kool Herc"), read by compromise from first names, titles and
+ * how the name is used; a name made only of common English words is passed over.
+ */
+export function firstPersonIn(text: string): string | undefined {
+  compromise ??= require('compromise/two') as Compromise;
+  for (const found of compromise(text).match('#Person+').out('array')) {
+    const name = found.replace(/[^\p{L}\p{N}]+$/u, '');
+    if (name !== '' && !tokenize(name).every((token) => isCommonWord(token.word))) return name;
+  }
+  return undefined;
+}
+
+/**
+ * Whether the text writes `name` as a name somewhere: capitalised where a sentence does not begin ("Arif
+ * Yunusov", "Sputnik"; not "the break"), whether or not it is a person's.
+ */
+export function writtenAsNameIn(text: string, name: string): boolean {
+  const words = tokenize(name).map((token) => token.word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
+  if (words.length === 0) return false;
+  const mention = new RegExp(String.raw`(?<![\p{L}\p{N}])${words.join(String.raw`\s+`)}(?![\p{L}\p{N}])`, 'giu');
+  for (const match of text.matchAll(mention)) {
+    const before = text.slice(Math.max(0, match.index - 3), match.index).trimEnd();
+    if (/^\p{Lu}/u.test(match[0]) && before !== '' && !/[.!?:"“‘([]$/u.test(before)) return true;
+  }
+  return false;
+}

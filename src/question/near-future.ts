@@ -9,9 +9,10 @@ import { isTimeWord, tagWords } from '../language/part-of-speech.js';
 
 /**
  * Days after today that count as the asker's coming days ("tomorrow" to "next week"). Today itself does not:
- * "what is it called today" asks what is so nowadays, which a text may well say.
+ * "what is it called today" asks what is so nowadays, which a text may well say; tonight does.
  */
 const COMING_DAYS = 8;
+const TONIGHT = /^(?:tonight|this evening)$/iu;
 const DAY_MS = 86_400_000;
 
 /** The words of the question that name a day from tomorrow to a week ahead ("tomorrow", "on friday"), if any. */
@@ -22,7 +23,9 @@ export function nearFutureWords(question: string, today: Date = new Date()): str
   for (const reading of chronoReadings(question, day)) {
     if (reading.day === undefined) continue;
     const ahead = (Date.parse(`${reading.day}T00:00:00Z`) - start) / DAY_MS;
-    if (ahead >= 1 && ahead <= COMING_DAYS && !/\d/u.test(reading.text)) return reading.text.replace(/^(?:on|at|in|by)\s+/iu, '');
+    // "tonight" and "this evening" are the asker's own coming hours, unlike "today" ("what is it known as today").
+    const coming = (ahead >= 1 && ahead <= COMING_DAYS) || (ahead === 0 && TONIGHT.test(reading.text));
+    if (coming && !/\d/u.test(reading.text)) return reading.text.replace(/^(?:on|at|in|by)\s+/iu, '');
   }
   return undefined;
 }

@@ -12,6 +12,7 @@ import { deriveIndex, type DerivedIndex } from './derive-lexical-index.js';
 import { runAtOnce, runInTurns } from './in-turns.js';
 import { buildLexicalTables, type LexicalCounts, type LexicalTables } from './lexical-tables.js';
 import { DocumentTerms, inverseFrequency, type TermStatistics } from './document-terms.js';
+import { DocumentPlaces } from './document-places.js';
 
 export interface IndexedSentence {
   readonly sentence: Sentence;
@@ -35,7 +36,7 @@ export class LexicalIndex implements TermStatistics {
   readonly writtenLowercase: Set<string>;
   private readonly entries: (IndexedSentence | undefined)[];
   private lengths: Map<string, number> | undefined;
-  private ranges: Map<string, { readonly from: number; readonly to: number }> | undefined;
+  private readonly places: DocumentPlaces;
   /** Each stem's frequency in all passages, by stem id, once asked for (stemFrequency). */
   private readonly stemTotals = new Map<number, number>();
   private readonly documentTerms = new Map<string, DocumentTerms>();
@@ -53,6 +54,7 @@ export class LexicalIndex implements TermStatistics {
     this.properNames = derived.properNames;
     this.writtenLowercase = derived.writtenLowercase;
     this.entries = new Array<IndexedSentence | undefined>(derived.sentenceChunk.length);
+    this.places = new DocumentPlaces(chunks);
   }
 
   /** The index over saved tables, made in turns of the event loop (a bot opening a library's index keeps answering). */
@@ -101,14 +103,12 @@ export class LexicalIndex implements TermStatistics {
 
   /** A document's chunks, positions from..to (exclusive): chunking keeps each document's chunks together. */
   chunkRange(documentId: string): { readonly from: number; readonly to: number } | undefined {
-    if (this.ranges === undefined) {
-      this.ranges = new Map();
-      for (const [position, chunk] of this.chunks.entries()) {
-        const range = this.ranges.get(chunk.documentId);
-        this.ranges.set(chunk.documentId, { from: range?.from ?? position, to: position + 1 });
-      }
-    }
-    return this.ranges.get(documentId);
+    return this.places.range(documentId);
+  }
+
+  /** The documents, in the order their chunks come. */
+  documentIds(): readonly string[] {
+    return this.places.ids();
   }
 
   /** Distinct sentences of a document, positions from..to (exclusive): numbered in chunk order, so they are together too. */
@@ -178,15 +178,9 @@ export class LexicalIndex implements TermStatistics {
 
   /** How often the stem occurs in each document's passages (a sentence in two windows counts twice, as in BM25). */
   documentFrequencies(stem: string): Map<string, number> {
-    const counts = new Map<string, number>();
     const { stemIds, postingStart, postingChunk, postingFrequency } = this.derived;
     const id = stemIds.get(stem);
-    if (id === undefined) return counts;
-    for (let at = postingStart[id]!; at < postingStart[id + 1]!; at += 1) {
-      const documentId = (this.chunks[postingChunk[at]!] as Chunk).documentId;
-      counts.set(documentId, (counts.get(documentId) ?? 0) + postingFrequency[at]!);
-    }
-    return counts;
+    return id === undefined ? new Map<string, number>() : this.places.countByDocument(postingChunk, postingFrequency, postingStart[id]!, postingStart[id + 1]!);
   }
 
   /**

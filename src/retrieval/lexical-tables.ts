@@ -5,7 +5,8 @@
  * the tables are saved beside the vector index as one deflated binary file and read back at start in
  * milliseconds (re-tokenising 100k passages took 3–4 s of every cold start, plus the garbage it left).
  * Ingest also saves what a start would count from them (postings, sentence frequencies: ~0.3 s of CPU on
- * 20 MB) and the sentence vectors' common direction (2,000 sentences embedded); files without them still load.
+ * 20 MB), the sentence vectors' common direction (2,000 sentences embedded) and, in a library, each document's
+ * own (a question asked of a long document embedded up to 2,000 of its sentences first); files without them still load.
  */
 import { endianness } from 'node:os';
 import { promisify } from 'node:util';
@@ -32,6 +33,8 @@ export interface LexicalTables {
   readonly commonDirection?: SavedCommonDirection | undefined;
   /** Saved with the tables at ingest: what derive-lexical-index.ts counts from them, so a start does not count it again. */
   readonly counts?: LexicalCounts | undefined;
+  /** Saved with the tables at ingest in a library: each document's own sentence-vector direction. */
+  readonly documentDirections?: SavedDocumentDirections | undefined;
 }
 
 /** The postings, frequencies and first places of sentences that deriveIndex counts from the tables (see DerivedIndex). */
@@ -52,6 +55,15 @@ export interface SavedCommonDirection {
   readonly sample: number;
   /** Float32 values, written as the doubles they are equal to (so they read back to the same bits). */
   readonly values: readonly number[];
+}
+
+/** Each document's own common direction (SentenceVectors.ofDocument), in the order the documents' chunks come. */
+export interface SavedDocumentDirections {
+  readonly model: string;
+  readonly sample: number;
+  readonly dimensions: number;
+  /** `dimensions` values per document. */
+  readonly values: Float32Array;
 }
 
 /** Written with a capital inside a sentence at least once (a name, if never also in lower case). */
@@ -137,17 +149,20 @@ interface Header {
   readonly commonDirection?: SavedCommonDirection;
   /** Lengths of the saved counts, which follow the arrays; absent in files written before they were saved. */
   readonly counts?: Readonly<Record<CountName, number>>;
+  /** What the documents' directions were computed with and how many values follow the counts; absent before they were saved. */
+  readonly documentDirections?: Omit<SavedDocumentDirections, 'values'> & { readonly length: number };
 }
 
 /** Saved beside the tables at ingest (both optional: a file without them is read as before). */
 export interface LexicalExtras {
   readonly commonDirection?: SavedCommonDirection | undefined;
   readonly counts?: LexicalCounts | undefined;
+  readonly documentDirections?: SavedDocumentDirections | undefined;
 }
 
 /** MAGIC, then deflated: header length (u32), header JSON, the two word lists, the arrays (each 4-byte aligned). */
 export async function encodeLexicalTables(tables: LexicalTables, extras: LexicalExtras = {}): Promise<Uint8Array> {
-  const { commonDirection, counts } = extras;
+  const { commonDirection, counts, documentDirections } = extras;
   const wordText = Buffer.from(tables.words.join('\n'), 'utf8');
   const stemText = Buffer.from(tables.stems.join('\n'), 'utf8');
   const header: Header = {
@@ -157,13 +172,27 @@ export async function encodeLexicalTables(tables: LexicalTables, extras: Lexical
     lengths: Object.fromEntries(ARRAYS.map((name) => [name, tables[name].length])) as Record<ArrayName, number>,
     ...(commonDirection === undefined ? {} : { commonDirection }),
     ...(counts === undefined ? {} : { counts: Object.fromEntries(COUNTS.map((name) => [name, counts[name].length])) as Record<CountName, number> }),
+    ...(documentDirections === undefined
+      ? {}
+      : {
+          documentDirections: {
+            model: documentDirections.model,
+            sample: documentDirections.sample,
+            dimensions: documentDirections.dimensions,
+            length: documentDirections.values.length,
+          },
+        }),
   };
   const headerText = Buffer.from(JSON.stringify(header), 'utf8');
   const length = Buffer.alloc(4);
   length.writeUInt32LE(headerText.length);
   const parts: Uint8Array[] = [length, headerText, wordText, stemText];
   let offset = 4 + headerText.length + wordText.length + stemText.length;
-  const arrays: (Uint32Array | Uint8Array)[] = [...ARRAYS.map((name) => tables[name]), ...(counts === undefined ? [] : COUNTS.map((name) => counts[name]))];
+  const arrays: (Uint32Array | Uint8Array | Float32Array)[] = [
+    ...ARRAYS.map((name) => tables[name]),
+    ...(counts === undefined ? [] : COUNTS.map((name) => counts[name])),
+    ...(documentDirections === undefined ? [] : [documentDirections.values]),
+  ];
   for (const array of arrays) {
     parts.push(Buffer.alloc(padding(offset)));
     offset += padding(offset);
@@ -197,7 +226,7 @@ function tablesFrom(inflated: Buffer): LexicalTables {
   let offset = 4 + headerLength;
   const words = payload.toString('utf8', offset, (offset += header.text[0])).split('\n');
   const stems = payload.toString('utf8', offset, (offset += header.text[1])).split('\n');
-  const view = (length: number, type: typeof Uint32Array | typeof Uint8Array) => {
+  const view = (length: number, type: typeof Uint32Array | typeof Uint8Array | typeof Float32Array) => {
     offset += padding(offset);
     const array = new type(payload.buffer as ArrayBuffer, payload.byteOffset + offset, length);
     offset += array.byteLength;
@@ -215,13 +244,22 @@ function tablesFrom(inflated: Buffer): LexicalTables {
     ...(header.commonDirection === undefined ? {} : { commonDirection: header.commonDirection }),
   };
   const savedCounts = header.counts;
-  if (savedCounts !== undefined) {
-    const counts = Object.fromEntries(COUNTS.map((name) => [name, view(savedCounts[name], Uint32Array) as Uint32Array])) as unknown as LexicalCounts;
-    if (offset > payload.length) throw new Error('the word index is truncated');
-    return { ...tables, counts };
-  }
+  const counts =
+    savedCounts === undefined
+      ? undefined
+      : (Object.fromEntries(COUNTS.map((name) => [name, view(savedCounts[name], Uint32Array) as Uint32Array])) as unknown as LexicalCounts);
+  const directions = header.documentDirections;
+  const documentDirections =
+    directions === undefined
+      ? undefined
+      : {
+          model: directions.model,
+          sample: directions.sample,
+          dimensions: directions.dimensions,
+          values: view(directions.length, Float32Array) as Float32Array,
+        };
   if (tables.words.length !== tables.wordStem.length || offset > payload.length) throw new Error('the word index is truncated');
-  return tables;
+  return { ...tables, ...(counts === undefined ? {} : { counts }), ...(documentDirections === undefined ? {} : { documentDirections }) };
 }
 
 function padding(offset: number): number {

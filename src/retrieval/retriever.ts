@@ -67,6 +67,8 @@ export interface RetrieverParts {
   readonly sentenceEmbeddings: LocalEmbeddings;
   /** Built beforehand (SentenceVectors.build, in turns of the event loop); made here when absent. */
   readonly sentenceVectors?: SentenceVectors;
+  /** Each document's direction in a library, saved at ingest (SentenceVectors.savedDocumentDirections); computed when first asked without it. */
+  readonly documentDirections?: ReadonlyMap<string, Float32Array> | undefined;
   readonly weights?: RankingWeights;
   /** Candidates taken from each side; small corpora score every chunk. */
   readonly candidates?: number;
@@ -256,7 +258,8 @@ export class Retriever {
     let vectors = this.documentVectors.get(documentId);
     if (vectors === undefined) {
       // A document's direction is kept after its vectors are let go (400 bytes): asked again, only sentences are embedded.
-      vectors = SentenceVectors.ofDocument(this.parts.lexical, this.parts.sentenceEmbeddings, sentences, this.documentDirections.get(documentId));
+      const direction = this.documentDirections.get(documentId) ?? this.parts.documentDirections?.get(documentId);
+      vectors = SentenceVectors.ofDocument(this.parts.lexical, this.parts.sentenceEmbeddings, sentences, direction);
       this.documentDirections.set(documentId, vectors.direction);
       if (this.documentVectors.size >= DOCUMENT_VECTORS_KEPT) this.documentVectors.delete(this.documentVectors.keys().next().value as string);
       this.documentVectors.set(documentId, vectors);

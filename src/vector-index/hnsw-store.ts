@@ -10,6 +10,15 @@ import hnswlib from 'hnswlib-node';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { writeIndexFiles, type IndexManifest, type StoredDocument } from './index-files.js';
+import {
+  nearestInRange,
+  plainDistance,
+  readSavedVectors,
+  savedVectorsLayout,
+  sseDistance,
+  type InnerProductDistance,
+  type SavedVectorsLayout,
+} from './saved-vectors.js';
 
 const { HierarchicalNSW, BruteforceSearch } = hnswlib;
 type HnswIndex = InstanceType<typeof HierarchicalNSW>;
@@ -42,6 +51,10 @@ export class HnswVectorStore {
   private readonly documents: IndexedDocument[] = [];
   /** Exhaustive searches over recently asked ranges (searchRange), most recent last. */
   private readonly ranges = new Map<string, InstanceType<typeof BruteforceSearch>>();
+  /** The file the graph was read from, while the store still holds just what it holds (saved-vectors.ts). */
+  private saved: { readonly file: string; readonly layout: SavedVectorsLayout } | undefined;
+  /** hnswlib's distance as computed in JavaScript: found on the first range search; null when no way matches this build. */
+  private distance: InnerProductDistance | null | undefined;
 
   constructor(
     readonly embeddings: EmbeddingsInterface,
@@ -51,6 +64,11 @@ export class HnswVectorStore {
 
   get size(): number {
     return this.documents.length;
+  }
+
+  /** Whether range searches read the vectors from the saved file (after the first one has checked the distance). */
+  get searchesSavedVectors(): boolean {
+    return this.saved !== undefined && this.distance !== null && this.distance !== undefined;
   }
 
   documentAt(label: number): IndexedDocument | undefined {
@@ -67,6 +85,7 @@ export class HnswVectorStore {
     if (vectors.length !== documents.length) throw new Error(`addVectors: ${vectors.length} vectors for ${documents.length} documents`);
     const index = this.ensureCapacity(this.documents.length + vectors.length);
     this.ranges.clear();
+    this.saved = undefined;
     const ids: string[] = [];
     for (let position = 0; position < vectors.length; position += 1) {
       const vector = vectors[position] as number[];
@@ -94,7 +113,9 @@ export class HnswVectorStore {
    * smaller than efSearch is searched exhaustively over its own vectors: hnswlib's filtered search stops only
    * once it holds efSearch allowed points, so for such a range it visits the whole graph (110 ms a question
    * at 97k passages) and returns every point of the range anyway. The exhaustive search uses hnswlib's own
-   * distance on the same stored floats and the same order of ties, so labels and similarities are identical.
+   * distance on the same stored floats and the same order of ties, so labels and similarities are identical:
+   * over the range's vectors read from the saved file when the store was opened from one (saved-vectors.ts),
+   * else over a brute-force index of them copied out of hnswlib.
    */
   searchRange(query: ArrayLike<number>, k: number, range: { readonly from: number; readonly to: number }): [number, number][] {
     const from = Math.max(0, range.from);
@@ -105,7 +126,15 @@ export class HnswVectorStore {
       this.index.setEf(Math.max(this.settings.efSearch, limit));
       return pairs(this.index.searchKnn(Array.from(query), limit, (label: number) => label >= from && label < to));
     }
-    return pairs(this.rangeSearch(this.index, from, to).searchKnn(normalizedAsHnswlib(query), limit));
+    const normalized = normalizedAsHnswlib(query);
+    const vectors =
+      this.saved === undefined || this.distance === null ? undefined : readSavedVectors(this.saved.file, this.saved.layout, this.dimensions, { from, to });
+    if (vectors !== undefined) {
+      const query32 = Float32Array.from(normalized);
+      this.distance ??= matchingDistance(this.index, query32, vectors, from, this.dimensions);
+      if (this.distance !== null) return nearestInRange(this.distance, query32, vectors, from, limit);
+    }
+    return pairs(this.rangeSearch(this.index, from, to).searchKnn(normalized, limit));
   }
 
   /** The range's stored (already normalised) vectors under inner-product distance, which is hnswlib's cosine space. */
@@ -172,6 +201,8 @@ export class HnswVectorStore {
     graph: HnswGraph;
     documents: readonly IndexedDocument[];
     settings?: HnswSettings;
+    /** The file the graph was read from: a document's vectors are then read from it (searchRange). */
+    vectorsFile?: string;
   }): HnswVectorStore {
     const store = new HnswVectorStore(options.embeddings, options.dimensions, options.settings ?? DEFAULT_HNSW);
     if (options.graph.getCurrentCount() !== options.documents.length) {
@@ -179,6 +210,8 @@ export class HnswVectorStore {
     }
     store.index = options.graph;
     for (const document of options.documents) store.documents.push(document);
+    const layout = options.vectorsFile === undefined ? undefined : savedVectorsLayout(options.vectorsFile, options.dimensions);
+    if (options.vectorsFile !== undefined && layout?.count === options.documents.length) store.saved = { file: options.vectorsFile, layout };
     return store;
   }
 
@@ -208,6 +241,27 @@ export function hnswFileDimensions(file: string): number {
   const labelOffset = Number(header.readBigUInt64LE(32));
   const dataOffset = Number(header.readBigUInt64LE(40));
   return (labelOffset - dataOffset) / 4;
+}
+
+/**
+ * The JavaScript distance that gives hnswlib's own to the bit on this build (x86-64 SSE, or plain), checked on up to
+ * 16 of a range's vectors: they must equal what hnswlib holds, and hnswlib's brute-force search over them must give
+ * the very distances. Null when neither way does (another SIMD build): range searches then go through hnswlib.
+ */
+function matchingDistance(index: HnswIndex, query: Float32Array, vectors: Float32Array, from: number, dimensions: number): InnerProductDistance | null {
+  const count = Math.min(16, vectors.length / dimensions);
+  const check = new BruteforceSearch('ip', dimensions);
+  check.initIndex(count);
+  for (let place = 0; place < count; place += 1) {
+    const held = index.getPoint(from + place);
+    const read = vectors.subarray(place * dimensions, (place + 1) * dimensions);
+    if (held.length !== dimensions || held.some((value, dimension) => value !== read[dimension])) return null;
+    check.addPoint(held, from + place);
+  }
+  const found = check.searchKnn(Array.from(query), count);
+  const gives = (distance: InnerProductDistance) =>
+    found.neighbors.every((label, position) => distance(query, vectors, (label - from) * dimensions) === found.distances[position]);
+  return [sseDistance, plainDistance].find(gives) ?? null;
 }
 
 function pairs(found: { readonly neighbors: number[]; readonly distances: number[] }): [number, number][] {

@@ -105,6 +105,7 @@ async function reuse(input: OpenIndexInput): Promise<OpenedIndex | string> {
       dimensions: input.model.dimensions,
       graph: read,
       documents: input.chunks.map(asDocument),
+      vectorsFile: files.vectorsFile,
     });
     return { store, manifest, rebuiltBecause: undefined, lexical: files.lexical };
   } catch (error) {

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import { ConversationStore } from '../../src/conversation/conversation-store.js';
 import {
   answeredPerson,
+  askedOfAnother,
   asksActionTheTextLacks,
   replacesSubject,
   resolveFollowUp as resolveWithTopics,
@@ -122,6 +123,47 @@ test('GIVEN a turn about a person THEN a later "it" stands for the latest earlie
   assert.equal(subjectFor('what did he say', turn, earlier, isPerson), 'putin', '"he" stands for the person');
   assert.equal(subjectFor('what else did russia do to fix it', turn, [], isPerson), 'putin', 'with nothing earlier, the subject stays');
   assert.equal(subjectFor('why was it shut down', { subject: 'Sputnik' }, earlier, isPerson), 'Sputnik');
+});
+
+test('GIVEN "he" after a subject that is no name THEN it stands for the person named near the earlier answer', () => {
+  const isName = (name: string) => name !== 'break';
+  const near = () => 'DJ Kool Herc';
+  assert.equal(
+    subjectFor('did he influence others', { subject: 'break' }, [], () => false, near, isName),
+    'DJ Kool Herc',
+  );
+  assert.equal(
+    subjectFor('what did he say', { subject: 'Arif Yunusov' }, [], () => false, near, isName),
+    'Arif Yunusov',
+    'a name stays',
+  );
+  assert.equal(
+    subjectFor('did they like it', { subject: 'break' }, [], () => false, near, isName),
+    'break',
+    '"they" may be things',
+  );
+  assert.equal(
+    subjectFor(
+      'did he influence others',
+      { subject: 'break' },
+      [],
+      () => false,
+      () => undefined,
+      isName,
+    ),
+    'break',
+    'no person near',
+  );
+});
+
+test('GIVEN "what about X?" THEN the earlier question is asked of X; an opening without a noun phrase is not', () => {
+  assert.equal(askedOfAnother('what about hotels?', 'how much do households pay', 'households'), 'how much do hotels pay');
+  assert.equal(askedOfAnother('and the farmers?', 'what did hosbec want', 'hosbec'), 'what did the farmers want');
+  assert.equal(askedOfAnother('and al jazeera?', 'what did the washington post say', 'washington post'), 'what did al jazeera say');
+  assert.equal(askedOfAnother('and why?', 'what did hosbec want', 'hosbec'), undefined);
+  assert.equal(askedOfAnother('and during the day?', 'how often do trams run at night', 'trams'), undefined);
+  assert.equal(askedOfAnother('what about hotels?', 'how much do they pay', 'households'), undefined, 'the subject is not written in it');
+  assert.equal(askedOfAnother('who are the farmers', 'what did hosbec want', 'hosbec'), undefined);
 });
 
 test('GIVEN a pronoun that takes the place of the earlier subject THEN replacesSubject says so; "there" and "then" do not', () => {

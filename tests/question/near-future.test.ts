@@ -8,6 +8,8 @@ test("GIVEN a question about the asker's coming days THEN the words naming them 
   assert.equal(nearFutureWords('whats the weather like tomorrow', thursday), 'tomorrow');
   assert.equal(nearFutureWords('will it rain on friday', thursday), 'friday');
   assert.equal(nearFutureWords('what will happen next week', thursday), 'next week');
+  assert.equal(nearFutureWords('whats a good movie to watch tonight', thursday), 'tonight');
+  assert.equal(nearFutureWords('whats on this evening', thursday), 'this evening');
 });
 
 test('GIVEN a question about the past, a far year, a dated day or no time at all THEN none is found', () => {

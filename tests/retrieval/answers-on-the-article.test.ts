@@ -183,6 +183,13 @@ test('GIVEN a follow-up answered of the earlier subject THEN the next one is ask
   assert.equal(shot.standaloneQuestion, 'who shot azal plane down', 'not "azal plane crash land", the rewrite read afresh');
 });
 
+test('GIVEN "what about X?" after a question THEN the earlier question is asked of X', async () => {
+  await ask('what did zakharova say', 'thread-16');
+  const peskov = await ask('what about peskov', 'thread-16');
+  assert.equal(peskov.standaloneQuestion, 'what did peskov say');
+  assert.match(peskov.quotes[0]?.text ?? '', /Peskov described the call/u);
+});
+
 test('GIVEN a turn about a person THEN a later "it" stands for the thing asked about before, not for the person', async () => {
   await ask('how did the plane crash happen', 'thread-14');
   await ask('did putin say sorry', 'thread-14');

@@ -139,6 +139,11 @@ test('GIVEN a library of two texts THEN a stem’s frequency in one document’s
   for (const stem of [...stems, 'zzyzx']) {
     const byDocument = index.documentFrequencies(stem);
     if (byDocument.size === 2) inBoth += 1;
+    assert.deepEqual(
+      [...byDocument.keys()],
+      documents.filter((documentId) => byDocument.has(documentId)),
+      `${stem}: documents in the order their passages come`,
+    );
     assert.equal(
       index.stemFrequency(stem),
       [...byDocument.values()].reduce((sum, count) => sum + count, 0),
