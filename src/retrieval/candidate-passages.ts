@@ -20,6 +20,9 @@ export interface Candidates {
   readonly decisive?: () => string | undefined;
 }
 
+/** A corpus or document of at most this many passages is scored whole: every passage is a candidate. */
+export const SCORED_WHOLE = 400;
+
 /** Question texts whose vectors are kept: a question and its rewordings for a document or a follow-up. */
 const QUERY_VECTORS_KEPT = 16;
 
@@ -106,11 +109,11 @@ export class CandidatePassages {
     const { store, lexical } = this.parts;
     const range = documentId === undefined ? undefined : lexical.chunkRange(documentId);
     if (range === undefined || range.to - range.from === store.size) {
-      const limit = store.size <= 400 ? store.size : this.limit;
+      const limit = store.size <= SCORED_WHOLE ? store.size : this.limit;
       return new Map(store.searchLabels(vector, limit));
     }
     const size = range.to - range.from;
-    return new Map(store.searchRange(vector, size <= 400 ? size : this.limit, range));
+    return new Map(store.searchRange(vector, size <= SCORED_WHOLE ? size : this.limit, range));
   }
 
   private candidateChunks(
@@ -124,10 +127,10 @@ export class CandidatePassages {
       const range = lexical.chunkRange(documentId) ?? { from: 0, to: 0 };
       for (let position = range.from; position < range.to; position += 1) if (lexical.chunks[position]?.documentId === documentId) own.push(position);
       // One document of a library is usually small enough to score whole; a long one is narrowed like a corpus.
-      if (own.length <= 400) return own;
+      if (own.length <= SCORED_WHOLE) return own;
       return this.candidateChunks(terms, dense, undefined).filter((position) => lexical.chunks[position]?.documentId === documentId);
     }
-    if (lexical.chunks.length <= 400) return lexical.chunks.map((_chunk, position) => position);
+    if (lexical.chunks.length <= SCORED_WHOLE) return lexical.chunks.map((_chunk, position) => position);
     const expanded = new Map<string, number>();
     for (const { term, matches } of terms) {
       for (const [word, strength] of matches) {

@@ -6,6 +6,7 @@
 import { dot, normalize, type LocalEmbeddings } from '../embeddings/local-embeddings.js';
 import type { WordVectors } from '../embeddings/word-vectors.js';
 import type { QueryTerm } from '../question/question-analysis.js';
+import { SCORED_WHOLE } from './candidate-passages.js';
 import { runAtOnce, runInTurns, type Sliced } from './in-turns.js';
 import type { IndexedSentence, LexicalIndex } from './lexical-index.js';
 import type { SavedCommonDirection, SavedDocumentDirections } from './lexical-tables.js';
@@ -45,19 +46,27 @@ export class SentenceVectors {
   }
 
   /**
-   * Each document's own direction in a library (what ofDocument computes when a question is first asked of it), to
-   * save with the tables at ingest: asked of a long document, a question otherwise embeds up to 2,000 of its sentences
-   * first. Undefined for a single document, whose direction is the corpus's.
+   * Each long document's own direction in a library (what ofDocument computes when a question is first asked of it),
+   * to save with the tables at ingest: asked of a document of more than SCORED_WHOLE passages, a question scores only
+   * its candidate passages but embedded up to 2,000 of its sentences first. A shorter document has every sentence
+   * scored, so the sentences embedded for its direction are all used (ofDocument keeps them): none is saved for it
+   * (zeros), nor for a single document, whose direction is the corpus's. `longerThan` is for tests.
    */
-  static async documentDirections(lexical: LexicalIndex, embeddings: LocalEmbeddings): Promise<SavedDocumentDirections | undefined> {
+  static async documentDirections(
+    lexical: LexicalIndex,
+    embeddings: LocalEmbeddings,
+    longerThan: number = SCORED_WHOLE,
+  ): Promise<SavedDocumentDirections | undefined> {
     const documents = lexical.documentIds();
     if (documents.length < 2) return undefined;
     const values = new Float32Array(documents.length * embeddings.dimensions);
     await runInTurns(
       (function* () {
         for (const [slot, documentId] of documents.entries()) {
+          const chunks = lexical.chunkRange(documentId);
           const sentences = lexical.sentenceRange(documentId);
-          if (sentences !== undefined) values.set(yield* commonDirectionOf(lexical, embeddings, sentences), slot * embeddings.dimensions);
+          if (chunks === undefined || sentences === undefined || chunks.to - chunks.from <= longerThan) continue;
+          values.set(yield* commonDirectionOf(lexical, embeddings, sentences), slot * embeddings.dimensions);
         }
       })(),
     );
@@ -74,7 +83,13 @@ export class SentenceVectors {
     const { dimensions } = embeddings;
     if (saved === undefined || saved.model !== embeddings.model || saved.sample !== SAMPLE || saved.dimensions !== dimensions) return undefined;
     if (saved.values.length !== documents.length * dimensions) return undefined;
-    return new Map(documents.map((documentId, slot) => [documentId, saved.values.subarray(slot * dimensions, (slot + 1) * dimensions)]));
+    const directions = new Map<string, Float32Array>();
+    for (const [slot, documentId] of documents.entries()) {
+      const direction = saved.values.subarray(slot * dimensions, (slot + 1) * dimensions);
+      // Zeros: not saved (a short document); its direction is computed when it is first asked, as without any.
+      if (direction.some((value) => value !== 0)) directions.set(documentId, direction);
+    }
+    return directions;
   }
 
   /**

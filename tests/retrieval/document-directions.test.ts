@@ -1,7 +1,7 @@
 /**
  * In a library each document's sentence vectors have the direction its own sentences share removed; ingest saves
- * every document's direction with the word index, so a question asked of a long document does not embed up to
- * 2,000 of its sentences first. Read back, they must give the very vectors a question computes without them.
+ * each long document's direction with the word index, so a question asked of it does not embed up to 2,000 of its
+ * sentences first. Read back, they must give the very vectors a question computes without them.
  */
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -24,7 +24,8 @@ test('GIVEN a library of two documents THEN the directions saved at ingest give 
   const chunks = chunkCorpus((await loadCorpus(corpus.path)).corpus);
   const lexical = new LexicalIndex(chunks);
   const embeddings = new LocalEmbeddings(loadWordVectors({ modelDir: sharedModelDir }));
-  const saved = await SentenceVectors.documentDirections(lexical, embeddings);
+  // Both texts are shorter than a document whose direction ingest saves (every sentence of theirs is scored): saved here all the same.
+  const saved = await SentenceVectors.documentDirections(lexical, embeddings, 0);
   assert.ok(saved !== undefined);
   const reread = decodeLexicalTables(await encodeLexicalTables(lexical.tables, { documentDirections: saved })).documentDirections;
   assert.deepEqual(reread, saved);
@@ -44,12 +45,15 @@ test('GIVEN a library of two documents THEN the directions saved at ingest give 
   // Saved with other word vectors, or for other documents, they are not used.
   assert.equal(SentenceVectors.savedDocumentDirections(lexical, embeddings, { ...saved, model: 'another-model' }), undefined);
   assert.equal(SentenceVectors.savedDocumentDirections(lexical, embeddings, { ...saved, values: saved.values.subarray(100) }), undefined);
+  // By default only a document of more passages than are scored whole has its direction saved: none of these two.
+  const byDefault = await SentenceVectors.documentDirections(lexical, embeddings);
+  assert.equal(SentenceVectors.savedDocumentDirections(lexical, embeddings, byDefault)?.size, 0);
   // A single document's direction is the corpus's: nothing to save.
   const alone = new LexicalIndex(chunks.filter((chunk) => chunk.documentId === chunks[0]?.documentId));
   assert.equal(await SentenceVectors.documentDirections(alone, embeddings), undefined);
 });
 
-test('GIVEN a library indexed by the engine THEN its saved word index holds each document’s direction, and a word index without them still reads', async (t) => {
+test('GIVEN a library indexed by the engine THEN its saved word index holds the documents’ directions (zeros for short ones), and a word index without them still reads', async (t) => {
   const corpus = twoDocumentCorpus();
   const data = temporaryFolder('document-directions');
   t.after(() => {
@@ -62,6 +66,10 @@ test('GIVEN a library indexed by the engine THEN its saved word index holds each
   const manifest = JSON.parse(readFileSync(path.join(indexDirectory, 'manifest.json'), 'utf8')) as { files: { lexical: { name: string } } };
   const tables = decodeLexicalTables(readFileSync(path.join(indexDirectory, manifest.files.lexical.name)));
   assert.equal(tables.documentDirections?.values.length, 2 * 100);
+  assert.ok(
+    tables.documentDirections.values.every((value) => value === 0),
+    'two short texts: no direction saved',
+  );
   const withoutThem = decodeLexicalTables(await encodeLexicalTables(tables, { counts: tables.counts }));
   assert.equal(withoutThem.documentDirections, undefined);
   assert.deepEqual(withoutThem.sentenceWords, tables.sentenceWords);
