@@ -136,6 +136,18 @@ export function answeredPerson(question: string, answer: string): string | undef
 
 type SubjectTurn = Partial<Pick<Turn, 'subject' | 'person' | 'abstained'>>;
 
+/** What the conversation and the text say about a subject, for `subjectFor`. */
+export interface TextOfTurns {
+  /** The turns before the last one, oldest first. */
+  readonly earlier?: readonly SubjectTurn[];
+  /** The text uses the name for a person ("Vladimir Putin’s apology"). */
+  readonly isPerson?: (name: string) => boolean;
+  /** The person the paragraph of the last answer names first. */
+  readonly nearbyPerson?: () => string | undefined;
+  /** The text writes the name capitalised mid-sentence, as a name. */
+  readonly isName?: (name: string) => boolean;
+}
+
 /**
  * What a follow-up's pronoun or ellipsis stands for: the person an earlier "who" answer named, for
  * "he"/"she"/"they"; else the subject. "he" and "she" stand for a person: when the subject is no name at all
@@ -144,14 +156,8 @@ type SubjectTurn = Partial<Pick<Turn, 'subject' | 'person' | 'abstained'>>;
  * plane crash happen", "did putin say sorry", the question "what else did russia do to fix it" is about the
  * crash, the latest subject of the `earlier` turns (oldest first) that is not a person.
  */
-export function subjectFor(
-  question: string,
-  turn: SubjectTurn,
-  earlier: readonly SubjectTurn[] = [],
-  isPerson: (name: string) => boolean = () => false,
-  nearbyPerson: () => string | undefined = () => undefined,
-  isName: (name: string) => boolean = () => true,
-): string | undefined {
+export function subjectFor(question: string, turn: SubjectTurn, text: TextOfTurns = {}): string | undefined {
+  const { earlier = [], isPerson = () => false, nearbyPerson = () => undefined, isName = () => true } = text;
   if (PERSONAL_PRONOUN.test(question)) {
     if (turn.person !== undefined) return turn.person;
     if (turn.subject !== undefined && SINGULAR_PERSON.test(question) && !isName(turn.subject)) return nearbyPerson() ?? turn.subject;

@@ -175,14 +175,12 @@ export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
         const { reading, retrievalText } = readAlone(documentId);
         return answerReading(question, another, reading, retrievalText, { documentId, readFor: readAlone });
       }
-      const subject = subjectFor(
-        question,
-        turn,
-        history.slice(0, -1),
-        (name) => namesPerson(name, turn),
-        () => personNear(turn),
-        (name) => inTextOf(turn).some((document) => writtenAsNameIn(document.text, name)),
-      );
+      const subject = subjectFor(question, turn, {
+        earlier: history.slice(0, -1),
+        isPerson: (name) => namesPerson(name, turn),
+        nearbyPerson: () => personNear(turn),
+        isName: (name) => inTextOf(turn).some((document) => writtenAsNameIn(document.text, name)),
+      });
       const standalone = subject !== undefined ? standaloneFollowUp(question, subject) : `${question} (${turn.standaloneQuestion})`;
       const readIn = (id: string | undefined) => {
         const reading = withContext(read(standalone, id), turn.standaloneQuestion, CONTEXT_WEIGHT);

@@ -59,10 +59,8 @@ export function namesPersonIn(text: string, name: string): boolean {
   compromise ??= require('compromise/two') as Compromise;
   const last = tokenize(name).at(-1)?.word;
   if (last === undefined) return false;
-  const lower = text.toLowerCase();
-  const mention = new RegExp(String.raw`(?<![\p{L}\p{N}])${last.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![\p{L}\p{N}])`, 'gu');
   let read = 0;
-  for (const match of lower.matchAll(mention)) {
+  for (const match of mentionsOf(text, [last])) {
     if (read++ >= MENTIONS_READ) break;
     const window = text.slice(Math.max(0, match.index - MENTION_CONTEXT), match.index + last.length + MENTION_CONTEXT);
     const people = compromise(window).match('#Person+').out('array');
@@ -89,12 +87,17 @@ export function firstPersonIn(text: string): string | undefined {
  * Yunusov", "Sputnik"; not "the break"), whether or not it is a person's.
  */
 export function writtenAsNameIn(text: string, name: string): boolean {
-  const words = tokenize(name).map((token) => token.word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
+  const words = tokenize(name).map((token) => token.word);
   if (words.length === 0) return false;
-  const mention = new RegExp(String.raw`(?<![\p{L}\p{N}])${words.join(String.raw`\s+`)}(?![\p{L}\p{N}])`, 'giu');
-  for (const match of text.matchAll(mention)) {
+  for (const match of mentionsOf(text, words)) {
     const before = text.slice(Math.max(0, match.index - 3), match.index).trimEnd();
     if (/^\p{Lu}/u.test(match[0]) && before !== '' && !/[.!?:"“‘([]$/u.test(before)) return true;
   }
   return false;
+}
+
+/** Where the text writes these words one after another as whole words, in any case. */
+function mentionsOf(text: string, words: readonly string[]) {
+  const escaped = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
+  return text.matchAll(new RegExp(String.raw`(?<![\p{L}\p{N}])${escaped.join(String.raw`\s+`)}(?![\p{L}\p{N}])`, 'giu'));
 }

@@ -118,42 +118,20 @@ test('GIVEN a turn about a person THEN a later "it" stands for the latest earlie
   const isPerson = (name: string) => name === 'putin' || name === 'Zakharova';
   const earlier = [{ subject: 'plane crash' }, { subject: 'Zakharova' }, { subject: 'visa', abstained: true }];
   const turn = { subject: 'putin' };
-  assert.equal(subjectFor('what else did russia do to fix it', turn, earlier, isPerson), 'plane crash', 'abstained turns and persons are passed over');
-  assert.equal(subjectFor('what was its cost', turn, earlier, isPerson), 'plane crash');
-  assert.equal(subjectFor('what did he say', turn, earlier, isPerson), 'putin', '"he" stands for the person');
-  assert.equal(subjectFor('what else did russia do to fix it', turn, [], isPerson), 'putin', 'with nothing earlier, the subject stays');
-  assert.equal(subjectFor('why was it shut down', { subject: 'Sputnik' }, earlier, isPerson), 'Sputnik');
+  assert.equal(subjectFor('what else did russia do to fix it', turn, { earlier, isPerson }), 'plane crash', 'abstained turns and persons are passed over');
+  assert.equal(subjectFor('what was its cost', turn, { earlier, isPerson }), 'plane crash');
+  assert.equal(subjectFor('what did he say', turn, { earlier, isPerson }), 'putin', '"he" stands for the person');
+  assert.equal(subjectFor('what else did russia do to fix it', turn, { isPerson }), 'putin', 'with nothing earlier, the subject stays');
+  assert.equal(subjectFor('why was it shut down', { subject: 'Sputnik' }, { earlier, isPerson }), 'Sputnik');
 });
 
 test('GIVEN "he" after a subject that is no name THEN it stands for the person named near the earlier answer', () => {
   const isName = (name: string) => name !== 'break';
   const near = () => 'DJ Kool Herc';
-  assert.equal(
-    subjectFor('did he influence others', { subject: 'break' }, [], () => false, near, isName),
-    'DJ Kool Herc',
-  );
-  assert.equal(
-    subjectFor('what did he say', { subject: 'Arif Yunusov' }, [], () => false, near, isName),
-    'Arif Yunusov',
-    'a name stays',
-  );
-  assert.equal(
-    subjectFor('did they like it', { subject: 'break' }, [], () => false, near, isName),
-    'break',
-    '"they" may be things',
-  );
-  assert.equal(
-    subjectFor(
-      'did he influence others',
-      { subject: 'break' },
-      [],
-      () => false,
-      () => undefined,
-      isName,
-    ),
-    'break',
-    'no person near',
-  );
+  assert.equal(subjectFor('did he influence others', { subject: 'break' }, { nearbyPerson: near, isName }), 'DJ Kool Herc');
+  assert.equal(subjectFor('what did he say', { subject: 'Arif Yunusov' }, { nearbyPerson: near, isName }), 'Arif Yunusov', 'a name stays');
+  assert.equal(subjectFor('did they like it', { subject: 'break' }, { nearbyPerson: near, isName }), 'break', '"they" may be things');
+  assert.equal(subjectFor('did he influence others', { subject: 'break' }, { isName }), 'break', 'no person near');
 });
 
 test('GIVEN "what about X?" THEN the earlier question is asked of X; an opening without a noun phrase is not', () => {
