@@ -15,7 +15,8 @@ import type { Answer } from '../answering/types.js';
 import type { Turn } from '../conversation/conversation-store.js';
 import { askedOfAnother, asksActionTheTextLacks, onlyDescribes, resolveFollowUp, standaloneFollowUp, subjectFor } from '../conversation/follow-up.js';
 import type { EngineState } from './engine-state.js';
-import { firstPersonIn, namesPersonIn, writtenAsNameIn } from '../language/name-words.js';
+import { firstPersonIn, namesPersonIn } from '../language/name-words.js';
+import { tokenize } from '../language/tokenize.js';
 
 /** Weight of words carried over from earlier turns, relative to the question's own words. */
 const CONTEXT_WEIGHT = 1;
@@ -142,20 +143,21 @@ export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
     return !retried.abstained && (retried.confidence ?? 0) >= CONFIDENT_ELSEWHERE ? retried : first;
   };
 
-  /** The text the turn was answered from, else every text. */
-  const inTextOf = (turn: Turn) => {
-    const { documents } = options.state().corpus;
-    const answeredFrom = documents.filter((document) => document.id === turn.answerParagraph?.documentId);
-    return answeredFrom.length > 0 ? answeredFrom : documents;
-  };
+  /** The document the turn's answer was quoted from. */
+  const answeredFrom = (turn: Turn) => options.state().corpus.documents.find((document) => document.id === turn.answerParagraph?.documentId);
   /** Whether the text the turn was answered from (else any text) uses `name` for a person. */
-  const namesPerson = (name: string, turn: Turn) => inTextOf(turn).some((document) => namesPersonIn(document.text, name));
-
+  const namesPerson = (name: string, turn: Turn) => {
+    const document = answeredFrom(turn);
+    return (document !== undefined ? [document] : options.state().corpus.documents).some((text) => namesPersonIn(text.text, name));
+  };
+  /** Whether the text the turn was answered from (else any text) writes the name's first word capitalised mid-sentence (the lexical index's proper names). */
+  const writtenAsName = (name: string, turn: Turn) => {
+    const first = tokenize(name)[0]?.word;
+    return first !== undefined && options.state().retriever.termsFor(answeredFrom(turn)?.id).properNames.has(first);
+  };
   /** The person the paragraph of the turn's answer names first ("DJ Kool Herc"), for a later "he" or "she". */
   const personNear = (turn: Turn) => {
-    const at = turn.answerParagraph;
-    const document = at === undefined ? undefined : options.state().corpus.documents.find((candidate) => candidate.id === at.documentId);
-    const paragraph = document?.paragraphs.find((candidate) => candidate.number === at?.paragraph);
+    const paragraph = answeredFrom(turn)?.paragraphs.find((candidate) => candidate.number === turn.answerParagraph?.paragraph);
     return paragraph === undefined ? undefined : firstPersonIn(paragraph.text);
   };
 
@@ -179,7 +181,7 @@ export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
         earlier: history.slice(0, -1),
         isPerson: (name) => namesPerson(name, turn),
         nearbyPerson: () => personNear(turn),
-        isName: (name) => inTextOf(turn).some((document) => writtenAsNameIn(document.text, name)),
+        isName: (name) => writtenAsName(name, turn),
       });
       const standalone = subject !== undefined ? standaloneFollowUp(question, subject) : `${question} (${turn.standaloneQuestion})`;
       const readIn = (id: string | undefined) => {

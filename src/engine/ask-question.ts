@@ -67,7 +67,7 @@ export async function askQuestion(context: AskQuestionContext, rawQuestion: stri
     // Read as corrected ("wat does jamestown say" → "what does Jamestown say"): a typo is the rarest word of all.
     const reread = text.read(answer.standaloneQuestion);
     const subject =
-      carriedSubject(question, answer.standaloneQuestion, text.read(question).topics, history) ??
+      carriedSubject(question, answer.standaloneQuestion, () => text.read(question).topics, history) ??
       subjectOf(reread.correctedText, (word) => words.rank(word), reread.topics) ??
       history.at(-1)?.subject;
     const quoted = answer.quotes[0];
@@ -94,8 +94,9 @@ export async function askQuestion(context: AskQuestionContext, rawQuestion: stri
  * rewrite added is carried on — unless the question named a subject of its own and no pronoun stood for the
  * earlier one ("what about hotels?").
  */
-function carriedSubject(question: string, standalone: string, ownTopics: readonly string[], history: readonly Turn[]): string | undefined {
-  if (standalone === question || (ownTopics.length > 0 && !replacesSubject(question))) return undefined;
+function carriedSubject(question: string, standalone: string, ownTopics: () => readonly string[], history: readonly Turn[]): string | undefined {
+  // Read again only for a question that was rewritten (the answer did not keep its reading).
+  if (standalone === question || (!replacesSubject(question) && ownTopics().length > 0)) return undefined;
   const asked = question.toLowerCase();
   const answered = standalone.toLowerCase();
   for (const turn of [...history].reverse())

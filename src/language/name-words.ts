@@ -17,6 +17,12 @@ type Compromise = (text: string) => { match(pattern: string): Matches };
 
 let compromise: Compromise | undefined;
 
+/** compromise, required on first use (about half a second of CPU). */
+function loadCompromise(): Compromise {
+  compromise ??= require('compromise/two') as Compromise;
+  return compromise;
+}
+
 let commonWords: Readonly<Record<string, unknown>> | undefined;
 
 /**
@@ -34,9 +40,8 @@ function isCommonWord(word: string): boolean {
  * English words ("lesson", which compromise also knows as a surname) is not counted.
  */
 export function nameWords(text: string): Map<string, string> {
-  compromise ??= require('compromise/two') as Compromise;
   const words = new Map<string, string>();
-  for (const name of compromise(text).match('(#Person|#Place|#Organization)+').out('array')) {
+  for (const name of loadCompromise()(text).match('(#Person|#Place|#Organization)+').out('array')) {
     const tokens = tokenize(name);
     if (tokens.every((token) => isCommonWord(token.word))) continue;
     const whole = name.replace(/[^\p{L}\p{N}]+$/u, '');
@@ -56,14 +61,13 @@ const MENTION_CONTEXT = 60;
  * does ("did putin say sorry"). A later "it" never stands for a person.
  */
 export function namesPersonIn(text: string, name: string): boolean {
-  compromise ??= require('compromise/two') as Compromise;
   const last = tokenize(name).at(-1)?.word;
   if (last === undefined) return false;
   let read = 0;
-  for (const match of mentionsOf(text, [last])) {
+  for (const match of mentionsOf(text, last)) {
     if (read++ >= MENTIONS_READ) break;
     const window = text.slice(Math.max(0, match.index - MENTION_CONTEXT), match.index + last.length + MENTION_CONTEXT);
-    const people = compromise(window).match('#Person+').out('array');
+    const people = loadCompromise()(window).match('#Person+').out('array');
     if (people.some((person) => tokenize(person).some((token) => token.word === last))) return true;
   }
   return false;
@@ -74,30 +78,15 @@ export function namesPersonIn(text: string, name: string): boolean {
  * how the name is used; a name made only of common English words is passed over.
  */
 export function firstPersonIn(text: string): string | undefined {
-  compromise ??= require('compromise/two') as Compromise;
-  for (const found of compromise(text).match('#Person+').out('array')) {
+  for (const found of loadCompromise()(text).match('#Person+').out('array')) {
     const name = found.replace(/[^\p{L}\p{N}]+$/u, '');
     if (name !== '' && !tokenize(name).every((token) => isCommonWord(token.word))) return name;
   }
   return undefined;
 }
 
-/**
- * Whether the text writes `name` as a name somewhere: capitalised where a sentence does not begin ("Arif
- * Yunusov", "Sputnik"; not "the break"), whether or not it is a person's.
- */
-export function writtenAsNameIn(text: string, name: string): boolean {
-  const words = tokenize(name).map((token) => token.word);
-  if (words.length === 0) return false;
-  for (const match of mentionsOf(text, words)) {
-    const before = text.slice(Math.max(0, match.index - 3), match.index).trimEnd();
-    if (/^\p{Lu}/u.test(match[0]) && before !== '' && !/[.!?:"“‘([]$/u.test(before)) return true;
-  }
-  return false;
-}
-
-/** Where the text writes these words one after another as whole words, in any case. */
-function mentionsOf(text: string, words: readonly string[]) {
-  const escaped = words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
-  return text.matchAll(new RegExp(String.raw`(?<![\p{L}\p{N}])${escaped.join(String.raw`\s+`)}(?![\p{L}\p{N}])`, 'giu'));
+/** Where the text writes the word as a whole word, in any case. */
+function mentionsOf(text: string, word: string) {
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+  return text.matchAll(new RegExp(String.raw`(?<![\p{L}\p{N}])${escaped}(?![\p{L}\p{N}])`, 'giu'));
 }

@@ -1,6 +1,7 @@
 /**
  * "he" after a subject that is no name stands for the person the earlier answer's paragraph names first
- * (conversation/follow-up.ts subjectFor; compromise reads the paragraph). Real engine, a short text written here.
+ * (conversation/follow-up.ts subjectFor; compromise reads the paragraph); a name the text writes capitalised
+ * mid-sentence stays the subject. Real engine, a short text written here.
  */
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
@@ -12,7 +13,7 @@ import { temporaryFolder, testConfig } from '../helpers/test-config.js';
 
 const TEXT = `# The break
 
-DJ Kool Herc developed the style that became the blueprint for hip hop music. At parties in the Bronx, the break was the short drum part of a record that the dancers liked best. To prolong the break, he switched between two copies of the same record on two turntables.
+DJ Kool Herc developed the style that became the blueprint for hip hop music. At parties in the Bronx, the break was the short drum part of a record that the dancers liked best. To prolong the break, he switched between two copies of the same record on two turntables. Among the deejays who copied him was Grandmaster Flash, who built his own mixer.
 
 Other deejays soon copied the technique, and within a few years it was heard across New York.
 `;
@@ -37,4 +38,13 @@ test('GIVEN a turn about something that is no name THEN a later "he" is the pers
   assert.ok(followUp.ok);
   assert.match(followUp.answer.standaloneQuestion, /Herc/u);
   assert.doesNotMatch(followUp.answer.standaloneQuestion, /how did break/u);
+});
+
+test('GIVEN a turn about a name the text writes capitalised THEN a later "he" stays that name', async () => {
+  const first = await engine.ask('who is grandmaster flash', { conversationId: 'c2' });
+  assert.ok(first.ok && !first.answer.abstained);
+  const followUp = await engine.ask('what did he build', { conversationId: 'c2' });
+  assert.ok(followUp.ok);
+  assert.match(followUp.answer.standaloneQuestion, /grandmaster flash/iu);
+  assert.doesNotMatch(followUp.answer.standaloneQuestion, /Herc/u);
 });
