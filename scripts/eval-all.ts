@@ -42,6 +42,16 @@ const typed = (name: string, files: readonly string[], corpusDir: string, seed: 
   corpora: async () => [{ name, folders: [corpusDir], files: [], items: typedCasually((await Promise.all(files.map(readQuestionSet))).flat(), seed) }],
 });
 
+/** One set over two corpora: its Baku questions asked of the article, the rest of the two texts. */
+const overBothCorpora = (name: string, articleFile: string, textsFile: string): QuestionSet => ({
+  name,
+  needs: articleFile,
+  corpora: async () => [
+    { name: `${name}, Baku`, folders: [articleCorpus], files: [], items: await readQuestionSet(articleFile) },
+    { name: `${name}, 2 texts`, folders: [path.join(root, 'eval/texts')], files: [], items: await readQuestionSet(textsFile) },
+  ],
+});
+
 const squad = (name: string, file: string, sample: SquadSample): QuestionSet => ({
   name,
   needs: file,
@@ -63,6 +73,12 @@ const sets: QuestionSet[] = [
   jsonLines('conversations, Baku (tuning)', path.join(root, 'eval/conversations-baku.jsonl'), articleCorpus),
   jsonLines('conversations, 2 texts (validation)', path.join(root, 'eval/conversations-texts.jsonl'), path.join(root, 'eval/texts')),
   jsonLines('valencia students (3rd text)', path.join(root, 'eval/valencia-students.jsonl'), path.join(root, 'eval/texts')),
+  overBothCorpora('students fresh (tuning)', path.join(root, 'eval/students-fresh-baku-tune.jsonl'), path.join(root, 'eval/students-fresh-texts-tune.jsonl')),
+  overBothCorpora(
+    'students fresh (validation)',
+    path.join(root, 'eval/students-fresh-baku-validation.jsonl'),
+    path.join(root, 'eval/students-fresh-texts-validation.jsonl'),
+  ),
   typed('typed casually: dev + heldout', [path.join(shared, 'dev.jsonl'), path.join(root, 'eval/heldout.jsonl')], articleCorpus, 'typed-1'),
   typed('typed casually: lindmark-trams', [path.join(root, 'eval/lindmark-trams.jsonl')], path.join(root, 'eval/texts'), 'typed-1'),
   jsonLines('off-topic casual (validation), Baku', path.join(root, 'eval/off-topic-validation.jsonl'), articleCorpus),
