@@ -1,13 +1,14 @@
 /**
- * "How many…" is answered by a count. The answer's quotes are searched for one first; when none gives one, the
- * selector's next sentences are, since a count may stand in a sentence less likely than the quotes' floor
- * ("how many died?" after a question about the plane: "…crashed in Kazakhstan, killing 67 people").
+ * "How many…" is answered by a count, and "how old is aliyev?" by an age (answer-type.ts, asksAgeOfPerson). The
+ * answer's quotes are searched for one first; when none gives one, the selector's next sentences are, since a count
+ * may stand in a sentence less likely than the quotes' floor ("how many died?" after a question about the plane:
+ * "…crashed in Kazakhstan, killing 67 people").
  */
-import { givesOneCount, holdsAnswerKind } from '../question/answer-type.js';
+import { asksAgeOfPerson, givesOneCount, holdsAnswerKind } from '../question/answer-type.js';
 import type { RankedCandidate } from './rank-candidates.js';
 import type { Quote } from './types.js';
 
-/** "how many…": only a count answers. */
+/** "how many…": only a count answers; "how old is aliyev": only an age (asksAgeOfPerson). */
 const COUNTING = /\bhow many\b/iu;
 export const NO_COUNT = "The closest passages don't give that number:";
 
@@ -35,9 +36,11 @@ export interface CountSearch {
  * (session 9): SQuAD 1.1 one more answer, eval/students-validation.jsonl's "how many died" answered.
  */
 export function countFirst(question: string, quotes: readonly Quote[], search: CountSearch): readonly Quote[] | undefined {
-  if (!COUNTING.test(question)) return quotes;
+  const age = asksAgeOfPerson(question);
+  if (!age && !COUNTING.test(question)) return quotes;
   const counts = (quote: Quote) => holdsAnswerKind('number', quote.text, question);
-  const givesOne = (quote: Quote) => givesOneCount(quote.text, question);
+  // An age is said as one ("aged 63", "a 63-year-old"): any one number of the sentence is not it.
+  const givesOne = (quote: Quote) => !age && givesOneCount(quote.text, question);
   const counted = quotes.find(counts) ?? quotes.find(givesOne) ?? further(search).find((quote) => counts(quote) || givesOne(quote));
   return counted === undefined ? undefined : [counted, ...quotes.filter((quote) => quote !== counted)].slice(0, search.limit);
 }

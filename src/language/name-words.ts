@@ -50,6 +50,11 @@ export function nameWords(text: string): Map<string, string> {
   return words;
 }
 
+/** Whether compromise reads a person's name in the text ("how old is aliyev"; not "how old are the fossils"). */
+export function mentionsPerson(text: string): boolean {
+  return loadCompromise()(text).match('#Person').out('array').length > 0;
+}
+
 /** How many of the text's mentions of a name are read to tell whether it names a person. */
 const MENTIONS_READ = 3;
 /** Characters read on each side of a mention: enough for a title and a first name ("Spokesperson Maria Zakharova"). */
