@@ -90,6 +90,14 @@ export function firstPersonIn(text: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Whether a "what/which" question asks for a person by the noun it names ("what researcher…", "which president…",
+ * "which local officials…"): compromise tags nouns for people and roles #Actor from its lexicon and their endings.
+ */
+export function asksForPerson(question: string): boolean {
+  return loadCompromise()(question).match('^(what|which) #Adjective{0,2} #Actor').out('array').length > 0;
+}
+
 /** Where the text writes the word as a whole word, in any case. */
 function mentionsOf(text: string, word: string) {
   const escaped = word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
