@@ -13,14 +13,17 @@ import { tagWords, type TaggedWord } from '../language/part-of-speech.js';
 /** Chat words that may open a message before the question ("hey", "ok but", "omg", "um"). */
 const OPENING_FILLER: ReadonlySet<string> = new Set(
   (
-    'hi hii hey heya hello yo sup hiya ok okay k kk lol lmao haha omg omfg wow whoa um umm uh uhh hmm hmmm hm er erm ' + 'pls plz please bro bruh dude guys bot'
+    'hi hii hey heya hello yo sup hiya ok okay k kk lol lmao haha omg omfg wow whoa um umm uh uhh hmm hmmm hm er erm ' +
+    'pls plz please bro bruh dude guys bot btw idk'
   ).split(' '),
 );
 /** Prefaces that may also be the question's own words ("wait times at the harbour?"): taken off only before a question. */
 const PREFACE: ReadonlySet<string> = new Set(['wait', 'quick', 'question', 'q']);
 
 /** Chat words that may close it ("lol", "thx", "pls help"): laughter, thanks, politeness — never a word a question ends on. */
-const CLOSING_FILLER: ReadonlySet<string> = new Set('lol lool lmao lmfao rofl haha hahaha hehe omg thx thnx thanks ty tysm pls plz please bro bruh'.split(' '));
+const CLOSING_FILLER: ReadonlySet<string> = new Set(
+  'lol lool lmao lmfao rofl haha hahaha hehe omg thx thnx thanks ty tysm pls plz please bro bruh btw'.split(' '),
+);
 /** "pls help" closes a message; "why did the hotels want help" does not end on filler. */
 const CLOSING_AFTER_FILLER: ReadonlySet<string> = new Set(['help']);
 
@@ -30,10 +33,24 @@ const QUESTION_START =
 
 const opens = (word: TaggedWord) => word.pos === 'INTJ' || OPENING_FILLER.has(word.text.toLowerCase()) || PREFACE.has(word.text.toLowerCase());
 const closes = (word: TaggedWord) => CLOSING_FILLER.has(word.text.toLowerCase());
+
+/**
+ * A question asked inside another ("i need to know what…", "do you know who…", "can you tell me why…"): the frame
+ * says only that it is asked, and comes off when a question word follows it.
+ */
+const ASKING_FRAME =
+  /^\s*(?:(?:i|we)\s+(?:really\s+)?(?:need|want|wanna|would like|'d like|’d like)(?:\s+to)?\s+know|(?:do|does)\s+(?:you|u|anyone|anybody|somebody|someone)\s+know|(?:can|could|would)\s+(?:you|u|someone|somebody|anyone)\s+(?:please\s+|pls\s+)?(?:tell|explain(?:\s+to)?)\s+me|(?:please\s+|pls\s+)?tell\s+me|i\s+(?:was\s+|am\s+|'m\s+|’m\s+)?wonder(?:ing)?|i\s+wonder)\s*,?\s+(?=(?:who|whom|whose|what|which|when|where|why|how)\b)/iu;
+
 const isWord = (word: TaggedWord) => /[\p{L}\p{N}]/u.test(word.text);
 
-/** The question without chat filler at its ends; the question itself when nothing would be left. */
-export function withoutChatFiller(question: string): string {
+/** The question without chat filler at its ends, nor the frame of a question asked inside another; the question itself when nothing would be left. */
+export function withoutChatFiller(typed: string): string {
+  const trimmed = withoutEnds(typed);
+  const framed = ASKING_FRAME.exec(trimmed);
+  return framed === null ? trimmed : withoutEnds(trimmed.slice(framed[0].length));
+}
+
+function withoutEnds(question: string): string {
   const words = tagWords(question).filter(isWord);
   let first = 0;
   while (first < words.length && opens(words[first] as TaggedWord)) first += 1;

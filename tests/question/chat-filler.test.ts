@@ -28,3 +28,18 @@ test('GIVEN a checked question with chat filler THEN the question answered is wi
   assert.deepEqual(checked.ok && checked.question, 'who shot down the azal plane');
   assert.equal(checkQuestion('thanks!').ok, false);
 });
+
+test('GIVEN a question asked inside another THEN the frame comes off before the question word, and only then', () => {
+  const cases: [string, string][] = [
+    ['i need to know what did the autopsys show', 'what did the autopsys show'],
+    ['hey can you tell me who shot the plane down lol', 'who shot the plane down'],
+    ['do you know who eldar namazov is', 'who eldar namazov is'],
+    ['does anyone know how many died?', 'how many died?'],
+    ['i was wondering why baku did it', 'why baku did it'],
+    ['idk who is eldar namazov', 'who is eldar namazov'],
+    ['what did the autopsys show btw', 'what did the autopsys show'],
+  ];
+  for (const [typed, question] of cases) assert.equal(withoutChatFiller(typed), question, typed);
+  for (const request of ['tell me about the trams', 'can you tell me the cost', 'i want to know more about it'])
+    assert.equal(withoutChatFiller(request), request, request);
+});
