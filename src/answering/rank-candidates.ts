@@ -239,13 +239,30 @@ export function englishRarity(words: { rank(word: string): number | undefined; r
 /** How much likelier a follow-up's answer is in the paragraph the previous answer came from. */
 export const EARLIER_PARAGRAPH_FACTOR = 1.3;
 
-/** Re-orders candidates so those in the earlier answer's paragraph count `EARLIER_PARAGRAPH_FACTOR` times more (capped at 1). */
-export function preferParagraph(ranking: CandidateRanking, where: { readonly documentId: string; readonly paragraph: number }): CandidateRanking {
+/**
+ * A follow-up asks something new: the sentence the reader was just shown counts this many times less, unless it uses a
+ * word the follow-up was typed with ("how did they die" after "who are the safarov brothers" is not answered by the same
+ * sentence again, but by "…the two men died from severe beatings").
+ */
+export const SHOWN_SENTENCE_FACTOR = 0.35;
+
+/**
+ * Re-orders candidates so those in the earlier answer's paragraph count `EARLIER_PARAGRAPH_FACTOR` times more (capped at 1),
+ * and the sentence just shown (`where.start`) `SHOWN_SENTENCE_FACTOR` times as much when it lacks every word of `ownStems`.
+ */
+export function preferParagraph(
+  ranking: CandidateRanking,
+  where: { readonly documentId: string; readonly paragraph: number; readonly start?: number },
+  ownStems: ReadonlySet<string> = new Set(),
+): CandidateRanking {
   const candidates = ranking.candidates
     .map((candidate) => {
       const sentence = candidate.scored.entry.sentence;
       const inside = sentence.documentId === where.documentId && sentence.paragraph === where.paragraph;
-      return inside ? { ...candidate, probability: Math.min(1, candidate.probability * EARLIER_PARAGRAPH_FACTOR) } : candidate;
+      const shown = inside && where.start !== undefined && sentence.start <= where.start && where.start < sentence.end;
+      const repeats = shown && ![...ownStems].some((stem) => candidate.facts.stems.has(stem));
+      const factor = (inside ? EARLIER_PARAGRAPH_FACTOR : 1) * (repeats ? SHOWN_SENTENCE_FACTOR : 1);
+      return factor === 1 ? candidate : { ...candidate, probability: Math.min(1, candidate.probability * factor) };
     })
     .sort((first, second) => second.probability - first.probability || first.facts.rank - second.facts.rank);
   return { ...ranking, candidates };

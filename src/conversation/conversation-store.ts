@@ -13,7 +13,7 @@ export interface Turn {
   /** The name a "who" question's answer gave ("Ilham Aliyev"), for a later "he", "she" or "they". */
   readonly person?: string;
   /** The paragraph the answer came from: a follow-up is first looked for there. */
-  readonly answerParagraph?: { readonly documentId: string; readonly paragraph: number };
+  readonly answerParagraph?: { readonly documentId: string; readonly paragraph: number; readonly start?: number };
 }
 
 /**

@@ -81,7 +81,7 @@ export async function askQuestion(context: AskQuestionContext, rawQuestion: stri
       abstained: answer.abstained,
       ...(subject !== undefined ? { subject } : {}),
       ...(person !== undefined ? { person } : {}),
-      ...(quoted !== undefined ? { answerParagraph: { documentId: quoted.documentId, paragraph: quoted.paragraph } } : {}),
+      ...(quoted !== undefined ? { answerParagraph: { documentId: quoted.documentId, paragraph: quoted.paragraph, start: quoted.start } } : {}),
     });
   }
   return { ok: true, answer };

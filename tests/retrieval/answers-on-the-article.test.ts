@@ -205,6 +205,13 @@ test('GIVEN a turn about a person THEN a later "it" stands for the thing asked a
   assert.match(fix.standaloneQuestion, /crash/u);
 });
 
+test("GIVEN a follow-up that asks something new THEN the sentence just shown is not the answer again, unless it uses the follow-up's words", async () => {
+  const first = await ask('who are the safarov brothers', 'thread-21');
+  assert.match(first.answer, /Hussein and Ziyaddin Safarov/u);
+  const died = await ask('how did they die', 'thread-21');
+  assert.match(died.answer, /severe beatings and internal bleeding/u);
+});
+
 test('GIVEN a first turn with a typo THEN the follow-up leans on its subject, not on the typo', async () => {
   await ask('wat does jamestown say about the media campaign', 'thread-3');
   const followUp = await ask('so what was the point of it', 'thread-3');
