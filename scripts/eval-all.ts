@@ -14,6 +14,7 @@ import { readQuestionSet } from '../src/evaluation/question-set.js';
 import { runEvaluation, type EvalCorpus, type EvalRun } from '../src/evaluation/run-evaluation.js';
 import { readSquadFile, type SquadSample } from '../src/evaluation/squad-set.js';
 import { typedCasually } from '../src/evaluation/typed-casually.js';
+import { typedChatty } from '../src/evaluation/typed-chatty.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const shared = path.resolve(root, '../shared/eval');
@@ -42,6 +43,23 @@ const typed = (name: string, files: readonly string[], corpusDir: string, seed: 
   corpora: async () => [{ name, folders: [corpusDir], files: [], items: typedCasually((await Promise.all(files.map(readQuestionSet))).flat(), seed) }],
 });
 
+/** One set over two corpora: its Baku questions asked of the article, the rest of the two texts. */
+const overBothCorpora = (name: string, articleFile: string, textsFile: string): QuestionSet => ({
+  name,
+  needs: articleFile,
+  corpora: async () => [
+    { name: `${name}, Baku`, folders: [articleCorpus], files: [], items: await readQuestionSet(articleFile) },
+    { name: `${name}, 2 texts`, folders: [path.join(root, 'eval/texts')], files: [], items: await readQuestionSet(textsFile) },
+  ],
+});
+
+/** The same questions with a chat greeting or sign-off (evaluation/typed-chatty.ts). */
+const chatty = (name: string, files: readonly string[], corpusDir: string, seed: string): QuestionSet => ({
+  name,
+  needs: files[0] ?? corpusDir,
+  corpora: async () => [{ name, folders: [corpusDir], files: [], items: typedChatty((await Promise.all(files.map(readQuestionSet))).flat(), seed) }],
+});
+
 const squad = (name: string, file: string, sample: SquadSample): QuestionSet => ({
   name,
   needs: file,
@@ -63,8 +81,16 @@ const sets: QuestionSet[] = [
   jsonLines('conversations, Baku (tuning)', path.join(root, 'eval/conversations-baku.jsonl'), articleCorpus),
   jsonLines('conversations, 2 texts (validation)', path.join(root, 'eval/conversations-texts.jsonl'), path.join(root, 'eval/texts')),
   jsonLines('valencia students (3rd text)', path.join(root, 'eval/valencia-students.jsonl'), path.join(root, 'eval/texts')),
+  overBothCorpora('students fresh (tuning)', path.join(root, 'eval/students-fresh-baku-tune.jsonl'), path.join(root, 'eval/students-fresh-texts-tune.jsonl')),
+  overBothCorpora(
+    'students fresh (validation)',
+    path.join(root, 'eval/students-fresh-baku-validation.jsonl'),
+    path.join(root, 'eval/students-fresh-texts-validation.jsonl'),
+  ),
   typed('typed casually: dev + heldout', [path.join(shared, 'dev.jsonl'), path.join(root, 'eval/heldout.jsonl')], articleCorpus, 'typed-1'),
   typed('typed casually: lindmark-trams', [path.join(root, 'eval/lindmark-trams.jsonl')], path.join(root, 'eval/texts'), 'typed-1'),
+  chatty('chat filler: dev + heldout', [path.join(shared, 'dev.jsonl'), path.join(root, 'eval/heldout.jsonl')], articleCorpus, 'chatty-1'),
+  chatty('chat filler: lindmark-trams', [path.join(root, 'eval/lindmark-trams.jsonl')], path.join(root, 'eval/texts'), 'chatty-1'),
   jsonLines('off-topic casual (validation), Baku', path.join(root, 'eval/off-topic-validation.jsonl'), articleCorpus),
   jsonLines('off-topic casual (validation), 2 texts', path.join(root, 'eval/off-topic-validation.jsonl'), path.join(root, 'eval/texts')),
   squad('SQuAD 2.0 per article', path.join(shared, 'reading/squad2-dev-19-articles.json'), { limit: quick ? 30 : 150 }),

@@ -27,6 +27,8 @@ export interface MissingWords {
   readonly askerNow?: string | undefined;
   /** The message asks footnote to do something ("recommend me a good movie") rather than asks about something. */
   readonly request?: boolean;
+  /** What such a request asks for ("can you make me a study schedule" → "schedule"), when it names it. */
+  readonly requestedThing?: string | undefined;
 }
 
 /**
@@ -54,6 +56,18 @@ export function namesNoTopicOfTheText(missing: MissingWords): boolean {
 
 function otherwiseUsed(missing: MissingWords, topic: string): boolean {
   return (missing.otherwiseUsedTopics ?? []).includes(topic);
+}
+
+/**
+ * A request for a thing the text never speaks of: "can you make me a study schedule" of a text that says "to study
+ * what went right" but has no schedule. The thing asked for decides, not the words that say which one ("study"), and
+ * as in namesNoTopicOfTheText a close relative in the word vectors does not count (a request names what it wants).
+ */
+export function asksForSomethingElse(missing: MissingWords): boolean {
+  const thing = missing.requestedThing;
+  return (
+    missing.request === true && thing !== undefined && missing.topics.includes(thing) && (missing.unknownWords.includes(thing) || otherwiseUsed(missing, thing))
+  );
 }
 
 /** Every one of the question's words is absent from the text (by stem, after typo correction), with no word of its family there either. */
@@ -84,8 +98,14 @@ function describesNothingOfTheText(missing: MissingWords): boolean {
  */
 export function aboutSomethingElse(ranking: CandidateRanking, missing: MissingWords, request = false): string | undefined {
   const allTopicsAbsent = missing.topics.length > 0 && missing.topics.every((topic) => missing.absentTopics.includes(topic) || otherwiseUsed(missing, topic));
-  if (!allTopicsAbsent && !sharesNoWord(ranking, missing) && !describesNothingOfTheText(missing) && !(request && namesNoTopicOfTheText(missing)))
+  if (
+    !allTopicsAbsent &&
+    !sharesNoWord(ranking, missing) &&
+    !describesNothingOfTheText(missing) &&
+    !(request && (namesNoTopicOfTheText(missing) || asksForSomethingElse(missing)))
+  )
     return undefined;
+  if (request && asksForSomethingElse(missing) && missing.requestedThing !== undefined) return missing.requestedThing;
   // Named: an absent topic, else a topic the text only has a relative of ("telephone" of a text that says "phone"), else any word.
   return (
     missing.unknownWords.find((word) => missing.absentTopics.includes(word)) ??

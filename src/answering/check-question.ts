@@ -1,5 +1,6 @@
 /** Questions refused before any work, each with a message meant for the person who asked. */
 import type { QuestionProblem } from './types.js';
+import { withoutChatFiller } from '../question/chat-filler.js';
 
 export const MAX_QUESTION_CHARACTERS = 1000;
 
@@ -35,6 +36,8 @@ export function checkQuestion(raw: string): CheckedQuestion {
   const letters = question.normalize('NFC').replace(/\p{M}/gu, '').match(/\p{L}/gu)?.length ?? 0;
   if (letters < 2) return { ok: false, problem: { kind: 'no-words', message: 'I need a question in words, e.g. "What did the autopsies reveal?"' } };
   if (isSmallTalk(question)) return { ok: false, problem: { kind: 'not-a-question', message: SMALL_TALK_REPLY } };
+  // "hey what did the autopsies show lol": the greeting and the laughter are not question words.
+  question = withoutChatFiller(question);
   return { ok: true, question, instructionLike: INSTRUCTION_LIKE.test(question) };
 }
 

@@ -6,8 +6,8 @@
 import type { Corpus } from '../corpus/types.js';
 import { aboutTheDocument, bylineAnswer, metadataAnswer } from './metadata-answer.js';
 import type { AnalyzedQuestion } from '../question/question-analysis.js';
-import { isRequestForm } from '../question/request-form.js';
-import { aboutSomethingElse, namesNoTopicOfTheText, OFF_TOPIC_UNLESS, sharesNoWord, type MissingWords } from './about-something-else.js';
+import { isRequestForm, requestedThing } from '../question/request-form.js';
+import { aboutSomethingElse, asksForSomethingElse, namesNoTopicOfTheText, OFF_TOPIC_UNLESS, sharesNoWord, type MissingWords } from './about-something-else.js';
 import { countFirst, NO_COUNT } from './count-answer.js';
 import type { RetrievalResult, ScoredSentence } from '../retrieval/retriever.js';
 import type { AbstainReason, Answer, Passage, Quote } from './types.js';
@@ -98,6 +98,7 @@ export function answerExtractively(input: ExtractiveInput): Answer {
     nearFuture: input.nearFuture,
     askerNow: input.askerNow,
     request: isRequestForm(input.correctedQuestion ?? input.question),
+    requestedThing: requestedThing(input.correctedQuestion ?? input.question),
   });
   if (decision.kind === 'abstain') {
     const closest = decision.reason === 'not-mentioned' ? [] : passages.slice(0, CLOSEST_SHOWN);
@@ -159,9 +160,11 @@ export function decideAnswer(ranking: CandidateRanking, threshold: number, missi
     return { kind: 'abstain', reason: 'not-mentioned', message: `The text doesn't say anything about ${missing.nearFuture}.`, answerability };
   // "what time is it": nor the asker's present, whatever words the text shares ("at a time when…").
   if (missing.askerNow !== undefined) return { kind: 'abstain', reason: 'not-mentioned', message: `The text doesn't say ${missing.askerNow}.`, answerability };
-  // A request none of whose words the text uses ("can you write my essay") is not about the text, however likely a sentence looks.
+  // However likely a sentence looks, a request none of whose words the text uses ("can you write my essay") or for a
+  // thing it never names ("can you make me a study schedule") is not about the text.
   const offTopic =
-    ranking.answerability < OFF_TOPIC_UNLESS || (missing.request === true && (sharesNoWord(ranking, missing) || namesNoTopicOfTheText(missing)))
+    ranking.answerability < OFF_TOPIC_UNLESS ||
+    (missing.request === true && (sharesNoWord(ranking, missing) || namesNoTopicOfTheText(missing) || asksForSomethingElse(missing)))
       ? aboutSomethingElse(ranking, missing, missing.request === true)
       : undefined;
   if (offTopic !== undefined) return { kind: 'abstain', reason: 'not-mentioned', message: `The text doesn't mention ${offTopic}.`, answerability };

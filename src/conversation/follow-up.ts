@@ -70,6 +70,21 @@ export function resolveFollowUp(question: string, topics: readonly string[]): Fo
   return { leans: ANY_PRONOUN.test(question) || CONTINUING_START.test(question) || topics.length === 0 };
 }
 
+/** A plain opening that joins a question to the conversation ("and what did…", "but why…", "so who…"). */
+const JOINING_START = /^\s*(?:and|but|so|also)\s+(.+)$/isu;
+
+/**
+ * "and what did valencias mayor say back": a question joined to the conversation by its opening alone, with a subject
+ * of its own (`topics`), a verb of its own, and no pronoun standing for the earlier subject. It is a question of
+ * its own first; "and the police?" (no verb: the earlier question asked of another subject) and "and where did it
+ * crash" (a pronoun) are not.
+ */
+export function joinedButSelfContained(question: string, topics: readonly string[]): boolean {
+  const rest = JOINING_START.exec(question)?.[1];
+  if (rest === undefined || topics.length === 0 || ANY_PRONOUN.test(question)) return false;
+  return tagWords(rest).some((word) => word.pos === 'VERB');
+}
+
 /**
  * True when one of a leaning question's `words` (those the text lacks) is the action asked about: "why was it
  * shut down?" asks about the earlier subject in a verb the text lacks (it says "the closure of…"), as does

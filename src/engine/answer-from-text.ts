@@ -13,7 +13,15 @@ import { rankCandidates, preferParagraph, type CandidateRanking } from '../answe
 import { EntityCache } from '../answering/sentence-entities.js';
 import type { Answer } from '../answering/types.js';
 import type { Turn } from '../conversation/conversation-store.js';
-import { askedOfAnother, asksActionTheTextLacks, onlyDescribes, resolveFollowUp, standaloneFollowUp, subjectFor } from '../conversation/follow-up.js';
+import {
+  askedOfAnother,
+  asksActionTheTextLacks,
+  joinedButSelfContained,
+  onlyDescribes,
+  resolveFollowUp,
+  standaloneFollowUp,
+  subjectFor,
+} from '../conversation/follow-up.js';
 import type { EngineState } from './engine-state.js';
 import { firstPersonIn, namesPersonIn } from '../language/name-words.js';
 import { tokenize } from '../language/tokenize.js';
@@ -212,6 +220,13 @@ export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
       // A follow-up the text does not answer may still be a question of its own ("how many technicians did
       // they hire?" after a question about the hotels answers as asked).
       if (own.topics.length > 0) {
+        // "and what did valencias mayor say back" names its own subject and stands for no earlier one: asked alone first.
+        if (joinedButSelfContained(question, own.topics)) {
+          const alone = await answerAlone();
+          if (!alone.abstained) return alone;
+          const followUp = await asFollowUp(previous);
+          return followUp.abstained ? alone : followUp;
+        }
         const followUp = await asFollowUp(previous);
         if (!followUp.abstained) return followUp;
         const alone = await answerAlone();

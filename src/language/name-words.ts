@@ -50,6 +50,11 @@ export function nameWords(text: string): Map<string, string> {
   return words;
 }
 
+/** Whether compromise reads a person's name in the text ("how old is aliyev"; not "how old are the fossils"). */
+export function mentionsPerson(text: string): boolean {
+  return loadCompromise()(text).match('#Person').out('array').length > 0;
+}
+
 /** How many of the text's mentions of a name are read to tell whether it names a person. */
 const MENTIONS_READ = 3;
 /** Characters read on each side of a mention: enough for a title and a first name ("Spokesperson Maria Zakharova"). */
@@ -83,6 +88,14 @@ export function firstPersonIn(text: string): string | undefined {
     if (name !== '' && !tokenize(name).every((token) => isCommonWord(token.word))) return name;
   }
   return undefined;
+}
+
+/**
+ * Whether a "what/which" question asks for a person by the noun it names ("what researcher…", "which president…",
+ * "which local officials…"): compromise tags nouns for people and roles #Actor from its lexicon and their endings.
+ */
+export function asksForPerson(question: string): boolean {
+  return loadCompromise()(question).match('^(what|which) #Adjective{0,2} #Actor').out('array').length > 0;
 }
 
 /** Where the text writes the word as a whole word, in any case. */

@@ -6,6 +6,7 @@
  */
 import type { AnswerKind } from './question-analysis.js';
 import { isContentWord, sameWordFamily, stemWord, tokenize } from '../language/tokenize.js';
+import { mentionsPerson } from '../language/name-words.js';
 
 /** Count words after "one": "one" itself counts too, but not as "one of" in a sentence. */
 const COUNT_WORDS = String.raw`several|few|hundreds|thousands|millions|billions|dozens|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|half|third|quarter`;
@@ -28,6 +29,35 @@ const NAME = /\p{Lu}[\p{Ll}’'-]+(?:\s+\p{Lu}[\p{Ll}’'-]+)+/gu;
 const PLACE = /\b(?:in|at|near|to|from|into|across|of|between)\s+(?:the\s+)?[“"‘']?(\p{Lu}[\p{L}’'-]+)/gu;
 const CAPITALISED = /(?<=\s)\p{Lu}[\p{Ll}’'-]+/gu;
 const ROLE = /\b(president|minister|spokes\w*|analysts?|experts?|officials?|members?|leaders?|deputy|author)\b/iu;
+
+const PERIOD = String.raw`(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century)s?\b`;
+/** A frequency: "every 20 minutes", "each year", "twice a week", "three times per day", "daily". */
+const FREQUENCY = new RegExp(
+  String.raw`\b(?:every|each|per)\s+(?:other\s+|\d[\d,.]*\s+|${NUMBER_WORD}\s+)?${PERIOD}|\b(?:once|twice|(?:\d+|${NUMBER_WORD})\s+times)\s+(?:a|an|per|every|each)\s+${PERIOD}|\b(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually)\b`,
+  'iu',
+);
+
+/** "how often…", "how frequently…": asks for a frequency. */
+export function asksFrequency(question: string): boolean {
+  return /\bhow (?:often|frequently)\b/iu.test(question);
+}
+
+/** Whether a sentence gives a frequency ("Trams now run every 20 minutes"), the answer to "how often". */
+export function givesFrequency(sentence: string): boolean {
+  return FREQUENCY.test(sentence);
+}
+
+/** "he", "she", "they" and their forms: "how old was he", "how old were they when they died". */
+const PERSON_PRONOUN = /\b(?:he|him|his|she|her|they|them|their)\b/iu;
+
+/**
+ * "how old is aliyev", "how old were the brothers when they died": a person's age, which is said as one ("aged 63",
+ * "a 63-year-old", "at the age of 86"), never by any other number near the name ("in power since 2003"). A thing's
+ * age is often a date ("graves dating to 1338", "about 515 million years ago"), so only a person's is asked this way.
+ */
+export function asksAgeOfPerson(question: string): boolean {
+  return /\bhow old\b/iu.test(question) && (PERSON_PRONOUN.test(question) || mentionsPerson(question));
+}
 
 export function holdsAnswerKind(kind: AnswerKind, sentence: string, question: string): boolean {
   const asked = question.toLowerCase();

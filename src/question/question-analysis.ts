@@ -4,6 +4,7 @@
  * are recognised so they can be answered from the title, date line and byline.
  */
 import { isContentWord, tokenize, type Token } from '../language/tokenize.js';
+import { asksForPerson } from '../language/name-words.js';
 
 export type AnswerKind = 'person' | 'number' | 'time' | 'place' | 'reason' | 'manner' | 'thing';
 export type MetadataAsk = 'author' | 'date' | 'title';
@@ -48,7 +49,7 @@ export interface Focus {
 const NUMBER_WORDS =
   /\b(how many|how much|how old|how long|how far|how big|how large|how tall|how high|what (?:is|was) the (?:population|size|number|total|age)|what (?:share|percentage|percent|proportion|number|amount|fraction)|what per ?cent)\b/iu;
 const TIME_WORDS = /\b(when|what year|which year|what date|how long ago|since when|what time)\b/iu;
-const PERSON_WORDS = /^(?:who|whom|whose)\b|\b(which (?:official|person|politician|leader|minister|analyst|spokes\w*|expert|president))\b/iu;
+const PERSON_WORDS = /^(?:who|whom|whose)\b/iu;
 const PLACE_WORDS = /\b(where|which (?:country|countries|city|cities|region|regions|place|territor\w*))\b/iu;
 
 export function analyzeQuestion(text: string): AnalyzedQuestion {
@@ -226,18 +227,21 @@ export function isDescriptiveName(text: string, word: string): boolean {
 function answerKindOf(question: string): AnswerKind {
   const opening = /\b(who|whom|whose|what|which|when|where|why|how)\b/iu.exec(question);
   const text = opening === null ? question : question.slice(opening.index, opening.index + 60);
+  // compromise (half a second to load) reads only "what/which" followed by a word that can name something ("what researcher").
+  const namesNoun = () => isContentWord(tokenize(text)[1]?.word ?? '');
+  const asksPerson = () => PERSON_WORDS.test(text) || (opening !== null && /^(what|which)\b/iu.test(opening[0]) && namesNoun() && asksForPerson(text));
   if (
     opening !== null &&
     /^(what|which)\b/iu.test(opening[0]) &&
     !NUMBER_WORDS.test(text) &&
     !TIME_WORDS.test(text) &&
-    !PERSON_WORDS.test(text) &&
+    !asksPerson() &&
     !PLACE_WORDS.test(text)
   )
     return 'thing';
   if (NUMBER_WORDS.test(text)) return 'number';
   if (TIME_WORDS.test(text)) return 'time';
-  if (PERSON_WORDS.test(text)) return 'person';
+  if (asksPerson()) return 'person';
   if (PLACE_WORDS.test(text)) return 'place';
   if (/\b(why|what (?:caused|led|made|drove)|for what reason|what (?:is|was|are|were) the reasons?)\b/iu.test(text)) return 'reason';
   if (/\bhow\b/iu.test(text)) return 'manner';

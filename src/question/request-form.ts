@@ -3,7 +3,7 @@
  * "give me a recipe") rather than asks what something is: an imperative verb first, or "can/could/would you".
  * Read from wink-nlp's part-of-speech tags, not a list of verbs.
  */
-import { tagWords } from '../language/part-of-speech.js';
+import { tagWords, type TaggedWord } from '../language/part-of-speech.js';
 
 const ASKED_OF_YOU = /^\s*(?:can|could|would|will)\s+(?:you|u)\b/iu;
 
@@ -12,4 +12,23 @@ export function isRequestForm(message: string): boolean {
   const first = tagWords(message).find((word) => /\p{L}/u.test(word.text));
   // An imperative is a verb in its dictionary form at the start ("recommend", "write", "give").
   return first !== undefined && first.pos === 'VERB' && first.text.toLowerCase() === first.lemma.toLowerCase();
+}
+
+/**
+ * What a request asks for, lower-cased: the last noun of the first run of nouns after its verb ("can you make me a
+ * study schedule" → "schedule", "give me a quiz" → "quiz", "can you explain the water restrictions" →
+ * "restrictions"). A "study schedule" is a schedule: the nouns before the last one only say which.
+ */
+export function requestedThing(message: string): string | undefined {
+  const words = tagWords(message);
+  const verb = words.findIndex((word) => word.pos === 'VERB');
+  if (verb < 0) return undefined;
+  const runStart = words.findIndex((word, index) => index > verb && word.pos === 'NOUN');
+  if (runStart < 0) return undefined;
+  let last: TaggedWord | undefined;
+  for (const word of words.slice(runStart)) {
+    if (word.pos !== 'NOUN') break;
+    last = word;
+  }
+  return last?.text.toLowerCase();
 }

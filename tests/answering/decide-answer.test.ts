@@ -139,3 +139,20 @@ test('GIVEN every noun of the question in the text only as another part of speec
   // A request so worded is not about the text however likely a sentence looks.
   assert.equal(decideAnswer(ranking([ranked(1, 0.9)], 0.65, 0.3), 0.36, { ...missing, request: true }).kind, 'abstain');
 });
+
+test('GIVEN a request for a thing the text never names THEN it abstains naming it, though a word describing it is in the text', () => {
+  // "can you make me a study schedule" of a text that says "to study what went right": the schedule is what is asked for.
+  const missing = {
+    unknownWords: ['schedule'],
+    unknownNames: [],
+    topics: ['study', 'schedule'],
+    absentTopics: [],
+    request: true,
+    requestedThing: 'schedule',
+  };
+  const decision = decideAnswer(ranking([ranked(1, 0.6)], 0.7, 0.5), 0.5, missing);
+  assert.deepEqual(decision.kind === 'abstain' && [decision.reason, decision.message], ['not-mentioned', "The text doesn't mention schedule."]);
+  // The same words asked as a question, or a request for something the text has, are answered.
+  assert.equal(decideAnswer(ranking([ranked(1, 0.6)], 0.7, 0.5), 0.5, { ...missing, request: false }).kind, 'answer');
+  assert.equal(decideAnswer(ranking([ranked(1, 0.6)], 0.7, 0.5), 0.5, { ...missing, requestedThing: 'study' }).kind, 'answer');
+});

@@ -158,3 +158,13 @@ test('GIVEN a leaning question with a verb the text lacks THEN it asks an action
   assert.equal(asksActionTheTextLacks('why was it shut down', []), false, 'the text has every word');
   assert.equal(asksActionTheTextLacks('what happened then', ['happened']), true);
 });
+
+test('GIVEN a question joined by "and"/"but" with a subject and a verb of its own and no pronoun THEN it stands alone first', async () => {
+  const { joinedButSelfContained } = await import('../../src/conversation/follow-up.js');
+  const selfContained = (question: string) => joinedButSelfContained(question, questionTopics(question).topics);
+  assert.equal(selfContained('and what did valencias mayor say back'), true);
+  assert.equal(selfContained('but why did the hotels refuse'), true);
+  // A pronoun for the earlier subject, no verb ("and the police?"), nothing named, or no joining word: not so.
+  for (const question of ['and where did it crash', 'and the police?', 'and why?', 'what did the mayor say'])
+    assert.equal(selfContained(question), false, question);
+});

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { firstPersonIn, nameWords, namesPersonIn } from '../../src/language/name-words.js';
+import { asksForPerson, firstPersonIn, nameWords, namesPersonIn } from '../../src/language/name-words.js';
 
 test('GIVEN names typed in lower case THEN their words are found, each with the whole name', () => {
   const names = nameWords('what did nato and the european union say in madrid');
@@ -29,4 +29,13 @@ test('GIVEN a paragraph THEN the first person it names is found as written; comm
   assert.equal(firstPersonIn('DJ Kool Herc developed the style. Herc used the record to focus on the break.'), 'DJ Kool Herc');
   assert.equal(firstPersonIn('The plan came from deputy mayor Rosa Vintner, who had campaigned on it.'), 'Rosa Vintner');
   assert.equal(firstPersonIn('The break was the part the dancers liked best.'), undefined);
+});
+
+test('GIVEN "what/which" and a noun THEN a noun for a person or a role asks for a person; others do not', () => {
+  assert.equal(asksForPerson('What researcher first used the word oxygen?'), true);
+  assert.equal(asksForPerson('which president signed the treaty'), true);
+  assert.equal(asksForPerson('Which local leaders objected?'), true);
+  assert.equal(asksForPerson('what kind of forest is it'), false);
+  assert.equal(asksForPerson('what group of people lives there'), false);
+  assert.equal(asksForPerson('which city is the largest'), false);
 });

@@ -38,3 +38,10 @@ test('GIVEN a follow-up naming nothing of its own in a library THEN it is answer
   const followUp = await ask('who are they mostly', 'library-1');
   for (const quote of followUp.quotes) assert.match(quote.documentTitle, /Lindmark/u, `quoted from ${quote.documentTitle}`);
 });
+
+test('GIVEN a follow-up joined by "and" that names its own subject and no pronoun THEN it is answered as a question of its own', async () => {
+  const first = await ask('what did teruel accuse valencia of', 'library-2');
+  assert.match(first.answer, /Teruel accused Valencia/u);
+  const followUp = await ask('and what did valencias mayor say back', 'library-2');
+  assert.match(followUp.answer, /Jorge Ferrer, replied/u);
+});

@@ -37,3 +37,11 @@ test('GIVEN "who" or "where" THEN a name not in the question answers', () => {
     !holdsAnswerKind('place', 'A monument to Heydar Aliyev was installed in Moscow.', 'Where exactly in Moscow does the Heydar Aliyev monument stand?'),
   );
 });
+
+test('GIVEN "how old" THEN it asks a person\'s age when it names a person or says he, she or they', async () => {
+  const { asksAgeOfPerson } = await import('../../src/question/answer-type.js');
+  for (const question of ['how old is aliyev', 'how old is rosa vintner', 'how old were the brothers when they died'])
+    assert.equal(asksAgeOfPerson(question), true, question);
+  for (const question of ['how old are the fossils', 'how old is the desalination plant', 'how many people died'])
+    assert.equal(asksAgeOfPerson(question), false, question);
+});

@@ -120,6 +120,8 @@ test('GIVEN a lowercase name the corpus only writes as a name THEN it is read as
 test('GIVEN questions of each kind THEN the kind asked and the focus are read', () => {
   assert.equal(readQuestion('how many ppl died in the plane crash', corpus, english).answerKind, 'number');
   assert.equal(readQuestion('who is ovchuk?', corpus, english).answerKind, 'person');
+  assert.equal(readQuestion('which politician called it chauvinism', corpus, english).answerKind, 'person');
+  assert.equal(readQuestion('what kind of plane was it', corpus, english).answerKind, 'thing');
   assert.equal(readQuestion('when did the plane crash', corpus, english).answerKind, 'time');
   assert.equal(readQuestion('where did the plane crash', corpus, english).answerKind, 'place');
   assert.equal(readQuestion('why did Baku close it', corpus, english).answerKind, 'reason');

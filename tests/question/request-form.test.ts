@@ -23,3 +23,13 @@ test('GIVEN a question THEN it does not have the request form', () => {
   ])
     assert.equal(isRequestForm(message), false, message);
 });
+
+test('GIVEN a request THEN what it asks for is the last noun of the first run of nouns after its verb', async () => {
+  const { requestedThing } = await import('../../src/question/request-form.js');
+  assert.equal(requestedThing('can you make me a study schedule'), 'schedule');
+  assert.equal(requestedThing('give me a quiz'), 'quiz');
+  assert.equal(requestedThing('write my essay for me'), 'essay');
+  assert.equal(requestedThing('can you explain the water restrictions'), 'restrictions');
+  assert.equal(requestedThing('can u tell me about the night trams'), 'trams');
+  assert.equal(requestedThing('thanks'), undefined);
+});
