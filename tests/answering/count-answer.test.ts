@@ -35,3 +35,9 @@ test('GIVEN a question that asks no count THEN the quotes stay as they are', () 
   const quotes = [quote('The plane crashed in Kazakhstan.')];
   assert.equal(countFirst('where did the plane crash', quotes, nothingFurther), quotes);
 });
+
+test('GIVEN a message that asks something else first and "how many" after it THEN the quotes answer the first question', () => {
+  const quotes = [quote('The Azal plane was mistakenly shot down by Russian air defenses.')];
+  assert.equal(countFirst('who shot down the plane and how many died', quotes, nothingFurther), quotes);
+  assert.equal(countFirst('In 2024, how many planes were shot down?', quotes, nothingFurther), undefined);
+});
