@@ -4,7 +4,7 @@
  * may stand in a sentence less likely than the quotes' floor ("how many died?" after a question about the plane:
  * "…crashed in Kazakhstan, killing 67 people").
  */
-import { asksAgeOfPerson, givesOneCount, holdsAnswerKind } from '../question/answer-type.js';
+import { asksAgeOfPerson, asksFrequency, givesFrequency, givesOneCount, holdsAnswerKind } from '../question/answer-type.js';
 import type { RankedCandidate } from './rank-candidates.js';
 import type { Quote } from './types.js';
 
@@ -26,6 +26,12 @@ const COUNT_CANDIDATES = 5;
 /** …taking only sentences at least this likely, relative to the answer the selector chose. */
 const COUNT_FLOOR = 0.05;
 
+/**
+ * "how often…" looks at every candidate the selector ranked: a frequency is rare in prose, so one near the question's
+ * words is seldom anything else ("Trams on the line now run every 20 minutes", seventh for "how often do trams come at night").
+ */
+const FREQUENCY_CANDIDATES = 12;
+
 export interface CountSearch {
   /** The candidates the quotes were made from, and the selector's whole ranking. */
   readonly chosen: readonly RankedCandidate[];
@@ -45,6 +51,7 @@ export interface CountSearch {
  * (session 9): SQuAD 1.1 one more answer, eval/students-validation.jsonl's "how many died" answered.
  */
 export function countFirst(question: string, quotes: readonly Quote[], search: CountSearch): readonly Quote[] | undefined {
+  if (asksFrequency(question)) return frequencyFirst(quotes, search);
   const age = asksAgeOfPerson(question);
   if (!age && !asksCountFirst(question)) return quotes;
   const counts = (quote: Quote) => holdsAnswerKind('number', quote.text, question);
@@ -54,10 +61,20 @@ export function countFirst(question: string, quotes: readonly Quote[], search: C
   return counted === undefined ? undefined : [counted, ...quotes.filter((quote) => quote !== counted)].slice(0, search.limit);
 }
 
-function further(search: CountSearch): Quote[] {
-  const floor = COUNT_FLOOR * (search.chosen[0]?.probability ?? 0);
+/**
+ * "how often…" is answered first by a quote that gives a frequency ("Trams on the line now run every 20 minutes"), found
+ * among the quotes or the selector's next sentences as a count is; when none gives one, the quotes stay as they were,
+ * since a frequency is also said in words no pattern knows ("around the clock").
+ */
+function frequencyFirst(quotes: readonly Quote[], search: CountSearch): readonly Quote[] {
+  const found = quotes.find((quote) => givesFrequency(quote.text)) ?? further(search, FREQUENCY_CANDIDATES, 0).find((quote) => givesFrequency(quote.text));
+  return found === undefined ? quotes : [found, ...quotes.filter((quote) => quote !== found)].slice(0, search.limit);
+}
+
+function further(search: CountSearch, depth = COUNT_CANDIDATES, floorShare = COUNT_FLOOR): Quote[] {
+  const floor = floorShare * (search.chosen[0]?.probability ?? 0);
   return search.ranked
-    .slice(0, COUNT_CANDIDATES)
+    .slice(0, depth)
     .filter((candidate) => !search.chosen.includes(candidate) && candidate.probability >= floor)
     .map(search.locate)
     .filter((quote): quote is Quote => quote !== undefined);

@@ -30,6 +30,23 @@ const PLACE = /\b(?:in|at|near|to|from|into|across|of|between)\s+(?:the\s+)?[“
 const CAPITALISED = /(?<=\s)\p{Lu}[\p{Ll}’'-]+/gu;
 const ROLE = /\b(president|minister|spokes\w*|analysts?|experts?|officials?|members?|leaders?|deputy|author)\b/iu;
 
+const PERIOD = String.raw`(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade|century)s?\b`;
+/** A frequency: "every 20 minutes", "each year", "twice a week", "three times per day", "daily". */
+const FREQUENCY = new RegExp(
+  String.raw`\b(?:every|each|per)\s+(?:other\s+|\d[\d,.]*\s+|${NUMBER_WORD}\s+)?${PERIOD}|\b(?:once|twice|(?:\d+|${NUMBER_WORD})\s+times)\s+(?:a|an|per|every|each)\s+${PERIOD}|\b(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually)\b`,
+  'iu',
+);
+
+/** "how often…", "how frequently…": asks for a frequency. */
+export function asksFrequency(question: string): boolean {
+  return /\bhow (?:often|frequently)\b/iu.test(question);
+}
+
+/** Whether a sentence gives a frequency ("Trams now run every 20 minutes"), the answer to "how often". */
+export function givesFrequency(sentence: string): boolean {
+  return FREQUENCY.test(sentence);
+}
+
 /** "he", "she", "they" and their forms: "how old was he", "how old were they when they died". */
 const PERSON_PRONOUN = /\b(?:he|him|his|she|her|they|them|their)\b/iu;
 

@@ -41,3 +41,33 @@ test('GIVEN a message that asks something else first and "how many" after it THE
   assert.equal(countFirst('who shot down the plane and how many died', quotes, nothingFurther), quotes);
   assert.equal(countFirst('In 2024, how many planes were shot down?', quotes, nothingFurther), undefined);
 });
+
+test('GIVEN "how often" THEN a quote that gives a frequency comes first, and without one the quotes stay as they are', () => {
+  const office = quote('Her office argued that a tram line was cheaper to run at night than a fleet of buses.');
+  const every = quote('Trams on the line now run every 20 minutes between midnight and 5 a.m.');
+  assert.deepEqual(
+    countFirst('how often do trams run at night', [office, every], nothingFurther)?.map((found) => found.text),
+    [every.text, office.text],
+  );
+  const weekly = quote('The council meets twice a week in winter.');
+  assert.equal(countFirst('how often does the council meet', [office, weekly], nothingFurther)?.[0], weekly);
+  const quotes = [office, quote('A day after the vote, the trams kept running.')];
+  assert.equal(countFirst('how often do trams run', quotes, nothingFurther), quotes);
+});
+
+test('GIVEN "how often" and no quote with a frequency THEN a frequency further down the whole ranking answers, however unlikely', () => {
+  const texts = [
+    'For now, the trams keep running.',
+    'Not everyone sleeps better.',
+    'Residents say it is better.',
+    'The company hired stewards.',
+    'Lines were extended.',
+    'The depot was renovated.',
+    'Trams on the line now run every 20 minutes between midnight and 5 a.m.',
+  ];
+  const ranked = texts.map((text, index) => ({ probability: 0.6 / (index + 1) ** 2, text })) as unknown as CountSearch['ranked'];
+  const byCandidate = new Map(ranked.map((candidate, index) => [candidate, quote(texts[index] as string)]));
+  const search: CountSearch = { chosen: ranked.slice(0, 1), ranked, locate: (candidate) => byCandidate.get(candidate), limit: 3 };
+  const first = byCandidate.get(ranked[0] as CountSearch['ranked'][number]) as Quote;
+  assert.equal(countFirst('how often do trams come at night', [first], search)?.[0]?.text, texts[6]);
+});
