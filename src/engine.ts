@@ -142,6 +142,7 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
     async warmUp(): Promise<void> {
       // Imported here: a one-shot CLI command never warms up, so it does not load this.
       const { warmUp } = await import('./engine/warm-up.js');
+      await state.retriever.warmUp();
       await warmUp(text, state.sentences);
     },
 

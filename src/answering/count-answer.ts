@@ -8,8 +8,17 @@ import { asksAgeOfPerson, asksFrequency, givesFrequency, givesOneCount, holdsAns
 import type { RankedCandidate } from './rank-candidates.js';
 import type { Quote } from './types.js';
 
-/** "how many…": only a count answers; "how old is aliyev": only an age (asksAgeOfPerson). */
-const COUNTING = /\bhow many\b/iu;
+/** The first question word of a question. */
+const QUESTION_WORD = /\b(?:who|whom|whose|what|which|when|where|why|how)\b/iu;
+
+/**
+ * "how many…": only a count answers; "how old is aliyev": only an age (asksAgeOfPerson). Only when the question
+ * asks it first: "who shot down the plane and how many died" asks who, and is answered so.
+ */
+function asksCountFirst(question: string): boolean {
+  const opening = QUESTION_WORD.exec(question);
+  return opening !== null && /^how\s+many\b/iu.test(question.slice(opening.index));
+}
 export const NO_COUNT = "The closest passages don't give that number:";
 
 /** How far down the selector's ranking a "how many" question looks for a count when no quote gives one… */
@@ -44,7 +53,7 @@ export interface CountSearch {
 export function countFirst(question: string, quotes: readonly Quote[], search: CountSearch): readonly Quote[] | undefined {
   if (asksFrequency(question)) return frequencyFirst(quotes, search);
   const age = asksAgeOfPerson(question);
-  if (!age && !COUNTING.test(question)) return quotes;
+  if (!age && !asksCountFirst(question)) return quotes;
   const counts = (quote: Quote) => holdsAnswerKind('number', quote.text, question);
   // An age is said as one ("aged 63", "a 63-year-old"): any one number of the sentence is not it.
   const givesOne = (quote: Quote) => !age && givesOneCount(quote.text, question);

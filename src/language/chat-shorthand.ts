@@ -26,6 +26,7 @@ const SHORTHAND: ReadonlyMap<string, string> = new Map([
   ['thru', 'through'],
   ['u', 'you'],
   ['ur', 'your'],
+  ['r', 'are'],
   ['pls', 'please'],
   ['plz', 'please'],
   ['rn', 'right now'],
@@ -75,7 +76,13 @@ export function expandShorthand(word: string): string | undefined {
   return word === word.toLowerCase() ? SHORTHAND.get(word) : undefined;
 }
 
+/** "y did baku close it": a lone "y" opening a question, before the verb a question goes on with, is "why". */
+const Y_FOR_WHY =
+  /^(\s*)y(?=\s+(?:did|do|does|is|are|r|was|were|would|should|can|could|will|has|have|had|cant|dont|didnt|doesnt|isnt|arent|wasnt|werent|wont)\b)/u;
+
 /** The text with every whole-word shorthand written out ("how many ppl died" → "how many people died"). */
 export function writeOutShorthand(text: string): string {
-  return text.replace(/(?<![\p{L}\p{N}’'./])[\p{L}\p{N}/’']+(?![\p{L}\p{N}’'/]|\.\p{L})/gu, (word) => expandShorthand(word) ?? word);
+  return text
+    .replace(Y_FOR_WHY, '$1why')
+    .replace(/(?<![\p{L}\p{N}’'./])[\p{L}\p{N}/’']+(?![\p{L}\p{N}’'/]|\.\p{L})/gu, (word) => expandShorthand(word) ?? word);
 }

@@ -96,6 +96,11 @@ export class Retriever {
     this.sentenceVectors = parts.sentenceVectors ?? new SentenceVectors(parts.lexical, parts.sentenceEmbeddings);
   }
 
+  /** Before a long-lived process takes questions: the vector index searched by hnswlib (HnswVectorStore.searchWithHnswlib). */
+  async warmUp(): Promise<void> {
+    await this.parts.store.searchWithHnswlib();
+  }
+
   /** The corpus statistics the answer selector reads too. */
   get lexical(): LexicalIndex {
     return this.parts.lexical;

@@ -10,20 +10,14 @@ import hnswlib from 'hnswlib-node';
 import { closeSync, openSync, readSync } from 'node:fs';
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { writeIndexFiles, type IndexManifest, type StoredDocument } from './index-files.js';
-import {
-  nearestInRange,
-  plainDistance,
-  readSavedVectors,
-  savedVectorsLayout,
-  sseDistance,
-  type InnerProductDistance,
-  type SavedVectorsLayout,
-} from './saved-vectors.js';
+import { matchingDistance, normalizedAsHnswlib, savedGraphOf } from './hnswlib-distance.js';
+import { SavedGraph } from './saved-graph.js';
+import { nearestInRange, readSavedVectors, savedVectorsLayout, type InnerProductDistance, type SavedVectorsLayout } from './saved-vectors.js';
 
 const { HierarchicalNSW, BruteforceSearch } = hnswlib;
 type HnswIndex = InstanceType<typeof HierarchicalNSW>;
-/** A vectors file read into memory (readGraph), not yet given its documents. */
-export type HnswGraph = HnswIndex;
+/** A vectors file read into memory (readGraph), not yet given its documents: searched in JavaScript, or by hnswlib. */
+export type HnswGraph = HnswIndex | SavedGraph;
 
 export interface HnswSettings {
   readonly m: number;
@@ -48,6 +42,8 @@ const STORE_TYPE = 'hnswlib-node';
 
 export class HnswVectorStore {
   private index: HnswIndex | undefined;
+  /** The saved file's graph searched in JavaScript (saved-graph.ts), for a store opened from its file; hnswlib's then is not read. */
+  private savedGraph: SavedGraph | undefined;
   private readonly documents: IndexedDocument[] = [];
   /** Exhaustive searches over recently asked ranges (searchRange), most recent last. */
   private readonly ranges = new Map<string, InstanceType<typeof BruteforceSearch>>();
@@ -66,9 +62,14 @@ export class HnswVectorStore {
     return this.documents.length;
   }
 
+  /** Whether searches go through the saved file's graph in JavaScript (saved-graph.ts) rather than hnswlib. */
+  get searchesFileGraph(): boolean {
+    return this.savedGraph !== undefined;
+  }
+
   /** Whether range searches read the vectors from the saved file (after the first one has checked the distance). */
   get searchesSavedVectors(): boolean {
-    return this.saved !== undefined && this.distance !== null && this.distance !== undefined;
+    return this.savedGraph !== undefined || (this.saved !== undefined && this.distance !== null && this.distance !== undefined);
   }
 
   documentAt(label: number): IndexedDocument | undefined {
@@ -100,10 +101,32 @@ export class HnswVectorStore {
     return ids;
   }
 
+  /**
+   * For a long-lived process (a bot, after its warm-up): has hnswlib read the saved file's graph and searches with it
+   * from then on, as a store did before it searched the file's graph in JavaScript. The results are the same either
+   * way; a one-shot command is spared the read (~0.5 s of CPU at 97k passages), a bot's many questions get hnswlib's
+   * compiled search, a little faster per question. Nothing changes when the file cannot be read.
+   */
+  async searchWithHnswlib(): Promise<void> {
+    if (this.savedGraph === undefined || this.saved === undefined) return;
+    let graph: HnswGraph;
+    try {
+      graph = await HnswVectorStore.readGraph(this.saved.file, this.dimensions, { byHnswlib: true });
+    } catch {
+      return;
+    }
+    if (graph instanceof SavedGraph || graph.getCurrentCount() !== this.documents.length) return;
+    this.index = graph;
+    this.savedGraph = undefined;
+  }
+
   /** Nearest labels with cosine similarity (1 - hnswlib's cosine distance), best first. */
   searchLabels(query: ArrayLike<number>, k: number): [number, number][] {
-    if (this.index === undefined || this.documents.length === 0) return [];
+    if (this.documents.length === 0) return [];
     const limit = Math.min(k, this.documents.length);
+    if (this.savedGraph !== undefined)
+      return similarities(this.savedGraph.search(Float32Array.from(normalizedAsHnswlib(query)), limit, Math.max(this.settings.efSearch, limit)));
+    if (this.index === undefined) return [];
     this.index.setEf(Math.max(this.settings.efSearch, limit));
     return pairs(this.index.searchKnn(Array.from(query), limit));
   }
@@ -120,8 +143,15 @@ export class HnswVectorStore {
   searchRange(query: ArrayLike<number>, k: number, range: { readonly from: number; readonly to: number }): [number, number][] {
     const from = Math.max(0, range.from);
     const to = Math.min(range.to, this.documents.length);
-    if (this.index === undefined || to <= from) return [];
+    if (to <= from) return [];
     const limit = Math.min(k, to - from);
+    if (this.savedGraph !== undefined) {
+      const query32 = Float32Array.from(normalizedAsHnswlib(query));
+      if (to - from >= this.settings.efSearch)
+        return similarities(this.savedGraph.search(query32, limit, Math.max(this.settings.efSearch, limit), { from, to }));
+      return nearestInRange(this.savedGraph.distanceFunction, query32, this.savedGraph.vectors(from, to) as Float32Array, from, limit);
+    }
+    if (this.index === undefined) return [];
     if (to - from >= this.settings.efSearch) {
       this.index.setEf(Math.max(this.settings.efSearch, limit));
       return pairs(this.index.searchKnn(Array.from(query), limit, (label: number) => label >= from && label < to));
@@ -182,13 +212,17 @@ export class HnswVectorStore {
   }
 
   /**
-   * Reads a vectors file written by `save` on the thread pool (hnswlib's readIndex), so the caller can do other work
-   * meanwhile: a start loads the corpus while the 60 MB of a real library's vectors are read. Throws when the file
-   * holds vectors of another dimension.
+   * Reads a vectors file written by `save` on the thread pool, so the caller can do other work meanwhile: a start
+   * loads the corpus while the 60 MB of a real library's vectors are read. The graph is searched in JavaScript
+   * (saved-graph.ts) when its distance can be made hnswlib's on this build; else (or `byHnswlib`) hnswlib reads it
+   * (readIndex, which costs ~0.5 s of CPU and 200k system calls for 97k passages). Throws when the file holds vectors
+   * of another dimension.
    */
-  static async readGraph(vectorsFile: string, dimensions: number): Promise<HnswGraph> {
+  static async readGraph(vectorsFile: string, dimensions: number, options: { readonly byHnswlib?: boolean } = {}): Promise<HnswGraph> {
     const fileDimensions = hnswFileDimensions(vectorsFile);
     if (fileDimensions !== dimensions) throw new Error(`the index file holds ${fileDimensions}-dimension vectors but ${dimensions} were expected`);
+    const saved = options.byHnswlib === true ? undefined : await savedGraphOf(vectorsFile, dimensions);
+    if (saved !== undefined) return saved;
     const index = new HierarchicalNSW('cosine', dimensions);
     await index.readIndex(vectorsFile);
     return index;
@@ -205,10 +239,10 @@ export class HnswVectorStore {
     vectorsFile?: string;
   }): HnswVectorStore {
     const store = new HnswVectorStore(options.embeddings, options.dimensions, options.settings ?? DEFAULT_HNSW);
-    if (options.graph.getCurrentCount() !== options.documents.length) {
-      throw new Error(`the index file holds ${options.graph.getCurrentCount()} vectors but ${options.documents.length} documents`);
-    }
-    store.index = options.graph;
+    const count = options.graph instanceof SavedGraph ? options.graph.size : options.graph.getCurrentCount();
+    if (count !== options.documents.length) throw new Error(`the index file holds ${count} vectors but ${options.documents.length} documents`);
+    if (options.graph instanceof SavedGraph) store.savedGraph = options.graph;
+    else store.index = options.graph;
     for (const document of options.documents) store.documents.push(document);
     const layout = options.vectorsFile === undefined ? undefined : savedVectorsLayout(options.vectorsFile, options.dimensions);
     if (options.vectorsFile !== undefined && layout?.count === options.documents.length) store.saved = { file: options.vectorsFile, layout };
@@ -216,6 +250,7 @@ export class HnswVectorStore {
   }
 
   private ensureCapacity(needed: number): HnswIndex {
+    if (this.savedGraph !== undefined) throw new Error('an index opened from its file is searched, not added to: build a new one (footnote ingest --force)');
     if (this.index === undefined) {
       this.index = new HierarchicalNSW('cosine', this.dimensions);
       this.index.initIndex(Math.max(needed, 16), this.settings.m, this.settings.efConstruction, 100);
@@ -243,40 +278,11 @@ export function hnswFileDimensions(file: string): number {
   return (labelOffset - dataOffset) / 4;
 }
 
-/**
- * The JavaScript distance that gives hnswlib's own to the bit on this build (x86-64 SSE, or plain), checked on up to
- * 16 of a range's vectors: they must equal what hnswlib holds, and hnswlib's brute-force search over them must give
- * the very distances. Null when neither way does (another SIMD build): range searches then go through hnswlib.
- */
-function matchingDistance(index: HnswIndex, query: Float32Array, vectors: Float32Array, from: number, dimensions: number): InnerProductDistance | null {
-  const count = Math.min(16, vectors.length / dimensions);
-  const check = new BruteforceSearch('ip', dimensions);
-  check.initIndex(count);
-  for (let place = 0; place < count; place += 1) {
-    const held = index.getPoint(from + place);
-    const read = vectors.subarray(place * dimensions, (place + 1) * dimensions);
-    if (held.length !== dimensions || held.some((value, dimension) => value !== read[dimension])) return null;
-    check.addPoint(held, from + place);
-  }
-  const found = check.searchKnn(Array.from(query), count);
-  const gives = (distance: InnerProductDistance) =>
-    found.neighbors.every((label, position) => distance(query, vectors, (label - from) * dimensions) === found.distances[position]);
-  return [sseDistance, plainDistance].find(gives) ?? null;
+/** [label, distance] pairs as [label, cosine similarity]. */
+function similarities(found: readonly [number, number][]): [number, number][] {
+  return found.map(([label, distance]) => [label, 1 - distance]);
 }
 
 function pairs(found: { readonly neighbors: number[]; readonly distances: number[] }): [number, number][] {
   return found.neighbors.map((label, position) => [label, 1 - (found.distances[position] ?? 1)]);
-}
-
-/**
- * The query as hnswlib-node's cosine space normalises it (addon.cc normalizePoint: a float sum of squares in order,
- * sqrtf, a float division), so the inner-product search sees the very floats the graph search sees. Double
- * arithmetic rounded to float after each step gives float arithmetic's results for +, ×, ÷ and √.
- */
-function normalizedAsHnswlib(query: ArrayLike<number>): number[] {
-  const vector = Array.from(query, (value) => Math.fround(value));
-  let sum = 0;
-  for (const value of vector) sum = Math.fround(sum + Math.fround(value * value));
-  const norm = Math.fround(Math.sqrt(Math.abs(sum)));
-  return norm > 0 ? vector.map((value) => Math.fround(value / norm)) : vector;
 }

@@ -36,6 +36,12 @@ test('GIVEN a question that asks no count THEN the quotes stay as they are', () 
   assert.equal(countFirst('where did the plane crash', quotes, nothingFurther), quotes);
 });
 
+test('GIVEN a message that asks something else first and "how many" after it THEN the quotes answer the first question', () => {
+  const quotes = [quote('The Azal plane was mistakenly shot down by Russian air defenses.')];
+  assert.equal(countFirst('who shot down the plane and how many died', quotes, nothingFurther), quotes);
+  assert.equal(countFirst('In 2024, how many planes were shot down?', quotes, nothingFurther), undefined);
+});
+
 test('GIVEN "how often" THEN a quote that gives a frequency comes first, and without one the quotes stay as they are', () => {
   const office = quote('Her office argued that a tram line was cheaper to run at night than a fleet of buses.');
   const every = quote('Trams on the line now run every 20 minutes between midnight and 5 a.m.');

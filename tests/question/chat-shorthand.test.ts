@@ -15,3 +15,11 @@ test('GIVEN a contraction typed without its apostrophe THEN it is written out, s
   assert.equal(writeOutShorthand('why didnt russia react, whos in charge'), 'why did not russia react, who is in charge');
   assert.equal(writeOutShorthand('Whats'), 'Whats', 'written with a capital: left as typed, like other shorthand');
 });
+
+test('GIVEN "y" opening a question and a lone "r" THEN they are "why" and "are"; a "y" elsewhere is left alone', () => {
+  assert.equal(writeOutShorthand('y did baku close the russian house'), 'why did baku close the russian house');
+  assert.equal(writeOutShorthand('y r they still fighting'), 'why are they still fighting');
+  assert.equal(writeOutShorthand('what r the new rules'), 'what are the new rules');
+  assert.equal(writeOutShorthand('is y bigger than x'), 'is y bigger than x');
+  assert.equal(writeOutShorthand('y axis values'), 'y axis values');
+});
