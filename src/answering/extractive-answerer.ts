@@ -9,6 +9,7 @@ import type { AnalyzedQuestion } from '../question/question-analysis.js';
 import { isRequestForm, requestedThing } from '../question/request-form.js';
 import { aboutSomethingElse, asksForSomethingElse, namesNoTopicOfTheText, OFF_TOPIC_UNLESS, sharesNoWord, type MissingWords } from './about-something-else.js';
 import { countFirst, NO_COUNT } from './count-answer.js';
+import { personFirst } from './person-answer.js';
 import type { RetrievalResult, ScoredSentence } from '../retrieval/retriever.js';
 import type { AbstainReason, Answer, Passage, Quote } from './types.js';
 import type { CandidateRanking, RankedCandidate } from './rank-candidates.js';
@@ -116,12 +117,13 @@ export function answerExtractively(input: ExtractiveInput): Answer {
   const joined = joinContinuation(input.corpus, located, decision.chosen[1]?.facts.continuesPrevious === true);
   if (joined[0] === undefined)
     return { ...base, answer: NOT_IN_TEXT, abstained: true, quotes: [], abstainReason: 'no-verbatim-quote', confidence: decision.answerability };
-  const quotes = countFirst(input.analyzed.text, joined, {
+  const search = {
     chosen: decision.chosen,
     ranked: input.ranking.candidates,
-    locate: (candidate) => quoteOf(input.corpus, candidate.scored),
+    locate: (candidate: RankedCandidate) => quoteOf(input.corpus, candidate.scored),
     limit: MAX_QUOTES,
-  });
+  };
+  const quotes = countFirst(input.analyzed.text, personFirst(input.analyzed.answerKind, input.analyzed.text, joined, search), search);
   const first = quotes?.[0];
   if (quotes === undefined || first === undefined)
     return {

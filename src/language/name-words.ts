@@ -98,6 +98,22 @@ export function asksForPerson(question: string): boolean {
   return loadCompromise()(question).match('^(what|which) #Adjective{0,2} #Actor').out('array').length > 0;
 }
 
+/** Words read before a name to tell a person by a title or role ("deputy mayor Rosa Vintner", "brothers Hussein"). */
+const TITLE_WORDS = 3;
+
+/**
+ * Which of a sentence's names (runs of proper nouns, as written) compromise reads as a person's, each read with the
+ * few words before it: about a millisecond a name, where reading the whole sentence costs several.
+ */
+export function peopleAmong(sentence: string, names: readonly string[]): string[] {
+  return names.filter((name) => {
+    const at = sentence.indexOf(name);
+    if (at < 0) return false;
+    const before = sentence.slice(0, at).split(/\s+/u).filter(Boolean).slice(-TITLE_WORDS).join(' ');
+    return loadCompromise()(`${before} ${name}`).match('#Person+').out('array').length > 0;
+  });
+}
+
 /** Where the text writes the word as a whole word, in any case. */
 function mentionsOf(text: string, word: string) {
   const escaped = word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');

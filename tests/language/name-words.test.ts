@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { asksForPerson, firstPersonIn, nameWords, namesPersonIn } from '../../src/language/name-words.js';
+import { asksForPerson, firstPersonIn, nameWords, namesPersonIn, peopleAmong } from '../../src/language/name-words.js';
 
 test('GIVEN names typed in lower case THEN their words are found, each with the whole name', () => {
   const names = nameWords('what did nato and the european union say in madrid');
@@ -38,4 +38,10 @@ test('GIVEN "what/which" and a noun THEN a noun for a person or a role asks for 
   assert.equal(asksForPerson('what kind of forest is it'), false);
   assert.equal(asksForPerson('what group of people lives there'), false);
   assert.equal(asksForPerson('which city is the largest'), false);
+});
+
+test('GIVEN the names of a sentence THEN those of people are told from newspapers, places and things by a title or a first name', () => {
+  const sentence = 'According to The Washington Post, the idea came from deputy mayor Rosa Vintner and was tested at Stagg Field.';
+  assert.deepEqual(peopleAmong(sentence, ['The Washington Post', 'Rosa Vintner', 'Stagg Field']), ['Rosa Vintner']);
+  assert.deepEqual(peopleAmong('The plan was approved in Brussels.', ['Brussels']), []);
 });

@@ -118,6 +118,8 @@ test('GIVEN a follow-up in one conversation THEN it is read with the earlier tur
   // "it" is the earlier turn's subject; the answer is looked for about that plane.
   assert.equal(followUp.standaloneQuestion, 'Who apologised for Azal plane?');
   assert.ok(followUp.quotes.some((quote) => quote.text.includes('Azal plane')));
+  // A "who" question is answered by a sentence that names a person (issue #10: dev.jsonl m01).
+  assert.match(followUp.answer, /Vladimir Putin’s personal apology/u);
   const alone = await ask('Who apologised for it?', 'thread-2');
   assert.equal(alone.standaloneQuestion, 'Who apologised for it?');
 });
