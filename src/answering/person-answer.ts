@@ -13,7 +13,7 @@ import type { RankedCandidate } from './rank-candidates.js';
 import type { Quote } from './types.js';
 
 /** Sentences at least this likely, relative to the chosen one, may answer instead of it. */
-const PERSON_FLOOR = 0.2;
+const PERSON_FLOOR = 0.1;
 
 /** The people each sentence names, read once per sentence text (about a millisecond a name). */
 const peopleBySentence = new Map<string, readonly string[]>();
