@@ -5,6 +5,8 @@
  * The module is 228 bytes, assembled below rather than shipped as a binary so that it can be read.
  */
 
+import { leb128, singleFunctionModule } from './wasm-module.js';
+
 /** The few WebAssembly calls used here (the project's TypeScript lib, ES2023 without DOM, does not declare them). */
 interface WebAssemblyApi {
   validate(bytes: Uint8Array): boolean;
@@ -202,25 +204,5 @@ function assemble(): Uint8Array {
     END,
     END,
   ];
-  const section = (id: number, content: number[]) => [id, ...leb128(content.length), ...content];
-  const name = (text: string) => [text.length, ...Array.from(text, (character) => character.charCodeAt(0))];
-  return Uint8Array.from([
-    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(1, [1, 0x60, 5, 0x7f, 0x7f, 0x7f, 0x7f, 0x7f, 0]), // type: (i32 × 5) -> ()
-    ...section(2, [1, ...name('env'), ...name('memory'), 0x02, 0x00, 1]), // import env.memory, at least 1 page
-    ...section(3, [1, 0]), // one function of type 0
-    ...section(7, [1, ...name('dots'), 0x00, 0]), // export it as "dots"
-    ...section(10, [1, ...leb128(body.length), ...body]),
-  ]);
-}
-
-function leb128(value: number): number[] {
-  const bytes: number[] = [];
-  do {
-    let byte = value & 0x7f;
-    value >>>= 7;
-    if (value !== 0) byte |= 0x80;
-    bytes.push(byte);
-  } while (value !== 0);
-  return bytes;
+  return singleFunctionModule('dots', 5, body);
 }

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import hnswlib from 'hnswlib-node';
 import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -8,26 +7,11 @@ import { seededRandom } from '../../src/seeded-random.js';
 import { HnswVectorStore, type HnswSettings } from '../../src/vector-index/hnsw-store.js';
 import { nearestInRange, plainDistance, sseDistance } from '../../src/vector-index/saved-vectors.js';
 import { temporaryFolder } from '../helpers/test-config.js';
+import { DIMENSIONS, noEmbeddings, tiedVectors } from '../helpers/tied-vectors.js';
 
-const DIMENSIONS = 100;
 const SETTINGS: HnswSettings = { m: 16, efConstruction: 60, efSearch: 64 };
 
-/** The vectors are given directly; nothing embeds text here. */
-const noEmbeddings: EmbeddingsInterface = {
-  embedQuery: () => Promise.reject(new Error('not used')),
-  embedDocuments: () => Promise.reject(new Error('not used')),
-};
-
-/** Random vectors (not normalised), with every seventh one a copy of the one before, so ties occur. */
-function vectors(count: number, seed: string): number[][] {
-  const random = seededRandom(seed);
-  const made: number[][] = [];
-  for (let index = 0; index < count; index += 1) {
-    const previous = made[index - 1];
-    made.push(index % 7 === 6 && previous !== undefined ? [...previous] : Array.from({ length: DIMENSIONS }, () => random.next() * 2 - 1));
-  }
-  return made;
-}
+const vectors = (count: number, seed: string) => tiedVectors(count, seed, 7);
 
 async function storeOf(points: number[][]): Promise<HnswVectorStore> {
   const store = new HnswVectorStore(noEmbeddings, DIMENSIONS, SETTINGS);

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { EmbeddingsInterface } from '@langchain/core/embeddings';
 import hnswlib from 'hnswlib-node';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,25 +8,11 @@ import { HnswVectorStore, type HnswSettings } from '../../src/vector-index/hnsw-
 import { SavedGraph } from '../../src/vector-index/saved-graph.js';
 import { sseDistance } from '../../src/vector-index/saved-vectors.js';
 import { temporaryFolder } from '../helpers/test-config.js';
+import { DIMENSIONS, noEmbeddings, tiedVectors } from '../helpers/tied-vectors.js';
 
-const DIMENSIONS = 100;
 const SETTINGS: HnswSettings = { m: 16, efConstruction: 60, efSearch: 64 };
 
-const noEmbeddings: EmbeddingsInterface = {
-  embedQuery: () => Promise.reject(new Error('not used')),
-  embedDocuments: () => Promise.reject(new Error('not used')),
-};
-
-/** Random vectors (not normalised), every fifth a copy of the one before: equal distances, whose order the heaps decide. */
-function vectors(count: number, seed: string): number[][] {
-  const random = seededRandom(seed);
-  const made: number[][] = [];
-  for (let index = 0; index < count; index += 1) {
-    const previous = made[index - 1];
-    made.push(index % 5 === 4 && previous !== undefined ? [...previous] : Array.from({ length: DIMENSIONS }, () => random.next() * 2 - 1));
-  }
-  return made;
-}
+const vectors = (count: number, seed: string) => tiedVectors(count, seed, 5);
 
 /** A saved index of `points`, its file, and hnswlib's own reading of that file. */
 async function savedIndex(points: number[][], folder: string): Promise<{ file: string; hnswlib: InstanceType<typeof hnswlib.HierarchicalNSW> }> {
