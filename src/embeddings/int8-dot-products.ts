@@ -5,17 +5,7 @@
  * The module is 228 bytes, assembled below rather than shipped as a binary so that it can be read.
  */
 
-import { leb128, singleFunctionModule } from './wasm-module.js';
-
-/** The few WebAssembly calls used here (the project's TypeScript lib, ES2023 without DOM, does not declare them). */
-interface WebAssemblyApi {
-  validate(bytes: Uint8Array): boolean;
-  readonly Module: new (bytes: Uint8Array) => CompiledModule;
-  readonly Instance: new (module: CompiledModule, imports: Record<string, Record<string, unknown>>) => { readonly exports: Record<string, unknown> };
-  readonly Memory: new (descriptor: { readonly initial: number }) => { readonly buffer: ArrayBuffer };
-}
-type CompiledModule = { readonly compiled: unique symbol };
-const webAssembly = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
+import { leb128, singleFunctionModule, webAssembly, type CompiledModule, type WebAssemblyApi } from './wasm-module.js';
 
 /** Row length in bytes is rounded up to this (one SIMD register); the padding holds zeros. */
 export const ROW_ALIGNMENT = 16;

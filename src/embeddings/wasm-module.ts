@@ -3,6 +3,18 @@
  * works on the memory it imports as env.memory: the frame the hand-assembled SIMD kernels share
  * (embeddings/int8-dot-products.ts, vector-index/float-distances.ts), each giving its own function body.
  */
+
+/** The few WebAssembly calls used (the project's TypeScript lib, ES2023 without DOM, does not declare them). */
+export interface WebAssemblyApi {
+  validate(bytes: Uint8Array): boolean;
+  readonly Module: new (bytes: Uint8Array) => CompiledModule;
+  readonly Instance: new (module: CompiledModule, imports: Record<string, Record<string, unknown>>) => { readonly exports: Record<string, unknown> };
+  readonly Memory: new (descriptor: { readonly initial: number }) => { readonly buffer: ArrayBuffer };
+}
+export type CompiledModule = { readonly compiled: unique symbol };
+/** This runtime's WebAssembly, when it has one. */
+export const webAssembly = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
+
 export function singleFunctionModule(exportName: string, parameters: number, body: readonly number[]): Uint8Array {
   const section = (id: number, content: number[]) => [id, ...leb128(content.length), ...content];
   const name = (text: string) => [text.length, ...Array.from(text, (character) => character.charCodeAt(0))];

@@ -8,17 +8,8 @@
  * The memory holds the query, a list of element numbers, their distances, and whatever the caller places after
  * `scratchBytes` (the saved graph's bytes, saved-graph.ts).
  */
-import { leb128, singleFunctionModule } from '../embeddings/wasm-module.js';
+import { leb128, singleFunctionModule, webAssembly, type CompiledModule } from '../embeddings/wasm-module.js';
 
-/** The few WebAssembly calls used here (the project's TypeScript lib, ES2023 without DOM, does not declare them). */
-interface WebAssemblyApi {
-  validate(bytes: Uint8Array): boolean;
-  readonly Module: new (bytes: Uint8Array) => CompiledModule;
-  readonly Instance: new (module: CompiledModule, imports: Record<string, Record<string, unknown>>) => { readonly exports: Record<string, unknown> };
-  readonly Memory: new (descriptor: { readonly initial: number }) => { readonly buffer: ArrayBuffer };
-}
-type CompiledModule = { readonly compiled: unique symbol };
-const webAssembly = (globalThis as { WebAssembly?: WebAssemblyApi }).WebAssembly;
 const PAGE = 65_536;
 
 export interface FloatDistances {
