@@ -239,7 +239,8 @@ export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
       // speaks to it.
       if (!onlyDescribes(question, own.unknownWords) && !asksActionTheTextLacks(question, own.unknownWords)) return alone;
       const followUp = await asFollowUp(previous);
-      return followUp.abstained ? alone : followUp;
+      // Either way the question is about the earlier subject: "The text doesn't mention started." would name a verb.
+      return followUp;
     }
     return answerAlone();
   };

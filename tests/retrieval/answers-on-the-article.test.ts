@@ -214,6 +214,13 @@ test("GIVEN a follow-up that asks something new THEN the sentence just shown is 
   assert.match(died.answer, /severe beatings and internal bleeding/u);
 });
 
+test('GIVEN a follow-up whose verb the text lacks and that the text does not answer THEN the refusal is about the earlier subject, not "doesn\'t mention <verb>"', async () => {
+  await ask('why is azerbaijan mad at russia', 'thread-22');
+  const started = await ask('who started it', 'thread-22');
+  assert.equal(started.abstained, true);
+  assert.doesNotMatch(started.answer, /mention started/u);
+});
+
 test('GIVEN a first turn with a typo THEN the follow-up leans on its subject, not on the typo', async () => {
   await ask('wat does jamestown say about the media campaign', 'thread-3');
   const followUp = await ask('so what was the point of it', 'thread-3');
