@@ -10,7 +10,7 @@ import { answerExtractively } from '../answering/extractive-answerer.js';
 import { metadataScope } from '../answering/metadata-answer.js';
 import type { SelectorModel } from '../answering/answer-selector.js';
 import { rankCandidates, preferParagraph, type CandidateRanking } from '../answering/rank-candidates.js';
-import { isContentWord, tokenize } from '../language/tokenize.js';
+import { contentStems, tokenize } from '../language/tokenize.js';
 import { EntityCache } from '../answering/sentence-entities.js';
 import type { Answer } from '../answering/types.js';
 import type { Turn } from '../conversation/conversation-store.js';
@@ -86,7 +86,7 @@ export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
     const corpus = chosen === undefined ? state.corpus : corpusOf(state.corpus, chosen);
     const terms = state.retriever.termsFor(documentId);
     let ranking = rankCandidates({ question: reading, retrieval, corpus, statistics: state.statistics, terms, entities, model: options.selector });
-    if (earlierParagraph !== undefined) ranking = preferParagraph(ranking, earlierParagraph, contentStems(question));
+    if (earlierParagraph !== undefined) ranking = preferParagraph(ranking, earlierParagraph, new Set(contentStems(question)));
     options.onRanking?.({ question: reading, ranking });
     return answerExtractively({
       question,
@@ -246,13 +246,4 @@ export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
   };
 
   return { read, answerReading, answer };
-}
-
-/** The stems of the content words a question was typed with. */
-function contentStems(question: string): ReadonlySet<string> {
-  return new Set(
-    tokenize(question)
-      .filter((token) => isContentWord(token.word))
-      .map((token) => token.stem),
-  );
 }

@@ -4,7 +4,7 @@
  * are the top sentence; its quotes and passages are the top three.
  */
 import type { Corpus, Sentence } from '../corpus/types.js';
-import { isContentWord, tokenize } from '../language/tokenize.js';
+import { contentStems } from '../language/tokenize.js';
 import type { Reply, Responder } from './reply.js';
 
 const K1 = 1.2;
@@ -48,12 +48,6 @@ export class Bm25SentenceRanker {
     scored.sort((first, second) => second.score - first.score || first.position - second.position);
     return scored.slice(0, limit).map(({ sentence, score }) => ({ sentence, score }));
   }
-}
-
-function contentStems(text: string): string[] {
-  return tokenize(text)
-    .filter((token) => isContentWord(token.word))
-    .map((token) => token.stem);
 }
 
 /** The baseline as a responder: a follow-up's query is all its turns together (it has no other memory). */

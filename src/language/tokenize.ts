@@ -58,6 +58,13 @@ export function eachWord(text: string, visit: (word: string, start: number, end:
 /** What is left of a contraction once "n't" is cut off: "ca" (can't) → can, "wo" (won't) → will. */
 const NEGATED_STEMS: Record<string, string> = { ca: 'can', wo: 'will', sha: 'shall' };
 
+/** The stems of a text's content words, in order (a word's stem as often as the text uses it). */
+export function contentStems(text: string): string[] {
+  return tokenize(text)
+    .filter((token) => isContentWord(token.word))
+    .map((token) => token.stem);
+}
+
 const stems = new Map<string, string>();
 
 export function stemWord(word: string): string {

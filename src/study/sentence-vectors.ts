@@ -3,16 +3,10 @@
  * is about, and of two sentences saying the same thing. IDF is taken over the whole corpus so a section's
  * summary weighs words as the whole text does.
  */
-import { isContentWord, tokenize } from '../language/tokenize.js';
+import { contentStems } from '../language/tokenize.js';
 
 /** A sparse unit vector: stem → weight. */
 export type SparseVector = ReadonlyMap<string, number>;
-
-export function contentStems(text: string): string[] {
-  return tokenize(text)
-    .filter((token) => isContentWord(token.word))
-    .map((token) => token.stem);
-}
 
 export class SentenceVectors {
   private readonly inverseFrequency = new Map<string, number>();
