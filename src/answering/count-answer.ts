@@ -32,7 +32,8 @@ const COUNT_FLOOR = 0.05;
  */
 const FREQUENCY_CANDIDATES = 12;
 
-export interface CountSearch {
+/** What a rule that puts a kind of answer first (a count here, a person in person-answer.ts) may look through. */
+export interface QuoteSearch {
   /** The candidates the quotes were made from, and the selector's whole ranking. */
   readonly chosen: readonly RankedCandidate[];
   readonly ranked: readonly RankedCandidate[];
@@ -50,7 +51,7 @@ export interface CountSearch {
  * abstention on unanswerables 0.088 → 0.092, eval/heldout.jsonl's unanswerables 0.522 → 0.565; looking further
  * (session 9): SQuAD 1.1 one more answer, eval/students-validation.jsonl's "how many died" answered.
  */
-export function countFirst(question: string, quotes: readonly Quote[], search: CountSearch): readonly Quote[] | undefined {
+export function countFirst(question: string, quotes: readonly Quote[], search: QuoteSearch): readonly Quote[] | undefined {
   if (asksFrequency(question)) return frequencyFirst(quotes, search);
   const age = asksAgeOfPerson(question);
   if (!age && !asksCountFirst(question)) return quotes;
@@ -66,12 +67,12 @@ export function countFirst(question: string, quotes: readonly Quote[], search: C
  * among the quotes or the selector's next sentences as a count is; when none gives one, the quotes stay as they were,
  * since a frequency is also said in words no pattern knows ("around the clock").
  */
-function frequencyFirst(quotes: readonly Quote[], search: CountSearch): readonly Quote[] {
+function frequencyFirst(quotes: readonly Quote[], search: QuoteSearch): readonly Quote[] {
   const found = quotes.find((quote) => givesFrequency(quote.text)) ?? further(search, FREQUENCY_CANDIDATES, 0).find((quote) => givesFrequency(quote.text));
   return found === undefined ? quotes : [found, ...quotes.filter((quote) => quote !== found)].slice(0, search.limit);
 }
 
-function further(search: CountSearch, depth = COUNT_CANDIDATES, floorShare = COUNT_FLOOR): Quote[] {
+function further(search: QuoteSearch, depth = COUNT_CANDIDATES, floorShare = COUNT_FLOOR): Quote[] {
   const floor = floorShare * (search.chosen[0]?.probability ?? 0);
   return search.ranked
     .slice(0, depth)

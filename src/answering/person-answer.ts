@@ -8,7 +8,7 @@
 import { peopleAmong } from '../language/name-words.js';
 import { tokenize } from '../language/tokenize.js';
 import type { AnswerKind } from '../question/question-analysis.js';
-import type { CountSearch } from './count-answer.js';
+import type { QuoteSearch } from './count-answer.js';
 import type { RankedCandidate } from './rank-candidates.js';
 import type { Quote } from './types.js';
 
@@ -30,7 +30,7 @@ function peopleNamedIn(candidate: RankedCandidate): readonly string[] {
   return people;
 }
 
-export function personFirst(kind: AnswerKind, question: string, quotes: readonly Quote[], search: CountSearch): readonly Quote[] {
+export function personFirst(kind: AnswerKind, question: string, quotes: readonly Quote[], search: QuoteSearch): readonly Quote[] {
   const top = search.chosen[0];
   if (kind !== 'person' || top === undefined) return quotes;
   const asked = new Set(tokenize(question).map((token) => token.word));
@@ -41,6 +41,7 @@ export function personFirst(kind: AnswerKind, question: string, quotes: readonly
     if (candidate === top || candidate.probability < floor || people(candidate).length === 0) continue;
     const found = search.locate(candidate);
     if (found === undefined) continue;
+    // A located quote is a new object: the chosen quotes are told from it by where they stand.
     return [found, ...quotes.filter((quote) => quote.start !== found.start || quote.documentId !== found.documentId)].slice(0, search.limit);
   }
   return quotes;

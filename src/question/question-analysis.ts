@@ -229,7 +229,9 @@ function answerKindOf(question: string): AnswerKind {
   const text = opening === null ? question : question.slice(opening.index, opening.index + 60);
   // compromise (half a second to load) reads only "what/which" followed by a word that can name something ("what researcher").
   const namesNoun = () => isContentWord(tokenize(text)[1]?.word ?? '');
-  const asksPerson = () => PERSON_WORDS.test(text) || (opening !== null && /^(what|which)\b/iu.test(opening[0]) && namesNoun() && asksForPerson(text));
+  let person: boolean | undefined;
+  const asksPerson = () =>
+    (person ??= PERSON_WORDS.test(text) || (opening !== null && /^(what|which)\b/iu.test(opening[0]) && namesNoun() && asksForPerson(text)));
   if (
     opening !== null &&
     /^(what|which)\b/iu.test(opening[0]) &&

@@ -4,14 +4,14 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { countFirst, type CountSearch } from '../../src/answering/count-answer.js';
+import { countFirst, type QuoteSearch } from '../../src/answering/count-answer.js';
 import type { Quote } from '../../src/answering/types.js';
 
 function quote(text: string): Quote {
   return { text, documentId: 'a.txt', documentTitle: 'A', section: 'Introduction', paragraph: 1, start: 0, end: text.length };
 }
 
-const nothingFurther: CountSearch = { chosen: [], ranked: [], locate: () => undefined, limit: 3 };
+const nothingFurther: QuoteSearch = { chosen: [], ranked: [], locate: () => undefined, limit: 3 };
 
 test('GIVEN "how old" and quotes that name the person but give no age THEN no quote answers', () => {
   const quotes = [quote('A phone conversation between Ilham Aliyev and President Zelenskyy was a provocation.'), quote('Aliyev has held power since 2003.')];
@@ -65,9 +65,9 @@ test('GIVEN "how often" and no quote with a frequency THEN a frequency further d
     'The depot was renovated.',
     'Trams on the line now run every 20 minutes between midnight and 5 a.m.',
   ];
-  const ranked = texts.map((text, index) => ({ probability: 0.6 / (index + 1) ** 2, text })) as unknown as CountSearch['ranked'];
+  const ranked = texts.map((text, index) => ({ probability: 0.6 / (index + 1) ** 2, text })) as unknown as QuoteSearch['ranked'];
   const byCandidate = new Map(ranked.map((candidate, index) => [candidate, quote(texts[index] as string)]));
-  const search: CountSearch = { chosen: ranked.slice(0, 1), ranked, locate: (candidate) => byCandidate.get(candidate), limit: 3 };
-  const first = byCandidate.get(ranked[0] as CountSearch['ranked'][number]) as Quote;
+  const search: QuoteSearch = { chosen: ranked.slice(0, 1), ranked, locate: (candidate) => byCandidate.get(candidate), limit: 3 };
+  const first = byCandidate.get(ranked[0] as QuoteSearch['ranked'][number]) as Quote;
   assert.equal(countFirst('how often do trams come at night', [first], search)?.[0]?.text, texts[6]);
 });

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { CountSearch } from '../../src/answering/count-answer.js';
+import type { QuoteSearch } from '../../src/answering/count-answer.js';
 import { personFirst } from '../../src/answering/person-answer.js';
 import { readEntities } from '../../src/answering/sentence-entities.js';
 import type { Quote } from '../../src/answering/types.js';
@@ -17,10 +17,10 @@ function searchOver(texts: readonly string[], probabilities: readonly number[]) 
   const ranked = texts.map((text, index) => ({
     probability: probabilities[index],
     facts: { text, entities: readEntities(text) },
-  })) as unknown as CountSearch['ranked'];
+  })) as unknown as QuoteSearch['ranked'];
   const quotes = new Map(ranked.map((candidate, index) => [candidate, quote(texts[index] as string, index * 1000)]));
-  const search: CountSearch = { chosen: ranked.slice(0, 1), ranked, locate: (candidate) => quotes.get(candidate), limit: 3 };
-  return { search, first: quotes.get(ranked[0] as CountSearch['ranked'][number]) as Quote };
+  const search: QuoteSearch = { chosen: ranked.slice(0, 1), ranked, locate: (candidate) => quotes.get(candidate), limit: 3 };
+  return { search, first: quotes.get(ranked[0] as QuoteSearch['ranked'][number]) as Quote };
 }
 
 const texts = [
