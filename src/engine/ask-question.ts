@@ -66,9 +66,12 @@ export async function askQuestion(context: AskQuestionContext, rawQuestion: stri
     const words = context.state().retriever.wordVectors.words;
     // Read as corrected ("wat does jamestown say" → "what does Jamestown say"): a typo is the rarest word of all.
     const reread = text.read(answer.standaloneQuestion);
+    // A later "they" stands for something the text speaks of: a word it lacks ("nite", a slip English also knows) is
+    // the subject only when the question has nothing else.
+    const knownTopics = reread.topics.filter((topic) => !reread.unknownWords.includes(topic));
     const subject =
       carriedSubject(question, answer.standaloneQuestion, () => text.read(question).topics, history) ??
-      subjectOf(reread.correctedText, (word) => words.rank(word), reread.topics) ??
+      subjectOf(reread.correctedText, (word) => words.rank(word), knownTopics.length > 0 ? knownTopics : reread.topics) ??
       history.at(-1)?.subject;
     const quoted = answer.quotes[0];
     // "who criticised the plan?" → a later "they" is whom the answer names; "who is Peskov?" → "he" is Peskov, the subject.

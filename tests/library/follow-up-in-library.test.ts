@@ -45,3 +45,11 @@ test('GIVEN a follow-up joined by "and" that names its own subject and no pronou
   const followUp = await ask('and what did valencias mayor say back', 'library-2');
   assert.match(followUp.answer, /Jorge Ferrer, replied/u);
 });
+
+test('GIVEN a first turn with a slip the texts lack ("nite") THEN a later "them" stands for what the texts speak of, not for the slip', async () => {
+  await ask('how often do the trams run at nite', 'library-3');
+  const followUp = await ask('who pays for them', 'library-3');
+  assert.doesNotMatch(followUp.standaloneQuestion, /\bnite\b/u);
+  assert.match(followUp.standaloneQuestion, /trams/u);
+  assert.doesNotMatch(followUp.answer, /doesn't mention nite/u);
+});
