@@ -113,12 +113,29 @@ async function reuse(input: OpenIndexInput): Promise<OpenedIndex | string> {
   }
 }
 
+/** The chunk as the store keeps it; its text and citation are read from the chunk when a search returns it. */
 function asDocument(chunk: Chunk): IndexedDocument {
-  return {
-    id: chunk.id,
-    pageContent: chunk.text,
-    metadata: { documentId: chunk.documentId, section: chunk.section, paragraph: chunk.paragraph, start: chunk.start, end: chunk.end },
-  };
+  return new ChunkDocument(chunk);
+}
+
+class ChunkDocument implements IndexedDocument {
+  private citation: IndexedDocument['metadata'] | undefined;
+
+  constructor(private readonly chunk: Chunk) {}
+
+  get id(): string {
+    return this.chunk.id;
+  }
+
+  get pageContent(): string {
+    return this.chunk.text;
+  }
+
+  get metadata(): IndexedDocument['metadata'] {
+    const { chunk } = this;
+    this.citation ??= { documentId: chunk.documentId, section: chunk.section, paragraph: chunk.paragraph, start: chunk.start, end: chunk.end };
+    return this.citation;
+  }
 }
 
 async function buildIndex(input: OpenIndexInput, save: boolean): Promise<{ store: HnswVectorStore; manifest: IndexManifest }> {
