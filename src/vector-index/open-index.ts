@@ -44,13 +44,16 @@ export interface SavedIndex {
 }
 
 /**
- * Starts reading the saved index — checksums, then the vector graph — mostly off the main thread, so a start can
- * load the corpus meanwhile; openIndex then decides whether it still fits. Never rejects.
+ * Starts reading the saved index — checksums, then the vector graph, read once on the thread pool and checked against
+ * its checksum as it is — so a start can load the corpus meanwhile; openIndex then decides whether it still fits.
+ * Never rejects.
  */
 export async function readSavedIndex(directory: string, dimensions: number): Promise<SavedIndex> {
-  const files = await readIndexFiles(directory);
+  const files = await readIndexFiles(directory, { hashVectors: false });
   const graph = files.ok
-    ? HnswVectorStore.readGraph(files.vectorsFile, dimensions).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))
+    ? HnswVectorStore.readGraph(files.vectorsFile, dimensions, { sha256: files.manifest.files.vectors.sha256 }).catch((error: unknown) =>
+        error instanceof Error ? error : new Error(String(error)),
+      )
     : undefined;
   return { files, graph };
 }

@@ -13,6 +13,7 @@
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import { floatDistances, type FloatDistances } from './float-distances.js';
+import { DamagedFileError, sha256InTurns } from './sha256-in-turns.js';
 import { StdHeap } from './std-heap.js';
 import { sseDistance, type InnerProductDistance } from './saved-vectors.js';
 
@@ -82,9 +83,9 @@ export class SavedGraph {
    * The graph of a vectors file, read whole on the thread pool, searched with `distance` (hnswlib's on this build, as
    * the caller has found it): in WebAssembly when that is the SSE sum and the runtime has SIMD. Undefined when the
    * file cannot be read or its layout is not one this reads (another dimension, sizes not in 4-byte words, a file
-   * shorter than it says).
+   * shorter than it says). `sha256`: the bytes read are checked against it, and a DamagedFileError thrown when they differ.
    */
-  static async read(file: string, dimensions: number, distance: InnerProductDistance): Promise<SavedGraph | undefined> {
+  static async read(file: string, dimensions: number, distance: InnerProductDistance, sha256?: string): Promise<SavedGraph | undefined> {
     let handle: FileHandle | undefined;
     try {
       handle = await open(file, 'r');
@@ -100,8 +101,10 @@ export class SavedGraph {
         if (bytesRead === 0) return undefined;
         at += bytesRead;
       }
+      if (sha256 !== undefined && (await sha256InTurns(bytes)) !== sha256) throw new DamagedFileError(file);
       return SavedGraph.over(bytes, dimensions, distance, simd);
-    } catch {
+    } catch (error) {
+      if (error instanceof DamagedFileError) throw error;
       return undefined;
     } finally {
       await handle?.close();
