@@ -740,9 +740,7 @@ async function main(): Promise<void> {
         abstain_correct,
         abstain_off_topic,
         abstain_answer_removed,
-      }))(
-        figuresOf(bySource(validation, 'squad2'), model, value),
-      ),
+      }))(figuresOf(bySource(validation, 'squad2'), model, value)),
     })),
   };
   if (!dryRun) writeFileSync(path.join(path.dirname(MODEL_FILE), 'answer-selector.figures.json'), `${JSON.stringify(report, null, 2)}\n`);
