@@ -9,6 +9,7 @@ import type { AnalyzedQuestion } from '../question/question-analysis.js';
 import { isRequestForm, requestedThing } from '../question/request-form.js';
 import { aboutSomethingElse, asksForSomethingElse, namesNoTopicOfTheText, OFF_TOPIC_UNLESS, sharesNoWord, type MissingWords } from './about-something-else.js';
 import { countFirst, NO_COUNT } from './count-answer.js';
+import { amountFirst, answeringAmount } from './amount-answer.js';
 import { personFirst } from './person-answer.js';
 import type { RetrievalResult, ScoredSentence } from '../retrieval/retriever.js';
 import type { AbstainReason, Answer, Passage, Quote } from './types.js';
@@ -88,7 +89,7 @@ export function answerExtractively(input: ExtractiveInput): Answer {
     input.analyzed.metadata !== undefined ? metadataAnswer(input.corpus, input.analyzed.metadata, input.analyzed) : bylineAnswer(input.corpus, input.analyzed);
   if (metadata !== undefined) return { ...base, ...metadata, abstained: false };
 
-  const decision = decideAnswer(input.ranking, input.threshold, {
+  const doubted = decideAnswer(input.ranking, input.threshold, {
     unknownWords: input.unknownWords,
     relatedWords: input.relatedWords ?? [],
     unknownNames: input.unknownNames,
@@ -101,6 +102,12 @@ export function answerExtractively(input: ExtractiveInput): Answer {
     request: isRequestForm(input.correctedQuestion ?? input.question),
     requestedThing: requestedThing(input.correctedQuestion ?? input.question),
   });
+  // "how much water does each person get": a likely sentence that gives the amount asked answers, however doubtful the selector.
+  const amount =
+    doubted.kind === 'abstain' && doubted.reason === 'no-answering-sentence'
+      ? answeringAmount(input.analyzed.text, input.ranking.candidates, input.unknownWords)
+      : undefined;
+  const decision: AnswerDecision = amount === undefined ? doubted : { kind: 'answer', chosen: [amount], answerability: doubted.answerability };
   if (decision.kind === 'abstain') {
     const closest = decision.reason === 'not-mentioned' ? [] : passages.slice(0, CLOSEST_SHOWN);
     return {
@@ -123,7 +130,11 @@ export function answerExtractively(input: ExtractiveInput): Answer {
     locate: (candidate: RankedCandidate) => quoteOf(input.corpus, candidate.scored),
     limit: MAX_QUOTES,
   };
-  const quotes = countFirst(input.analyzed.text, personFirst(input.analyzed.answerKind, input.analyzed.text, joined, search), search);
+  const quotes = countFirst(
+    input.analyzed.text,
+    amountFirst(input.analyzed.text, personFirst(input.analyzed.answerKind, input.analyzed.text, joined, search), search),
+    search,
+  );
   const first = quotes?.[0];
   if (quotes === undefined || first === undefined)
     return {
