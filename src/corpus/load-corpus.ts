@@ -8,7 +8,7 @@ import { readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { decodeFile } from './decode-file.js';
+import { decodeFile, decodeKnown, type DecodeResult } from './decode-file.js';
 import { paragraphCountOf } from './document-layout.js';
 import { parseDocument } from './parse-document.js';
 import type { SavedParse } from './saved-parse.js';
@@ -69,14 +69,16 @@ export async function loadCorpus(folder: string, options: LoadCorpusOptions = {}
       continue;
     }
     const { bytes } = read;
-    const decoded = decodeFile(bytes);
+    const sha256 = createHash('sha256').update(bytes).digest('hex');
+    // A file saved at ingest with these very bytes was text in this encoding then: it is decoded without a second look.
+    const known = options.saved?.encodingOf(id, sha256);
+    const decoded: DecodeResult = known === undefined ? decodeFile(bytes) : { ok: true, file: { text: decodeKnown(bytes, known), encoding: known } };
     if (!decoded.ok) {
       warnings.push(`${id}: skipped, the file is ${decoded.reason === 'empty' ? 'empty' : 'binary, not text'}`);
       continue;
     }
     if (decoded.file.encoding === 'windows-1252') warnings.push(`${id}: not valid UTF-8, read as Windows-1252 — save it as UTF-8 to be sure`);
     if (decoded.file.encoding.startsWith('utf-16')) warnings.push(`${id}: read as ${decoded.file.encoding.toUpperCase()} — it loads, but UTF-8 is smaller`);
-    const sha256 = createHash('sha256').update(bytes).digest('hex');
     fileHashes.set(id, sha256);
     const document =
       options.saved?.restore(id, sha256, decoded.file.text) ??

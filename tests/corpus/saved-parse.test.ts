@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
+import { encodingDetections } from '../../src/corpus/decode-file.js';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
 import { chunkCorpus, type Chunk } from '../../src/chunking/chunk-corpus.js';
 import { encodeSavedParse, restoredDocumentsExpanded, SavedParse } from '../../src/corpus/saved-parse.js';
@@ -42,7 +43,8 @@ test('GIVEN a saved structure WHEN a file changes THEN that file is parsed again
       if (restored === undefined) parsedAgain += 1;
       return restored;
     },
-  } as Pick<SavedParse, 'restore'> as SavedParse;
+    encodingOf: (id: string, sha256: string) => savedParse.encodingOf(id, sha256),
+  } as Pick<SavedParse, 'restore' | 'encodingOf'> as SavedParse;
   const second = await loadCorpus(folder, { saved: counting });
   assert.equal(parsedAgain, 1, 'only the changed file is parsed');
   const two = second.corpus.documents.find((document) => document.id === 'two.md');
@@ -75,4 +77,25 @@ test('GIVEN a saved structure THEN chunking the restored corpus makes no paragra
     });
     assert.deepStrictEqual(chunks.map(plain), chunkCorpus(parsed.corpus).map(plain), folder);
   }
+});
+
+test('GIVEN files in UTF-16, Windows-1252 and UTF-8 with a byte-order mark, saved THEN a start decodes them as at ingest without working their encodings out again, with the same warnings', async () => {
+  const temporary = temporaryFolder('saved-encodings');
+  const folder = temporary.path;
+  const text = 'Café\n\nThe first paragraph says “hello”. It has two sentences.\n';
+  writeFileSync(path.join(folder, 'utf16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+  writeFileSync(path.join(folder, 'western.txt'), Buffer.from(text.replace(/[“”]/gu, '"'), 'latin1'));
+  writeFileSync(path.join(folder, 'bom.md'), Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(`# Title\n\n${text}`, 'utf8')]));
+  const parsed = await loadCorpus(folder);
+  assert.deepEqual(
+    parsed.corpus.documents.map((document) => document.encoding),
+    ['utf-8', 'utf-16le', 'windows-1252'],
+  );
+  const saved = SavedParse.decode(await encodeSavedParse(parsed.corpus.documents, (id) => parsed.fileHashes?.get(id)));
+  const before = encodingDetections();
+  const restored = await loadCorpus(folder, { saved });
+  assert.equal(encodingDetections(), before, 'no file had its encoding worked out again');
+  assert.deepStrictEqual(restored.corpus, parsed.corpus);
+  assert.deepEqual(restored.warnings, parsed.warnings);
+  temporary.remove();
 });
