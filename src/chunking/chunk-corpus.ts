@@ -43,21 +43,12 @@ export function chunkCorpus(corpus: Corpus, options: Partial<ChunkOptions> = {})
 
 /** Appends the document's chunks to `chunks`. */
 function chunkDocument(document: CorpusDocument, options: ChunkOptions, chunks: Chunk[]): void {
-  const headerSentences: Sentence[] = document.header.map((line) => ({
-    documentId: document.id,
-    paragraph: 0,
-    section: HEADER_SECTION,
-    ordinal: -1,
-    start: line.start,
-    end: line.end,
-    text: line.text,
-    kind: 'header' as const,
-  }));
-  if (headerSentences.length > 0) chunks.push(new SentencesChunk(document, `${document.id}#header`, headerSentences));
-
   // Chunk boundaries come from the offsets alone (document-layout.ts): a chunk's sentences are made when first read.
   // No object is made per group but the chunk itself: a 20 MB corpus has 97k of them, and what a start makes, it collects.
   const layout = layoutOf(document);
+  const headerLines = layout.headerStart.length;
+  if (headerLines > 0) chunks.push(new HeaderChunk(document, layout.headerStart[0] as number, layout.headerEnd[headerLines - 1] as number, headerLines));
+
   const sectionsWithHeading = new Map(document.sections.filter((section) => section.headingStart !== undefined).map((section) => [section.index, section]));
   const groups = paragraphGroups(layout, options);
   let previousSectionIndex: number | undefined;
@@ -179,7 +170,7 @@ abstract class LazyChunk implements Chunk {
 
   constructor(
     readonly id: string,
-    private readonly document: CorpusDocument,
+    protected readonly document: CorpusDocument,
     readonly section: string,
     readonly paragraph: number,
     readonly start: number,
@@ -208,23 +199,32 @@ abstract class LazyChunk implements Chunk {
   }
 }
 
-/** The title, date line and byline: a few sentences, made with the chunk. */
-class SentencesChunk extends LazyChunk {
+/** The title, date line and byline: one sentence each. */
+class HeaderChunk extends LazyChunk {
+  private made: readonly Sentence[] | undefined;
+
   constructor(
     document: CorpusDocument,
-    id: string,
-    private readonly made: readonly Sentence[],
+    start: number,
+    end: number,
+    readonly sentenceCount: number,
   ) {
-    const first = made[0] as Sentence;
-    super(id, document, first.section, first.paragraph, first.start, (made.at(-1) as Sentence).end);
+    super(`${document.id}#header`, document, HEADER_SECTION, 0, start, end);
   }
 
   get sentences(): readonly Sentence[] {
+    const { document } = this;
+    this.made ??= document.header.map((line) => ({
+      documentId: document.id,
+      paragraph: 0,
+      section: HEADER_SECTION,
+      ordinal: -1,
+      start: line.start,
+      end: line.end,
+      text: line.text,
+      kind: 'header' as const,
+    }));
     return this.made;
-  }
-
-  get sentenceCount(): number {
-    return this.made.length;
   }
 }
 
