@@ -5,7 +5,8 @@
  * chunk of its first paragraph (headings are text too: "which three causes does it name?"), and the
  * title, date line and byline form one small chunk of their own (paragraph 0).
  */
-import type { Citation, Corpus, CorpusDocument, Paragraph, Sentence } from '../corpus/types.js';
+import { layoutOf, type DocumentLayout } from '../corpus/document-layout.js';
+import type { Citation, Corpus, CorpusDocument, Paragraph, Section, Sentence } from '../corpus/types.js';
 
 /** Bump when chunk or sentence boundaries change: an index built by another version is rebuilt (5: "a.m. Shift workers…" splits). */
 export const CHUNKER_VERSION = 5;
@@ -16,6 +17,8 @@ export interface Chunk extends Citation {
   readonly id: string;
   readonly text: string;
   readonly sentences: readonly Sentence[];
+  /** sentences.length, known without making them. */
+  readonly sentenceCount: number;
 }
 
 export interface ChunkOptions {
@@ -50,91 +53,200 @@ function chunkDocument(document: CorpusDocument, options: ChunkOptions, chunks: 
     text: line.text,
     kind: 'header' as const,
   }));
-  if (headerSentences.length > 0) chunks.push(makeChunk(document, `${document.id}#header`, headerSentences));
+  if (headerSentences.length > 0) chunks.push(new SentencesChunk(document, `${document.id}#header`, headerSentences));
 
+  // Chunk boundaries come from the offsets alone (document-layout.ts): a chunk's sentences are made when first read.
+  const layout = layoutOf(document);
   const sectionsWithHeading = new Map(document.sections.filter((section) => section.headingStart !== undefined).map((section) => [section.index, section]));
   let previousSectionIndex: number | undefined;
-  for (const group of paragraphGroups(document.paragraphs, options)) {
-    const paragraph = group[0] as Paragraph;
-    const section = sectionsWithHeading.get(paragraph.sectionIndex);
+  for (const [first, last] of paragraphGroups(layout, options)) {
+    const sectionIndex = layout.sectionIndex[first] as number;
+    const section = sectionsWithHeading.get(sectionIndex);
     // Paragraphs come in document order, so a section's first paragraph is the one where the section changes.
-    const leadsSection = section !== undefined && paragraph.sectionIndex !== previousSectionIndex;
-    previousSectionIndex = paragraph.sectionIndex;
-    // The heading, then every sentence of the group (a loop: spread and flatMap were half of chunking's time).
-    const sentences: Sentence[] =
-      leadsSection && section.headingStart !== undefined && section.headingEnd !== undefined
-        ? [
-            {
-              documentId: document.id,
-              paragraph: paragraph.number,
-              section: section.title,
-              ordinal: -1,
-              start: section.headingStart,
-              end: section.headingEnd,
-              text: document.text.slice(section.headingStart, section.headingEnd),
-              kind: 'heading',
-            },
-          ]
-        : [];
-    for (const member of group) for (const sentence of member.sentences) sentences.push(sentence);
-    if (group.length > 1) {
-      chunks.push(makeChunk(document, `${document.id}#p${paragraph.number}-${(group.at(-1) as Paragraph).number}`, sentences));
+    const leadsSection = section !== undefined && sectionIndex !== previousSectionIndex;
+    previousSectionIndex = sectionIndex;
+    const heading = leadsSection && section.headingStart !== undefined && section.headingEnd !== undefined ? section : undefined;
+    const group = new ParagraphGroup(document, first, last, heading);
+    const number = first + 1;
+    // The group's sentences as offsets: the heading's, then every paragraph's.
+    const sentenceFrom = layout.firstSentence[first] as number;
+    const sentenceTo = layout.firstSentence[last + 1] as number;
+    const offset = heading === undefined ? 0 : 1;
+    const count = sentenceTo - sentenceFrom + offset;
+    const startOf = (slot: number) => (slot < offset ? (heading?.headingStart as number) : (layout.sentenceStart[sentenceFrom + slot - offset] as number));
+    const endOf = (slot: number) => (slot < offset ? (heading?.headingEnd as number) : (layout.sentenceEnd[sentenceFrom + slot - offset] as number));
+    const sectionTitle = heading !== undefined ? heading.title : (layout.paragraphSection[first] as string);
+    if (last > first) {
+      chunks.push(new GroupChunk(group, `${document.id}#p${number}-${last + 1}`, sectionTitle, startOf(0), endOf(count - 1), 0, count));
       continue;
     }
-    if (paragraph.end - paragraph.start <= options.maxCharacters || paragraph.sentences.length <= 1) {
-      chunks.push(makeChunk(document, `${document.id}#p${paragraph.number}`, sentences));
+    if ((layout.paragraphEnd[first] as number) - (layout.paragraphStart[first] as number) <= options.maxCharacters || sentenceTo - sentenceFrom <= 1) {
+      chunks.push(new GroupChunk(group, `${document.id}#p${number}`, sectionTitle, startOf(0), endOf(count - 1), 0, count));
       continue;
     }
     // Windows of whole sentences up to maxCharacters, each starting one sentence before the last one ended.
-    let first = 0;
+    let from = 0;
     let part = 1;
-    while (first < sentences.length) {
-      let last = first;
-      while (last + 1 < sentences.length && (sentences[last + 1]?.end ?? 0) - (sentences[first]?.start ?? 0) <= options.maxCharacters) last += 1;
-      chunks.push(makeChunk(document, `${document.id}#p${paragraph.number}.${part}`, sentences.slice(first, last + 1)));
-      if (last + 1 >= sentences.length) break;
-      first = last > first ? last : last + 1;
+    while (from < count) {
+      let to = from;
+      while (to + 1 < count && endOf(to + 1) - startOf(from) <= options.maxCharacters) to += 1;
+      // A window's first sentence is the heading only in the first window.
+      const windowSection = from < offset ? sectionTitle : (layout.paragraphSection[first] as string);
+      chunks.push(new GroupChunk(group, `${document.id}#p${number}.${part}`, windowSection, startOf(from), endOf(to), from, to + 1));
+      if (to + 1 >= count) break;
+      from = to > from ? to : to + 1;
       part += 1;
     }
   }
 }
 
-/** Paragraphs in order, one per group, except that neighbouring short paragraphs of one section share a group up to maxCharacters. */
-function paragraphGroups(paragraphs: readonly Paragraph[], options: ChunkOptions): Paragraph[][] {
-  const groups: Paragraph[][] = [];
-  let open: Paragraph[] | undefined;
-  for (const paragraph of paragraphs) {
-    const short = paragraph.end - paragraph.start < options.shortParagraph;
-    const first = open?.[0];
+/** Paragraphs in order as [first, last] (0-based, inclusive), one per group, except that neighbouring short paragraphs of one section share a group up to maxCharacters. */
+function paragraphGroups(layout: DocumentLayout, options: ChunkOptions): [number, number][] {
+  const groups: [number, number][] = [];
+  let open: [number, number] | undefined;
+  for (let paragraph = 0; paragraph < layout.paragraphCount; paragraph += 1) {
+    const start = layout.paragraphStart[paragraph] as number;
+    const end = layout.paragraphEnd[paragraph] as number;
+    const short = end - start < options.shortParagraph;
     if (
       open !== undefined &&
-      first !== undefined &&
       short &&
-      paragraph.sectionIndex === first.sectionIndex &&
-      paragraph.end - first.start <= options.maxCharacters
+      layout.sectionIndex[paragraph] === layout.sectionIndex[open[0]] &&
+      end - (layout.paragraphStart[open[0]] as number) <= options.maxCharacters
     ) {
-      open.push(paragraph);
+      open[1] = paragraph;
       continue;
     }
-    const group = [paragraph];
+    const group: [number, number] = [paragraph, paragraph];
     groups.push(group);
     open = short ? group : undefined;
   }
   return groups;
 }
 
-function makeChunk(document: CorpusDocument, id: string, sentences: readonly Sentence[]): Chunk {
-  const first = sentences[0] as Sentence;
-  const last = sentences.at(-1) as Sentence;
-  return {
-    id,
-    documentId: document.id,
-    documentTitle: document.title,
-    section: first.section,
-    paragraph: first.paragraph,
-    start: first.start,
-    end: last.end,
-    text: document.text.slice(first.start, last.end),
-    sentences,
-  };
+/** A run of paragraphs and the section heading leading them: their sentences, made once when a chunk first asks. */
+class ParagraphGroup {
+  private made: Sentence[] | undefined;
+
+  constructor(
+    readonly document: CorpusDocument,
+    private readonly first: number,
+    private readonly last: number,
+    private readonly heading: Section | undefined,
+  ) {}
+
+  /** The first paragraph's number. */
+  get number(): number {
+    return this.first + 1;
+  }
+
+  sentences(): Sentence[] {
+    if (this.made !== undefined) return this.made;
+    const { document, heading } = this;
+    const paragraphs = document.paragraphs;
+    const first = paragraphs[this.first] as Paragraph;
+    const sentences: Sentence[] =
+      heading !== undefined
+        ? [
+            {
+              documentId: document.id,
+              paragraph: first.number,
+              section: heading.title,
+              ordinal: -1,
+              start: heading.headingStart as number,
+              end: heading.headingEnd as number,
+              text: document.text.slice(heading.headingStart, heading.headingEnd),
+              kind: 'heading',
+            },
+          ]
+        : [];
+    // A loop: spread and flatMap were half of chunking's time.
+    for (let index = this.first; index <= this.last; index += 1) for (const sentence of (paragraphs[index] as Paragraph).sentences) sentences.push(sentence);
+    this.made = sentences;
+    return sentences;
+  }
+}
+
+/** The chunk's text and sentences are read from the document when first asked for (most chunks never are in a run). */
+abstract class LazyChunk implements Chunk {
+  private madeText: string | undefined;
+
+  constructor(
+    readonly id: string,
+    private readonly document: CorpusDocument,
+    readonly section: string,
+    readonly paragraph: number,
+    readonly start: number,
+    readonly end: number,
+  ) {}
+
+  get documentId(): string {
+    return this.document.id;
+  }
+
+  get documentTitle(): string {
+    return this.document.title;
+  }
+
+  get text(): string {
+    this.madeText ??= this.document.text.slice(this.start, this.end);
+    return this.madeText;
+  }
+
+  abstract get sentences(): readonly Sentence[];
+  abstract get sentenceCount(): number;
+
+  toJSON(): Omit<Chunk, 'sentenceCount'> {
+    const { id, documentId, documentTitle, section, paragraph, start, end, text, sentences } = this;
+    return { id, documentId, documentTitle, section, paragraph, start, end, text, sentences };
+  }
+}
+
+/** The title, date line and byline: a few sentences, made with the chunk. */
+class SentencesChunk extends LazyChunk {
+  constructor(
+    document: CorpusDocument,
+    id: string,
+    private readonly made: readonly Sentence[],
+  ) {
+    const first = made[0] as Sentence;
+    super(id, document, first.section, first.paragraph, first.start, (made.at(-1) as Sentence).end);
+  }
+
+  get sentences(): readonly Sentence[] {
+    return this.made;
+  }
+
+  get sentenceCount(): number {
+    return this.made.length;
+  }
+}
+
+/** Sentences from..to (exclusive) of a paragraph group: all of them, or one window of a long paragraph. */
+class GroupChunk extends LazyChunk {
+  private made: readonly Sentence[] | undefined;
+
+  constructor(
+    private readonly group: ParagraphGroup,
+    id: string,
+    section: string,
+    start: number,
+    end: number,
+    private readonly from: number,
+    private readonly to: number,
+  ) {
+    super(id, group.document, section, group.number, start, end);
+  }
+
+  get sentences(): readonly Sentence[] {
+    if (this.made === undefined) {
+      const all = this.group.sentences();
+      this.made = this.from === 0 && this.to === all.length ? all : all.slice(this.from, this.to);
+    }
+    return this.made;
+  }
+
+  get sentenceCount(): number {
+    return this.to - this.from;
+  }
 }

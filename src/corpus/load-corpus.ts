@@ -9,6 +9,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { decodeFile } from './decode-file.js';
+import { paragraphCountOf } from './document-layout.js';
 import { parseDocument } from './parse-document.js';
 import type { SavedParse } from './saved-parse.js';
 import type { Corpus, CorpusDocument } from './types.js';
@@ -80,7 +81,7 @@ export async function loadCorpus(folder: string, options: LoadCorpusOptions = {}
     const document =
       options.saved?.restore(id, sha256, decoded.file.text) ??
       parseDocument({ id, text: decoded.file.text, encoding: decoded.file.encoding, markdown: /\.(md|markdown)$/iu.test(file) });
-    if (document.paragraphs.length === 0) {
+    if (paragraphCountOf(document) === 0) {
       warnings.push(`${id}: skipped, no paragraphs found`);
       continue;
     }

@@ -10,6 +10,8 @@
  */
 import { promisify } from 'node:util';
 import { deflateRaw, inflateRawSync } from 'node:zlib';
+import { rememberLayout, type DocumentLayout } from './document-layout.js';
+import { NumberReader, NumberWriter } from './saved-numbers.js';
 import type { CorpusDocument, HeaderLine, Paragraph, Section, Sentence, TextEncoding } from './types.js';
 
 /** Bump whenever parse-document.ts (or what it calls) may parse a file differently: saved structures of another version are ignored. */
@@ -158,25 +160,26 @@ export class SavedParse {
         headingEnd: headingStart === ABSENT ? undefined : headingStart - 1 + headingLength,
       };
     });
-    const paragraphCount = reader.count();
-    reader.restart();
-    const paragraphs: Paragraph[] = [];
-    let ordinal = 0;
-    for (let number = 1; number <= paragraphCount; number += 1) {
-      const sectionIndex = reader.count();
-      const section = sections[sectionIndex - 1]?.title ?? 'Introduction';
-      const start = reader.offset();
-      const end = reader.offset();
-      const sentenceCount = reader.count();
-      const sentences: Sentence[] = [];
-      for (let position = 0; position < sentenceCount; position += 1) {
-        const sentenceStart = reader.offset();
-        const sentenceEnd = reader.offset();
-        sentences.push({ documentId: id, paragraph: number, section, ordinal: ordinal++, start: sentenceStart, end: sentenceEnd, text: text.slice(sentenceStart, sentenceEnd) });
-      }
-      paragraphs.push({ documentId: id, number, section, sectionIndex, start, end, text: text.slice(start, end), sentences });
-    }
-    return { id, title: document.title, author: document.author, date: document.date, url: document.url, text, encoding: document.encoding, sections, paragraphs, header };
+    const layout = readLayout(reader, sections);
+    let paragraphs: Paragraph[] | undefined;
+    const restored: CorpusDocument = {
+      id,
+      title: document.title,
+      author: document.author,
+      date: document.date,
+      url: document.url,
+      text,
+      encoding: document.encoding,
+      sections,
+      // Made when first read (an own property, so a copy or JSON of the document has them): chunking needs the layout only.
+      get paragraphs(): Paragraph[] {
+        paragraphs ??= paragraphsOf(id, text, layout);
+        return paragraphs;
+      },
+      header,
+    };
+    rememberLayout(restored, layout);
+    return restored;
   }
 
   /** The encoding the document was read with, when one is saved under this id and hash (its bytes need no second look). */
@@ -184,6 +187,65 @@ export class SavedParse {
     const entry = this.byId.get(id);
     return entry !== undefined && entry.document.sha256 === sha256 ? entry.document.encoding : undefined;
   }
+}
+
+/** How many restored documents have had their paragraph objects made (tests check a start makes none). */
+let documentsExpanded = 0;
+
+export function restoredDocumentsExpanded(): number {
+  return documentsExpanded;
+}
+
+/** The paragraphs' and sentences' offsets, as numbers (document-layout.ts). */
+function readLayout(reader: NumberReader, sections: readonly Section[]): DocumentLayout {
+  const paragraphCount = reader.count();
+  reader.restart();
+  const layout = {
+    paragraphCount,
+    sectionIndex: new Array<number>(paragraphCount),
+    paragraphStart: new Array<number>(paragraphCount),
+    paragraphEnd: new Array<number>(paragraphCount),
+    paragraphSection: new Array<string>(paragraphCount),
+    firstSentence: new Array<number>(paragraphCount + 1),
+    sentenceStart: [] as number[],
+    sentenceEnd: [] as number[],
+  };
+  layout.firstSentence[0] = 0;
+  for (let paragraph = 0; paragraph < paragraphCount; paragraph += 1) {
+    const sectionIndex = reader.count();
+    layout.sectionIndex[paragraph] = sectionIndex;
+    layout.paragraphSection[paragraph] = sections[sectionIndex - 1]?.title ?? 'Introduction';
+    layout.paragraphStart[paragraph] = reader.offset();
+    layout.paragraphEnd[paragraph] = reader.offset();
+    const sentenceCount = reader.count();
+    for (let position = 0; position < sentenceCount; position += 1) {
+      layout.sentenceStart.push(reader.offset());
+      layout.sentenceEnd.push(reader.offset());
+    }
+    layout.firstSentence[paragraph + 1] = layout.sentenceStart.length;
+  }
+  return layout;
+}
+
+/** The paragraph objects parseDocument made, from the layout and the same text. */
+function paragraphsOf(id: string, text: string, layout: DocumentLayout): Paragraph[] {
+  documentsExpanded += 1;
+  const paragraphs: Paragraph[] = [];
+  let ordinal = 0;
+  for (let index = 0; index < layout.paragraphCount; index += 1) {
+    const number = index + 1;
+    const section = layout.paragraphSection[index] as string;
+    const sentences: Sentence[] = [];
+    for (let at = layout.firstSentence[index] as number; at < (layout.firstSentence[index + 1] as number); at += 1) {
+      const start = layout.sentenceStart[at] as number;
+      const end = layout.sentenceEnd[at] as number;
+      sentences.push({ documentId: id, paragraph: number, section, ordinal: ordinal++, start, end, text: text.slice(start, end) });
+    }
+    const start = layout.paragraphStart[index] as number;
+    const end = layout.paragraphEnd[index] as number;
+    paragraphs.push({ documentId: id, number, section, sectionIndex: layout.sectionIndex[index] as number, start, end, text: text.slice(start, end), sentences });
+  }
+  return paragraphs;
 }
 
 function skipDocument(reader: NumberReader, document: SavedDocument): void {
@@ -197,72 +259,5 @@ function skipDocument(reader: NumberReader, document: SavedDocument): void {
     reader.count();
     const sentences = reader.count();
     for (let value = 0; value < sentences * 2; value += 1) reader.count();
-  }
-}
-
-/** Unsigned LEB128 integers; offsets as zigzag deltas from the previous offset since the last restart. */
-class NumberWriter {
-  private buffer = new Uint8Array(1 << 16);
-  private length = 0;
-  private previous = 0;
-
-  restart(): void {
-    this.previous = 0;
-  }
-
-  offset(value: number): void {
-    const delta = value - this.previous;
-    this.previous = value;
-    this.count(delta >= 0 ? delta * 2 : -delta * 2 - 1);
-  }
-
-  count(value: number): void {
-    if (this.length + 10 > this.buffer.length) {
-      const grown = new Uint8Array(this.buffer.length * 2);
-      grown.set(this.buffer);
-      this.buffer = grown;
-    }
-    let rest = value;
-    while (rest >= 0x80) {
-      this.buffer[this.length++] = (rest % 0x80) | 0x80;
-      rest = Math.floor(rest / 0x80);
-    }
-    this.buffer[this.length++] = rest;
-  }
-
-  bytes(): Uint8Array {
-    return this.buffer.subarray(0, this.length);
-  }
-}
-
-class NumberReader {
-  private previous = 0;
-
-  constructor(
-    private readonly bytes: Uint8Array,
-    public position: number,
-  ) {}
-
-  restart(): void {
-    this.previous = 0;
-  }
-
-  offset(): number {
-    const coded = this.count();
-    const delta = coded % 2 === 0 ? coded / 2 : -(coded + 1) / 2;
-    this.previous += delta;
-    return this.previous;
-  }
-
-  count(): number {
-    let value = 0;
-    let scale = 1;
-    for (;;) {
-      const byte = this.bytes[this.position++];
-      if (byte === undefined) throw new Error('the saved parse ends early');
-      value += (byte & 0x7f) * scale;
-      if (byte < 0x80) return value;
-      scale *= 0x80;
-    }
   }
 }

@@ -38,7 +38,7 @@ export interface DerivedIndex {
 /** Yields every YIELD_EVERY chunks or words; throws when the tables do not fit the chunks. */
 export function* deriveIndex(chunks: readonly Chunk[], tables: LexicalTables): Sliced<DerivedIndex> {
   const { words, stems, wordStem, wordFlags, chunkStart, chunkSentences, sentenceStart, sentenceWords } = tables;
-  if (chunkStart.length !== chunks.length + 1 || chunks.some((chunk, position) => chunk.sentences.length !== chunkStart[position + 1]! - chunkStart[position]!))
+  if (chunkStart.length !== chunks.length + 1 || chunks.some((chunk, position) => chunk.sentenceCount !== chunkStart[position + 1]! - chunkStart[position]!))
     throw new Error('the saved word index does not fit these passages');
   const vocabulary = new Map<string, string>();
   const properNames = new Set<string>();

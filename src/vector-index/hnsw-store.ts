@@ -12,6 +12,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import { writeIndexFiles, type IndexManifest, type StoredDocument } from './index-files.js';
 import { matchingDistance, normalizedAsHnswlib, savedGraphOf } from './hnswlib-distance.js';
 import { SavedGraph } from './saved-graph.js';
+import { DamagedFileError, fileSha256InTurns } from './sha256-in-turns.js';
 import { nearestInRange, readSavedVectors, savedVectorsLayout, type InnerProductDistance, type SavedVectorsLayout } from './saved-vectors.js';
 
 const { HierarchicalNSW, BruteforceSearch } = hnswlib;
@@ -216,13 +217,18 @@ export class HnswVectorStore {
    * loads the corpus while the 60 MB of a real library's vectors are read. The graph is searched in JavaScript
    * (saved-graph.ts) when its distance can be made hnswlib's on this build; else (or `byHnswlib`) hnswlib reads it
    * (readIndex, which costs ~0.5 s of CPU and 200k system calls for 97k passages). Throws when the file holds vectors
-   * of another dimension.
+   * of another dimension, or (a DamagedFileError) bytes whose sha256 is not `sha256`, when given.
    */
-  static async readGraph(vectorsFile: string, dimensions: number, options: { readonly byHnswlib?: boolean } = {}): Promise<HnswGraph> {
+  static async readGraph(
+    vectorsFile: string,
+    dimensions: number,
+    options: { readonly byHnswlib?: boolean; readonly sha256?: string } = {},
+  ): Promise<HnswGraph> {
     const fileDimensions = hnswFileDimensions(vectorsFile);
     if (fileDimensions !== dimensions) throw new Error(`the index file holds ${fileDimensions}-dimension vectors but ${dimensions} were expected`);
-    const saved = options.byHnswlib === true ? undefined : await savedGraphOf(vectorsFile, dimensions);
+    const saved = options.byHnswlib === true ? undefined : await savedGraphOf(vectorsFile, dimensions, options.sha256);
     if (saved !== undefined) return saved;
+    if (options.sha256 !== undefined && (await fileSha256InTurns(vectorsFile)).sha256 !== options.sha256) throw new DamagedFileError(vectorsFile);
     const index = new HierarchicalNSW('cosine', dimensions);
     await index.readIndex(vectorsFile);
     return index;

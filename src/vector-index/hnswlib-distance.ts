@@ -37,9 +37,9 @@ export function matchingDistance(index: HnswIndex, query: Float32Array, vectors:
  * sum or the plain one, checked on 16 of its vectors); undefined when neither matches, or the file is not one
  * SavedGraph reads, or its labels are not the elements' numbers: hnswlib then reads it.
  */
-export async function savedGraphOf(file: string, dimensions: number): Promise<SavedGraph | undefined> {
+export async function savedGraphOf(file: string, dimensions: number, sha256?: string): Promise<SavedGraph | undefined> {
   for (const distance of [sseDistance, plainDistance]) {
-    const graph = await SavedGraph.read(file, dimensions, distance);
+    const graph = await SavedGraph.read(file, dimensions, distance, sha256);
     if (graph === undefined || !graph.labelsAreElements) return undefined;
     if (givesHnswlibDistances(graph, distance)) return graph;
   }

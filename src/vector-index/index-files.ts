@@ -11,13 +11,14 @@
  * opaque file the retrieval layer writes and reads (retrieval/lexical-tables.ts), and the corpus's parsed
  * structure as another (corpus/saved-parse.ts), read before the corpus is loaded so a start need not parse it.
  */
-import { createHash, randomBytes, webcrypto } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
 import { isLockHeld, withLockFile } from '../files/lock-file.js';
 import { fsyncDirectory, writeFileAtomic } from '../files/write-file-atomic.js';
+import { sha256InTurns } from './sha256-in-turns.js';
 
 export const INDEX_FORMAT_VERSION = 2;
 
@@ -128,7 +129,11 @@ async function writeGeneration(directory: string, input: IndexFilesInput): Promi
   return manifest;
 }
 
-export async function readIndexFiles(directory: string): Promise<ReadIndexResult> {
+/**
+ * The manifest and the files it names, each checked against its size and sha256. `hashVectors: false` leaves the
+ * vectors file's sha256 to whoever reads it (HnswVectorStore.readGraph hashes the bytes it reads): only its size is checked here.
+ */
+export async function readIndexFiles(directory: string, options: { readonly hashVectors?: boolean } = {}): Promise<ReadIndexResult> {
   let manifest: IndexManifest;
   try {
     manifest = JSON.parse(await readFile(path.join(directory, 'manifest.json'), 'utf8')) as IndexManifest;
@@ -153,9 +158,9 @@ export async function readIndexFiles(directory: string): Promise<ReadIndexResult
       detail: `the index is in format ${manifest.formatVersion} from an older footnote, without a saved word index; rebuilt once in format ${INDEX_FORMAT_VERSION}`,
     };
   }
-  const checked: Buffer[] = [];
+  const checked: (Buffer | undefined)[] = [];
   for (const entry of [manifest.files.vectors, manifest.files.documents, ...(manifest.files.lexical ? [manifest.files.lexical] : [])]) {
-    const read = await readChecked(directory, entry);
+    const read = entry === manifest.files.vectors && options.hashVectors === false ? await checkSize(directory, entry) : await readChecked(directory, entry);
     if (typeof read === 'string') return { ok: false, reason: 'corrupt', detail: read };
     checked.push(read);
   }
@@ -187,19 +192,21 @@ export async function readSavedParse(directory: string): Promise<Buffer | undefi
 
 /** The file's bytes when its size and checksum are the manifest's; otherwise what is wrong with it. */
 async function readChecked(directory: string, entry: FileEntry): Promise<Buffer | string> {
-  const file = path.join(directory, path.basename(entry.name));
+  const sized = await checkSize(directory, entry);
+  if (typeof sized === 'string') return sized;
+  const bytes = await readFile(path.join(directory, path.basename(entry.name)));
+  return (await sha256InTurns(bytes)) === entry.sha256 ? bytes : `${entry.name} does not match its checksum (damaged)`;
+}
+
+/** Undefined when the file has the manifest's size; otherwise what is wrong with it. */
+async function checkSize(directory: string, entry: FileEntry): Promise<undefined | string> {
   let size: number;
   try {
-    size = (await stat(file)).size;
+    size = (await stat(path.join(directory, path.basename(entry.name)))).size;
   } catch {
     return `${entry.name} is missing`;
   }
-  if (size !== entry.bytes) return `${entry.name} has ${size} bytes, the manifest says ${entry.bytes} (truncated or overwritten)`;
-  const bytes = await readFile(file);
-  // WebCrypto's digest runs on the thread pool: a bot opening an index keeps answering, and a start hashes the
-  // 60 MB of a real library's vectors while it loads the corpus.
-  const digest = Buffer.from(await webcrypto.subtle.digest('SHA-256', bytes)).toString('hex');
-  return digest === entry.sha256 ? bytes : `${entry.name} does not match its checksum (damaged)`;
+  return size === entry.bytes ? undefined : `${entry.name} has ${size} bytes, the manifest says ${entry.bytes} (truncated or overwritten)`;
 }
 
 async function describeFile(directory: string, name: string): Promise<FileEntry> {

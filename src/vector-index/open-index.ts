@@ -44,13 +44,16 @@ export interface SavedIndex {
 }
 
 /**
- * Starts reading the saved index — checksums, then the vector graph — mostly off the main thread, so a start can
- * load the corpus meanwhile; openIndex then decides whether it still fits. Never rejects.
+ * Starts reading the saved index — checksums, then the vector graph, read once on the thread pool and checked against
+ * its checksum as it is — so a start can load the corpus meanwhile; openIndex then decides whether it still fits.
+ * Never rejects.
  */
 export async function readSavedIndex(directory: string, dimensions: number): Promise<SavedIndex> {
-  const files = await readIndexFiles(directory);
+  const files = await readIndexFiles(directory, { hashVectors: false });
   const graph = files.ok
-    ? HnswVectorStore.readGraph(files.vectorsFile, dimensions).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))
+    ? HnswVectorStore.readGraph(files.vectorsFile, dimensions, { sha256: files.manifest.files.vectors.sha256 }).catch((error: unknown) =>
+        error instanceof Error ? error : new Error(String(error)),
+      )
     : undefined;
   return { files, graph };
 }
@@ -113,12 +116,29 @@ async function reuse(input: OpenIndexInput): Promise<OpenedIndex | string> {
   }
 }
 
+/** The chunk as the store keeps it; its text and citation are read from the chunk when a search returns it. */
 function asDocument(chunk: Chunk): IndexedDocument {
-  return {
-    id: chunk.id,
-    pageContent: chunk.text,
-    metadata: { documentId: chunk.documentId, section: chunk.section, paragraph: chunk.paragraph, start: chunk.start, end: chunk.end },
-  };
+  return new ChunkDocument(chunk);
+}
+
+class ChunkDocument implements IndexedDocument {
+  private citation: IndexedDocument['metadata'] | undefined;
+
+  constructor(private readonly chunk: Chunk) {}
+
+  get id(): string {
+    return this.chunk.id;
+  }
+
+  get pageContent(): string {
+    return this.chunk.text;
+  }
+
+  get metadata(): IndexedDocument['metadata'] {
+    const { chunk } = this;
+    this.citation ??= { documentId: chunk.documentId, section: chunk.section, paragraph: chunk.paragraph, start: chunk.start, end: chunk.end };
+    return this.citation;
+  }
 }
 
 async function buildIndex(input: OpenIndexInput, save: boolean): Promise<{ store: HnswVectorStore; manifest: IndexManifest }> {

@@ -13,10 +13,11 @@
  */
 import { open, type FileHandle } from 'node:fs/promises';
 import { floatDistances, type FloatDistances } from './float-distances.js';
+import { HEADER_BYTES, layoutOf } from './saved-graph-layout.js';
+import { DamagedFileError, sha256InTurns } from './sha256-in-turns.js';
 import { StdHeap } from './std-heap.js';
 import { sseDistance, type InnerProductDistance } from './saved-vectors.js';
 
-const HEADER_BYTES = 96;
 /** Read in pieces of this many bytes, each a turn of the thread pool. */
 const READ_BYTES = 8 << 20;
 const FLOAT_MAX = 3.4028234663852886e38;
@@ -82,9 +83,9 @@ export class SavedGraph {
    * The graph of a vectors file, read whole on the thread pool, searched with `distance` (hnswlib's on this build, as
    * the caller has found it): in WebAssembly when that is the SSE sum and the runtime has SIMD. Undefined when the
    * file cannot be read or its layout is not one this reads (another dimension, sizes not in 4-byte words, a file
-   * shorter than it says).
+   * shorter than it says). A DamagedFileError when the bytes read do not have the `sha256` given.
    */
-  static async read(file: string, dimensions: number, distance: InnerProductDistance): Promise<SavedGraph | undefined> {
+  static async read(file: string, dimensions: number, distance: InnerProductDistance, sha256?: string): Promise<SavedGraph | undefined> {
     let handle: FileHandle | undefined;
     try {
       handle = await open(file, 'r');
@@ -100,8 +101,10 @@ export class SavedGraph {
         if (bytesRead === 0) return undefined;
         at += bytesRead;
       }
+      if (sha256 !== undefined && (await sha256InTurns(bytes)) !== sha256) throw new DamagedFileError(file);
       return SavedGraph.over(bytes, dimensions, distance, simd);
-    } catch {
+    } catch (error) {
+      if (error instanceof DamagedFileError) throw error;
       return undefined;
     } finally {
       await handle?.close();
@@ -272,29 +275,4 @@ export class SavedGraph {
     }
     return this.visitTag;
   }
-}
-
-interface GraphLayout {
-  readonly count: number;
-  readonly elementBytes: number;
-  readonly dataOffset: number;
-  readonly labelOffset: number;
-  readonly maxM: number;
-  readonly maxLevel: number;
-  readonly entryPoint: number;
-  /** The most links one list holds (maxM0 at level 0, maxM above). */
-  readonly maxIds: number;
-}
-
-/** The header's sizes (saveIndex: six size_t, maxlevel, the entry point, maxM, maxM0, M, mult, ef_construction), when they fit `dimensions`. */
-function layoutOf(header: Uint8Array, dimensions: number): GraphLayout | undefined {
-  const view = new DataView(header.buffer, header.byteOffset, HEADER_BYTES);
-  const size = (at: number) => Number(view.getBigUint64(at, true));
-  const [offsetLevel0, , count, elementBytes, labelOffset, dataOffset] = [0, 8, 16, 24, 32, 40].map(size) as [number, number, number, number, number, number];
-  const maxLevel = view.getInt32(48, true);
-  const entryPoint = view.getUint32(52, true);
-  const [maxM, maxM0] = [size(56), size(64)];
-  if (offsetLevel0 !== 0 || labelOffset - dataOffset !== dimensions * 4 || dataOffset !== maxM0 * 4 + 4 || labelOffset + 8 > elementBytes) return undefined;
-  if (elementBytes % 4 !== 0 || count === 0 || entryPoint >= count || maxLevel < 0 || maxM > 0xffff || maxM0 > 0xffff) return undefined;
-  return { count, elementBytes, dataOffset, labelOffset, maxM, maxLevel, entryPoint, maxIds: Math.max(maxM, maxM0) };
 }

@@ -4,7 +4,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { test } from 'node:test';
 import { loadCorpus } from '../../src/corpus/load-corpus.js';
-import { encodeSavedParse, SavedParse } from '../../src/corpus/saved-parse.js';
+import { chunkCorpus, type Chunk } from '../../src/chunking/chunk-corpus.js';
+import { encodeSavedParse, restoredDocumentsExpanded, SavedParse } from '../../src/corpus/saved-parse.js';
 import { temporaryFolder } from '../helpers/test-config.js';
 
 const folders = ['../../corpus', '../../eval/texts', '../fixtures', './fixtures/real-text'].map((folder) => fileURLToPath(new URL(folder, import.meta.url)));
@@ -54,4 +55,24 @@ test('GIVEN a saved structure WHEN a file changes THEN that file is parsed again
 test('GIVEN bytes that are not a saved structure of this version THEN none is used', () => {
   assert.equal(SavedParse.decode(new Uint8Array([1, 2, 3])), undefined);
   assert.equal(SavedParse.decode(new Uint8Array()), undefined);
+});
+
+test('GIVEN a saved structure THEN chunking the restored corpus makes no paragraph or sentence object, and gives the chunks of the parsed corpus once they are read', async () => {
+  for (const folder of folders) {
+    const parsed = await loadCorpus(folder);
+    const saved = SavedParse.decode(await encodeSavedParse(parsed.corpus.documents, (id) => parsed.fileHashes?.get(id)));
+    const before = restoredDocumentsExpanded();
+    const restored = await loadCorpus(folder, { saved });
+    const chunks = chunkCorpus(restored.corpus);
+    assert.equal(chunks.map((chunk) => chunk.sentenceCount).length, chunks.length);
+    assert.equal(restoredDocumentsExpanded(), before, `${folder}: loading and chunking made no paragraph objects`);
+    // Reading one chunk's sentences makes its own document's paragraphs, not the others'.
+    const last = chunks.at(-1);
+    assert.ok(last !== undefined && last.sentences.length === last.sentenceCount);
+    assert.equal(restoredDocumentsExpanded(), before + 1);
+    const plain = ({ id, documentId, documentTitle, section, paragraph, start, end, text, sentences, sentenceCount }: Chunk) => ({
+      ...{ id, documentId, documentTitle, section, paragraph, start, end, text, sentences, sentenceCount },
+    });
+    assert.deepStrictEqual(chunks.map(plain), chunkCorpus(parsed.corpus).map(plain), folder);
+  }
 });

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import { openEngine } from '../../src/engine.js';
 import { createLogger } from '../../src/logger.js';
 import { hnswFileDimensions } from '../../src/vector-index/hnsw-store.js';
+import { bytesHashed } from '../../src/vector-index/sha256-in-turns.js';
 import { articleFile, temporaryFolder, testConfig } from '../helpers/test-config.js';
 
 function capturingLogger() {
@@ -66,6 +67,35 @@ test('GIVEN a truncated vectors file THEN it is detected by its checksum and reb
     const outcome = await engine.ask('How many people died when the Azal plane crashed?');
     assert.ok(outcome.ok && outcome.answer.quotes.some((quote) => quote.text.includes('killing 67 people')));
     assert.equal(readdirSync(path.join(data.path, 'index')).filter((name) => name.startsWith('vectors-')).length, 1);
+  } finally {
+    data.remove();
+  }
+});
+
+test('GIVEN a saved index THEN a start hashes each of its files once (the vectors from the bytes its graph is read into); WHEN a vector byte changes THEN the checksum catches it and the index is rebuilt', async () => {
+  const data = temporaryFolder('damaged');
+  try {
+    const config = testConfig({ FOOTNOTE_DATA_DIR: data.path });
+    await openEngine(config);
+    const manifest = JSON.parse(readFileSync(path.join(data.path, 'index', 'manifest.json'), 'utf8')) as { files: Record<string, { bytes: number }> };
+    const before = bytesHashed();
+    await openEngine(config);
+    const fileBytes = Object.values(manifest.files).reduce((sum, file) => sum + file.bytes, 0);
+    assert.equal(bytesHashed() - before, fileBytes, 'every index file hashed once, none twice');
+
+    const vectors = path.join(data.path, 'index', manifestOf(data.path).files.vectors.name);
+    const bytes = readFileSync(vectors);
+    const middle = Math.floor(bytes.length / 2);
+    bytes[middle] = (bytes[middle] as number) ^ 1;
+    writeFileSync(vectors, bytes);
+    const { lines, logger } = capturingLogger();
+    const engine = await openEngine(config, { logger });
+    assert.ok(
+      lines.some((line) => line.includes('building the index') && line.includes('does not match its checksum (damaged)')),
+      lines.join('\n'),
+    );
+    const outcome = await engine.ask('How many people died when the Azal plane crashed?');
+    assert.ok(outcome.ok && outcome.answer.quotes.some((quote) => quote.text.includes('killing 67 people')));
   } finally {
     data.remove();
   }
