@@ -11,6 +11,7 @@ import { aboutSomethingElse, asksForSomethingElse, namesNoTopicOfTheText, OFF_TO
 import { countFirst, NO_COUNT } from './count-answer.js';
 import { amountFirst, answeringAmount } from './amount-answer.js';
 import { personFirst } from './person-answer.js';
+import { placeFirst } from './place-answer.js';
 import type { RetrievalResult, ScoredSentence } from '../retrieval/retriever.js';
 import type { AbstainReason, Answer, Passage, Quote } from './types.js';
 import type { CandidateRanking, RankedCandidate } from './rank-candidates.js';
@@ -132,7 +133,11 @@ export function answerExtractively(input: ExtractiveInput): Answer {
   };
   const quotes = countFirst(
     input.analyzed.text,
-    amountFirst(input.analyzed.text, personFirst(input.analyzed.answerKind, input.analyzed.text, joined, search), search),
+    amountFirst(
+      input.analyzed.text,
+      placeFirst(input.analyzed.answerKind, input.analyzed.text, personFirst(input.analyzed.answerKind, input.analyzed.text, joined, search), search),
+      search,
+    ),
     search,
   );
   const first = quotes?.[0];

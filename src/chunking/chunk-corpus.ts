@@ -8,8 +8,8 @@
 import { layoutOf, type DocumentLayout } from '../corpus/document-layout.js';
 import type { Citation, Corpus, CorpusDocument, Paragraph, Section, Sentence } from '../corpus/types.js';
 
-/** Bump when chunk boundaries change: an index built by another version is rebuilt. */
-export const CHUNKER_VERSION = 4;
+/** Bump when chunk or sentence boundaries change: an index built by another version is rebuilt (5: "a.m. Shift workers…" splits). */
+export const CHUNKER_VERSION = 5;
 export const HEADER_SECTION = 'Title and byline';
 
 /** A passage: where it stands (document, section, paragraph, offsets) and its text. */

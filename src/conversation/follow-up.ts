@@ -94,6 +94,30 @@ export function asksActionTheTextLacks(question: string, words: readonly string[
   return tagWords(question).some((word) => word.pos === 'VERB' && words.includes(word.text.toLowerCase()));
 }
 
+/**
+ * True when the only words the text lacks are the adjective of a "how" question: "how old is he?", "how tall is she?"
+ * ask a measure of the earlier subject, which the text may not give, not about something else.
+ */
+export function asksMeasureTheTextLacks(question: string, words: readonly string[]): boolean {
+  const adjective = /\bhow\s+([\p{L}-]+)/iu.exec(question)?.[1]?.toLowerCase();
+  return adjective !== undefined && words.length > 0 && words.every((word) => word === adjective);
+}
+
+/**
+ * "how old is alexey ovchuk" → "how old Alexey Ovchuk is", for "The text doesn't say …", the subject written as `texts`
+ * write it when one of them does; undefined for another form of question.
+ */
+export function measureAskedOf(question: string, texts: readonly string[] = []): string | undefined {
+  const match = /^\s*(how\s+[\p{L}-]+)\s+(is|are|was|were)\s+(.+?)\s*\??\s*$/iu.exec(question);
+  if (match === null) return undefined;
+  const subject = match[3] ?? '';
+  const lower = subject.toLowerCase();
+  const source = texts.find((text) => text.toLowerCase().includes(lower));
+  const position = source?.toLowerCase().indexOf(lower) ?? -1;
+  const asWritten = source === undefined || position < 0 ? subject : source.slice(position, position + subject.length);
+  return `${match[1]} ${asWritten} ${match[2]}`;
+}
+
 /** True when a pronoun of the question takes the place of the earlier subject ("who shot it down?", "what was its role?"). */
 export function replacesSubject(question: string): boolean {
   return SUBJECT_PRONOUN.test(question) || POSSESSIVE_PRONOUN.test(question);

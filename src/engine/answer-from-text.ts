@@ -12,11 +12,15 @@ import type { SelectorModel } from '../answering/answer-selector.js';
 import { rankCandidates, preferParagraph, type CandidateRanking } from '../answering/rank-candidates.js';
 import { contentStems, tokenize } from '../language/tokenize.js';
 import { EntityCache } from '../answering/sentence-entities.js';
+import { givesAmount } from '../answering/amount-answer.js';
+import { holdsAnswerKind } from '../question/answer-type.js';
 import type { Answer } from '../answering/types.js';
 import type { Turn } from '../conversation/conversation-store.js';
 import {
   askedOfAnother,
   asksActionTheTextLacks,
+  asksMeasureTheTextLacks,
+  measureAskedOf,
   joinedButSelfContained,
   onlyDescribes,
   resolveFollowUp,
@@ -234,6 +238,9 @@ export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
       }
       const alone = await answerAlone();
       if (alone.abstainReason !== 'not-mentioned') return asFollowUp(previous);
+      // "how old is he?" in an adjective the text lacks asks a measure of the earlier subject: a quote that gives one
+      // answers, else the text doesn't say it ("The text doesn't say how old Alexey Ovchuk is."), not "doesn't mention old".
+      if (asksMeasureTheTextLacks(question, own.unknownWords)) return measureOfEarlier(await asFollowUp(previous), alone);
       // "is it real?" asks about the earlier subject in a word the text lacks, as do "why was it shut down?" and
       // "what happened then?" in a verb the text lacks ("the closure of…"): answered as a follow-up if the text
       // speaks to it.
@@ -246,4 +253,21 @@ export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
   };
 
   return { read, answerReading, answer };
+}
+
+/**
+ * A follow-up's answer to "how old is he?" stands when its first quote gives the measure asked ("aged 63"); otherwise
+ * the text doesn't say it, and the answer says so of the earlier subject, with the closest passages.
+ */
+function measureOfEarlier(followUp: Answer, alone: Answer): Answer {
+  const asked = followUp.standaloneQuestion;
+  const first = followUp.quotes[0];
+  const measured = /\bhow old\b/iu.test(asked) ? holdsAnswerKind('number', first?.text ?? '', asked) : givesAmount(first?.text ?? '', 'amount', asked);
+  if (!followUp.abstained && first !== undefined && measured) return followUp;
+  const said = measureAskedOf(
+    asked,
+    [...followUp.quotes, ...followUp.passages].map((shown) => shown.text),
+  );
+  if (said === undefined) return alone;
+  return { ...followUp, answer: `The text doesn't say ${said}.`, abstained: true, quotes: [], abstainReason: 'no-answering-sentence' };
 }

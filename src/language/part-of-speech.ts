@@ -86,6 +86,18 @@ function inLexicon(lower: string): boolean {
   return found;
 }
 
+let lexicon: Readonly<Record<string, readonly string[]>> | undefined;
+
+/**
+ * Whether English mostly uses the word as a noun: the first (commonest) of its tags in wink-lexicon's 13,000 common
+ * words is a noun's ("plane", "water"; not "whole", "big"). A word the lexicon lacks is mostly a name, a noun too.
+ */
+export function isMostlyNoun(word: string): boolean {
+  lexicon ??= require('wink-lexicon/src/lexicon.js') as Record<string, readonly string[]>;
+  const tags = Object.hasOwn(lexicon, word) ? lexicon[word] : undefined;
+  return tags === undefined || /^NN/u.test(tags[0] ?? '');
+}
+
 /** Every token of `text` with its tag and offsets, in order. */
 export function tagWords(text: string): readonly TaggedWord[] {
   const cached = cache.get(text);

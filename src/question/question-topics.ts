@@ -5,7 +5,7 @@
  * "how many agents…"). A text that never uses any of the topics is about something else; a text that never
  * uses the asked-for noun rarely answers.
  */
-import { isTimeWord, tagWords, type TaggedWord } from '../language/part-of-speech.js';
+import { isMostlyNoun, isTimeWord, tagWords, type TaggedWord } from '../language/part-of-speech.js';
 import { isContentWord } from '../language/tokenize.js';
 import { isGenericNoun } from './question-analysis.js';
 
@@ -28,11 +28,23 @@ export function questionTopics(text: string): QuestionTopics {
     // "last year", "in December", "at 5 pm" (the model's date and time entities; chrono-node read these before, but
     // its first parses in a process cost 0.3–2 s of regular-expression compiling): when it was, not what it is about.
     if (isTimeWord(word)) continue;
-    const nounish = NOUNISH.has(word.pos) || subjectOfDoSupport(words, index);
+    const nounish = NOUNISH.has(word.pos) || subjectOfDoSupport(words, index) || modifiesVagueNoun(words, index);
     if (!nounish || !/\p{L}/u.test(lower) || !isContentWord(lower) || isGenericNoun(lower)) continue;
     if (!topics.includes(lower)) topics.push(lower);
   }
   return { topics, askedNoun: askedNounOf(words) };
+}
+
+/**
+ * "how did putin fix the plane thing": a noun the tagger reads as an adjective before a noun that says nothing of its
+ * own ("thing", "stuff") is what the question is about, when English mostly uses it as a noun ("plane", not "whole").
+ */
+function modifiesVagueNoun(words: readonly TaggedWord[], index: number): boolean {
+  const next = words[index + 1];
+  const lower = words[index]?.text.toLowerCase() ?? '';
+  if (words[index]?.pos !== 'ADJ' || next?.pos !== 'NOUN') return false;
+  const head = next.text.toLowerCase();
+  return (!isContentWord(head) || isGenericNoun(head)) && isMostlyNoun(lower);
 }
 
 const DO_SUPPORT = new Set(['do', 'does', 'did']);

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ConversationStore } from '../../src/conversation/conversation-store.js';
 import {
+  asksMeasureTheTextLacks,
+  measureAskedOf,
   answeredPerson,
   askedOfAnother,
   asksActionTheTextLacks,
@@ -167,4 +169,13 @@ test('GIVEN a question joined by "and"/"but" with a subject and a verb of its ow
   // A pronoun for the earlier subject, no verb ("and the police?"), nothing named, or no joining word: not so.
   for (const question of ['and where did it crash', 'and the police?', 'and why?', 'what did the mayor say'])
     assert.equal(selfContained(question), false, question);
+});
+
+test('GIVEN "how tall is he" and the text lacks only "tall" THEN it asks a measure of the earlier subject', () => {
+  assert.ok(asksMeasureTheTextLacks('how tall is he', ['tall']));
+  assert.ok(!asksMeasureTheTextLacks('how tall is the eiffel tower', ['tall', 'eiffel', 'tower']));
+  assert.ok(!asksMeasureTheTextLacks('is it going to rain', ['rain']));
+  assert.equal(measureAskedOf('how old is alexey ovchuk?'), 'how old alexey ovchuk is');
+  assert.equal(measureAskedOf('how old is alexey ovchuk?', ['Deputy Prime Minister Alexey Ovchuk']), 'how old Alexey Ovchuk is');
+  assert.equal(measureAskedOf('what did he say'), undefined);
 });

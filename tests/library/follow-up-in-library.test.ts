@@ -53,3 +53,10 @@ test('GIVEN a first turn with a slip the texts lack ("nite") THEN a later "them"
   assert.match(followUp.standaloneQuestion, /trams/u);
   assert.doesNotMatch(followUp.answer, /doesn't mention nite/u);
 });
+
+test('GIVEN "how tall is he" after a question about a person, in an adjective the texts lack THEN it says the text does not give his height, not that it does not mention "tall"', async () => {
+  await ask('who is daniel okafor', 'library-measure');
+  const followUp = await ask('how tall is he', 'library-measure');
+  assert.ok(followUp.abstained);
+  assert.equal(followUp.answer, "The text doesn't say how tall Daniel Okafor is.");
+});

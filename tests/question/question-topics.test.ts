@@ -25,3 +25,8 @@ test('GIVEN "what X", "who is the X", "what is the X of Y" THEN X is the noun as
   assert.equal(questionTopics('Which regions did some Russians want handed to Dagestan?').askedNoun, undefined);
   assert.equal(questionTopics('Why did Baku close the Russian House?').askedNoun, undefined);
 });
+
+test('GIVEN a noun the tagger reads as an adjective before "thing" THEN it is the topic ("the plane thing" is about the plane; "the whole thing" is not about "whole")', () => {
+  assert.deepEqual(questionTopics('how did putin fix the plane thing').topics, ['putin', 'plane']);
+  assert.deepEqual(questionTopics('how did the whole thing start').topics, []);
+});
