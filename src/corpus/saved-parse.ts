@@ -18,7 +18,7 @@ import type { CorpusDocument, HeaderLine, Paragraph, Section, TextEncoding } fro
 export { restoredDocumentsExpanded } from './document-layout.js';
 
 /** Bump whenever parse-document.ts (or what it calls) may parse a file differently: saved structures of another version are ignored. */
-export const PARSER_VERSION = 1;
+export const PARSER_VERSION = 2;
 const FORMAT = 'footnote-parsed-corpus';
 
 /** What is kept of one document, besides its offsets. */

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -6,7 +7,7 @@ import { test } from 'node:test';
 import { encodingDetections } from '../../src/corpus/decode-file.js';
 import { loadCorpus, unreadTextsRead } from '../../src/corpus/load-corpus.js';
 import { chunkCorpus, type Chunk } from '../../src/chunking/chunk-corpus.js';
-import { encodeSavedParse, restoredDocumentsExpanded, SavedParse } from '../../src/corpus/saved-parse.js';
+import { encodeSavedParse, PARSER_VERSION, restoredDocumentsExpanded, SavedParse } from '../../src/corpus/saved-parse.js';
 import { temporaryFolder } from '../helpers/test-config.js';
 
 const folders = ['../../corpus', '../../eval/texts', '../fixtures', './fixtures/real-text'].map((folder) => fileURLToPath(new URL(folder, import.meta.url)));
@@ -149,4 +150,21 @@ test('GIVEN a file written seconds before it was read THEN its stamp is not save
   await loadCorpus(temporary.path, { saved });
   assert.equal(encodingDetections(), before, 'read, and decoded as saved');
   temporary.remove();
+});
+
+/** The structure parsing gives the test texts, as offsets: what a saved parse of PARSER_VERSION holds for them. */
+async function parseFingerprint(): Promise<string> {
+  const hash = createHash('sha256');
+  for (const folder of folders) {
+    for (const document of (await loadCorpus(folder)).corpus.documents) {
+      hash.update(JSON.stringify([document.id, document.title, document.header.map((line) => [line.kind, line.start, line.end])]));
+      hash.update(JSON.stringify(document.sections.map((section) => [section.title, section.start, section.end, section.headingStart, section.headingEnd])));
+      for (const paragraph of document.paragraphs) hash.update(JSON.stringify([paragraph.sectionIndex, paragraph.start, paragraph.end, paragraph.sentences.map((sentence) => [sentence.start, sentence.end])]));
+    }
+  }
+  return hash.digest('hex');
+}
+
+test('GIVEN the test texts THEN parsing gives the structure PARSER_VERSION stands for (when this fails, parsing changed: bump PARSER_VERSION, or saved parses keep the old sentences, and update the fingerprint)', async () => {
+  assert.deepEqual({ version: PARSER_VERSION, fingerprint: await parseFingerprint() }, { version: 2, fingerprint: '0895af215af615f1da821da802bc9899cd17407767d73514aca9469a126467ff' });
 });
