@@ -143,7 +143,7 @@ export async function openEngine(config: Config, options: OpenEngineOptions = {}
       // Imported here: a one-shot CLI command never warms up, so it does not load this.
       const { warmUp } = await import('./engine/warm-up.js');
       await state.retriever.warmUp();
-      await warmUp(text, state.sentences);
+      await warmUp(text, state.sentences, state.chunks);
     },
 
     async reindex(onProgress?: (done: number, total: number) => void): Promise<IndexInfo> {

@@ -164,9 +164,19 @@ function sentencesOf({ document, first, last, heading }: ParagraphGroup): Senten
   return sentences;
 }
 
+let sentenceListsMade = 0;
+
+/** How many passages have had their sentence list made (tests check a warmed-up engine makes none per question). */
+export function passageSentenceListsMade(): number {
+  return sentenceListsMade;
+}
+
 /** The chunk's text and sentences are read from the document when first asked for (most chunks never are in a run). */
 abstract class LazyChunk implements Chunk {
   private madeText: string | undefined;
+  // Fields, not getters: retrieval reads a chunk's document on every passage it weighs.
+  readonly documentId: string;
+  readonly documentTitle: string;
 
   constructor(
     readonly id: string,
@@ -175,14 +185,9 @@ abstract class LazyChunk implements Chunk {
     readonly paragraph: number,
     readonly start: number,
     readonly end: number,
-  ) {}
-
-  get documentId(): string {
-    return this.document.id;
-  }
-
-  get documentTitle(): string {
-    return this.document.title;
+  ) {
+    this.documentId = document.id;
+    this.documentTitle = document.title;
   }
 
   get text(): string {
@@ -246,6 +251,7 @@ class GroupChunk extends LazyChunk {
 
   get sentences(): readonly Sentence[] {
     if (this.made === undefined) {
+      sentenceListsMade += 1;
       const all = sentencesOf(this.group);
       this.made = this.from === 0 && this.to === all.length ? all : all.slice(this.from, this.to);
     }
