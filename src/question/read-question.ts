@@ -10,6 +10,7 @@ import { analyzeQuestion, isDescriptiveName, type AnalyzedQuestion, type NameTer
 import { nameWords } from '../language/name-words.js';
 import { nearFutureWords } from './near-future.js';
 import { askerNowWords } from './asker-now.js';
+import { askerDoingWords } from './asker-doing.js';
 import { isContentWord, stemWord, tokenize } from '../language/tokenize.js';
 import { questionTopics } from './question-topics.js';
 import { writeOutShorthand } from '../language/chat-shorthand.js';
@@ -28,6 +29,8 @@ export interface CorpusVocabulary {
   usesAsNoun?(stem: string): boolean;
   /** The corpus's words matching a word at least `floor` (0..1) strongly that are not of its stem or family (word-vector neighbours), strongest first. */
   relativesOf?(word: string, stem: string, floor: number): readonly string[];
+  /** Inverse sentence frequency of a stem in the corpus: low for the words it keeps coming back to. */
+  idf?(stem: string): number;
 }
 
 /** General English, for deciding whether an unknown word is a typo or simply a word this text lacks. */
@@ -63,7 +66,10 @@ export interface QuestionReading extends AnalyzedQuestion {
   readonly otherwiseUsedTopics: readonly string[];
   /** The asker's coming days the question asks about ("what's the weather like tomorrow") in words the corpus never uses. */
   readonly nearFuture: string | undefined;
-  /** What the question asks of the asker's present moment ("what time is it" → "what time it is now"): no text can say. */
+  /**
+   * What the question asks of the asker's present moment ("what time is it" → "what time it is now") or of the asker's
+   * own doing when it names nothing the text names ("how do i tie a tie" → "how to tie a tie"): no text can say.
+   */
   readonly askerNow: string | undefined;
   /** The noun the question asks for ("what currency…"), and whether the corpus uses it at all. */
   readonly askedNoun: { readonly word: string; readonly stem: string; readonly inText: boolean } | undefined;
@@ -135,9 +141,28 @@ export function readQuestion(
     absentTopics,
     otherwiseUsedTopics,
     nearFuture,
-    askerNow: askerNowWords(correctedText),
+    askerNow: askerNowWords(correctedText) ?? askerDoingTheTextLacks(correctedText, names, corpus, english),
     askedNoun: askedNoun === undefined ? undefined : { word: askedNoun, stem: stemWord(askedNoun), inText: knows(corpus, askedNoun) },
   };
+}
+
+/** English words at least this far down the frequency ranks say what a doing is ("fence", "protest"; not "get", "make", "better"). */
+const DOING_WORD_RANK = 1000;
+/** A word of the corpus this frequent (inverse sentence frequency below it: a few sentences in a hundred) is one it is about. */
+const CENTRAL_IDF = 3;
+
+/**
+ * "how do i tie a tie": the asker's own doing (asker-doing.ts) is something else than the text unless the question
+ * names one of the text's names ("can i water my garden in valencia") or its doing is one the text keeps coming back to
+ * ("how do you fence?" of an article on fencing; a Baku article's two "ties" with Moscow are not that).
+ */
+function askerDoingTheTextLacks(text: string, names: readonly NameTerm[], corpus: CorpusVocabulary, english: EnglishWords): string | undefined {
+  const doing = askerDoingWords(text);
+  if (doing === undefined || names.some((name) => !name.descriptive && knowsName(corpus, name.word))) return undefined;
+  const central = tokenize(doing).some(
+    (token) => isContentWord(token.word) && (english.rank(token.word) ?? Infinity) >= DOING_WORD_RANK && (corpus.idf?.(token.stem) ?? Infinity) < CENTRAL_IDF,
+  );
+  return central ? undefined : doing;
 }
 
 /**

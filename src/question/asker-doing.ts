@@ -1,0 +1,33 @@
+/**
+ * "how do i tie a tie", "where can i buy cheap flights", "what shoes should i buy", "should i learn guitar or piano",
+ * "how do you say hello in russian": a question about what the asker is to do. A text tells of others, and answers
+ * such a question only about what it names ("can i still water my garden in valencia"), so read-question.ts counts
+ * one that names none of the text's names as about something else, whatever words the text shares ("ties" with
+ * Russia, "hours" of a night service). The abstention says what the text doesn't say: "how to tie a tie".
+ */
+
+/**
+ * "how do i…", "where can i…", "what shoes should i…", "how do you…" (the "you" of anyone). Not "when can i…": "when
+ * can i ride the night tram" asks the text's timetable.
+ */
+const WH_DOING = /\b(how|where|what|which)((?:\s+\p{L}+)?)\s+(?:do|can|could|should|would|will|must)\s+(i|you)\s+(.+)$/iu;
+/** "should i learn guitar or piano" (a message that opens with it). */
+const WHETHER_DOING = /^\W*(?:should|can|could|do)\s+i\s+(.+)$/iu;
+/** What the asker wants to know or think of is something of the text ("what do i need to know about the trams"). */
+const ABOUT_THE_TEXT = /\b(?:know|understand|remember|think|mean|means|say about|cite|read)\b/iu;
+
+/** The asker's own doing a question asks about, in words for the abstention ("how to tie a tie"), if it is one. */
+export function askerDoingWords(question: string): string | undefined {
+  const text = question.trim().replace(/[?!.\s]+$/u, '');
+  const wh = WH_DOING.exec(text);
+  const whether = wh === null ? WHETHER_DOING.exec(text) : null;
+  const doing = wh?.[4] ?? whether?.[1];
+  if (doing === undefined || ABOUT_THE_TEXT.test(doing)) return undefined;
+  // "how do you think…" asks the bot; only the generic "you" of "how do you say…" asks what one is to do.
+  if (wh !== null && wh[3]?.toLowerCase() === 'you' && wh[1]?.toLowerCase() !== 'how') return undefined;
+  const yours = doing
+    .replace(/\bmy\b/giu, 'your')
+    .replace(/\bme\b/giu, 'you')
+    .replace(/\bi\b/giu, 'you');
+  return wh !== null ? `${wh[1]?.toLowerCase()}${wh[2]?.toLowerCase()} to ${yours}` : `whether to ${yours}`;
+}
