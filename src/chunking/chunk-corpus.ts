@@ -8,8 +8,8 @@
 import { layoutOf, type DocumentLayout } from '../corpus/document-layout.js';
 import type { Citation, Corpus, CorpusDocument, Paragraph, Section, Sentence } from '../corpus/types.js';
 
-/** Bump when chunk boundaries change: an index built by another version is rebuilt. */
-export const CHUNKER_VERSION = 4;
+/** Bump when chunk or sentence boundaries change: an index built by another version is rebuilt (5: "a.m. Shift workers…" splits). */
+export const CHUNKER_VERSION = 5;
 export const HEADER_SECTION = 'Title and byline';
 
 /** A passage: where it stands (document, section, paragraph, offsets) and its text. */
@@ -43,45 +43,39 @@ export function chunkCorpus(corpus: Corpus, options: Partial<ChunkOptions> = {})
 
 /** Appends the document's chunks to `chunks`. */
 function chunkDocument(document: CorpusDocument, options: ChunkOptions, chunks: Chunk[]): void {
-  const headerSentences: Sentence[] = document.header.map((line) => ({
-    documentId: document.id,
-    paragraph: 0,
-    section: HEADER_SECTION,
-    ordinal: -1,
-    start: line.start,
-    end: line.end,
-    text: line.text,
-    kind: 'header' as const,
-  }));
-  if (headerSentences.length > 0) chunks.push(new SentencesChunk(document, `${document.id}#header`, headerSentences));
-
   // Chunk boundaries come from the offsets alone (document-layout.ts): a chunk's sentences are made when first read.
+  // No object is made per group but the chunk itself: a 20 MB corpus has 97k of them, and what a start makes, it collects.
   const layout = layoutOf(document);
+  const headerLines = layout.headerStart.length;
+  if (headerLines > 0) chunks.push(new HeaderChunk(document, layout.headerStart[0] as number, layout.headerEnd[headerLines - 1] as number, headerLines));
+
   const sectionsWithHeading = new Map(document.sections.filter((section) => section.headingStart !== undefined).map((section) => [section.index, section]));
+  const groups = paragraphGroups(layout, options);
   let previousSectionIndex: number | undefined;
-  for (const [first, last] of paragraphGroups(layout, options)) {
+  for (let group = 0; group < groups.length; group += 2) {
+    const first = groups[group] as number;
+    const last = groups[group + 1] as number;
     const sectionIndex = layout.sectionIndex[first] as number;
     const section = sectionsWithHeading.get(sectionIndex);
     // Paragraphs come in document order, so a section's first paragraph is the one where the section changes.
     const leadsSection = section !== undefined && sectionIndex !== previousSectionIndex;
     previousSectionIndex = sectionIndex;
     const heading = leadsSection && section.headingStart !== undefined && section.headingEnd !== undefined ? section : undefined;
-    const group = new ParagraphGroup(document, first, last, heading);
     const number = first + 1;
-    // The group's sentences as offsets: the heading's, then every paragraph's.
-    const sentenceFrom = layout.firstSentence[first] as number;
-    const sentenceTo = layout.firstSentence[last + 1] as number;
-    const offset = heading === undefined ? 0 : 1;
-    const count = sentenceTo - sentenceFrom + offset;
-    const startOf = (slot: number) => (slot < offset ? (heading?.headingStart as number) : (layout.sentenceStart[sentenceFrom + slot - offset] as number));
-    const endOf = (slot: number) => (slot < offset ? (heading?.headingEnd as number) : (layout.sentenceEnd[sentenceFrom + slot - offset] as number));
+    // The group's sentences as offsets (slots): the heading's, then every paragraph's.
+    const slots = { layout, heading, from: layout.firstSentence[first] as number };
+    const count = (layout.firstSentence[last + 1] as number) - slots.from + (heading === undefined ? 0 : 1);
     const sectionTitle = heading !== undefined ? heading.title : (layout.paragraphSection[first] as string);
+    const whole = { document, first, last, heading };
     if (last > first) {
-      chunks.push(new GroupChunk(group, `${document.id}#p${number}-${last + 1}`, sectionTitle, startOf(0), endOf(count - 1), 0, count));
+      chunks.push(new GroupChunk(whole, `${document.id}#p${number}-${last + 1}`, sectionTitle, slotStart(slots, 0), slotEnd(slots, count - 1), 0, count));
       continue;
     }
-    if ((layout.paragraphEnd[first] as number) - (layout.paragraphStart[first] as number) <= options.maxCharacters || sentenceTo - sentenceFrom <= 1) {
-      chunks.push(new GroupChunk(group, `${document.id}#p${number}`, sectionTitle, startOf(0), endOf(count - 1), 0, count));
+    if (
+      (layout.paragraphEnd[first] as number) - (layout.paragraphStart[first] as number) <= options.maxCharacters ||
+      count - (heading === undefined ? 0 : 1) <= 1
+    ) {
+      chunks.push(new GroupChunk(whole, `${document.id}#p${number}`, sectionTitle, slotStart(slots, 0), slotEnd(slots, count - 1), 0, count));
       continue;
     }
     // Windows of whole sentences up to maxCharacters, each starting one sentence before the last one ended.
@@ -89,10 +83,10 @@ function chunkDocument(document: CorpusDocument, options: ChunkOptions, chunks: 
     let part = 1;
     while (from < count) {
       let to = from;
-      while (to + 1 < count && endOf(to + 1) - startOf(from) <= options.maxCharacters) to += 1;
+      while (to + 1 < count && slotEnd(slots, to + 1) - slotStart(slots, from) <= options.maxCharacters) to += 1;
       // A window's first sentence is the heading only in the first window.
-      const windowSection = from < offset ? sectionTitle : (layout.paragraphSection[first] as string);
-      chunks.push(new GroupChunk(group, `${document.id}#p${number}.${part}`, windowSection, startOf(from), endOf(to), from, to + 1));
+      const windowSection = from === 0 ? sectionTitle : (layout.paragraphSection[first] as string);
+      chunks.push(new GroupChunk(whole, `${document.id}#p${number}.${part}`, windowSection, slotStart(slots, from), slotEnd(slots, to), from, to + 1));
       if (to + 1 >= count) break;
       from = to > from ? to : to + 1;
       part += 1;
@@ -100,71 +94,74 @@ function chunkDocument(document: CorpusDocument, options: ChunkOptions, chunks: 
   }
 }
 
-/** Paragraphs in order as [first, last] (0-based, inclusive), one per group, except that neighbouring short paragraphs of one section share a group up to maxCharacters. */
-function paragraphGroups(layout: DocumentLayout, options: ChunkOptions): [number, number][] {
-  const groups: [number, number][] = [];
-  let open: [number, number] | undefined;
+/** A group's sentence slots: the heading's (when it leads the group), then its paragraphs' sentences from `from` on. */
+interface Slots {
+  readonly layout: DocumentLayout;
+  readonly heading: Section | undefined;
+  readonly from: number;
+}
+
+function slotStart({ layout, heading, from }: Slots, slot: number): number {
+  if (heading === undefined) return layout.sentenceStart[from + slot] as number;
+  return slot === 0 ? (heading.headingStart as number) : (layout.sentenceStart[from + slot - 1] as number);
+}
+
+function slotEnd({ layout, heading, from }: Slots, slot: number): number {
+  if (heading === undefined) return layout.sentenceEnd[from + slot] as number;
+  return slot === 0 ? (heading.headingEnd as number) : (layout.sentenceEnd[from + slot - 1] as number);
+}
+
+/** Paragraphs in order as first, last pairs (0-based, inclusive) in one flat list, one pair per group, except that neighbouring short paragraphs of one section share a group up to maxCharacters. */
+function paragraphGroups(layout: DocumentLayout, options: ChunkOptions): number[] {
+  const groups: number[] = [];
+  let open = -1;
   for (let paragraph = 0; paragraph < layout.paragraphCount; paragraph += 1) {
     const start = layout.paragraphStart[paragraph] as number;
     const end = layout.paragraphEnd[paragraph] as number;
     const short = end - start < options.shortParagraph;
     if (
-      open !== undefined &&
+      open >= 0 &&
       short &&
-      layout.sectionIndex[paragraph] === layout.sectionIndex[open[0]] &&
-      end - (layout.paragraphStart[open[0]] as number) <= options.maxCharacters
+      layout.sectionIndex[paragraph] === layout.sectionIndex[open] &&
+      end - (layout.paragraphStart[open] as number) <= options.maxCharacters
     ) {
-      open[1] = paragraph;
+      groups[groups.length - 1] = paragraph;
       continue;
     }
-    const group: [number, number] = [paragraph, paragraph];
-    groups.push(group);
-    open = short ? group : undefined;
+    groups.push(paragraph, paragraph);
+    open = short ? paragraph : -1;
   }
   return groups;
 }
 
-/** A run of paragraphs and the section heading leading them: their sentences, made once when a chunk first asks. */
-class ParagraphGroup {
-  private made: Sentence[] | undefined;
+/** A run of paragraphs and the section heading leading them. */
+interface ParagraphGroup {
+  readonly document: CorpusDocument;
+  readonly first: number;
+  readonly last: number;
+  readonly heading: Section | undefined;
+}
 
-  constructor(
-    readonly document: CorpusDocument,
-    private readonly first: number,
-    private readonly last: number,
-    private readonly heading: Section | undefined,
-  ) {}
-
-  /** The first paragraph's number. */
-  get number(): number {
-    return this.first + 1;
-  }
-
-  sentences(): Sentence[] {
-    if (this.made !== undefined) return this.made;
-    const { document, heading } = this;
-    const paragraphs = document.paragraphs;
-    const first = paragraphs[this.first] as Paragraph;
-    const sentences: Sentence[] =
-      heading !== undefined
-        ? [
-            {
-              documentId: document.id,
-              paragraph: first.number,
-              section: heading.title,
-              ordinal: -1,
-              start: heading.headingStart as number,
-              end: heading.headingEnd as number,
-              text: document.text.slice(heading.headingStart, heading.headingEnd),
-              kind: 'heading',
-            },
-          ]
-        : [];
-    // A loop: spread and flatMap were half of chunking's time.
-    for (let index = this.first; index <= this.last; index += 1) for (const sentence of (paragraphs[index] as Paragraph).sentences) sentences.push(sentence);
-    this.made = sentences;
-    return sentences;
-  }
+/** The group's sentences: the heading's, then every paragraph's (a loop: spread and flatMap were half of chunking's time). */
+function sentencesOf({ document, first, last, heading }: ParagraphGroup): Sentence[] {
+  const paragraphs = document.paragraphs;
+  const sentences: Sentence[] =
+    heading !== undefined
+      ? [
+          {
+            documentId: document.id,
+            paragraph: first + 1,
+            section: heading.title,
+            ordinal: -1,
+            start: heading.headingStart as number,
+            end: heading.headingEnd as number,
+            text: document.text.slice(heading.headingStart, heading.headingEnd),
+            kind: 'heading',
+          },
+        ]
+      : [];
+  for (let index = first; index <= last; index += 1) for (const sentence of (paragraphs[index] as Paragraph).sentences) sentences.push(sentence);
+  return sentences;
 }
 
 /** The chunk's text and sentences are read from the document when first asked for (most chunks never are in a run). */
@@ -173,7 +170,7 @@ abstract class LazyChunk implements Chunk {
 
   constructor(
     readonly id: string,
-    private readonly document: CorpusDocument,
+    protected readonly document: CorpusDocument,
     readonly section: string,
     readonly paragraph: number,
     readonly start: number,
@@ -202,23 +199,32 @@ abstract class LazyChunk implements Chunk {
   }
 }
 
-/** The title, date line and byline: a few sentences, made with the chunk. */
-class SentencesChunk extends LazyChunk {
+/** The title, date line and byline: one sentence each. */
+class HeaderChunk extends LazyChunk {
+  private made: readonly Sentence[] | undefined;
+
   constructor(
     document: CorpusDocument,
-    id: string,
-    private readonly made: readonly Sentence[],
+    start: number,
+    end: number,
+    readonly sentenceCount: number,
   ) {
-    const first = made[0] as Sentence;
-    super(id, document, first.section, first.paragraph, first.start, (made.at(-1) as Sentence).end);
+    super(`${document.id}#header`, document, HEADER_SECTION, 0, start, end);
   }
 
   get sentences(): readonly Sentence[] {
+    const { document } = this;
+    this.made ??= document.header.map((line) => ({
+      documentId: document.id,
+      paragraph: 0,
+      section: HEADER_SECTION,
+      ordinal: -1,
+      start: line.start,
+      end: line.end,
+      text: line.text,
+      kind: 'header' as const,
+    }));
     return this.made;
-  }
-
-  get sentenceCount(): number {
-    return this.made.length;
   }
 }
 
@@ -235,12 +241,12 @@ class GroupChunk extends LazyChunk {
     private readonly from: number,
     private readonly to: number,
   ) {
-    super(id, group.document, section, group.number, start, end);
+    super(id, group.document, section, group.first + 1, start, end);
   }
 
   get sentences(): readonly Sentence[] {
     if (this.made === undefined) {
-      const all = this.group.sentences();
+      const all = sentencesOf(this.group);
       this.made = this.from === 0 && this.to === all.length ? all : all.slice(this.from, this.to);
     }
     return this.made;

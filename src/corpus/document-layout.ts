@@ -4,7 +4,7 @@
  * saved numbers and makes its paragraph objects only when something reads them, so a start over a 20 MB corpus
  * does not build 180k sentence objects that the first question never looks at.
  */
-import type { CorpusDocument } from './types.js';
+import type { CorpusDocument, Paragraph, Sentence } from './types.js';
 
 export interface DocumentLayout {
   readonly paragraphCount: number;
@@ -17,6 +17,9 @@ export interface DocumentLayout {
   readonly firstSentence: readonly number[];
   readonly sentenceStart: readonly number[];
   readonly sentenceEnd: readonly number[];
+  /** The header lines' offsets (title, date line, byline). */
+  readonly headerStart: readonly number[];
+  readonly headerEnd: readonly number[];
 }
 
 /** Layouts of documents whose paragraphs are made on first use, given by whoever made the document. */
@@ -46,6 +49,8 @@ function layoutOfParagraphs(document: CorpusDocument): DocumentLayout {
     firstSentence: [0],
     sentenceStart: [] as number[],
     sentenceEnd: [] as number[],
+    headerStart: document.header.map((line) => line.start),
+    headerEnd: document.header.map((line) => line.end),
   };
   for (const paragraph of document.paragraphs) {
     layout.sectionIndex.push(paragraph.sectionIndex);
@@ -59,4 +64,32 @@ function layoutOfParagraphs(document: CorpusDocument): DocumentLayout {
     layout.firstSentence.push(layout.sentenceStart.length);
   }
   return layout;
+}
+
+/** How many restored documents have had their paragraph objects made (tests check a start makes none). */
+let documentsExpanded = 0;
+
+export function restoredDocumentsExpanded(): number {
+  return documentsExpanded;
+}
+
+/** The paragraph objects parseDocument made, from the layout and the same text. */
+export function paragraphsOf(id: string, text: string, layout: DocumentLayout): Paragraph[] {
+  documentsExpanded += 1;
+  const paragraphs: Paragraph[] = [];
+  let ordinal = 0;
+  for (let index = 0; index < layout.paragraphCount; index += 1) {
+    const number = index + 1;
+    const section = layout.paragraphSection[index] as string;
+    const sentences: Sentence[] = [];
+    for (let at = layout.firstSentence[index] as number; at < (layout.firstSentence[index + 1] as number); at += 1) {
+      const start = layout.sentenceStart[at] as number;
+      const end = layout.sentenceEnd[at] as number;
+      sentences.push({ documentId: id, paragraph: number, section, ordinal: ordinal++, start, end, text: text.slice(start, end) });
+    }
+    const start = layout.paragraphStart[index] as number;
+    const end = layout.paragraphEnd[index] as number;
+    paragraphs.push({ documentId: id, number, section, sectionIndex: layout.sectionIndex[index] as number, start, end, text: text.slice(start, end), sentences });
+  }
+  return paragraphs;
 }

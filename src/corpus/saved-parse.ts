@@ -10,9 +10,12 @@
  */
 import { promisify } from 'node:util';
 import { deflateRaw, inflateRawSync } from 'node:zlib';
-import { rememberLayout, type DocumentLayout } from './document-layout.js';
+import { paragraphsOf, rememberLayout, type DocumentLayout } from './document-layout.js';
+import { sameStamp, type FileStamp } from './file-stamp.js';
 import { NumberReader, NumberWriter } from './saved-numbers.js';
-import type { CorpusDocument, HeaderLine, Paragraph, Section, Sentence, TextEncoding } from './types.js';
+import type { CorpusDocument, HeaderLine, Paragraph, Section, TextEncoding } from './types.js';
+
+export { restoredDocumentsExpanded } from './document-layout.js';
 
 /** Bump whenever parse-document.ts (or what it calls) may parse a file differently: saved structures of another version are ignored. */
 export const PARSER_VERSION = 1;
@@ -28,12 +31,22 @@ interface SavedDocument {
   readonly url?: string | undefined;
   readonly encoding: TextEncoding;
   readonly sections: readonly string[];
+  /** The file as it stood when read (file-stamp.ts); absent when it was changed too close to the reading to vouch for it. */
+  readonly stamp?: FileStamp | undefined;
 }
 
 interface SavedHeader {
   readonly format: typeof FORMAT;
   readonly parserVersion: number;
   readonly documents: readonly SavedDocument[];
+  /** The corpus's hash over exactly these documents (load-corpus.ts), when they were the whole corpus. */
+  readonly contentHash?: string | undefined;
+}
+
+/** What a saved parse keeps besides the structures: each file's stamp, and the corpus hash they make up. */
+export interface SavedParseExtras {
+  readonly stamp?: ((id: string) => FileStamp | undefined) | undefined;
+  readonly contentHash?: string | undefined;
 }
 
 const HEADER_KINDS: readonly HeaderLine['kind'][] = ['title', 'date', 'byline'];
@@ -41,7 +54,11 @@ const HEADER_KINDS: readonly HeaderLine['kind'][] = ['title', 'date', 'byline'];
 const ABSENT = 0;
 
 /** The documents' structures, deflated; `sha256` gives each document's file hash (hex) by id. */
-export async function encodeSavedParse(documents: readonly CorpusDocument[], sha256: (id: string) => string | undefined): Promise<Uint8Array> {
+export async function encodeSavedParse(
+  documents: readonly CorpusDocument[],
+  sha256: (id: string) => string | undefined,
+  extras: SavedParseExtras = {},
+): Promise<Uint8Array> {
   const numbers = new NumberWriter();
   const saved: SavedDocument[] = [];
   for (const document of documents) {
@@ -56,6 +73,7 @@ export async function encodeSavedParse(documents: readonly CorpusDocument[], sha
       url: document.url,
       encoding: document.encoding,
       sections: document.sections.map((section) => section.title),
+      stamp: extras.stamp?.(document.id),
     });
     numbers.count(document.header.length);
     numbers.restart();
@@ -85,7 +103,8 @@ export async function encodeSavedParse(documents: readonly CorpusDocument[], sha
       }
     }
   }
-  const header: SavedHeader = { format: FORMAT, parserVersion: PARSER_VERSION, documents: saved };
+  const whole = saved.length === documents.length;
+  const header: SavedHeader = { format: FORMAT, parserVersion: PARSER_VERSION, documents: saved, contentHash: whole ? extras.contentHash : undefined };
   const json = Buffer.from(JSON.stringify(header), 'utf8');
   const length = Buffer.alloc(4);
   length.writeUInt32LE(json.length);
@@ -100,6 +119,8 @@ export class SavedParse {
     private readonly numbers: Uint8Array,
     documents: readonly SavedDocument[],
     positions: readonly number[],
+    /** The corpus hash of all the saved documents, in order (when saved). */
+    readonly contentHash: string | undefined,
   ) {
     documents.forEach((document, index) => this.byId.set(document.id, { document, at: positions[index] as number }));
   }
@@ -120,7 +141,7 @@ export class SavedParse {
         return at;
       });
       if (reader.position !== numbers.length) return undefined;
-      return new SavedParse(numbers, header.documents, positions);
+      return new SavedParse(numbers, header.documents, positions, header.contentHash);
     } catch {
       return undefined;
     }
@@ -130,20 +151,43 @@ export class SavedParse {
     return this.byId.size;
   }
 
+  /** The saved documents' ids, in corpus order. */
+  ids(): string[] {
+    return [...this.byId.keys()];
+  }
+
   /** The document as parseDocument made it, from the same text; undefined when none was saved under this id and hash. */
   restore(id: string, sha256: string, text: string): CorpusDocument | undefined {
     const entry = this.byId.get(id);
     if (entry === undefined || entry.document.sha256 !== sha256) return undefined;
+    return this.build(id, entry, () => text);
+  }
+
+  /**
+   * The document saved under this id when its file still has the stamp it had then (same size, times and inode), without
+   * reading the file: `read` gives its text when something first asks for it (and checks it is still those bytes).
+   */
+  unread(id: string, stamp: FileStamp, read: (saved: { readonly sha256: string; readonly encoding: TextEncoding }) => string): { document: CorpusDocument; sha256: string; encoding: TextEncoding } | undefined {
+    const entry = this.byId.get(id);
+    const saved = entry?.document.stamp;
+    if (entry === undefined || saved === undefined || !sameStamp(saved, stamp)) return undefined;
+    let text: string | undefined;
+    const { sha256, encoding } = entry.document;
+    return { document: this.build(id, entry, () => (text ??= read({ sha256, encoding }))), sha256, encoding };
+  }
+
+  /** The document from its saved numbers; its text, header lines and paragraphs are read from `textOf` when first asked for. */
+  private build(id: string, entry: { document: SavedDocument; at: number }, textOf: () => string): CorpusDocument {
     const { document } = entry;
     const reader = new NumberReader(this.numbers, entry.at);
-    const header: HeaderLine[] = [];
+    const headerLines: { kind: HeaderLine['kind']; start: number; end: number }[] = [];
     const headerCount = reader.count();
     reader.restart();
     for (let line = 0; line < headerCount; line += 1) {
       const kind = HEADER_KINDS[reader.count()] as HeaderLine['kind'];
       const start = reader.offset();
       const end = reader.offset();
-      header.push({ kind, start, end, text: text.slice(start, end) });
+      headerLines.push({ kind, start, end });
     }
     reader.restart();
     const sections: Section[] = document.sections.map((title, position) => {
@@ -160,23 +204,30 @@ export class SavedParse {
         headingEnd: headingStart === ABSENT ? undefined : headingStart - 1 + headingLength,
       };
     });
-    const layout = readLayout(reader, sections);
+    const layout = { ...readLayout(reader, sections), headerStart: headerLines.map((line) => line.start), headerEnd: headerLines.map((line) => line.end) };
     let paragraphs: Paragraph[] | undefined;
+    let header: HeaderLine[] | undefined;
+    // Text, paragraphs and header lines are made when first read (own properties, so a copy or JSON of the document has
+    // them): chunking needs the layout only.
     const restored: CorpusDocument = {
       id,
       title: document.title,
       author: document.author,
       date: document.date,
       url: document.url,
-      text,
+      get text(): string {
+        return textOf();
+      },
       encoding: document.encoding,
       sections,
-      // Made when first read (an own property, so a copy or JSON of the document has them): chunking needs the layout only.
       get paragraphs(): Paragraph[] {
-        paragraphs ??= paragraphsOf(id, text, layout);
+        paragraphs ??= paragraphsOf(id, textOf(), layout);
         return paragraphs;
       },
-      header,
+      get header(): HeaderLine[] {
+        header ??= headerLines.map(({ kind, start, end }) => ({ kind, start, end, text: textOf().slice(start, end) }));
+        return header;
+      },
     };
     rememberLayout(restored, layout);
     return restored;
@@ -189,15 +240,8 @@ export class SavedParse {
   }
 }
 
-/** How many restored documents have had their paragraph objects made (tests check a start makes none). */
-let documentsExpanded = 0;
-
-export function restoredDocumentsExpanded(): number {
-  return documentsExpanded;
-}
-
 /** The paragraphs' and sentences' offsets, as numbers (document-layout.ts). */
-function readLayout(reader: NumberReader, sections: readonly Section[]): DocumentLayout {
+function readLayout(reader: NumberReader, sections: readonly Section[]): Omit<DocumentLayout, 'headerStart' | 'headerEnd'> {
   const paragraphCount = reader.count();
   reader.restart();
   const layout = {
@@ -225,27 +269,6 @@ function readLayout(reader: NumberReader, sections: readonly Section[]): Documen
     layout.firstSentence[paragraph + 1] = layout.sentenceStart.length;
   }
   return layout;
-}
-
-/** The paragraph objects parseDocument made, from the layout and the same text. */
-function paragraphsOf(id: string, text: string, layout: DocumentLayout): Paragraph[] {
-  documentsExpanded += 1;
-  const paragraphs: Paragraph[] = [];
-  let ordinal = 0;
-  for (let index = 0; index < layout.paragraphCount; index += 1) {
-    const number = index + 1;
-    const section = layout.paragraphSection[index] as string;
-    const sentences: Sentence[] = [];
-    for (let at = layout.firstSentence[index] as number; at < (layout.firstSentence[index + 1] as number); at += 1) {
-      const start = layout.sentenceStart[at] as number;
-      const end = layout.sentenceEnd[at] as number;
-      sentences.push({ documentId: id, paragraph: number, section, ordinal: ordinal++, start, end, text: text.slice(start, end) });
-    }
-    const start = layout.paragraphStart[index] as number;
-    const end = layout.paragraphEnd[index] as number;
-    paragraphs.push({ documentId: id, number, section, sectionIndex: layout.sectionIndex[index] as number, start, end, text: text.slice(start, end), sentences });
-  }
-  return paragraphs;
 }
 
 function skipDocument(reader: NumberReader, document: SavedDocument): void {

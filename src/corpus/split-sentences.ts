@@ -19,6 +19,12 @@ const ABBREVIATIONS = new Set(
   ],
 );
 
+/** "a.m." and "p.m.", which end a sentence as often as they stand inside one. */
+const TIMES_OF_DAY = new Set(['a.m', 'p.m']);
+/** "at 5 p.m. Monday", "by 9 a.m. March 3": the time goes on. */
+const DAY_OR_MONTH =
+  /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)\b/u;
+
 /** Character sets rather than regular expressions: this loop visits every character of the corpus. */
 const TERMINATORS = new Set(['.', '!', '?', '…']);
 const CLOSERS = new Set(['”', '’', '"', "'", ')', ']', '»']);
@@ -40,7 +46,7 @@ export function splitSentences(text: string): SentenceSpan[] {
     const hasSpace = next > end;
     const atEnd = next >= text.length;
     if (atEnd) break;
-    if (hasSpace && OPENER.test(text[next] ?? '') && !(character === '.' && endsWithAbbreviation(text, sentenceStart, position))) {
+    if (hasSpace && OPENER.test(text[next] ?? '') && !(character === '.' && endsWithAbbreviation(text, sentenceStart, position, next))) {
       spans.push({ start: sentenceStart, end });
       sentenceStart = next;
     }
@@ -63,12 +69,17 @@ function trimEnd(text: string, start: number, end: number): number {
   return position;
 }
 
-/** The word right before the period at `dot`: an abbreviation or a single-letter initial. */
-function endsWithAbbreviation(text: string, sentenceStart: number, dot: number): boolean {
+/**
+ * The word right before the period at `dot`: an abbreviation or a single-letter initial. A time of day ends its
+ * sentence when a capitalised word follows ("…left at 12:15 a.m. Shift workers…"), unless the next word is a day or a
+ * month ("at 5 p.m. Monday"); other abbreviations never do.
+ */
+function endsWithAbbreviation(text: string, sentenceStart: number, dot: number, next: number): boolean {
   let wordStart = dot;
   while (wordStart > sentenceStart && /[\p{L}.]/u.test(text[wordStart - 1] ?? '')) wordStart -= 1;
   const word = text.slice(wordStart, dot);
   if (word === '') return false;
+  if (TIMES_OF_DAY.has(word.toLowerCase())) return DAY_OR_MONTH.test(text.slice(next, next + 10));
   if (/^\p{Lu}$/u.test(word)) return true; // an initial: "J. Smith"
   if (/^(\p{L}\.)+\p{L}$/u.test(word)) return true; // "U.S", "e.g"
   return ABBREVIATIONS.has(word.toLowerCase());

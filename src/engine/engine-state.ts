@@ -70,7 +70,10 @@ export async function loadState(input: LoadStateInput): Promise<EngineState> {
   savedIndex?.catch(() => undefined);
   const savedBytes = alongside ? await readSavedParse(directory) : undefined;
   const saved = savedBytes === undefined ? undefined : SavedParse.decode(savedBytes);
-  const { corpus, warnings, fileHashes, indexWritten } = await input.source.load({ ...(saved === undefined ? {} : { saved }), rebuild: input.rebuild });
+  const { corpus, warnings, fileHashes, fileStamps, indexWritten } = await input.source.load({
+    ...(saved === undefined ? {} : { saved }),
+    rebuild: input.rebuild,
+  });
   const rebuild = input.rebuild && indexWritten !== true;
   if (!rebuild) savedIndex ??= readSavedIndex(directory, input.model.dimensions);
   for (const warning of warnings) input.logger.warn('corpus file skipped or read with care', { detail: warning });
@@ -99,7 +102,10 @@ export async function loadState(input: LoadStateInput): Promise<EngineState> {
         documentDirections: await documentDirectionsOfBuilt(),
       }),
     ...(savedIndex ? { saved: savedIndex } : {}),
-    encodeParsed: async () => (fileHashes === undefined ? undefined : encodeSavedParse(corpus.documents, (id) => fileHashes.get(id))),
+    encodeParsed: async () =>
+      fileHashes === undefined
+        ? undefined
+        : encodeSavedParse(corpus.documents, (id) => fileHashes.get(id), { stamp: (id) => fileStamps?.get(id), contentHash: corpus.contentHash }),
   });
   // Opening a saved index is made in turns of the event loop (a bot opening a library's index keeps answering).
   const lexical = opened.lexical === undefined ? buildLexical() : ((await savedLexical(chunks, opened.lexical, input.logger)) ?? buildLexical());
