@@ -5,6 +5,7 @@
  * one that names none of the text's names as about something else, whatever words the text shares ("ties" with
  * Russia, "hours" of a night service). The abstention says what the text doesn't say: "how to tie a tie".
  */
+import { isContentWord, tokenize } from '../language/tokenize.js';
 
 /**
  * "how do i…", "where can i…", "what shoes should i…", "how do you…" (the "you" of anyone). Not "when can i…": "when
@@ -30,4 +31,33 @@ export function askerDoingWords(question: string): string | undefined {
     .replace(/\bme\b/giu, 'you')
     .replace(/\bi\b/giu, 'you');
   return wh !== null ? `${wh[1]?.toLowerCase()}${wh[2]?.toLowerCase()} to ${yours}` : `whether to ${yours}`;
+}
+
+/** English words at least this far down the frequency ranks say what a doing is ("fence", "protest"; not "get", "make", "better"). */
+const DOING_WORD_RANK = 1000;
+/** A word of the corpus this frequent (inverse sentence frequency below it: a few sentences in a hundred) is one it is about. */
+const CENTRAL_IDF = 3;
+
+/** What the question reader knows of the text, to tell whether the asker's doing is something it is about. */
+export interface DoingInText {
+  /** The question names one of the text's names (not a descriptive one: "russian" in "russian nationalists"). */
+  readonly namesTheText: boolean;
+  /** Frequency rank of a word in general English (0 = commonest), undefined when English lacks it. */
+  rank(word: string): number | undefined;
+  /** Inverse sentence frequency of a stem in the text, when known. */
+  idf(stem: string): number | undefined;
+}
+
+/**
+ * "how do i tie a tie": the asker's own doing is something else than the text unless the question names one of the
+ * text's names ("can i water my garden in valencia") or its doing is one the text keeps coming back to ("how do you
+ * fence?" of an article on fencing; a Baku article's two "ties" with Moscow are not that).
+ */
+export function askerDoingTheTextLacks(question: string, text: DoingInText): string | undefined {
+  const doing = askerDoingWords(question);
+  if (doing === undefined || text.namesTheText) return undefined;
+  const central = tokenize(doing).some(
+    (token) => isContentWord(token.word) && (text.rank(token.word) ?? Infinity) >= DOING_WORD_RANK && (text.idf(token.stem) ?? Infinity) < CENTRAL_IDF,
+  );
+  return central ? undefined : doing;
 }

@@ -10,7 +10,7 @@ import { analyzeQuestion, isDescriptiveName, type AnalyzedQuestion, type NameTer
 import { nameWords } from '../language/name-words.js';
 import { nearFutureWords } from './near-future.js';
 import { askerNowWords } from './asker-now.js';
-import { askerDoingWords } from './asker-doing.js';
+import { askerDoingTheTextLacks } from './asker-doing.js';
 import { isContentWord, stemWord, tokenize } from '../language/tokenize.js';
 import { questionTopics } from './question-topics.js';
 import { writeOutShorthand } from '../language/chat-shorthand.js';
@@ -141,28 +141,15 @@ export function readQuestion(
     absentTopics,
     otherwiseUsedTopics,
     nearFuture,
-    askerNow: askerNowWords(correctedText) ?? askerDoingTheTextLacks(correctedText, names, corpus, english),
+    askerNow:
+      askerNowWords(correctedText) ??
+      askerDoingTheTextLacks(correctedText, {
+        namesTheText: names.some((name) => !name.descriptive && knowsName(corpus, name.word)),
+        rank: (word) => english.rank(word),
+        idf: (stem) => corpus.idf?.(stem),
+      }),
     askedNoun: askedNoun === undefined ? undefined : { word: askedNoun, stem: stemWord(askedNoun), inText: knows(corpus, askedNoun) },
   };
-}
-
-/** English words at least this far down the frequency ranks say what a doing is ("fence", "protest"; not "get", "make", "better"). */
-const DOING_WORD_RANK = 1000;
-/** A word of the corpus this frequent (inverse sentence frequency below it: a few sentences in a hundred) is one it is about. */
-const CENTRAL_IDF = 3;
-
-/**
- * "how do i tie a tie": the asker's own doing (asker-doing.ts) is something else than the text unless the question
- * names one of the text's names ("can i water my garden in valencia") or its doing is one the text keeps coming back to
- * ("how do you fence?" of an article on fencing; a Baku article's two "ties" with Moscow are not that).
- */
-function askerDoingTheTextLacks(text: string, names: readonly NameTerm[], corpus: CorpusVocabulary, english: EnglishWords): string | undefined {
-  const doing = askerDoingWords(text);
-  if (doing === undefined || names.some((name) => !name.descriptive && knowsName(corpus, name.word))) return undefined;
-  const central = tokenize(doing).some(
-    (token) => isContentWord(token.word) && (english.rank(token.word) ?? Infinity) >= DOING_WORD_RANK && (corpus.idf?.(token.stem) ?? Infinity) < CENTRAL_IDF,
-  );
-  return central ? undefined : doing;
 }
 
 /**
