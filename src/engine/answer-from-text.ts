@@ -77,6 +77,7 @@ export function createTextAnswerer(options: TextAnswererOptions): TextAnswerer {
       hasStem: (stem: string) => words.hasStem(stem),
       usesAsNoun: (stem: string) => retriever.wordUses.usesAsNoun(stem, documentId),
       relativesOf: (word: string, stem: string, floor: number) => retriever.wordUses.relativesOf(word, stem, floor, vocabulary),
+      idf: (stem: string) => words.idf(stem),
     };
     return readQuestion(text, corpusWords, retriever.wordVectors.words, (word, stem) => retriever.closestMatch(word, stem, vocabulary));
   };

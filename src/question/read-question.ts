@@ -10,6 +10,7 @@ import { analyzeQuestion, isDescriptiveName, type AnalyzedQuestion, type NameTer
 import { nameWords } from '../language/name-words.js';
 import { nearFutureWords } from './near-future.js';
 import { askerNowWords } from './asker-now.js';
+import { askerDoingTheTextLacks } from './asker-doing.js';
 import { isContentWord, stemWord, tokenize } from '../language/tokenize.js';
 import { questionTopics } from './question-topics.js';
 import { writeOutShorthand } from '../language/chat-shorthand.js';
@@ -28,6 +29,8 @@ export interface CorpusVocabulary {
   usesAsNoun?(stem: string): boolean;
   /** The corpus's words matching a word at least `floor` (0..1) strongly that are not of its stem or family (word-vector neighbours), strongest first. */
   relativesOf?(word: string, stem: string, floor: number): readonly string[];
+  /** Inverse sentence frequency of a stem in the corpus: low for the words it keeps coming back to. */
+  idf?(stem: string): number;
 }
 
 /** General English, for deciding whether an unknown word is a typo or simply a word this text lacks. */
@@ -63,7 +66,10 @@ export interface QuestionReading extends AnalyzedQuestion {
   readonly otherwiseUsedTopics: readonly string[];
   /** The asker's coming days the question asks about ("what's the weather like tomorrow") in words the corpus never uses. */
   readonly nearFuture: string | undefined;
-  /** What the question asks of the asker's present moment ("what time is it" → "what time it is now"): no text can say. */
+  /**
+   * What the question asks of the asker's present moment ("what time is it" → "what time it is now") or of the asker's
+   * own doing when it names nothing the text names ("how do i tie a tie" → "how to tie a tie"): no text can say.
+   */
   readonly askerNow: string | undefined;
   /** The noun the question asks for ("what currency…"), and whether the corpus uses it at all. */
   readonly askedNoun: { readonly word: string; readonly stem: string; readonly inText: boolean } | undefined;
@@ -135,7 +141,13 @@ export function readQuestion(
     absentTopics,
     otherwiseUsedTopics,
     nearFuture,
-    askerNow: askerNowWords(correctedText),
+    askerNow:
+      askerNowWords(correctedText) ??
+      askerDoingTheTextLacks(correctedText, {
+        namesTheText: names.some((name) => !name.descriptive && knowsName(corpus, name.word)),
+        rank: (word) => english.rank(word),
+        idf: (stem) => corpus.idf?.(stem),
+      }),
     askedNoun: askedNoun === undefined ? undefined : { word: askedNoun, stem: stemWord(askedNoun), inText: knows(corpus, askedNoun) },
   };
 }

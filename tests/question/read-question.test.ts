@@ -214,3 +214,11 @@ test("GIVEN a question about the asker's present THEN the reading says what it a
   assert.equal(readQuestion('what time is it', corpus, english).askerNow, 'what time it is now');
   assert.equal(readQuestion('when did the plane crash', corpus, english).askerNow, undefined);
 });
+
+test("GIVEN a question about the asker's own doing THEN it is about something else, unless it names the text's names or a doing the text keeps coming back to", () => {
+  const ties: CorpusVocabulary = { ...corpus, vocabulary: new Map([...corpus.vocabulary, ['ties', 'tie']]), idf: (stem) => (stem === 'fenc' ? 1.2 : 3.5) };
+  const ranks = { rank: (word: string) => (word === 'tie' || word === 'fence' ? 2500 : englishRanks.get(word)) };
+  assert.equal(readQuestion('how do i tie a tie', ties, ranks).askerNow, 'how to tie a tie');
+  assert.equal(readQuestion('how do you fence', ties, ranks).askerNow, undefined);
+  assert.equal(readQuestion('how do i get to baku from moscow', ties, ranks).askerNow, undefined);
+});
